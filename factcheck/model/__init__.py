@@ -1,0 +1,1 @@
+"""Models shared by every stage: documents, facts, findings and reports."""

@@ -1,0 +1,236 @@
+"""Typed facts: what extractors, resolvers and reference sources produce, and what rules read.
+
+Every fact is a pydantic model with a literal ``kind``; ``Fact`` is the discriminated union of all of
+them. Rules (``rules/*.yaml``) may name any *scalar* field of a kind (str, int, float, bool, ISO date
+strings); list and object fields are for people and formats, not for rules. Field names ``id`` and
+``sid`` are reserved by the engine and cannot be used in rule expressions (see ENGINE-NOTES).
+
+Conventions:
+- dates are ISO strings (``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` when that is all that is known), so
+  that both engines compare them as strings; ``*_precision`` says which (``day``/``month``/``year``);
+- ``None`` means "unknown": the field is left out of what the engine sees, and a rule that reads it
+  stays silent (no guessing);
+- ``*_key`` fields are normalised join keys (lower case, diacritics folded), made by
+  :mod:`factcheck.model.keys`, so that "Shinjirō Koizumi", "Shinjiro Koizumi" and a later
+  "Minister Koizumi" join.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from factcheck.model.document import Span
+
+Precision = Literal["day", "month", "year"]
+Direction = Literal["earlier", "later", "same"]
+
+
+class FactBase(BaseModel):
+    """Fields every fact has."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Unique within a document: 'f1', 'f2', ... (assigned by the pipeline).")
+    span: Span = Field(description="Where the claim is, as offsets into the document body.")
+    text: str = Field(description="The source text of the span.")
+    sentence: int = Field(0, description="Index of the sentence the fact was found in (0-based).")
+    seq: int = Field(0, description="Order of the fact in the document; usable in rules to order pairs.")
+
+
+class DateMention(FactBase):
+    """A date as written: absolute, day-of-month only, weekday, relative, month or year."""
+
+    kind: Literal["date_mention"] = "date_mention"
+    form: Literal["absolute", "day_of_month", "weekday", "relative", "month", "year"]
+    expression: str = Field(description="The date expression as written, e.g. 'on the 29th'.")
+    date: str | None = Field(None, description="Resolved ISO date (or YYYY-MM / YYYY), None if unresolved.")
+    precision: Precision | None = None
+    weekday: str | None = Field(None, description="Weekday as stated ('monday'), if any.")
+    weekday_of_date: str | None = Field(None, description="Weekday the resolved date falls on (derived).")
+    anchor: str | None = Field(None, description="Fact id a relative date was resolved against.")
+    tense: Literal["past", "future", "present"] | None = None
+
+
+class Event(FactBase):
+    """Something that happened or will happen: a meeting, summit, address, announcement."""
+
+    kind: Literal["event"] = "event"
+    event_type: str = Field(description="Normalised type: 'meeting', 'summit', 'address', ...")
+    label: str = Field(description="Short human label, e.g. 'the summit between Trump and Takaichi'.")
+    participants: list[str] = Field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    precision: Precision | None = None
+    date_text: str | None = None
+
+
+class Sequence(FactBase):
+    """A stated order between two dated things ("the meeting followed the summit the previous day").
+
+    ``earlier_*`` is what the text says came first. Rules compare the resolved dates.
+    """
+
+    kind: Literal["sequence"] = "sequence"
+    cue: str = Field(description="The words that state the order: 'followed', 'the previous day', ...")
+    earlier_label: str
+    later_label: str
+    earlier_date: str | None = None
+    later_date: str | None = None
+    strict: bool = Field(True, description="True if the text implies different days.")
+
+
+class TimelineShift(FactBase):
+    """A target moved from one year (or month) to another, with the shift as stated."""
+
+    kind: Literal["timeline_shift"] = "timeline_shift"
+    target: str = Field(description="What the deadline is for, e.g. 'defense spending to 2% of GDP'.")
+    from_year: int
+    to_year: int
+    from_month: int | None = None
+    to_month: int | None = None
+    from_label: str
+    to_label: str
+    year_type: Literal["calendar", "fiscal"] = "calendar"
+    country: str | None = Field(None, description="ISO 3166 alpha-2 of the fiscal calendar, if fiscal.")
+    stated_years: int | None = Field(None, description="The shift as stated, in years ('by two years' -> 2).")
+    stated_bound: Literal["exact", "at_least", "at_most", "about"] = "exact"
+    stated_direction: Literal["earlier", "later"] | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def years_between(self) -> int:
+        """Absolute number of years between the two targets (derived: the engine has no abs())."""
+        return abs(self.to_year - self.from_year)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def actual_direction(self) -> Direction:
+        """Whether the new target is earlier or later than the old one (derived)."""
+        a = (self.from_year, self.from_month or 0)
+        b = (self.to_year, self.to_month or 0)
+        return "earlier" if b < a else "later" if b > a else "same"
+
+
+Attribution = Literal["on_record", "media_report", "anonymous", "unofficial", "hearsay", "none"]
+Hedge = Literal["exact", "approx", "upper_bound", "lower_bound"]
+
+
+class Quantity(FactBase):
+    """A figure with its unit, the subject it measures, its hedge and its attribution."""
+
+    kind: Literal["quantity"] = "quantity"
+    value: float
+    unit: str = Field(description="'percent_of_gdp', 'percent', 'currency', 'count', 'years', ...")
+    currency: str | None = Field(None, description="ISO 4217 code for money ('JPY', 'KRW', 'USD').")
+    scale: float = Field(1.0, description="Multiplier the value is stated in (1e9 for 'billion').")
+    subject: str | None = Field(None, description="What it measures, normalised ('defense spending').")
+    subject_key: str | None = Field(None, description="Join key: subject + holder + claim type.")
+    holder: str | None = Field(None, description="Whose figure it is ('Japan').")
+    claim_type: Literal["target", "request", "actual", "forecast", "change", "other"] = "other"
+    hedge: Hedge = "exact"
+    hedge_text: str | None = None
+    attribution: Attribution = "none"
+    attribution_cue: str | None = Field(None, description="The words carrying the attribution.")
+    attributed_to: str | None = Field(None, description="Who said it, if named.")
+    decimals: int = Field(0, description="Decimal places as stated (for rounding tolerance).")
+
+
+class TenureStart(FactBase):
+    """A stated start of an official's tenure: 'X, who took office on the 21st'."""
+
+    kind: Literal["tenure_start"] = "tenure_start"
+    person: str
+    person_key: str
+    office: str | None = None
+    office_key: str | None = None
+    date_text: str
+    date: str | None = None
+    precision: Precision | None = None
+
+
+class RoleMention(FactBase):
+    """A person named with a title: 'Japanese Defense Minister Shinjiro Koizumi'."""
+
+    kind: Literal["role_mention"] = "role_mention"
+    person: str
+    person_key: str
+    title: str
+    office_key: str | None = None
+    country: str | None = None
+    date: str | None = Field(None, description="Date the sentence implies the role was held on.")
+    precision: Precision | None = None
+
+
+class FiscalYearGloss(FactBase):
+    """A fiscal year with its months spelled out: 'fiscal year 2027 (April 2027-March 2028)'."""
+
+    kind: Literal["fiscal_year_gloss"] = "fiscal_year_gloss"
+    fiscal_year: int
+    country: str | None = None
+    stated_start: str = Field(description="YYYY-MM as written.")
+    stated_end: str = Field(description="YYYY-MM as written.")
+    expected_start: str | None = Field(None, description="YYYY-MM by the country's fiscal calendar.")
+    expected_end: str | None = None
+
+
+class ReferenceTenure(FactBase):
+    """A position held, per a reference source (e.g. Wikidata P39 with P580/P582 qualifiers)."""
+
+    kind: Literal["reference_tenure"] = "reference_tenure"
+    person: str
+    person_key: str = Field(description="The key of the text mention this reference was looked up for.")
+    person_id: str
+    office: str
+    office_key: str | None = Field(None, description="The office_key of the claim it matched, if any.")
+    office_id: str
+    start: str | None = None
+    end: str | None = None
+    precision: Precision | None = None
+    source: str = "wikidata"
+    url: str
+    retrieved_at: str | None = None
+
+
+class ReferenceStatus(FactBase):
+    """The outcome of looking a claim up in a reference source (for 'unverified' findings)."""
+
+    kind: Literal["reference_status"] = "reference_status"
+    person: str
+    person_key: str
+    office_key: str | None = None
+    source: str = "wikidata"
+    status: Literal["found", "not_found", "failed", "offline"]
+    reason: str | None = None
+
+
+Fact = Annotated[
+    DateMention
+    | Event
+    | Sequence
+    | TimelineShift
+    | Quantity
+    | TenureStart
+    | RoleMention
+    | FiscalYearGloss
+    | ReferenceTenure
+    | ReferenceStatus,
+    Field(discriminator="kind"),
+]
+
+FACT_TYPES: dict[str, type[FactBase]] = {
+    cls.model_fields["kind"].default: cls
+    for cls in (
+        DateMention,
+        Event,
+        Sequence,
+        TimelineShift,
+        Quantity,
+        TenureStart,
+        RoleMention,
+        FiscalYearGloss,
+        ReferenceTenure,
+        ReferenceStatus,
+    )
+}

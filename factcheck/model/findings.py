@@ -1,0 +1,103 @@
+"""Findings and reports: what the pipeline returns and every output format renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from factcheck.model.document import Location
+from factcheck.model.facts import Fact
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2, "never": 3}
+
+
+def at_least(severity: str, threshold: str) -> bool:
+    """True if ``severity`` is at or above ``threshold`` (``never`` is above everything)."""
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
+
+
+class Evidence(BaseModel):
+    """What a reference source said, with where to check it."""
+
+    source: str
+    url: str | None = None
+    value: str
+
+
+class Finding(BaseModel):
+    """One rule firing on one combination of facts."""
+
+    rule: str
+    severity: Severity
+    message: str
+    span: Location
+    facts: list[str] = Field(description="Ids of the facts the rule joined, in the rule's `when` order.")
+    evidence: list[Evidence] = Field(default_factory=list)
+    title: str | None = None
+    suppressed: str | None = Field(None, description="Reason, if an inline suppression covers it.")
+
+
+class DocumentError(BaseModel):
+    """Something that went wrong for one document: it is reported, never raised past the batch."""
+
+    stage: Literal["load", "extract", "resolve", "enrich", "evaluate", "report"]
+    message: str
+    detail: str | None = None
+
+
+class DocumentReport(BaseModel):
+    """Everything about one document."""
+
+    path: str
+    published: dt.date | None = None
+    facts: list[Fact] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    errors: list[DocumentError] = Field(default_factory=list)
+
+
+class SeverityCounts(BaseModel):
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+
+class Summary(BaseModel):
+    documents: int = 0
+    findings: SeverityCounts = Field(default_factory=SeverityCounts)
+    errors: int = Field(0, description="Documents with at least one error entry.")
+
+
+class Report(BaseModel):
+    """The JSON contract (``--format json``): version, documents, summary."""
+
+    version: Literal[1] = 1
+    documents: list[DocumentReport] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+    @classmethod
+    def of(cls, documents: list[DocumentReport]) -> Report:
+        counts = SeverityCounts()
+        for doc in documents:
+            for f in doc.findings:
+                if f.suppressed is None:
+                    setattr(counts, f.severity, getattr(counts, f.severity) + 1)
+        return cls(
+            documents=documents,
+            summary=Summary(
+                documents=len(documents), findings=counts, errors=sum(1 for d in documents if d.errors)
+            ),
+        )
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for d in self.documents for f in d.findings]
+
+    def worst(self) -> str | None:
+        """Highest unsuppressed severity, or None."""
+        ranks = [SEVERITY_RANK[f.severity] for f in self.findings if f.suppressed is None]
+        if not ranks:
+            return None
+        return next(k for k, v in SEVERITY_RANK.items() if v == max(ranks))
