@@ -32,7 +32,7 @@ class FactBase(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(description="Unique within a document: 'f1', 'f2', ... (assigned by the pipeline).")
+    id: str = Field("", description="Unique within a document: 'f1', 'f2', ... (assigned by the pipeline).")
     span: Span = Field(description="Where the claim is, as offsets into the document body.")
     text: str = Field(description="The source text of the span.")
     sentence: int = Field(0, description="Index of the sentence the fact was found in (0-based).")
