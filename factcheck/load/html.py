@@ -14,8 +14,7 @@ import re
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|<!--.*?(?:-->|\Z)|<![^>]*>|<\?[^>]*>", re.S)
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _BLOCK = frozenset(
-    "p br div h1 h2 h3 h4 h5 h6 li ul ol tr table section article header footer blockquote pre hr title"
-    .split()
+    ["p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer", "blockquote", "pre", "hr", "title"]
 )
 _SKIP = frozenset({"script", "style", "template", "noscript"})
 

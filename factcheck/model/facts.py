@@ -191,6 +191,15 @@ class ReferenceTenure(FactBase):
     source: str = "wikidata"
     url: str
     retrieved_at: str | None = None
+    # Derived for rules, computed when the reference is built for one claim (the grammar has no
+    # date truncation): both dates cut to the precision they share, so "last October" (2025-10)
+    # agrees with 2025-10-21 while "the 12th" (2025-10-12) does not.
+    claim_kind: str | None = Field(None, description="Kind of the claim this reference answers.")
+    claim_date: str | None = Field(None, description="The claim's date (tenure start or implied date).")
+    common_precision: Precision | None = Field(None, description="Coarser of the two precisions.")
+    start_common: str | None = Field(None, description="Reference start cut to common_precision.")
+    claim_date_common: str | None = Field(None, description="Claim date cut to common_precision.")
+    in_office: bool | None = Field(None, description="Held on the claim's date per the reference.")
 
 
 class ReferenceStatus(FactBase):
@@ -203,6 +212,16 @@ class ReferenceStatus(FactBase):
     source: str = "wikidata"
     status: Literal["found", "not_found", "failed", "offline"]
     reason: str | None = None
+    claim_kind: str | None = Field(None, description="Kind of the claim that was looked up.")
+    person_id: str | None = None
+    office: str | None = Field(None, description="Label of the matched position, if any.")
+    office_id: str | None = None
+    url: str | None = Field(None, description="Entity page of the person (evidence).")
+    date: str | None = Field(None, description="The date the office was checked on.")
+    in_office: bool | None = Field(
+        None, description="Whether any statement of the matched position covers `date`; None if unknown."
+    )
+    held: str | None = Field(None, description="The position's terms, e.g. '2001-04-26 to 2006-09-26'.")
 
 
 Fact = Annotated[

@@ -27,6 +27,14 @@ class Evidence(BaseModel):
     value: str
 
 
+class Context(BaseModel):
+    """The sentence a finding points into, and where the span starts and ends within it."""
+
+    sentence: str
+    start: int
+    end: int
+
+
 class Finding(BaseModel):
     """One rule firing on one combination of facts."""
 
@@ -34,6 +42,8 @@ class Finding(BaseModel):
     severity: Severity
     message: str
     span: Location
+    quote: str = Field("", description="The text of the span.")
+    context: Context | None = None
     facts: list[str] = Field(description="Ids of the facts the rule joined, in the rule's `when` order.")
     evidence: list[Evidence] = Field(default_factory=list)
     title: str | None = None

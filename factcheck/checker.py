@@ -1,0 +1,154 @@
+"""The pipeline for one document, top to bottom: load -> extract -> resolve -> enrich -> evaluate.
+
+A :class:`Checker` compiles its rules once and can be shared across threads: extraction and
+resolution are pure functions of the document, the durable-rules engine serialises documents behind
+its own lock (the C engine holds the GIL anyway), and the reference enricher is thread-safe by
+contract. Nothing here touches process-global state visible to the caller.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from factcheck.enrich import Enricher
+from factcheck.evaluate import RuleSet, load_rules, make_engine
+from factcheck.evaluate.facts_out import engine_fact
+from factcheck.evaluate.findings import build_findings
+from factcheck.extract import extract_facts
+from factcheck.load import LoadError, load_path, load_text
+from factcheck.model.document import Document
+from factcheck.model.facts import FactBase
+from factcheck.model.findings import DocumentError, DocumentReport, Report, Severity
+from factcheck.resolve import resolve_facts
+from factcheck.resources import shipped_rules
+
+RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
+
+
+def resolve_ruleset(rules: RulesArg) -> RuleSet:
+    """A RuleSet from a RuleSet, a path, a list of paths, or None (the shipped rule packs)."""
+    if isinstance(rules, RuleSet):
+        return rules
+    if rules is None:
+        return load_rules([shipped_rules()])
+    if isinstance(rules, str | Path):
+        return load_rules([rules])
+    return load_rules(list(rules))
+
+
+class Checker:
+    """Compiled rules plus reference sources: check many documents with one object."""
+
+    def __init__(
+        self,
+        rules: RulesArg = None,
+        *,
+        engine: str = "durable",
+        references: bool = True,
+        sources: dict[str, str] | None = None,
+        offline: bool = False,
+        cache_dir: str | Path | None = None,
+        source_config: dict[str, object] | None = None,
+        disabled_rules: Iterable[str] = (),
+        severity: dict[str, Severity] | None = None,
+        enricher: Enricher | None = None,
+    ):
+        self.ruleset = resolve_ruleset(rules).only(disabled=disabled_rules)
+        unknown = set(severity or {}) - {r.id for r in self.ruleset.rules}
+        if unknown:
+            raise ValueError(f"severity override for unknown rule(s): {', '.join(sorted(unknown))}")
+        self.severity = dict(severity or {})
+        self.engine = make_engine(self.ruleset, engine)
+        self.enricher = enricher
+        if self.enricher is None and references:
+            self.enricher = _build_enricher(sources, offline, cache_dir, source_config)
+
+    # --- one document ----------------------------------------------------------------------------
+    def check_document(self, doc: Document) -> DocumentReport:
+        """Run the pipeline; a stage that fails is recorded in ``errors`` and the rest goes on."""
+        report = DocumentReport(path=doc.id, published=doc.published)
+        try:
+            facts = number_facts(extract_facts(doc))
+        except Exception as exc:  # an extractor bug must not lose the document
+            report.errors.append(DocumentError(stage="extract", message=f"extraction failed: {exc!r}"))
+            facts = []
+        try:
+            facts = resolve_facts(doc, facts)
+        except Exception as exc:
+            report.errors.append(DocumentError(stage="resolve", message=f"resolution failed: {exc!r}"))
+        if self.enricher is not None and facts:
+            try:
+                result = self.enricher.enrich(doc, facts)
+                facts = facts + number_facts(result.facts, start=len(facts) + 1)
+                report.errors.extend(result.errors)
+            except Exception as exc:
+                report.errors.append(DocumentError(stage="enrich", message=f"reference lookup failed: {exc!r}"))
+        report.facts = facts  # type: ignore[assignment]
+        try:
+            matches = self.engine.run([engine_fact(f) for f in facts])
+            findings = build_findings(self.ruleset, matches, {f.id: f for f in facts}, doc)
+            for f in findings:
+                f.severity = self.severity.get(f.rule, f.severity)
+            report.findings = findings
+        except Exception as exc:
+            report.errors.append(DocumentError(stage="evaluate", message=str(exc)))
+        return report
+
+    def check_path(self, path: str | Path, *, published: dt.date | None = None) -> DocumentReport:
+        try:
+            doc = load_path(path, published=published)
+        except LoadError as exc:
+            return DocumentReport(path=str(path), errors=[DocumentError(stage="load", message=str(exc))])
+        return self.check_document(doc)
+
+    def check(
+        self, text: str, *, published: dt.date | str | None = None, doc_id: str = "<text>", fmt: str = "markdown"
+    ) -> Report:
+        """Check one text (Markdown with optional front matter, plain text, or HTML)."""
+        date = dt.date.fromisoformat(published) if isinstance(published, str) else published
+        try:
+            doc = load_text(text, doc_id=doc_id, fmt=fmt, published=date)
+        except LoadError as exc:
+            return Report.of([DocumentReport(path=doc_id, errors=[DocumentError(stage="load", message=str(exc))])])
+        return Report.of([self.check_document(doc)])
+
+    async def acheck(
+        self, text: str, *, published: dt.date | str | None = None, doc_id: str = "<text>", fmt: str = "markdown"
+    ) -> Report:
+        """``check`` in a worker thread, for asyncio callers."""
+        return await asyncio.to_thread(self.check, text, published=published, doc_id=doc_id, fmt=fmt)
+
+    def close(self) -> None:
+        if self.enricher is not None:
+            self.enricher.close()
+
+    def __enter__(self) -> Checker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def number_facts(facts: list[FactBase], start: int = 1) -> list[FactBase]:
+    """Give facts their ids (f1, f2, ...) and ``seq`` in document order."""
+    for n, fact in enumerate(facts, start=start):
+        fact.id = f"f{n}"
+        fact.seq = n
+    return facts
+
+
+def _build_enricher(
+    sources: dict[str, str] | None, offline: bool, cache_dir: str | Path | None, config: dict[str, object] | None
+) -> Enricher | None:
+    import importlib.util
+
+    if importlib.util.find_spec("factcheck.enrich.factory") is None:  # until references land
+        return None
+    from factcheck.enrich.factory import build_enricher
+
+    return build_enricher(
+        overrides=sources, offline=offline, cache_dir=None if cache_dir is None else str(cache_dir), config=config
+    )

@@ -1,0 +1,1 @@
+"""The ``factcheck`` command line."""

@@ -1,0 +1,23 @@
+"""Entry point: ``factcheck`` and ``python -m factcheck``."""
+
+from __future__ import annotations
+
+import click
+
+from factcheck import __version__
+from factcheck.cli.check import check_command
+from factcheck.cli.rules import rules_group
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def cli() -> None:
+    """Fact-check claims in news drafts against rules and reference sources."""
+
+
+cli.add_command(check_command)
+cli.add_command(rules_group)
+
+
+def main() -> None:
+    cli(prog_name="factcheck")

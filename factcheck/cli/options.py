@@ -1,0 +1,42 @@
+"""Option parsing shared by commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from factcheck.checker import resolve_ruleset
+from factcheck.evaluate import RuleLoadError, RuleSet
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNCHECKED = 0, 1, 2, 3
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_sources(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for v in values:
+        name, sep, url = v.partition("=")
+        if not sep or not name or not url.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{v!r}: expected NAME=URL with an http(s) URL")
+        out[name] = url
+    return out
+
+
+def load_ruleset_or_exit(paths: tuple[str, ...]) -> RuleSet:
+    """Load rules; on any rule-file problem print every ``file:line:col: reason`` and exit 2."""
+    try:
+        return resolve_ruleset(list(paths) if paths else None)
+    except RuleLoadError as exc:
+        for p in exc.problems:
+            click.echo(f"error: {p}", err=True)
+        click.echo(f"{len(exc.problems)} problem(s) in rule files; nothing was checked.", err=True)
+        raise SystemExit(EXIT_USAGE) from None

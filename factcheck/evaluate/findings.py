@@ -1,0 +1,46 @@
+"""Matches to findings: messages rendered, evidence attached, spans located in the source file."""
+
+from __future__ import annotations
+
+from factcheck.evaluate.engines import Match
+from factcheck.evaluate.rulefiles import RuleSet
+from factcheck.model.document import Document
+from factcheck.model.facts import FactBase
+from factcheck.model.findings import Context, Evidence, Finding
+
+
+def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, FactBase], doc: Document) -> list[Finding]:
+    findings: list[Finding] = []
+    for m in matches:
+        rule = ruleset.rules[m.rule]
+        bound = {alias: facts[fid] for alias, fid in zip(rule.spec.when, m.facts, strict=True)}
+        values = {alias: fact.model_dump() for alias, fact in bound.items()}
+        evidence = [
+            Evidence(
+                source=str(getattr(bound[alias], "source", "")),
+                url=getattr(bound[alias], "url", None),
+                value=tpl.render(values),
+            )
+            for alias, tpl in rule.evidence
+        ]
+        span = bound[rule.at].span
+        sentence = doc.sentence_at(span.start)
+        findings.append(
+            Finding(
+                rule=rule.id,
+                severity=rule.spec.severity,
+                title=rule.spec.title,
+                message=rule.message.render(values),
+                span=doc.locate(span),
+                quote=doc.text[span.start : span.end],
+                context=Context(
+                    sentence=doc.text[sentence.start : sentence.end],
+                    start=max(span.start - sentence.start, 0),
+                    end=min(span.end, sentence.end) - sentence.start,
+                ),
+                facts=list(m.facts),
+                evidence=evidence,
+            )
+        )
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule, f.facts))
+    return findings

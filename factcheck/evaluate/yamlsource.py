@@ -1,0 +1,87 @@
+"""YAML with positions: ``yaml.safe_load`` semantics, plus the line/column of every key and value.
+
+Rule files are semi-trusted input. Only the safe constructors run (``!!python/object`` and friends are
+errors), anchors and aliases are refused (no "billion laughs"), and size and nesting are bounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+Path = tuple[str | int, ...]
+
+
+class RuleFileError(Exception):
+    """A problem in a rule file. ``str()`` is ``file:line:col: reason``."""
+
+    def __init__(self, path: str, line: int, column: int, reason: str):
+        self.path, self.line, self.column, self.reason = path, line, column, reason
+        super().__init__(f"{path}:{line}:{column}: {reason}")
+
+
+@dataclass
+class Positioned:
+    """A loaded YAML document and the 1-based (line, column) of every path in it."""
+
+    path: str
+    data: object
+    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Path) -> tuple[int, int]:
+        """Position of ``loc``, or of its nearest ancestor that has one."""
+        while loc not in self.marks and loc:
+            loc = loc[:-1]
+        return self.marks.get(loc, (1, 1))
+
+    def error(self, loc: Path, reason: str) -> RuleFileError:
+        line, col = self.where(loc)
+        return RuleFileError(self.path, line, col, reason)
+
+
+def load_yaml(text: str, path: str) -> Positioned:
+    """Parse one YAML document safely, keeping positions. Raises :class:`RuleFileError`."""
+    if len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise RuleFileError(path, 1, 1, f"file is larger than {MAX_BYTES} bytes (limit for rule files)")
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                m = event.start_mark
+                raise RuleFileError(path, m.line + 1, m.column + 1, "YAML anchors and aliases are not allowed")
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise RuleFileError(path, line, col, f"invalid YAML: {reason}") from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, 1, 1, f"invalid YAML: {exc}") from None
+    result = Positioned(path=path, data=data)
+    if node is not None:
+        _collect(node, (), result.marks, 0, path)
+    return result
+
+
+def _collect(node: yaml.Node, loc: Path, marks: dict[Path, tuple[int, int]], depth: int, path: str) -> None:
+    if depth > MAX_DEPTH:
+        m = node.start_mark
+        raise RuleFileError(path, m.line + 1, m.column + 1, f"nesting deeper than {MAX_DEPTH} levels")
+    marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+            _collect(value_node, (*loc, key), marks, depth + 1, path)
+            # A key's own position is more useful than its value's for "unknown key" errors.
+            marks[(*loc, key, "__key__")] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _collect(item, (*loc, i), marks, depth + 1, path)

@@ -1,0 +1,58 @@
+"""``--format text``: for editors. ``path:line:col: severity rule-id message``, then the sentence with
+the claim underlined, then the evidence, then a summary line."""
+
+from __future__ import annotations
+
+import click
+
+from factcheck.model.findings import Finding, Report
+
+WIDTH = 100
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render(report: Report, *, color: bool = False, show_facts: bool = False, **_: object) -> str:
+    out: list[str] = []
+    for doc in report.documents:
+        for err in doc.errors:
+            out.append(f"{doc.path}: {_style('error', 'red', color)} [{err.stage}] {err.message}")
+        for f in doc.findings:
+            sev = _style(f.severity, _COLORS[f.severity], color)
+            tag = f" (suppressed: {f.suppressed})" if f.suppressed else ""
+            out.append(f"{doc.path}:{f.span.line}:{f.span.column}: {sev} {f.rule} {f.message}{tag}")
+            out.extend(_excerpt(f))
+            for ev in f.evidence:
+                link = f" <{ev.url}>" if ev.url else ""
+                out.append(f"    evidence: {ev.source}: {ev.value}{link}")
+        if show_facts:
+            for fact in doc.facts:
+                out.append(f"    fact {fact.id} {fact.kind}: {fact.text!r}")
+    s = report.summary
+    docs = f"{s.documents} document{'s' if s.documents != 1 else ''}"
+    tail = f", {s.errors} could not be fully checked" if s.errors else ""
+    out.append(
+        f"{docs} checked: {s.findings.error} error(s), {s.findings.warning} warning(s), "
+        f"{s.findings.info} info{tail}"
+    )
+    return "\n".join(out) + "\n"
+
+
+def _excerpt(f: Finding) -> list[str]:
+    """The sentence, clipped to WIDTH around the span, with the span underlined by carets."""
+    if f.context is None:
+        return []
+    text, start, end = f.context.sentence.replace("\n", " "), f.context.start, f.context.end
+    lo = max(0, min(start - 20, len(text) - WIDTH))
+    hi = min(len(text), max(lo + WIDTH, end))
+    if hi - lo > WIDTH + 40:  # a very long span: show its start
+        hi = lo + WIDTH
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    line = prefix + text[lo:hi] + suffix
+    caret_start = len(prefix) + start - lo
+    caret_len = max(1, min(end, hi) - start)
+    return [f"    {line}", "    " + " " * caret_start + "^" * caret_len]
+
+
+def _style(text: str, fg: str, color: bool) -> str:
+    return click.style(text, fg=fg, bold=True) if color else text
