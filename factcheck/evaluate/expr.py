@@ -193,6 +193,8 @@ class _Parser:
             if sym is None:
                 raise self.fail(node, f"operator {type(node.op).__name__} is not allowed")
             left, right = self.operand(node.left), self.operand(node.right)
+            if sym == "/" and isinstance(right, Const) and right.value == 0:
+                raise self.fail(node.right, "division by zero")
             for side, n in ((left, node.left), (right, node.right)):
                 if self.type_of(side).base != "number":
                     raise self.fail(n, "arithmetic needs numbers")

@@ -66,34 +66,61 @@ def _contains(op: Operand, alias: str) -> bool:
 
 
 def _normalise(test: Compare, owner: str) -> Compare:
-    """Rewrite so that ``left`` is a bare field of ``owner``."""
+    """Rewrite so that ``left`` is a bare field of ``owner`` (the right side may use anything).
+
+    Terms are moved across: ``(X + e) op R`` -> ``X op R - e``; ``(e - X) op R`` -> ``X flip(op) e - R``;
+    ``(X * c)``/``(X / c)`` with a non-zero constant ``c`` divide or multiply across (flipping the
+    operator when ``c`` is negative). The term kept on the left is a bare field of ``owner`` if there
+    is one, else any term containing it.
+    """
     op, left, right = test.op, test.left, test.right
-    if not _is_field_of(left, owner) and _is_field_of(right, owner):
-        op, left, right = FLIP[op], right, left
-    for _ in range(16):
+    for _ in range(32):
         if _is_field_of(left, owner):
-            return Compare(op, left, right)
-        if not _contains(left, owner):
+            return Compare(op, left, fold(right))
+        if _is_field_of(right, owner) or not _contains(left, owner):
             op, left, right = FLIP[op], right, left
             continue
-        if not isinstance(left, Arith) or left.op not in "+-":
+        if not isinstance(left, Arith):
             break
         a, b = left.left, left.right
-        if _contains(a, owner) and not _contains(b, owner):
-            # (A + b) op R -> A op R - b ;  (A - b) op R -> A op R + b
-            left, right = a, Arith("-" if left.op == "+" else "+", right, b)
-        elif _contains(b, owner) and not _contains(a, owner):
-            if left.op == "+":  # (a + B) op R -> B op R - a
+        keep_a = _is_field_of(a, owner) or (not _is_field_of(b, owner) and _contains(a, owner))
+        if left.op in "+-":
+            if keep_a:  # (A + b) op R -> A op R - b ;  (A - b) op R -> A op R + b
+                left, right = a, Arith("-" if left.op == "+" else "+", right, b)
+            elif left.op == "+":  # (a + B) op R -> B op R - a
                 left, right = b, Arith("-", right, a)
             else:  # (a - B) op R -> B flip(op) a - R
                 left, right, op = b, Arith("-", a, right), FLIP[op]
-        else:
+            continue
+        c = b if keep_a else a
+        if not (isinstance(c, Const) and isinstance(c.value, int | float) and not isinstance(c.value, bool)):
             break
+        if c.value == 0 or (left.op == "/" and not keep_a):
+            break
+        inverse = "/" if left.op == "*" else "*"
+        left, right = (a if keep_a else b), Arith(inverse, right, c)
+        if c.value < 0 and op not in ("==", "!="):
+            op = FLIP[op]
     raise ExprError(
-        f"cannot be matched by the engine: compare one field of `{owner}` with an expression, "
-        f"e.g. `{owner}.field > other.field + 1` (the field may appear on one side only)"
+        f"cannot be matched by the engine: rewrite so that one field of `{owner}` stands alone on one side, "
+        f"e.g. `{owner}.field > other.field + 1`"
     )
 
 
-def constant_only(op: Operand) -> bool:
-    return isinstance(op, Const)
+def fold(op: Operand) -> Operand:
+    """Fold constant arithmetic (durable-rules cannot evaluate ``$mul`` of two constants)."""
+    if not isinstance(op, Arith):
+        return op
+    left, right = fold(op.left), fold(op.right)
+    if isinstance(left, Const) and isinstance(right, Const):
+        a, b = left.value, right.value
+        assert isinstance(a, int | float) and isinstance(b, int | float)
+        if op.op == "+":
+            return Const(a + b)
+        if op.op == "-":
+            return Const(a - b)
+        if op.op == "*":
+            return Const(a * b)
+        if b != 0:
+            return Const(a / b)
+    return Arith(op.op, left, right)
