@@ -14,7 +14,7 @@ from functools import cache
 from factcheck.model.facts import FACT_TYPES
 
 RESERVED = frozenset({"id", "sid", "kind", "_k"})
-HIDDEN = frozenset({"span", "text", "sentence"})
+HIDDEN = frozenset({"span"})
 
 
 @dataclass(frozen=True)

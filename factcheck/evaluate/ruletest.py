@@ -31,7 +31,7 @@ def run_examples(
 
     ``checkers`` maps engine name to a Checker without reference sources; ``needs_sources`` is a
     durable Checker wired to a reference test server, used for rules whose examples say
-    ``sources: test-server`` (they are reported as skipped without it).
+    ``sources: <name>`` (they are reported as skipped without it).
     """
     results: list[ExampleResult] = []
     for rule in rules:
@@ -42,7 +42,7 @@ def run_examples(
                 published = item.published or ex.published
                 result = ExampleResult(rule.id, expect, item.text, location, ok=True)
                 pool = checkers
-                if ex.sources == "test-server":
+                if ex.sources is not None:
                     if needs_sources is None:
                         result.problem = "skipped: needs the reference test server"
                         results.append(result)

@@ -24,8 +24,10 @@ class Examples(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     published: dt.date | None = Field(None, description="Default publication date of the examples.")
-    sources: Literal["none", "test-server"] = Field(
-        "none", description="'test-server': the examples need the reference test server (tenure rules)."
+    sources: str | None = Field(
+        None,
+        pattern=r"^[a-z][a-z0-9_-]*$",
+        description="A reference source the examples need (e.g. 'wikidata'): they run against a test server.",
     )
     flag: list[Example] = Field(default_factory=list)
     pass_: list[Example] = Field(default_factory=list, alias="pass")
