@@ -122,6 +122,7 @@ class Checker:
         return await asyncio.to_thread(self.check, text, published=published, doc_id=doc_id, fmt=fmt)
 
     def close(self) -> None:
+        self.engine.close()
         if self.enricher is not None:
             self.enricher.close()
 

@@ -45,6 +45,7 @@ class DurableEngine:
         self._sids = itertools.count(1)
         self._matches: list[Match] = []
         self._faults: list[str] = []
+        self._closed = False
 
         class _QuietHost(durable_engine.Host):  # type: ignore[misc]
             def _run(self) -> None:  # no background timer threads: actions stay synchronous
@@ -93,9 +94,22 @@ class DurableEngine:
         return action
 
     # --- evaluation ----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Free the C engine's ruleset (about 280 KB each; durable never frees it on its own)."""
+        import durable_rules_engine
+
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            ruleset = self._host.get_ruleset(self.ruleset_name)
+            durable_rules_engine.delete_ruleset(ruleset._handle)
+
     def run(self, facts: list[dict[str, object]]) -> list[Match]:
         d = self._durable
         with self._lock:
+            if self._closed:
+                raise EngineFault("the engine was closed")
             sid = str(next(self._sids))
             self._matches.clear()
             self._faults.clear()

@@ -25,6 +25,10 @@ class Engine(Protocol):
         """Evaluate all rules over one document's facts; sorted, de-duplicated matches."""
         ...
 
+    def close(self) -> None:
+        """Release the engine's resources; ``run`` fails afterwards."""
+        ...
+
 
 def available_engines() -> list[str]:
     try:

@@ -40,6 +40,9 @@ class PythonEngine:
     def __init__(self, ruleset: RuleSet):
         self.ruleset = ruleset
 
+    def close(self) -> None:
+        return None
+
     def run(self, facts: list[Fact]) -> list[Match]:
         by_kind: dict[object, list[Fact]] = {}
         for f in facts:

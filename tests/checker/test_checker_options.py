@@ -33,6 +33,9 @@ def test_an_engine_fault_is_a_document_error_not_an_exception() -> None:
         def run(self, facts: list[dict[str, object]]) -> list[object]:
             raise EngineFault("simulated engine failure")
 
+        def close(self) -> None:
+            return None
+
     with Checker(references=False) as c:
         c.engine = Broken()  # type: ignore[assignment]
         report = c.check(TEXT, published="2025-10-29")

@@ -118,3 +118,24 @@ def test_many_documents_in_one_engine_do_not_exhaust_sessions(engines) -> None: 
     fact = {"id": "f1", "kind": "quantity", "_k": 0, "seq": 1, "value": 3, "unit": "percent_of_gdp"}
     for _ in range(1_500):  # more than durable's 1,024 live sessions: each is deleted after use
         assert len(durable.run([fact])) == 2  # t.single and t.missing
+
+
+def test_closed_engines_free_their_rulesets_and_refuse_work(tmp_path: Path) -> None:
+    import resource
+
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULES)
+    rs = load_rules([path])
+    fact = {"id": "f1", "kind": "quantity", "_k": 0, "seq": 1, "value": 3, "unit": "percent_of_gdp"}
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(300):
+        engine = make_engine(rs, "durable")
+        assert len(engine.run([fact])) == 2
+        engine.close()
+        engine.close()  # idempotent
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 60  # about 280 KB per engine would stay allocated without close()
+    from factcheck.evaluate import EngineFault
+
+    with pytest.raises(EngineFault, match="closed"):
+        engine.run([fact])
