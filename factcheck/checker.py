@@ -67,9 +67,12 @@ class Checker:
             self.enricher = _build_enricher(sources, offline, cache_dir, source_config)
 
     # --- one document ----------------------------------------------------------------------------
-    def check_document(self, doc: Document) -> DocumentReport:
-        """Run the pipeline; a stage that fails is recorded in ``errors`` and the rest goes on."""
-        report = DocumentReport(path=doc.id, published=doc.published)
+    def check_document(self, doc: Document, *, include_text: bool = False) -> DocumentReport:
+        """Run the pipeline; a stage that fails is recorded in ``errors`` and the rest goes on.
+
+        ``include_text`` keeps the body text on the report (``DocumentReport.text``, for the HTML format).
+        """
+        report = DocumentReport(path=doc.id, published=doc.published, text=doc.text if include_text else None)
         try:
             facts = number_facts(extract_facts(doc))
         except Exception as exc:  # an extractor bug must not lose the document
@@ -105,7 +108,13 @@ class Checker:
         return self.check_document(doc)
 
     def check(
-        self, text: str, *, published: dt.date | str | None = None, doc_id: str = "<text>", fmt: str = "markdown"
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        doc_id: str = "<text>",
+        fmt: str = "markdown",
+        include_text: bool = False,
     ) -> Report:
         """Check one text (Markdown with optional front matter, plain text, or HTML)."""
         date = dt.date.fromisoformat(published) if isinstance(published, str) else published
@@ -113,13 +122,21 @@ class Checker:
             doc = load_text(text, doc_id=doc_id, fmt=fmt, published=date)
         except LoadError as exc:
             return Report.of([DocumentReport(path=doc_id, errors=[DocumentError(stage="load", message=str(exc))])])
-        return Report.of([self.check_document(doc)])
+        return Report.of([self.check_document(doc, include_text=include_text)])
 
     async def acheck(
-        self, text: str, *, published: dt.date | str | None = None, doc_id: str = "<text>", fmt: str = "markdown"
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        doc_id: str = "<text>",
+        fmt: str = "markdown",
+        include_text: bool = False,
     ) -> Report:
         """``check`` in a worker thread, for asyncio callers."""
-        return await asyncio.to_thread(self.check, text, published=published, doc_id=doc_id, fmt=fmt)
+        return await asyncio.to_thread(
+            self.check, text, published=published, doc_id=doc_id, fmt=fmt, include_text=include_text
+        )
 
     def close(self) -> None:
         self.engine.close()

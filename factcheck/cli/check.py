@@ -1,129 +1,186 @@
-"""``factcheck check``: check files, folders or stdin and report findings."""
+"""``factcheck check``: check files, folders, JSON Lines and stdin in worker processes; report findings.
+
+The command only wires things together: config (``factcheck.config``), inputs and workers
+(``factcheck.batch``), resume state (``factcheck.state``), baseline (``factcheck.baseline``) and the
+output formats (``factcheck.report.formats``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TextIO
 
 import click
 
-from factcheck.checker import Checker
+from factcheck.baseline import Baseline, BaselineError, BaselineFilter
+from factcheck.batch.inputs import STDIN
+from factcheck.batch.output import Sink, visible
+from factcheck.batch.pool import WorkerInitError, cpu_count
+from factcheck.batch.progress import RunStats, count_documents, wants_bar, with_progress
+from factcheck.batch.run import run_batch
+from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings, CheckerSettings
 from factcheck.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_UNCHECKED,
+    EXIT_USAGE,
     load_ruleset_or_exit,
     parse_date,
     parse_sources,
 )
-from factcheck.load import LoadError, iter_jsonl, load_bytes
-from factcheck.load.documents import HTML, JSONL, MARKDOWN, TEXT
-from factcheck.model.document import Document
-from factcheck.model.findings import DocumentError, DocumentReport, Report, at_least
-from factcheck.report.formats import FORMATS, render
+from factcheck.config import ConfigError
+from factcheck.config.resolve import checker_settings, find_config
+from factcheck.evaluate import RuleSet
+from factcheck.load.documents import JSONL
+from factcheck.model.findings import DocumentReport, at_least
+from factcheck.report.formats import FORMATS
+from factcheck.state import StateStore, code_fingerprint
+from factcheck.suppress import BAD_DIRECTIVE_RULE
 
 UNCHECKED_STAGES = frozenset({"load", "extract", "evaluate"})
+SEVERITIES = ["error", "warning", "info"]
+DEFAULT_TIMEOUT = 120.0
+TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around each finding
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD); overrides front matter.")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Rule file or folder (repeatable).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Config file (default: factcheck.yaml or [tool.factcheck] found upward from here).")
+@click.option("--no-config", is_flag=True, help="Ignore any discovered config file.")
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error", show_default=True,
+              help="Lowest severity that makes the run fail (exit 1).")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default="info", show_default=True,
+              help="Lowest severity shown (does not change --fail-on).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes [default: number of cores]; 0 checks in this process.")
+@click.option("--include", multiple=True, help="Glob of files to check inside folders (repeatable).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report only findings not in this baseline (see `factcheck baseline`); list the fixed ones.")
+@click.option("--show-suppressed", is_flag=True, help="Also list findings suppressed by inline comments.")
+@click.option("--state", "state_dir", type=click.Path(file_okay=False),
+              help="Remember results by content hash here; unchanged documents are not checked again.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on a terminal].")
 @click.option("--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
 @click.option("--source", "sources", multiple=True, callback=parse_sources, help="NAME=URL: another endpoint.")
 @click.option("--offline", is_flag=True, help="Answer reference lookups from the cache only.")
 @click.option("--no-references", is_flag=True, help="Do not consult reference sources at all.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Reference cache directory.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option("--date-field", help="JSON Lines field holding the publication date [default: published].")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Larger documents are reported as errors, not checked.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one document may take before its worker is stopped (jobs >= 1).")
+@click.option("--stdin-jsonl", is_flag=True, help="Read '-' as JSON Lines records (one article per line).")
 @click.option("--show-facts", is_flag=True, help="Text format: list the extracted facts too.")
 def check_command(
-    paths: tuple[str, ...],
-    published: dt.date | None,
-    fmt: str,
-    rules: tuple[str, ...],
-    fail_on: str,
-    engine: str,
-    sources: dict[str, str],
-    offline: bool,
-    no_references: bool,
-    cache_dir: str | None,
-    output: str | None,
-    show_facts: bool,
+    paths: tuple[str, ...], published: dt.date | None, fmt: str, output: str | None, rules: tuple[str, ...],
+    config_file: str | None, no_config: bool, fail_on: str, min_severity: str, jobs: int | None,
+    include: tuple[str, ...], exclude: tuple[str, ...], baseline_file: str | None, show_suppressed: bool,
+    state_dir: str | None, progress: bool | None, engine: str, sources: dict[str, str], offline: bool,
+    no_references: bool, cache_dir: str | None, date_field: str | None, max_bytes: int, timeout: float | None,
+    stdin_jsonl: bool, show_facts: bool,
 ) -> None:
     """Check news drafts (Markdown, text, HTML, JSON Lines; '-' for stdin).
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or
     configuration error; 3 some documents could not be checked (and nothing at or above --fail-on).
     """
-    ruleset = load_ruleset_or_exit(rules)
-    checker = Checker(
-        ruleset, engine=engine, references=not no_references, sources=sources, offline=offline, cache_dir=cache_dir
+    try:
+        config, _ = find_config(config_file, search=not no_config)
+    except ConfigError as exc:
+        raise _usage(f"config: {exc}") from None
+    settings = checker_settings(
+        config, rules=rules, sources=sources, engine=engine, offline=offline, references=not no_references,
+        cache_dir=cache_dir, published=published, date_field=date_field, include_text=fmt in TEXT_FORMATS,
     )
-    with checker:
-        reports = [_check_one(checker, item) for item in iter_documents(paths, published)]
-    report = Report.of(reports)
-    color = output is None and sys.stdout.isatty()
-    text = render(report, fmt, color=color, show_facts=show_facts)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-    raise SystemExit(exit_code(report, fail_on))
+    ruleset = load_ruleset_or_exit(tuple(settings.rules))
+    _check_overrides(settings, ruleset)
+    batch = BatchSettings(
+        jobs=_jobs(jobs, paths, stdin_jsonl), include=[*config.include, *include], exclude=[*config.exclude, *exclude],
+        max_bytes=max_bytes, timeout=timeout, state_dir=state_dir, stdin_jsonl=stdin_jsonl,
+    )
+    baseline = _baseline(baseline_file)
+    state = StateStore(state_dir, settings.fingerprint(code_fingerprint(settings.rules))) if state_dir else None
+    stats = RunStats()
+    bar = wants_bar(bool(progress)) if progress is not False else False
+    total = count_documents([p for p in paths if p != STDIN], batch.include, batch.exclude) if bar else None
+    failing = unchecked = False
+    with ExitStack() as stack:
+        out: TextIO = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
+        sink = Sink(fmt, out, rules=[r.spec for r in ruleset.rules], show_suppressed=show_suppressed,
+                    color=output is None and sys.stdout.isatty(), show_facts=show_facts, keep_facts=show_facts)
+        reports = run_batch(paths, settings, batch, state=state)
+        if baseline is not None:
+            reports = map(baseline, reports)
+        try:
+            for report in with_progress(reports, stats, bar=bar, total=total):
+                failing = failing or _fails(report, fail_on)
+                unchecked = unchecked or any(e.stage in UNCHECKED_STAGES for e in report.errors)
+                sink.write(visible(report, min_severity, show_suppressed))
+        except WorkerInitError as exc:
+            raise _usage(f"could not start checking: {exc}") from None
+        sink.close()
+    if state is not None:
+        stats.cached = state.hits
+    if baseline is not None:
+        stats.baselined = baseline.known_count
+        _report_fixed(baseline)
+    click.echo(stats.summary(), err=True)
+    raise SystemExit(EXIT_FINDINGS if failing else EXIT_UNCHECKED if unchecked else EXIT_OK)
 
 
-def exit_code(report: Report, fail_on: str) -> int:
-    worst = report.worst()
-    if worst is not None and fail_on != "never" and at_least(worst, fail_on):
-        return EXIT_FINDINGS
-    if any(e.stage in UNCHECKED_STAGES for d in report.documents for e in d.errors):
-        return EXIT_UNCHECKED
-    return EXIT_OK
+def _fails(report: DocumentReport, fail_on: str) -> bool:
+    return fail_on != "never" and any(f.suppressed is None and at_least(f.severity, fail_on) for f in report.findings)
 
 
-def _check_one(checker: Checker, item: Document | LoadError) -> DocumentReport:
-    if isinstance(item, LoadError):
-        return DocumentReport(path=item.path, errors=[DocumentError(stage="load", message=str(item))])
-    return checker.check_document(item)
+def _jobs(jobs: int | None, paths: tuple[str, ...], stdin_jsonl: bool = False) -> int:
+    """``--jobs``, else the cores; never more workers than documents when that is known up front."""
+    n = cpu_count() if jobs is None else jobs
+    if n and all(_one_document(p, stdin_jsonl) for p in paths):
+        n = min(n, len(paths))
+    return n
 
 
-def iter_documents(paths: tuple[str, ...], published: dt.date | None) -> Iterator[Document | LoadError]:
-    """Documents of every path in order: files, folders (recursively), JSON Lines, '-' for stdin."""
-    for raw in paths:
-        if raw == "-":
-            data = sys.stdin.buffer.read()
-            yield from _from_bytes(data, "<stdin>", published)
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in _SUFFIXES):
-                yield from _from_file(f, published)
-        else:
-            yield from _from_file(p, published)
+def _one_document(path: str, stdin_jsonl: bool) -> bool:
+    if path == STDIN:
+        return not stdin_jsonl
+    p = Path(path)
+    return p.is_file() and p.suffix.lower() not in JSONL
 
 
-_SUFFIXES = MARKDOWN | HTML | JSONL | (TEXT - {""})
+def _check_overrides(settings: CheckerSettings, ruleset: RuleSet) -> None:
+    known = {r.id for r in ruleset.rules} | {BAD_DIRECTIVE_RULE}
+    for rule_id in [*settings.severity_overrides, *settings.disabled_rules]:
+        if not rule_id.endswith(("*", ".")) and rule_id not in known:
+            raise _usage(f"config: unknown rule id {rule_id!r} (see `factcheck rules list`)")
 
 
-def _from_file(p: Path, published: dt.date | None) -> Iterator[Document | LoadError]:
+def _baseline(path: str | None) -> BaselineFilter | None:
+    if path is None:
+        return None
     try:
-        data = p.read_bytes()
-    except OSError as exc:
-        yield LoadError(str(p), exc.strerror or str(exc))
-        return
-    yield from _from_bytes(data, str(p), published)
+        return BaselineFilter(Baseline.read(path))
+    except BaselineError as exc:
+        raise _usage(str(exc)) from None
 
 
-def _from_bytes(data: bytes, name: str, published: dt.date | None) -> Iterator[Document | LoadError]:
-    try:
-        if name.lower().endswith(tuple(JSONL)):
-            from factcheck.load.decode import decode
+def _report_fixed(baseline: BaselineFilter) -> None:
+    fixed = baseline.fixed()
+    if fixed:
+        click.echo(f"baseline: {len(fixed)} finding(s) fixed since the baseline:", err=True)
+        for e in fixed:
+            click.echo(f"  fixed: {e.document}: {e.rule}: {e.claim}", err=True)
 
-            yield from iter_jsonl(decode(data, name), path=name, published=published)
-        else:
-            yield load_bytes(data, path=name, published=published)
-    except LoadError as exc:
-        yield exc
+
+def _usage(message: str) -> SystemExit:
+    click.echo(f"error: {message}", err=True)
+    return SystemExit(EXIT_USAGE)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from factcheck import __version__
+from factcheck.cli.baseline import baseline_command
 from factcheck.cli.check import check_command
 from factcheck.cli.rules import rules_group
+from factcheck.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,6 +19,8 @@ def cli() -> None:
 
 cli.add_command(check_command)
 cli.add_command(rules_group)
+cli.add_command(serve_command)
+cli.add_command(baseline_command)
 
 
 def main() -> None:

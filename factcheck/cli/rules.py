@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
 import click
 
 from factcheck.checker import Checker
 from factcheck.cli.options import EXIT_FINDINGS, EXIT_OK, load_ruleset_or_exit, parse_sources
-from factcheck.evaluate import available_engines
+from factcheck.evaluate import RuleSet, available_engines
 from factcheck.evaluate.ruletest import run_examples
 
 
@@ -32,6 +36,27 @@ def lint_command(paths: tuple[str, ...]) -> None:
     click.echo(f"{len(ruleset.rules)} rule(s) OK")
 
 
+def _source_checkers(stack: ExitStack, ruleset: RuleSet, urls: dict[str, str]) -> dict[str, Checker]:
+    """Checkers for rules whose examples need reference sources.
+
+    ``offline`` has an empty cache (every look-up is unverified). Sources named with ``--source`` use
+    that URL; without one, ``wikidata`` is served from the checkout's recorded fixtures by a local fake
+    server when they are there (a checkout, not an installed wheel).
+    """
+    from factcheck.enrich.testing import FAST_SOURCE_CONFIG, fixtures_dir, serve_fixtures
+
+    tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="factcheck-rules-test-")))
+    out = {"offline": stack.enter_context(Checker(ruleset, offline=True, cache_dir=tmp / "offline"))}
+    urls = dict(urls)
+    if "wikidata" not in urls and fixtures_dir().is_dir():
+        urls["wikidata"] = stack.enter_context(serve_fixtures()).url
+    for name, url in urls.items():
+        out[name] = stack.enter_context(
+            Checker(ruleset, sources={name: url}, cache_dir=tmp / name, source_config={name: FAST_SOURCE_CONFIG})
+        )
+    return out
+
+
 @rules_group.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--rule", "only", multiple=True, help="Test only these rule ids.")
@@ -40,19 +65,18 @@ def lint_command(paths: tuple[str, ...]) -> None:
 def test_command(paths: tuple[str, ...], only: tuple[str, ...], sources: dict[str, str], verbose: bool) -> None:
     """Run every rule's examples on every available engine; they must agree."""
     ruleset = load_ruleset_or_exit(paths)
-    checkers = {e: Checker(ruleset, engine=e, references=False) for e in available_engines()}
-    with_sources = Checker(ruleset, sources=sources) if sources else None
     selected = [r for r in ruleset.rules if not only or r.id in only]
-    results = run_examples(selected, checkers, with_sources)
+    with ExitStack() as stack:
+        checkers = {e: stack.enter_context(Checker(ruleset, engine=e, references=False)) for e in available_engines()}
+        source_checkers = _source_checkers(stack, ruleset, sources)
+        results = run_examples(selected, checkers, source_checkers)
     failed = [r for r in results if not r.ok]
     skipped = [r for r in results if r.ok and r.problem]
     for r in results:
         if not r.ok:
             click.echo(f"FAIL {r.location} ({r.rule}, {r.expect}): {r.problem}\n     {r.text}")
-        elif verbose:
-            click.echo(f"ok   {r.location} ({r.rule}, {r.expect}){' ' + r.problem if r.problem else ''}")
-    for c in [*checkers.values(), *([with_sources] if with_sources else [])]:
-        c.close()
+        elif verbose or r.problem:
+            click.echo(f"{'ok  ' if not r.problem else 'skip'} {r.location} ({r.rule}, {r.expect}) {r.problem}")
     passed = len(results) - len(failed) - len(skipped)
     click.echo(f"{passed} passed, {len(failed)} failed, {len(skipped)} skipped ({len(selected)} rules)")
     raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)

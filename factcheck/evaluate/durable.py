@@ -9,7 +9,11 @@ The engine's process-wide state is wrapped here and nowhere else:
 - every join pattern ends with an always-true ``_k`` test against the previous alias (SIGSEGV guard);
 - ``or`` never inside a join: each DNF branch is its own durable rule;
 - aliases renamed ``x0, x1, ...`` so no user alias can collide with engine keywords;
-- ``/`` forced to floating point (durable divides two integers as integers: 7 / 2 == 3);
+- all arithmetic forced to floating point (durable divides two integers as integers: 7 / 2 == 3, and
+  multiplies them in 64 bits, overflowing silently); the Python engine computes in floats too;
+- fact values it cannot read left out (``facts_out.engine_values``: exponent-notation numbers crash it),
+  and every number sent as a float (across facts it compares 2 and 2.0 as different);
+- fields a test reads must exist, and divisors must be non-zero (guards added by ``plan.plan_branch``);
 - exceptions in actions recorded and re-raised after the run (durable swallows them).
 """
 
@@ -22,7 +26,7 @@ from typing import Any
 
 from factcheck.evaluate.engines import EngineFault, Match
 from factcheck.evaluate.expr import Arith, Compare, Const, Exists, FieldRef, Operand
-from factcheck.evaluate.facts_out import END_KIND
+from factcheck.evaluate.facts_out import END_KIND, engine_values
 from factcheck.evaluate.plan import Pattern
 from factcheck.evaluate.rulefiles import RuleSet
 
@@ -51,6 +55,11 @@ class DurableEngine:
             def _run(self) -> None:  # no background timer threads: actions stay synchronous
                 return None
 
+        from factcheck.evaluate.rulefiles import MAX_BRANCHES_PER_KIND, branches_per_kind
+
+        for kind, n in branches_per_kind(ruleset.rules).items():
+            if n > MAX_BRANCHES_PER_KIND:  # registration would hang forever (measured at 513)
+                raise EngineFault(f"{n} engine rules start with {kind}; the limit is {MAX_BRANCHES_PER_KIND}")
         self._host = _QuietHost()
         self._host.register_rulesets({self.ruleset_name: self.definition(with_actions=True)})
 
@@ -76,7 +85,7 @@ class DurableEngine:
     @staticmethod
     def _pattern(p: Pattern, i: int, patterns: tuple[Pattern, ...], names: dict[str, str]) -> dict[str, Any]:
         tests: list[Any] = [{"kind": p.kind}]  # the kind test first (a lone $nex spins forever)
-        for t in p.tests:
+        for t in p.all_tests:
             tests.append(_test(t, names))
         if i > 0:  # SIGSEGV guard (#381): end every join with an always-true cross-fact test
             tests.append({"_k": {names[patterns[i - 1].alias]: "_k"}})
@@ -114,7 +123,7 @@ class DurableEngine:
             self._matches.clear()
             self._faults.clear()
             try:
-                relevant = [{**f, "sid": sid} for f in facts if f["kind"] in self._kinds]
+                relevant = [_durable_fact(f, sid) for f in facts if f["kind"] in self._kinds]
                 if relevant:
                     # Raised when some fact matched no rule; the end marker flushes pending actions.
                     with contextlib.suppress(d.MessageNotHandledException):
@@ -131,6 +140,22 @@ class DurableEngine:
             return sorted(set(self._matches))
 
 
+def _durable_fact(fact: dict[str, object], sid: str) -> dict[str, object]:
+    """The fact as durable-rules gets it: readable values only, every number a float.
+
+    durable-rules compares a number with another fact's number (or an arithmetic result) by type as well
+    as value (2 == 2.0 is false across facts, true within one); floats everywhere make 2 == 2.0 again.
+    Integers below 2**53 (``engine_values`` drops larger ones) convert exactly.
+    """
+    out = {**engine_values(fact), "sid": sid}
+    for key, value in out.items():
+        if type(value) is int and key != "_k":
+            out[key] = float(value)
+        elif type(value) is float and value == 0:
+            out[key] = 0.0  # -0.0 too
+    return out
+
+
 def _end_action(c):  # type: ignore[no-untyped-def]
     return None
 
@@ -140,6 +165,8 @@ def _test(t: Compare | Exists, names: dict[str, str]) -> Any:
         return {"$ex" if t.present else "$nex": {t.field.name: 1}}
     assert isinstance(t.left, FieldRef)
     rhs = _operand(t.right, t.left.alias, names)
+    if isinstance(t.right, Arith):  # -0.0 + 0.0 == 0.0: durable tells -0.0 and 0.0 apart across facts
+        rhs = {"$add": {"$l": rhs, "$r": 0.0}}
     if t.op == "==":
         return {t.left.name: rhs}
     return {_OPS[t.op]: {t.left.name: rhs}}
@@ -153,6 +180,7 @@ def _operand(op: Operand, owner: str, names: dict[str, str]) -> Any:
     assert isinstance(op, Arith)
     left = _operand(op.left, owner, names)
     right = _operand(op.right, owner, names)
-    if op.op == "/":
-        left = {"$mul": {"$l": left, "$r": 1.0}}  # durable divides ints as ints
+    # Floating point: durable divides ints as ints and overflows int products. A constant is made a float
+    # here, as durable cannot evaluate arithmetic of two constants.
+    left = float(left) if isinstance(op.left, Const) else {"$mul": {"$l": left, "$r": 1.0}}
     return {_ARITH[op.op]: {"$l": left, "$r": right}}

@@ -148,7 +148,7 @@ class _Parser:
         if sym is None:
             raise self.fail(node, f"operator {type(op).__name__} is not allowed")
         lhs, rhs = self.operand(left), self.operand(right)
-        if isinstance(lhs, Const) and isinstance(rhs, Const):
+        if not (_has_field(lhs) or _has_field(rhs)):  # also `1 * 2 > 1`, or `0 >= -1` inside a chain
             raise self.fail(node, "a comparison must involve a fact field")
         self.check_types(lhs, rhs, node)
         if sym in ("<", "<=", ">", ">=") and self.type_of(lhs).base == "bool":
@@ -174,7 +174,13 @@ class _Parser:
             return FieldRef(alias, name)
         if isinstance(node, ast.Constant):
             v = node.value
-            if isinstance(v, bool | str):
+            if isinstance(v, str):
+                try:
+                    v.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise self.fail(node, f"string is not valid Unicode (a lone surrogate): {v!r}") from None
+                return Const(v)
+            if isinstance(v, bool):
                 return Const(v)
             if isinstance(v, int | float):
                 if abs(v) > MAX_ABS_NUMBER or v != v:
@@ -221,6 +227,12 @@ class _Parser:
             if field_type.choices and isinstance(other, Const) and other.value not in field_type.choices:
                 allowed = ", ".join(repr(c) for c in field_type.choices)
                 raise self.fail(node, f"{other.value!r} is not a possible value (one of {allowed})")
+
+
+def _has_field(op: Operand) -> bool:
+    if isinstance(op, FieldRef):
+        return True
+    return isinstance(op, Arith) and (_has_field(op.left) or _has_field(op.right))
 
 
 def _and_all(parts: list[DNF]) -> DNF:

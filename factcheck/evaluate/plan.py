@@ -5,11 +5,24 @@ the tests that can be decided once that alias is bound. durable-rules requires t
 test to be a bare field of the fact being matched, so comparisons are turned around or rearranged
 (``a.x + b.y > 3`` becomes ``b.y > 3 - a.x``) until they are; the Python engine evaluates the very same
 plans, so both see identical conditions.
+
+Guards added to every branch (found by differential testing, tests/hardening/test_differential.py):
+- every field a comparison reads must exist (``$ex``) in the pattern of its alias: durable-rules reads a
+  missing field on the right side of a test (``{"$m": f}`` or another alias's field) as garbage, and in a
+  join frees an invalid pointer (SIGABRT/SIGSEGV); a comparison with a missing field is false anyway;
+- every divisor that is not a constant must be non-zero: durable divides by zero (giving inf/nan and
+  firing ``<`` and ``!=``), where a division by zero is "unknown" (false) for this project;
+- arithmetic on the right may combine fields of the owning alias (``{"$m": f}``) with constants, or
+  fields of earlier aliases with constants, but not both: that mix crashes durable-rules (SIGSEGV,
+  every time); such rules are refused with an error;
+- constants must be numbers durable-rules can read (see ``facts_out.engine_number_ok``): folding can
+  make ``1e+30`` from ``1e15 * 1e15``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from factcheck.evaluate.expr import (
     FLIP,
@@ -22,6 +35,7 @@ from factcheck.evaluate.expr import (
     FieldRef,
     Operand,
 )
+from factcheck.evaluate.facts_out import engine_number_ok
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,11 @@ class Pattern:
     alias: str
     kind: str
     tests: tuple[Compare | Exists, ...]
+    guards: tuple[Compare | Exists, ...] = ()  # implied by ``tests``; evaluated first (see module doc)
+
+    @cached_property
+    def all_tests(self) -> tuple[Compare | Exists, ...]:
+        return self.guards + tuple(t for t in self.tests if t not in self.guards)
 
 
 @dataclass(frozen=True)
@@ -39,14 +58,80 @@ class Branch:
 def plan_branch(conj: Conjunction, when: dict[str, str]) -> Branch:
     order = {alias: i for i, alias in enumerate(when)}
     per_alias: dict[str, list[Compare | Exists]] = {alias: [] for alias in when}
+    guards: dict[str, list[Compare | Exists]] = {alias: [] for alias in when}
+    divisors: list[Compare] = []
     for test in conj:
         if isinstance(test, Exists):
             per_alias[test.field.alias].append(test)
             continue
-        owner = max(_aliases(test.left) | _aliases(test.right), key=order.__getitem__)
-        per_alias[owner].append(_normalise(test, owner))
-    patterns = tuple(Pattern(alias, when[alias], tuple(per_alias[alias])) for alias in when)
+        for divisor in _divisors(test.left) + _divisors(test.right):  # durable would divide by zero
+            guard = Compare("!=", divisor, Const(0))
+            if guard not in divisors:
+                divisors.append(guard)
+        per_alias[_owner(test, order)].append(_planned(test, order, guards))
+    for guard in divisors:
+        try:
+            planned = _planned(guard, order, guards)
+        except ExprError:
+            raise ExprError(
+                "cannot guard a division against zero: divide by a single field or a sum of fields"
+            ) from None
+        guards[_owner(guard, order)].append(planned)
+    patterns = tuple(Pattern(alias, when[alias], tuple(per_alias[alias]), tuple(guards[alias])) for alias in when)
     return Branch(patterns)
+
+
+def _owner(test: Compare, order: dict[str, int]) -> str:
+    return max(_aliases(test.left) | _aliases(test.right), key=order.__getitem__)
+
+
+def _planned(test: Compare, order: dict[str, int], guards: dict[str, list[Compare | Exists]]) -> Compare:
+    """``test`` normalised for its owner; the fields it reads are required to exist (guards)."""
+    for ref in sorted(_fields(test.left) | _fields(test.right), key=lambda r: (order[r.alias], r.name)):
+        exists = Exists(ref, True)
+        if exists not in guards[ref.alias]:
+            guards[ref.alias].append(exists)
+    owner = _owner(test, order)
+    normal = _normalise(test, owner)
+    _check_constants(normal.right)
+    if isinstance(normal.right, Arith) and len(_aliases(normal.right)) > 1 and owner in _aliases(normal.right):
+        raise ExprError(
+            f"cannot be matched by the engine: arithmetic that mixes fields of `{owner}` with fields of another "
+            f"fact crashes durable-rules; compare `{owner}`'s fields with the other fact's separately, or add a "
+            "derived field to the fact model"
+        )
+    return normal
+
+
+def _fields(op: Operand) -> set[FieldRef]:
+    if isinstance(op, FieldRef):
+        return {op}
+    if isinstance(op, Arith):
+        return _fields(op.left) | _fields(op.right)
+    return set()
+
+
+def _divisors(op: Operand) -> list[Operand]:
+    if not isinstance(op, Arith):
+        return []
+    found = _divisors(op.left) + _divisors(op.right)
+    if op.op == "/":
+        divisor = fold(op.right)
+        if not isinstance(divisor, Const):
+            found.append(op.right)
+        elif divisor.value == 0:
+            raise ExprError("division by zero")
+    return found
+
+
+def _check_constants(op: Operand) -> None:
+    if isinstance(op, Const):
+        v = op.value
+        if isinstance(v, int | float) and not isinstance(v, bool) and not engine_number_ok(v):
+            raise ExprError(f"number out of range for the engine: {v!r} (after folding constants)")
+    elif isinstance(op, Arith):
+        _check_constants(op.left)
+        _check_constants(op.right)
 
 
 def _aliases(op: Operand) -> set[str]:

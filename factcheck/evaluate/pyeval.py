@@ -1,16 +1,24 @@
 """The same compiled rules, evaluated in plain Python: the cross-check and the fallback engine.
 
 Semantics follow durable-rules as measured (ENGINE-NOTES): a test on a missing field is false; one
-fact never binds two aliases of one rule; division is true division (the durable compiler forces it).
+fact never binds two aliases of one rule; arithmetic is in floating point, division true division (the
+durable compiler forces both); values durable cannot read are left out (``facts_out.engine_values``);
+strings are ordered (``<`` etc.) as durable-rules orders them (measured; ISO dates are unaffected): it
+compares the JSON text of a fact's value, escapes included, and that text is followed by the closing
+quote rather than a terminator, so "a" > "a b" and a newline sorts after "2" (a constant in a rule is
+terminated properly). Equality is unaffected.
 """
 
 from __future__ import annotations
 
+import json
 import operator
+import re
 from collections.abc import Callable
 
 from factcheck.evaluate.engines import Match
 from factcheck.evaluate.expr import Arith, Compare, Const, Exists, FieldRef, Operand
+from factcheck.evaluate.facts_out import engine_values
 from factcheck.evaluate.plan import Pattern
 from factcheck.evaluate.rulefiles import RuleSet
 
@@ -26,6 +34,7 @@ _CMP: dict[str, Callable[[object, object], bool]] = {
     ">": operator.gt,
     ">=": operator.ge,
 }
+_ESCAPED = re.compile(r'[\x00-\x1f"\\]')
 _ARITH: dict[str, Callable[[float, float], float]] = {
     "+": operator.add,
     "-": operator.sub,
@@ -46,7 +55,7 @@ class PythonEngine:
     def run(self, facts: list[Fact]) -> list[Match]:
         by_kind: dict[object, list[Fact]] = {}
         for f in facts:
-            by_kind.setdefault(f["kind"], []).append(f)
+            by_kind.setdefault(f["kind"], []).append(engine_values(f))
         found: set[Match] = set()
         for index, rule in enumerate(self.ruleset.rules):
             aliases = tuple(rule.spec.when)
@@ -66,7 +75,7 @@ def _match(patterns: tuple[Pattern, ...], i: int, bound: Bindings, by_kind: dict
         if id(fact) in used:
             continue
         bound[pat.alias] = fact
-        if all(_test(t, bound) for t in pat.tests):
+        if all(_test(t, bound) for t in pat.all_tests):
             yield from _match(patterns, i + 1, bound, by_kind)
         del bound[pat.alias]
 
@@ -78,10 +87,19 @@ def _test(test: Compare | Exists, bound: Bindings) -> bool:
     right = _value(test.right, bound)
     if left is _MISSING or right is _MISSING:
         return False
+    if test.op not in ("==", "!=") and isinstance(left, str) and isinstance(right, str) and left != right:
+        # durable's order (measured): the fact's value as JSON text followed by its closing quote.
+        left = _order_key(left) + '"'
+        right = _order_key(right) + ('"' if isinstance(test.right, FieldRef) else "")
     try:
         return _CMP[test.op](left, right)
     except TypeError:
         return False
+
+
+def _order_key(s: str) -> str:
+    """The string as durable-rules reads it: JSON-escaped (control characters, quote, backslash)."""
+    return json.dumps(s, ensure_ascii=False)[1:-1] if _ESCAPED.search(s) else s
 
 
 def _value(op: Operand, bound: Bindings) -> object:
@@ -94,6 +112,6 @@ def _value(op: Operand, bound: Bindings) -> object:
     if left is _MISSING or right is _MISSING:
         return _MISSING
     try:
-        return _ARITH[op.op](left, right)  # type: ignore[arg-type]
+        return _ARITH[op.op](float(left), float(right))  # type: ignore[arg-type]
     except (ZeroDivisionError, TypeError, OverflowError):
         return _MISSING

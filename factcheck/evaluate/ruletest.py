@@ -6,7 +6,7 @@ engines must also agree on every finding of every example.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.checker import Checker
@@ -25,13 +25,13 @@ class ExampleResult:
 
 
 def run_examples(
-    rules: Sequence[CompiledRule], checkers: dict[str, Checker], needs_sources: Checker | None = None
+    rules: Sequence[CompiledRule], checkers: Mapping[str, Checker], sources: Mapping[str, Checker] | None = None
 ) -> list[ExampleResult]:
     """Run the examples of ``rules`` on each engine's checker.
 
-    ``checkers`` maps engine name to a Checker without reference sources; ``needs_sources`` is a
-    durable Checker wired to a reference test server, used for rules whose examples say
-    ``sources: <name>`` (they are reported as skipped without it).
+    ``checkers`` maps engine name to a Checker without reference sources. Rules whose examples say
+    ``sources: NAME`` run on ``sources[NAME]`` instead (a Checker wired to a reference test server,
+    or ``offline`` with an empty cache); without one they are reported as skipped.
     """
     results: list[ExampleResult] = []
     for rule in rules:
@@ -43,11 +43,12 @@ def run_examples(
                 result = ExampleResult(rule.id, expect, item.text, location, ok=True)
                 pool = checkers
                 if ex.sources is not None:
-                    if needs_sources is None:
-                        result.problem = "skipped: needs the reference test server"
+                    source_checker = (sources or {}).get(ex.sources)
+                    if source_checker is None:
+                        result.problem = f"skipped: needs reference source {ex.sources!r} (--source {ex.sources}=URL)"
                         results.append(result)
                         continue
-                    pool = {"durable": needs_sources}
+                    pool = {source_checker.engine.name: source_checker}
                 for engine, checker in pool.items():
                     report = checker.check(item.text, published=published, doc_id=location)
                     doc = report.documents[0]

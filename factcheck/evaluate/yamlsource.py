@@ -47,11 +47,20 @@ def load_yaml(text: str, path: str) -> Positioned:
     """Parse one YAML document safely, keeping positions. Raises :class:`RuleFileError`."""
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise RuleFileError(path, 1, 1, f"file is larger than {MAX_BYTES} bytes (limit for rule files)")
+    _check_flow_depth(text, path)
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 m = event.start_mark
                 raise RuleFileError(path, m.line + 1, m.column + 1, "YAML anchors and aliases are not allowed")
+            if isinstance(event, yaml.CollectionStartEvent):  # before PyYAML recurses (RecursionError)
+                depth += 1
+                if depth > MAX_DEPTH:
+                    m = event.start_mark
+                    raise RuleFileError(path, m.line + 1, m.column + 1, f"nesting deeper than {MAX_DEPTH} levels")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
@@ -69,6 +78,25 @@ def load_yaml(text: str, path: str) -> Positioned:
     if node is not None:
         _collect(node, (), result.marks, 0, path)
     return result
+
+
+def _check_flow_depth(text: str, path: str) -> None:
+    """Refuse deep flow nesting (``[[[[...``) before PyYAML sees it: its scanner is quadratic in the
+    depth (10,000 levels took 90 s) and its composer recursive (RecursionError). Brackets are counted
+    naively, quoted ones too, so the bound is twice the real limit."""
+    depth = deepest = 0
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        if "[" not in line and "{" not in line and depth == 0:
+            continue
+        for col, ch in enumerate(line, start=1):
+            if ch in "[{":
+                depth += 1
+                if depth > deepest:
+                    deepest = depth
+                    if deepest > 2 * MAX_DEPTH:
+                        raise RuleFileError(path, line_no, col, f"nesting deeper than {MAX_DEPTH} levels")
+            elif ch in "]}":
+                depth = max(depth - 1, 0)
 
 
 def _collect(node: yaml.Node, loc: Path, marks: dict[Path, tuple[int, int]], depth: int, path: str) -> None:

@@ -27,11 +27,15 @@ def load_text(
     fmt: str = "markdown",
     published: dt.date | None = None,
     path: str | None = None,
+    max_chars: int | None = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Build a Document from text. ``fmt`` is ``markdown`` (front matter allowed), ``text`` or ``html``.
 
-    ``published`` overrides any date in the front matter.
+    ``published`` overrides any date in the front matter. A text longer than ``max_chars`` (default
+    20 Mi characters, ``None`` for no limit) is refused with a LoadError: memory and time grow with size.
     """
+    if max_chars is not None and len(text) > max_chars:
+        raise LoadError(path or doc_id, f"document is {len(text)} characters, over the limit of {max_chars}")
     meta: dict[str, object] = {}
     if fmt == "html":
         body, anchors = html_to_text(text)
@@ -105,18 +109,24 @@ def iter_jsonl(
         except json.JSONDecodeError as exc:
             yield LoadError(path, f"not a JSON object: {exc.msg}", lineno, exc.colno)
             continue
+        except (ValueError, RecursionError) as exc:  # nesting too deep; a 5,000-digit number
+            yield LoadError(path, f"not a JSON object: {type(exc).__name__}: {str(exc)[:200]}", lineno, 1)
+            continue
         try:
-            yield _record(record, path=path, lineno=lineno, published=published, date_field=date_field)
+            yield load_record(record, path=path, lineno=lineno, published=published, date_field=date_field)
         except LoadError as exc:
             yield exc
         except Exception as exc:  # a record of an unexpected shape must not stop the file
             yield LoadError(doc_id, f"bad record: {exc}", lineno, 1)
 
 
-def _record(record: object, *, path: str, lineno: int, published: dt.date | None, date_field: str) -> Document:
+def load_record(
+    record: object, *, path: str, lineno: int, published: dt.date | None = None, date_field: str = "published"
+) -> Document:
+    """One JSON Lines record (already parsed) as a Document; raises LoadError naming path:line."""
     if not isinstance(record, dict):
         raise LoadError(path, f"record must be a JSON object, got {type(record).__name__}", lineno, 1)
-    rid = str(record.get("id") or f"{path}:{lineno}")
+    rid = _valid_unicode(str(record.get("id") or f"{path}:{lineno}"))
     fmt, body = "text", None
     for key, kind in (("text", "text"), ("body", "text"), ("markdown", "markdown"), ("html", "html")):
         if isinstance(record.get(key), str):
@@ -124,6 +134,7 @@ def _record(record: object, *, path: str, lineno: int, published: dt.date | None
             break
     if body is None or not body.strip():
         raise LoadError(path, f"record {rid!r} has no text (keys: text, body, markdown or html)", lineno, 1)
+    body = _valid_unicode(body)
     date = published or parse_date(record.get(date_field), f"{path}:{lineno}", date_field)
     doc = load_text(body, doc_id=rid, fmt=fmt, published=date, path=path)
     doc.title = _str(record.get("title")) or doc.title
@@ -134,5 +145,17 @@ def _record(record: object, *, path: str, lineno: int, published: dt.date | None
     return doc
 
 
+def _valid_unicode(text: str) -> str:
+    """JSON may escape lone surrogates (``"\\ud800"``): they become U+FFFD, as a decoder would make them
+    (they cannot be encoded as UTF-8, so every report writer and the C engine would fail on them)."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
 def _str(value: object) -> str | None:
-    return None if value is None else str(value)
+    return None if value is None else _valid_unicode(str(value))

@@ -60,6 +60,7 @@ class Document(BaseModel):
 
     _line_starts: list[int] | None = PrivateAttr(default=None)
     _sentences: list[Span] | None = PrivateAttr(default=None)
+    _sentence_starts: list[int] | None = PrivateAttr(default=None)
 
     @property
     def sentences(self) -> list[Span]:
@@ -71,8 +72,9 @@ class Document(BaseModel):
         return self._sentences
 
     def sentence_index(self, offset: int) -> int:
-        starts = [s.start for s in self.sentences]
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
+        if self._sentence_starts is None:  # once: rebuilding it per call made findings quadratic
+            self._sentence_starts = [s.start for s in self.sentences]
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def sentence_at(self, offset: int) -> Span:
         sents = self.sentences

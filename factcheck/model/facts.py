@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from factcheck.model.document import Span
 
@@ -38,6 +38,14 @@ class FactBase(BaseModel):
     sentence: int = Field(0, description="Index of the sentence the fact was found in (0-based).")
     seq: int = Field(0, description="Order of the fact in the document; usable in rules to order pairs.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _ignore_derived(cls, data: object) -> object:
+        """Derived (computed) fields appear in dumped JSON; reading that JSON back recomputes them."""
+        if isinstance(data, dict) and cls.model_computed_fields:
+            return {k: v for k, v in data.items() if k not in cls.model_computed_fields}
+        return data
+
 
 class DateMention(FactBase):
     """A date as written: absolute, day-of-month only, weekday, relative, month or year."""
@@ -51,6 +59,9 @@ class DateMention(FactBase):
     weekday_of_date: str | None = Field(None, description="Weekday the resolved date falls on (derived).")
     anchor: str | None = Field(None, description="Fact id a relative date was resolved against.")
     tense: Literal["past", "future", "present"] | None = None
+    other_weekday: str | None = Field(
+        None, description="Weekday stated for the same event elsewhere in the text, if different mentions "
+        "of one event carry weekdays (resolve).")
 
 
 class Event(FactBase):
@@ -64,6 +75,10 @@ class Event(FactBase):
     date: str | None = None
     precision: Precision | None = None
     date_text: str | None = None
+    weekday: str | None = Field(None, description="Weekday its date is stated with ('monday'), if any.")
+    event_key: str | None = Field(
+        None, description="Same key for mentions of one event: type + participants, or inherited by a "
+        "definite back-reference ('the summit') from the event it refers to (resolve).")
 
 
 class Sequence(FactBase):
@@ -79,6 +94,10 @@ class Sequence(FactBase):
     earlier_date: str | None = None
     later_date: str | None = None
     strict: bool = Field(True, description="True if the text implies different days.")
+    earlier_at: int | None = Field(None, description="Offset of the words naming the earlier side.")
+    later_at: int | None = Field(None, description="Offset of the words naming the later side.")
+    earlier_ref: str | None = Field(None, description="Fact id the earlier side was linked to (resolve).")
+    later_ref: str | None = Field(None, description="Fact id the later side was linked to (resolve).")
 
 
 class TimelineShift(FactBase):
@@ -175,6 +194,43 @@ class FiscalYearGloss(FactBase):
     expected_end: str | None = None
 
 
+class ArithmeticClaim(FactBase):
+    """A stated result of arithmetic on figures in the same sentence, and the result recomputed.
+
+    "7.5 percent, or 4.1 trillion won, higher than 54.6 trillion" (percent change), "the €9.2 billion
+    gap between €41.5 billion and €50.7 billion" (difference), "A and B, a total of C" (total). Like
+    statcheck, the check allows for rounding: every figure stands for the interval it rounds from
+    (half a unit of its last stated decimal), and hedges widen or bound the stated side ("about" +-5%,
+    "nearly"/"almost" up to 10% below, "more than" only a lower bound, "less than" only an upper one).
+    """
+
+    kind: Literal["arithmetic_claim"] = "arithmetic_claim"
+    relation: Literal["percent_change", "difference", "total"]
+    stated: float = Field(description="The stated result (percent for percent_change, else the amount).")
+    stated_text: str
+    computed: float = Field(description="The result recomputed from the operands (point value).")
+    computed_low: float
+    computed_high: float
+    stated_low: float = Field(description="Lowest value the stated result admits (rounding and hedge).")
+    stated_high: float
+    operands: list[float] = Field(default_factory=list)
+    unit: str = Field("", description="'percent' for percent changes, else the unit of the amounts.")
+    hedge: Hedge = "exact"
+    computed_text: str = Field("", description="The recomputed result, written like the stated one.")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def tolerance(self) -> float:
+        """Half-width of the stated interval (derived: rounding of the stated precision, widened by hedges)."""
+        return round((self.stated_high - self.stated_low) / 2, 10)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def consistent(self) -> bool:
+        """Whether the recomputed interval meets the stated one (derived: the engine has no intervals)."""
+        return self.computed_high >= self.stated_low and self.computed_low <= self.stated_high
+
+
 class ReferenceTenure(FactBase):
     """A position held, per a reference source (e.g. Wikidata P39 with P580/P582 qualifiers)."""
 
@@ -222,6 +278,9 @@ class ReferenceStatus(FactBase):
         None, description="Whether any statement of the matched position covers `date`; None if unknown."
     )
     held: str | None = Field(None, description="The position's terms, e.g. '2001-04-26 to 2006-09-26'.")
+    first_mention: bool = Field(
+        True, description="First status of this person with this outcome in the document (derived)."
+    )
 
 
 Fact = Annotated[
@@ -233,6 +292,7 @@ Fact = Annotated[
     | TenureStart
     | RoleMention
     | FiscalYearGloss
+    | ArithmeticClaim
     | ReferenceTenure
     | ReferenceStatus,
     Field(discriminator="kind"),
@@ -249,6 +309,7 @@ FACT_TYPES: dict[str, type[FactBase]] = {
         TenureStart,
         RoleMention,
         FiscalYearGloss,
+        ArithmeticClaim,
         ReferenceTenure,
         ReferenceStatus,
     )

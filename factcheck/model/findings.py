@@ -66,6 +66,11 @@ class DocumentReport(BaseModel):
     facts: list[Fact] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     errors: list[DocumentError] = Field(default_factory=list)
+    text: str | None = Field(
+        None,
+        exclude=True,
+        description="The body text spans point into; filled only on request (include_text), never serialised.",
+    )
 
 
 class SeverityCounts(BaseModel):

@@ -48,3 +48,12 @@ def test_acheck_matches_check() -> None:
     with Checker(references=False) as c:
         a = asyncio.run(c.acheck(TEXT, published="2025-10-29"))
         assert a == c.check(TEXT, published="2025-10-29")
+
+
+def test_report_json_reads_back_with_derived_fields() -> None:
+    from factcheck.model.findings import Report
+
+    with Checker(references=False) as c:
+        report = c.check(TEXT, published="2025-10-29")
+    assert any(f.kind == "timeline_shift" for f in report.documents[0].facts)
+    assert Report.model_validate_json(report.model_dump_json()) == report

@@ -25,11 +25,11 @@ def test_text_output_points_at_the_sentence(tmp_path: Path) -> None:
     p.write_text("---\npublished: 2025-10-29\n---\n" + SHIFT_ERROR)
     result = run(str(p))
     assert result.exit_code == 1, result.output
-    first, sentence, carets = result.output.splitlines()[:3]
+    first, sentence, carets = result.stdout.splitlines()[:3]
     assert first.startswith(f"{p}:4:") and " error timeline.shift-mismatch " in first
     assert sentence.strip() == SHIFT_ERROR.strip()
     assert set(carets.strip()) == {"^"}
-    assert result.output.rstrip().endswith("1 error(s), 0 warning(s), 0 info")
+    assert result.stdout.rstrip().endswith("1 error(s), 0 warning(s), 0 info")
 
 
 def test_fail_on_levels(tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_json_output_equals_library_report(tmp_path: Path) -> None:
     p = tmp_path / "draft.md"
     p.write_text(SHIFT_ERROR)
     result = run("--format", "json", "--published", "2025-10-29", str(p))
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["version"] == 1 and data["summary"]["findings"]["error"] == 1
     (finding,) = data["documents"][0]["findings"]
     assert finding["rule"] == "timeline.shift-mismatch"
@@ -57,7 +57,7 @@ def test_json_output_equals_library_report(tmp_path: Path) -> None:
 def test_stdin(tmp_path: Path) -> None:
     result = run("--published", "2025-10-29", "-", input=SHIFT_ERROR)
     assert result.exit_code == 1
-    assert result.output.startswith("<stdin>:1:")
+    assert result.stdout.startswith("<stdin>:1:")
 
 
 def test_broken_document_is_reported_and_others_are_checked(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_broken_document_is_reported_and_others_are_checked(tmp_path: Path) -> N
     good = tmp_path / "c-good.md"
     good.write_text(SHIFT_ERROR)
     result = run("--format", "json", "--published", "2025-10-29", str(bad), str(bad2), str(good))
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     docs = {Path(d["path"]).name: d for d in data["documents"]}
     assert "binary data" in docs["a-binary.md"]["errors"][0]["message"]
     assert "b-latin1.md:1:4: not valid UTF-8" in docs["b-latin1.md"]["errors"][0]["message"]
@@ -93,7 +93,7 @@ def test_python_dash_m_and_console_script() -> None:
 
 def test_engine_choice_gives_same_json(tmp_path: Path) -> None:
     outs = [
-        json.loads(run("--format", "json", "--engine", e, "--published", "2025-10-29", "-", input=SHIFT_ERROR).output)
+        json.loads(run("--format", "json", "--engine", e, "--published", "2025-10-29", "-", input=SHIFT_ERROR).stdout)
         for e in ("durable", "python")
     ]
     assert outs[0] == outs[1]

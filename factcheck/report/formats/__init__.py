@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from factcheck.model.findings import Report
+from factcheck.report.formats import claimreview, github, gitlab, html, jsonl, junit, sarif
 from factcheck.report.formats import json as json_format
 from factcheck.report.formats import text as text_format
 
@@ -16,6 +17,13 @@ Renderer = Callable[..., str]
 FORMATS: dict[str, Renderer] = {
     "text": text_format.render,
     "json": json_format.render,
+    "jsonl": jsonl.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "gitlab": gitlab.render,
+    "github": github.render,
+    "html": html.render,
+    "claimreview": claimreview.render,
 }
 
 

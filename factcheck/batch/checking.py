@@ -1,0 +1,31 @@
+"""The default checker factory: the project's :class:`factcheck.checker.Checker` from settings.
+
+Exact rule ids are handed to the checker (disabled rules are then never evaluated; an override of
+an unknown rule is an error at start-up); family patterns (``timeline.*``) are applied to each
+report by the worker afterwards.
+"""
+
+from __future__ import annotations
+
+from factcheck.batch.settings import CheckerSettings
+from factcheck.batch.worker import DocumentChecker
+
+
+def _exact(ids: list[str]) -> list[str]:
+    return [i for i in ids if not i.endswith(("*", "."))]
+
+
+def build_checker(settings: CheckerSettings) -> DocumentChecker:
+    from factcheck.checker import Checker  # imported in the worker, where it is used
+
+    return Checker(
+        rules=settings.rules or None,
+        engine=settings.engine,
+        sources=settings.sources or None,
+        source_config=dict(settings.source_config) or None,
+        offline=settings.offline,
+        cache_dir=settings.cache_dir,
+        references=settings.references,
+        disabled_rules=_exact(settings.disabled_rules),
+        severity={k: v for k, v in settings.severity_overrides.items() if k in _exact([k])},
+    )

@@ -1,0 +1,61 @@
+"""The executor interface, and the in-process implementation.
+
+An executor runs ``runner = factory(settings)`` where the work happens (once per worker) and maps
+tasks through it, yielding results in input order. It must never raise for one task's fault: a
+task it cannot run becomes ``on_lost(task, reason)``. Nothing outside an executor may assume where
+workers run: a Dask executor only has to implement :class:`Executor` (e.g. build the runner once per
+Dask worker from the picklable settings, ``client.map`` a bounded window of tasks with ``retries=1``,
+turn a lost future into ``on_lost`` and release results in input order). Tasks carry their content,
+not paths, so workers need no shared file system.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+S = TypeVar("S")
+T_contra = TypeVar("T_contra", contravariant=True)
+R_co = TypeVar("R_co", covariant=True)
+
+Factory = Callable[[S], Callable[[T], R]]
+OnLost = Callable[[T, str], R]
+
+
+class Executor(Protocol[T_contra, R_co]):
+    """Maps tasks to results, in input order, streaming; memory bounded whatever the input size."""
+
+    def map_ordered(self, tasks: Iterable[T_contra]) -> Iterator[R_co]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcessExecutor(Generic[S, T, R]):
+    """Runs every task in this process (``--jobs 0``): simplest, but a crash ends the run."""
+
+    def __init__(self, factory: Factory[S, T, R], settings: S, on_lost: OnLost[T, R]):
+        self._factory = factory
+        self._settings = settings
+        self._on_lost = on_lost
+        self._runner: Callable[[T], R] | None = None
+
+    def map_ordered(self, tasks: Iterable[T]) -> Iterator[R]:
+        if self._runner is None:
+            self._runner = self._factory(self._settings)
+        for task in tasks:
+            try:
+                yield self._runner(task)
+            except Exception as exc:
+                yield self._on_lost(task, f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")
+
+    def close(self) -> None:
+        self._runner = None
+
+    def __enter__(self) -> InProcessExecutor[S, T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

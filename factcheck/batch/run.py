@@ -1,0 +1,87 @@
+"""A batch run: inputs -> (resume state) -> executor -> reports, streamed in input order."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import partial
+from typing import BinaryIO
+
+from factcheck.batch.executor import Executor, InProcessExecutor
+from factcheck.batch.inputs import iter_tasks
+from factcheck.batch.ordering import merge
+from factcheck.batch.pool import ProcessExecutor
+from factcheck.batch.settings import BatchSettings, CheckerSettings
+from factcheck.batch.tasks import Ready, Task, error_report
+from factcheck.batch.worker import build_runner
+from factcheck.model.findings import DocumentReport
+from factcheck.state import StateStore
+
+DocExecutor = Executor[Task, DocumentReport]
+
+
+def lost_report(task: Task, reason: str) -> DocumentReport:
+    """The error entry of a document whose worker died (or raised) while checking it."""
+    return error_report(task.doc_id, "evaluate", f"{task.doc_id}: {reason.splitlines()[0]}", reason)
+
+
+def make_executor(checker: CheckerSettings, batch: BatchSettings) -> DocExecutor:
+    if batch.jobs == 0:
+        return InProcessExecutor(build_runner, checker, lost_report)
+    return ProcessExecutor(
+        build_runner, checker, lost_report, jobs=batch.jobs, retries=batch.retries, timeout=batch.timeout
+    )
+
+
+def _with_state(items: Iterable[Task | Ready], state: StateStore) -> Iterator[Task | Ready]:
+    for item in items:
+        if isinstance(item, Task):
+            key = item.digest()
+            if state.has(key):
+                yield Ready(loader=partial(state.load, key))
+                continue
+        yield item
+
+
+def run_batch(
+    paths: Iterable[str],
+    checker: CheckerSettings,
+    batch: BatchSettings,
+    *,
+    executor: DocExecutor | None = None,
+    stdin: BinaryIO | None = None,
+    state: StateStore | None = None,
+) -> Iterator[DocumentReport]:
+    """Check every document of ``paths``; one report per document, in input order.
+
+    A document that cannot be read, or whose worker died twice, yields a report with an error entry
+    naming it; nothing a document does stops the run. An executor passed in is not closed here.
+    """
+    items: Iterable[Task | Ready] = iter_tasks(
+        paths, include=batch.include, exclude=batch.exclude, max_bytes=batch.max_bytes, stdin=stdin,
+        stdin_jsonl=batch.stdin_jsonl,
+    )
+    if state is not None:
+        items = _with_state(items, state)
+    own = executor is None
+    ex: DocExecutor = executor if executor is not None else make_executor(checker, batch)
+    keys: deque[str] = deque()
+
+    def run(tasks: Iterable[Task]) -> Iterator[DocumentReport]:
+        def keyed() -> Iterator[Task]:
+            for task in tasks:
+                if state is not None:
+                    keys.append(task.digest())
+                yield task
+
+        for report in ex.map_ordered(keyed()):
+            if state is not None:
+                state.store(keys.popleft(), report)
+            yield report
+
+    try:
+        for out in merge(items, lambda item: isinstance(item, Task), run):
+            yield out.get() if isinstance(out, Ready) else out
+    finally:
+        if own:
+            ex.close()

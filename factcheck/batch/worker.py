@@ -1,0 +1,98 @@
+"""What a worker does with one task: load, check, apply the rule settings and suppressions.
+
+:func:`build_runner` is called once per worker process (it builds the checker, so rules are
+compiled once per worker); the runner it returns is called once per document and never raises for
+a document's faults: they become error entries.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import signal
+import traceback
+from collections.abc import Callable
+from typing import Protocol
+
+from factcheck.batch.settings import CheckerSettings
+from factcheck.batch.tasks import Task, error_report
+from factcheck.config.apply import apply_rule_settings
+from factcheck.load.documents import load_bytes, load_record, load_text
+from factcheck.load.errors import LoadError
+from factcheck.model.document import Document
+from factcheck.model.findings import DocumentReport
+from factcheck.suppress import apply_suppressions
+
+#: Test-only: a worker that meets a document containing this environment variable's value kills
+#: itself with the signal named by FACTCHECK_TEST_CRASH_SIGNAL (default SIGKILL). Unset in real use.
+CRASH_MARKER_ENV = "FACTCHECK_TEST_CRASH_MARKER"
+CRASH_SIGNAL_ENV = "FACTCHECK_TEST_CRASH_SIGNAL"
+
+
+class DocumentChecker(Protocol):
+    def check_document(self, doc: Document) -> DocumentReport: ...
+
+
+Runner = Callable[[Task], DocumentReport]
+
+
+def load_factory(spec: str) -> Callable[[CheckerSettings], DocumentChecker]:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
+def load_task(task: Task, settings: CheckerSettings) -> Document:
+    """The document of a task; raises :class:`LoadError` naming it."""
+    if task.kind == "file":
+        assert isinstance(task.data, bytes)
+        return load_bytes(task.data, path=task.doc_id, published=settings.published)
+    if task.kind == "text":
+        data = task.data
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        if not text.strip():
+            raise LoadError(task.doc_id, "empty document")
+        return load_text(text.replace("\r\n", "\n"), doc_id=task.doc_id, published=settings.published)
+    line = task.data if isinstance(task.data, str) else task.data.decode("utf-8")
+    path = task.path or task.doc_id
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LoadError(path, f"not a JSON object: {exc.msg}", task.lineno, exc.colno) from None
+    try:
+        return load_record(record, path=path, lineno=task.lineno, published=settings.published,
+                       date_field=settings.date_field)
+    except LoadError:
+        raise
+    except Exception as exc:  # a record of an unexpected shape
+        raise LoadError(path, f"bad record: {exc}", task.lineno, 1) from None
+
+
+def _crash_hook(doc: Document) -> None:
+    marker = os.environ.get(CRASH_MARKER_ENV)
+    if marker and marker in doc.text:
+        os.kill(os.getpid(), getattr(signal, os.environ.get(CRASH_SIGNAL_ENV, "SIGKILL")))
+
+
+def build_runner(settings: CheckerSettings) -> Runner:
+    """Build the checker once; return the per-document function."""
+    checker = load_factory(settings.factory)(settings)
+
+    def run(task: Task) -> DocumentReport:
+        try:
+            doc = load_task(task, settings)
+        except LoadError as exc:
+            return error_report(task.doc_id, "load", str(exc))
+        _crash_hook(doc)
+        try:
+            if settings.include_text:
+                report = checker.check_document(doc, include_text=True)  # type: ignore[call-arg]
+            else:
+                report = checker.check_document(doc)
+        except Exception as exc:  # the checker promises not to raise; if it does, only this document fails
+            return error_report(task.doc_id, "evaluate", f"{task.doc_id}: {type(exc).__name__}: {exc}",
+                                traceback.format_exc(limit=5))
+        report = apply_rule_settings(report, settings.disabled_rules, settings.severity_overrides)
+        return apply_suppressions(doc, report)
+
+    return run

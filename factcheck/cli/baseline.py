@@ -1,0 +1,71 @@
+"""``factcheck baseline PATHS -o FILE``: record today's findings so that ``check --baseline`` reports
+only new ones. Findings are keyed by rule, document id and normalised claim text (not offsets)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import click
+
+from factcheck.baseline import Baseline
+from factcheck.batch.pool import WorkerInitError
+from factcheck.batch.progress import RunStats, with_progress
+from factcheck.batch.run import run_batch
+from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
+from factcheck.cli.check import _check_overrides, _jobs, _usage
+from factcheck.cli.options import EXIT_OK, load_ruleset_or_exit, parse_date, parse_sources
+from factcheck.config import ConfigError
+from factcheck.config.resolve import checker_settings, find_config
+from factcheck.model.findings import DocumentReport
+
+
+@click.command("baseline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+              default=".factcheck-baseline.json", show_default=True, help="Baseline file to write.")
+@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD); overrides front matter.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Rule file or folder (repeatable).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--no-config", is_flag=True, help="Ignore any discovered config file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes [default: cores].")
+@click.option("--include", multiple=True, help="Glob of files to check inside folders (repeatable).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
+@click.option("--source", "sources", multiple=True, callback=parse_sources, help="NAME=URL: another endpoint.")
+@click.option("--offline", is_flag=True, help="Answer reference lookups from the cache only.")
+@click.option("--no-references", is_flag=True, help="Do not consult reference sources at all.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Reference cache directory.")
+@click.option("--date-field", help="JSON Lines field holding the publication date.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
+def baseline_command(
+    paths: tuple[str, ...], output: str, published: dt.date | None, rules: tuple[str, ...], config_file: str | None,
+    no_config: bool, jobs: int | None, include: tuple[str, ...], exclude: tuple[str, ...], engine: str,
+    sources: dict[str, str], offline: bool, no_references: bool, cache_dir: str | None, date_field: str | None,
+    max_bytes: int,
+) -> None:
+    """Write a baseline of the current findings of PATHS (exit 0 unless usage/config errors)."""
+    try:
+        config, _ = find_config(config_file, search=not no_config)
+    except ConfigError as exc:
+        raise _usage(f"config: {exc}") from None
+    settings = checker_settings(
+        config, rules=rules, sources=sources, engine=engine, offline=offline, references=not no_references,
+        cache_dir=cache_dir, published=published, date_field=date_field,
+    )
+    _check_overrides(settings, load_ruleset_or_exit(tuple(settings.rules)))
+    batch = BatchSettings(jobs=_jobs(jobs, paths), include=[*config.include, *include],
+                          exclude=[*config.exclude, *exclude], max_bytes=max_bytes)
+    stats = RunStats()
+
+    def reports() -> Iterator[DocumentReport]:
+        for r in with_progress(run_batch(paths, settings, batch), stats, bar=False):
+            yield r.model_copy(update={"facts": [f for f in r.facts if any(f.id in x.facts for x in r.findings)]})
+
+    try:
+        baseline = Baseline.from_reports(reports())
+    except WorkerInitError as exc:
+        raise _usage(f"could not start checking: {exc}") from None
+    baseline.write(output)
+    click.echo(f"{stats.summary()}; baseline of {len(baseline.findings)} finding(s) written to {output}", err=True)
+    raise SystemExit(EXIT_OK)

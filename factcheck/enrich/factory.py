@@ -1,0 +1,62 @@
+"""``build_enricher``: what the checker calls once per :class:`~factcheck.checker.Checker`."""
+
+from __future__ import annotations
+
+import sqlite3
+import warnings
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from factcheck.enrich import Enricher
+from factcheck.enrich.cache import SqliteCache
+from factcheck.enrich.config import SourceConfig, default_cache_dir, load_sources
+from factcheck.enrich.enricher import WikidataEnricher
+from factcheck.enrich.http.client import build_http_client
+from factcheck.enrich.wikidata.client import WikidataClient
+
+CACHE_FILE = "references-v1.sqlite3"
+
+
+def build_wikidata_enricher(
+    cfg: SourceConfig,
+    *,
+    offline: bool = False,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    transport: httpx.BaseTransport | None = None,
+) -> WikidataEnricher:
+    cache = None
+    if use_cache:
+        directory = Path(cache_dir) if cache_dir else default_cache_dir()
+        try:
+            cache = SqliteCache(directory / CACHE_FILE, ttl=cfg.cache.ttl)
+        except (OSError, sqlite3.Error) as exc:  # read-only home, full disk: run without a cache
+            warnings.warn(f"reference cache disabled: {directory}: {exc}", RuntimeWarning, stacklevel=2)
+    http = build_http_client(cfg, inner=transport)
+    return WikidataEnricher(WikidataClient(cfg, http=http, cache=cache, offline=offline))
+
+
+def build_enricher(
+    *,
+    overrides: dict[str, str] | None = None,
+    offline: bool = False,
+    cache_dir: str | None = None,
+    enabled: bool = True,
+    config: dict[str, Any] | None = None,
+) -> Enricher | None:
+    """The enricher for the configured sources, or None when enrichment is off.
+
+    ``overrides``: ``{"wikidata": URL}`` from ``--source wikidata=URL``; ``config``: the ``sources:``
+    section of a project config file (``{name: URL}`` or ``{name: {field: value}}``); ``cache_dir``
+    defaults to ``$FACTCHECK_CACHE_DIR`` or the user cache dir. Raises
+    :class:`~factcheck.enrich.config.SourceConfigError` for a bad configuration (exit code 2).
+    """
+    if not enabled:
+        return None
+    sources = load_sources(config=config, overrides=overrides)
+    cfg = sources.get("wikidata")
+    if cfg is None:
+        return None
+    return build_wikidata_enricher(cfg, offline=offline, cache_dir=cache_dir)

@@ -1,0 +1,229 @@
+"""Wikidata client: searches and batched entity fetches, cached, de-duplicated across threads.
+
+Look-ups go memory -> SQLite cache -> the network. A key being fetched by another thread is waited
+for rather than fetched twice ("single flight"), so within a run and across runs each entity is
+fetched at most once per TTL. Entity ids are fetched ``batch_size`` (<= 50) to a request; batches
+and searches run on a small pool, and the transport's semaphore keeps at most ``concurrency``
+requests in flight for the whole run.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any, TypeVar
+
+import httpx
+
+from factcheck.enrich.cache import SqliteCache, Table
+from factcheck.enrich.config import SourceConfig
+from factcheck.enrich.errors import SourceError
+from factcheck.enrich.http.deadline import DEADLINE_EXTENSION, Deadline
+from factcheck.enrich.wikidata.models import EntityRecord, SearchHit
+from factcheck.enrich.wikidata.parse import parse_get_entities, parse_search
+
+T = TypeVar("T")
+_ENTITY_ID = re.compile(r"^[QPL][1-9]\d{0,11}$")
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class WikidataClient:
+    def __init__(
+        self,
+        cfg: SourceConfig,
+        *,
+        http: httpx.Client,
+        cache: SqliteCache | None,
+        offline: bool = False,
+    ) -> None:
+        self.cfg = cfg
+        self.offline = offline
+        self._http = http
+        self._cache = cache
+        self._lock = threading.Lock()
+        self._memory: dict[tuple[Table, str], tuple[Any, float]] = {}
+        self._flights: dict[tuple[Table, str], Future[Any]] = {}
+        self._pool = ThreadPoolExecutor(max_workers=cfg.concurrency, thread_name_prefix="wikidata")
+        self.stats: Counter[str] = Counter()
+
+    # --- public --------------------------------------------------------------------------------
+
+    def search(self, names: Iterable[str], deadline: Deadline) -> tuple[dict[str, list[SearchHit]], dict[str, SourceError]]:
+        """Search hits per name (``wbsearchentities``), and the names whose search failed."""
+        found, failed = self._resolve("searches", list(dict.fromkeys(names)), deadline, 1, self._fetch_search)
+        return {k: [SearchHit.model_validate(h) for h in v] for k, v in found.items()}, failed
+
+    def entities(
+        self, ids: Iterable[str], deadline: Deadline
+    ) -> tuple[dict[str, EntityRecord], dict[str, SourceError]]:
+        """Records per id (``wbgetentities``, batched), and the ids whose fetch failed."""
+        wanted = list(dict.fromkeys(ids))
+        bad = [i for i in wanted if not _ENTITY_ID.match(i)]
+        good = [i for i in wanted if _ENTITY_ID.match(i)]
+        found, failed = self._resolve("entities", good, deadline, self.cfg.batch_size, self._fetch_entities)
+        records = {k: EntityRecord.model_validate(v) for k, v in found.items()}
+        records.update({i: EntityRecord(id=i, missing=True) for i in bad})
+        return records, failed
+
+    def entity_url(self, entity_id: str) -> str:
+        return self.cfg.entity_url.format(id=entity_id)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._http.close()
+        if self._cache is not None:
+            self._cache.close()
+
+    # --- resolution: memory -> cache -> single-flight network ----------------------------------
+
+    def _resolve(
+        self,
+        table: Table,
+        keys: list[str],
+        deadline: Deadline,
+        group: int,
+        fetch: Callable[[list[str], Deadline], dict[str, Any]],
+    ) -> tuple[dict[str, Any], dict[str, SourceError]]:
+        found: dict[str, Any] = {}
+        failed: dict[str, SourceError] = {}
+        now = time.time()
+        ttl = self.cfg.cache.ttl
+        rest: list[str] = []
+        with self._lock:
+            for key in keys:
+                hit = self._memory.get((table, key))
+                if hit is not None and (self.offline or now - hit[1] < ttl):
+                    found[key] = hit[0]
+                    self.stats[f"memory:{table}"] += 1
+                else:
+                    rest.append(key)
+        if rest and self._cache is not None:
+            try:
+                cached = self._cache.get_many(
+                    table, self.cfg.endpoint, self.cfg.language, rest, allow_stale=self.offline
+                )
+            except sqlite3.Error:  # a locked or damaged cache is a miss, not a failure
+                self.stats["cache_read_errors"] += 1
+                cached = {}
+            with self._lock:
+                for key, (value, fetched_at) in cached.items():
+                    self._memory[(table, key)] = (value, fetched_at)
+                    found[key] = value
+            self.stats[f"cache:{table}"] += len(cached)
+            rest = [k for k in rest if k not in cached]
+        if not rest:
+            return found, failed
+        if self.offline:
+            for key in rest:
+                failed[key] = SourceError("offline", "offline, and not in the cache")
+            return found, failed
+
+        mine: list[str] = []
+        waits: dict[str, Future[Any]] = {}
+        with self._lock:
+            for key in rest:
+                flight = self._flights.get((table, key))
+                if flight is None:
+                    flight = Future()
+                    self._flights[(table, key)] = flight
+                    mine.append(key)
+                waits[key] = flight
+        for chunk in _chunks(mine, group):
+            self._pool.submit(self._run_flight, table, chunk, deadline, fetch)
+        for key, flight in waits.items():
+            try:
+                found[key] = flight.result(timeout=deadline.remaining() + 0.5)
+            except FutureTimeout:
+                failed[key] = SourceError("budget", f"the time budget of {deadline.seconds:g}s ran out")
+            except SourceError as exc:
+                failed[key] = exc
+        return found, failed
+
+    def _run_flight(
+        self, table: Table, keys: list[str], deadline: Deadline, fetch: Callable[[list[str], Deadline], dict[str, Any]]
+    ) -> None:
+        try:
+            values = fetch(keys, deadline)
+        except SourceError as exc:
+            self._settle(table, keys, error=exc)
+        except Exception as exc:  # never leave a waiter hanging
+            self._settle(table, keys, error=SourceError("malformed", f"{type(exc).__name__}: {exc}"))
+        else:
+            fetched_at = time.time()
+            if self._cache is not None:
+                try:
+                    self._cache.put_many(table, self.cfg.endpoint, self.cfg.language, values, fetched_at)
+                except Exception:  # a read-only or locked cache must not fail the lookup
+                    self.stats["cache_write_errors"] += 1
+            with self._lock:
+                for key, value in values.items():
+                    self._memory[(table, key)] = (value, fetched_at)
+            self._settle(table, keys, values=values)
+
+    def _settle(
+        self, table: Table, keys: list[str], *, values: dict[str, Any] | None = None, error: SourceError | None = None
+    ) -> None:
+        with self._lock:
+            flights = [(k, self._flights.pop((table, k), None)) for k in keys]
+        for key, flight in flights:
+            if flight is None:
+                continue
+            if values is not None and key in values:
+                flight.set_result(values[key])
+            else:
+                flight.set_exception(error or SourceError("malformed", f"no answer for {key}"))
+
+    # --- requests ------------------------------------------------------------------------------
+
+    def _get(self, params: dict[str, str], deadline: Deadline) -> Any:
+        deadline.check(params["action"])
+        query = {"format": "json", "maxlag": str(self.cfg.maxlag), **params}
+        self.stats[f"http:{params['action']}"] += 1
+        try:
+            response = self._http.get(self.cfg.endpoint, params=query, extensions={DEADLINE_EXTENSION: deadline})
+        except httpx.HTTPError as exc:
+            raise SourceError("unreachable", f"{type(exc).__name__}: {exc}") from None
+        if response.status_code != 200:
+            raise SourceError("http_error", f"HTTP {response.status_code}")
+        try:
+            return response.json()
+        except ValueError:
+            raise SourceError("malformed", "the answer is not JSON") from None
+
+    def _fetch_search(self, names: list[str], deadline: Deadline) -> dict[str, Any]:
+        (name,) = names
+        data = self._get(
+            {
+                "action": "wbsearchentities",
+                "search": name,
+                "language": self.cfg.language,
+                "uselang": self.cfg.language,
+                "type": "item",
+                "limit": str(self.cfg.search_limit),
+            },
+            deadline,
+        )
+        return {name: [h.model_dump() for h in parse_search(data)]}
+
+    def _fetch_entities(self, ids: list[str], deadline: Deadline) -> dict[str, Any]:
+        data = self._get(
+            {
+                "action": "wbgetentities",
+                "ids": "|".join(ids),
+                "props": "claims|labels|aliases|descriptions",
+                "languages": self.cfg.language,
+            },
+            deadline,
+        )
+        records = parse_get_entities(data, ids, self.cfg.language)
+        return {k: r.model_dump() for k, r in records.items()}

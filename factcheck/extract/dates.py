@@ -1,0 +1,284 @@
+"""Date mentions: absolute dates, day-of-month only, weekdays, relative phrases, months and years.
+
+Extraction records what is written (``form``, ``expression``, stated ``weekday``, ``tense``) and, for
+fully stated dates, the ISO date; everything that needs the publication date or another event is
+resolved later (:mod:`factcheck.resolve.dates`), from the parts :func:`parse_expression` recovers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.context import DATES, Context, context_for
+from factcheck.extract.lexicon import (
+    MONTH_RE,
+    NUMBER_WORD_RE,
+    SMALL_NUMBER_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    month_number,
+    number_value,
+)
+from factcheck.model.document import Document, Span
+from factcheck.model.facts import DateMention
+
+_SUFFIX = r"(?:st|nd|rd|th)?"
+_REL_UNITS = r"(?:days?|weeks?|months?|years?)"
+_RELATIVE = (
+    r"the (?:previous|preceding|following|next) day|the day (?:before|after)|a day (?:earlier|later)"
+    r"|yesterday|today|tomorrow|tonight"
+    r"|(?:earlier |later )?(?:this|last|next) (?:week|month|year)"
+    r"|" + SMALL_NUMBER_RE + r" " + _REL_UNITS + r" (?:earlier|later|ago)"
+)
+DATE_RE = re.compile(
+    r"\b(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})\b"
+    r"|\b(?P<wd1>" + WEEKDAY_RE + r"),?\s\(?(?P<m1>" + MONTH_RE + r")\s(?P<d1>\d{1,2})" + _SUFFIX
+    + r"\b(?:,?\s(?P<y1>\d{4})\b)?\)?"
+    r"|\b(?P<wd2>" + WEEKDAY_RE + r"),?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"\s(?P<m2>" + MONTH_RE
+    + r")(?:,?\s(?P<y2>\d{4})\b)?\)?"
+    r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b)?"
+    r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\))?"
+    r"|\b(?P<d4>\d{1,2})" + _SUFFIX + r"\s(?:of\s)?(?P<m4>" + MONTH_RE + r")(?:,?\s(?P<y4>\d{4})\b)?"
+    r"|\bthe\s(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?:\sof\s(?P<m6>" + MONTH_RE + r")(?:,?\s(?P<y6>\d{4})\b)?)?"
+    r"|\b(?P<mmod>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-])?(?P<m5>" + MONTH_RE
+    + r")(?:\s(?P<y5>\d{4})\b)?"
+    r"|\b(?P<wmod>(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd>" + WEEKDAY_RE + r")\b"
+    r"|\b(?P<rel>(?i:" + _RELATIVE + r"))\b"
+    r"|\b(?P<year>(?:19|20)\d{2})\b"
+)
+_PREP_BEFORE_MONTH = re.compile(
+    r"(?:\b(?:in|by|since|until|till|from|of|during|through|to|before|after|between|and|or|last|this|next|"
+    r"early|late|mid|end|start|beginning)\s*|-)$",
+    re.IGNORECASE,
+)
+_FISCAL_BEFORE = re.compile(r"(?:\bfiscal(?:\syear)?|\bFY|\bfinancial\syear)\s?$", re.IGNORECASE)
+_NOT_DAY_AFTER = re.compile(r"\s(?:century|centuries|anniversary|amendment|birthday|floor|place|round|"
+                            r"time|generation|congress|parliament|session|edition|minute)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|plans?\sto|planned\sto|is\sto|are\sto|due\sto|is\sdue|are\sdue|scheduled|"
+    r"expected\sto|set\sto|is\sset|going\sto|upcoming|intends?\sto|aims?\sto|hopes?\sto)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s(?:and|but|while|whereas|after|before)\s")
+
+
+_CANDIDATE = re.compile(
+    r"\b\d|\b(?:[A-Z]|the\s\d|the\s(?:previous|preceding|following|next|day)|yesterday|today|tomorrow|tonight|"
+    r"this\s|last\s|next\s|earlier\s|later\s|early\s|late\s|mid|(?:an?|" + NUMBER_WORD_RE[3:-1]
+    + r")\s(?:days?|weeks?|months?|years?)\b)"
+)
+_FUTURE_AFTER = re.compile(r"\s(?:will|is\sto|are\sto)\b")
+_YEAR_NOT_AFTER = re.compile(r"(?:[-–/]\d|\.\d|%|\s?(?:percent|per\scent))")
+_YEAR_NOT_BEFORE = re.compile(r"(?:[$¥£€₩]|\d[.,])$")
+_DETERMINER_AFTER = re.compile(r"\s(?:the|a|an|his|her|their|its)\b")
+
+
+@dataclass(frozen=True)
+class DateParts:
+    """What a date expression states (every part optional)."""
+
+    form: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = None
+    modifier: str | None = None  # 'last' / 'next' / 'this' / 'early' / ... for weekdays and months
+    relative: str | None = None  # normalised relative phrase ("previous day", "this year", ...)
+    amount: int | None = None  # 'two days earlier' -> 2
+    unit: str | None = None  # 'day' / 'week' / 'month' / 'year'
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _parts(m: re.Match[str]) -> DateParts | None:
+    g = m.groupdict()
+    if g["iso_y"]:
+        return DateParts("absolute", int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+    for wd, mo, d, y in (("wd1", "m1", "d1", "y1"), ("wd2", "m2", "d2", "y2"), ("wd3", "m3", "d3", "y3"),
+                         (None, "m4", "d4", "y4"), (None, "m6", "dom", "y6")):
+        if g[mo] and g[d]:
+            weekday = g[wd].lower() if wd and g[wd] else None
+            return DateParts("absolute", _int(g[y]), month_number(g[mo]), int(g[d]), weekday)
+    if g["dom"]:
+        return DateParts("day_of_month", day=int(g["dom"]))
+    if g["m5"]:
+        mod = g["mmod"].strip(" -").lower() if g["mmod"] else None
+        return DateParts("month", _int(g["y5"]), month_number(g["m5"]), modifier=mod)
+    if g["wd"]:
+        mod = g["wmod"].strip().lower() if g["wmod"] else None
+        return DateParts("weekday", weekday=g["wd"].lower(), modifier=mod)
+    if g["rel"]:
+        return _relative(g["rel"].lower())
+    if g["year"]:
+        return DateParts("year", int(g["year"]))
+    return None
+
+
+def _relative(phrase: str) -> DateParts:
+    words = phrase.split()
+    if words[-1] in ("earlier", "later", "ago") and len(words) == 3:
+        amount = number_value(words[0])
+        unit = words[1].rstrip("s")
+        sign = "after" if words[-1] == "later" else "before"
+        return DateParts("relative", relative=f"{sign}:{'anchor' if words[-1] != 'ago' else 'published'}",
+                         amount=int(amount or 1), unit=unit)
+    if phrase in ("the previous day", "the preceding day", "the day before", "a day earlier"):
+        return DateParts("relative", relative="before:anchor", amount=1, unit="day")
+    if phrase in ("the following day", "the next day", "the day after", "a day later"):
+        return DateParts("relative", relative="after:anchor", amount=1, unit="day")
+    if phrase in ("yesterday",):
+        return DateParts("relative", relative="before:published", amount=1, unit="day")
+    if phrase in ("tomorrow",):
+        return DateParts("relative", relative="after:published", amount=1, unit="day")
+    if phrase in ("today", "tonight"):
+        return DateParts("relative", relative="before:published", amount=0, unit="day")
+    # '(earlier|later) (this|last|next) (week|month|year)'
+    unit = words[-1]
+    which = words[-2]
+    amount = {"last": -1, "this": 0, "next": 1}.get(which, 0)
+    return DateParts("relative", relative="calendar:published", amount=amount, unit=unit)
+
+
+def parse_expression(expression: str) -> DateParts | None:
+    """The parts of a date expression as extracted (used by the resolver)."""
+    m = DATE_RE.fullmatch(expression)
+    return _parts(m) if m else None
+
+
+def tense_at(sentence: str, pos: int, end: int | None = None) -> str:
+    """'future' if a future cue ('will', 'plans to', 'is scheduled') governs the words before ``pos``."""
+    start = max(0, pos - 90)
+    window = sentence[start:pos]
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+    if cuts:
+        window = window[cuts[-1] :]
+    if _FUTURE.search(window):
+        return "future"
+    tail = sentence[end : end + 25] if end is not None else ""
+    if _FUTURE_AFTER.match(tail):
+        return "future"
+    return "past"
+
+
+@dataclass(frozen=True)
+class RawDate:
+    """A date expression found in a sentence, with offsets relative to the document."""
+
+    start: int
+    end: int
+    expression: str
+    parts: DateParts
+    tense: str
+
+
+def find_dates(text: str, base: int = 0) -> list[RawDate]:
+    """Every date expression in ``text`` (one sentence), with document offsets ``base + ...``."""
+    out: list[RawDate] = []
+    for m in _scan(text):
+        parts = _parts(m)
+        if parts is None or not _plausible(text, m, parts):
+            continue
+        out.append(RawDate(base + m.start(), base + m.end(), m.group(0), parts,
+                           tense_at(text, m.start(), m.end())))
+    return out
+
+
+def _scan(text: str) -> list[re.Match[str]]:
+    """``DATE_RE.finditer`` restricted to the positions where a date can start (same matches, ~3x faster:
+    the big alternation is only tried where a cheap candidate pattern says it might match)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        c = _CANDIDATE.search(text, pos)
+        if c is None:
+            return out
+        m = DATE_RE.match(text, c.start())
+        if m is not None and m.end() > m.start():
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+
+
+def dates_in_sentence(ctx: Context, idx: int) -> list[RawDate]:
+    """The date expressions of sentence ``idx`` with document offsets (found once per document)."""
+    memo: dict[int, list[RawDate]] = ctx.memo.setdefault("dates", {})  # type: ignore[assignment]
+    found = memo.get(idx)
+    if found is None:
+        sent = ctx.sentences[idx]
+        found = find_dates(ctx.doc.text[sent.start : sent.end], sent.start)
+        memo[idx] = found
+    return found
+
+
+def _plausible(text: str, m: re.Match[str], p: DateParts) -> bool:
+    before = text[max(0, m.start() - 20) : m.start()]
+    after = text[m.end() : m.end() + 16]
+    if p.form == "year":
+        if _FISCAL_BEFORE.search(before) or _YEAR_NOT_AFTER.match(after):
+            return False
+        return not _YEAR_NOT_BEFORE.search(before)
+    if p.form == "month":
+        if p.month is None:
+            return False
+        # a bare "May" / "March" may be a verb or a name
+        return not (p.year is None and p.modifier is None and not _PREP_BEFORE_MONTH.search(before))
+    if p.form == "day_of_month":
+        return p.day is not None and 1 <= p.day <= 31 and not _NOT_DAY_AFTER.match(after)
+    if p.form == "absolute":
+        return p.month is not None and p.day is not None and 1 <= p.day <= 31
+    if p.form == "relative" and m.group(0).lower() in ("the day after", "the day before"):
+        return not _DETERMINER_AFTER.match(after)
+    return True
+
+
+def absolute_iso(p: DateParts) -> str | None:
+    """The ISO date of a fully stated date (year, month and day); None if impossible or partial."""
+    if p.year is None or p.month is None or p.day is None:
+        return None
+    try:
+        return dt.date(p.year, p.month, p.day).isoformat()
+    except ValueError:
+        return None
+
+
+def extract(doc: Document) -> list[DateMention]:
+    ctx = context_for(doc)
+    facts: list[DateMention] = []
+    for idx in ctx.for_family(DATES):
+        for raw in dates_in_sentence(ctx, idx):
+            facts.append(to_fact(raw, idx))
+    return facts
+
+
+def to_fact(raw: RawDate, sentence: int) -> DateMention:
+    p = raw.parts
+    iso = absolute_iso(p) if p.form == "absolute" else None
+    date: str | None = iso
+    precision = "day" if iso else None
+    if p.form == "month" and p.year is not None and p.month is not None:
+        date, precision = f"{p.year:04d}-{p.month:02d}", "month"
+    elif p.form == "year" and p.year is not None:
+        date, precision = f"{p.year:04d}", "year"
+    return DateMention(
+        span=Span(start=raw.start, end=raw.end),
+        text=raw.expression,
+        sentence=sentence,
+        form=p.form,  # type: ignore[arg-type]
+        expression=raw.expression,
+        date=date,
+        precision=precision,  # type: ignore[arg-type]
+        weekday=p.weekday,
+        weekday_of_date=_weekday_of(date) if precision == "day" else None,
+        tense=raw.tense,  # type: ignore[arg-type]
+    )
+
+
+def _weekday_of(iso: str | None) -> str | None:
+    if not iso or len(iso) != 10:
+        return None
+    return WEEKDAYS[dt.date.fromisoformat(iso).weekday()]

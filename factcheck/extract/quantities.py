@@ -1,0 +1,260 @@
+"""Quantities: percentages ("2% of GDP", "3.5 percent of gross domestic product (GDP)", "two percent",
+"2 pct") and money ("58.1 trillion won ($42 billion)", "¥512.6 billion", "£8.7 billion"), with the
+hedge, subject, holder, claim type and attribution of each.
+
+``subject_key = "<subject>|<holder folded>|<claim_type>"`` (e.g. "defense spending|japan|target"),
+only when the subject is known; the holder is the country whose figure it is (nearest country cue
+before the subject, else the document's main country). A money figure glossed in parentheses right
+after another ("($42 billion)") is a conversion, not a second claim: it gets no subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from factcheck.extract.attribution import classify
+from factcheck.extract.context import QUANTITIES, Context, context_for
+from factcheck.extract.lexicon import COUNTRY_NAMES, NUMBER_WORD_RE, dominant_country, holder_cues, number_value
+from factcheck.model.document import Document, Span
+from factcheck.model.facts import Quantity
+from factcheck.model.keys import fold
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|tn|bn|mn|m|b|k"
+QUANTITY_RE = re.compile(
+    r"(?P<pnum>\b(?:" + _NUM + r")|\b" + NUMBER_WORD_RE + r")(?:\s|-)?(?P<punit>%|percent\b|per\scent\b|pct\b|"
+    r"percentage\spoints?\b)(?P<gdp>\sof\s(?:the\s)?(?:[\w'’.]+\s)?(?:GDP|gross\sdomestic\sproduct|economic\soutput|"
+    r"national\sincome|GNI)\b(?:\s\(GDP\))?)?"
+    r"|(?P<sym>US\$|A\$|C\$|HK\$|NZ\$|\$|¥|£|€|₩)\s?(?P<snum>" + _NUM + r")(?:\s?(?P<sscale>" + _SCALE + r")\b)?"
+    r"|(?P<wnum>\b(?:" + _NUM + r"))\s(?:(?P<wscale>trillion|billion|million|thousand)\s)?"
+    r"(?P<cur>won|yen|dollars|euros|pounds|yuan|rupees|U\.S\.\sdollars|US\sdollars|renminbi)\b",
+    re.IGNORECASE,
+)
+_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "¥": "JPY",
+            "£": "GBP", "€": "EUR", "₩": "KRW"}
+_WORD_CURRENCY = {"won": "KRW", "yen": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY",
+                  "rupees": "INR", "u.s. dollars": "USD", "us dollars": "USD", "renminbi": "CNY"}
+_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
+           "m": 1e6, "thousand": 1e3, "k": 1e3}
+_HEDGES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("upper_bound", re.compile(r"\b(?:as\smuch\sas|up\sto|as\shigh\sas|no\smore\sthan|at\smost|less\sthan|"
+                               r"under|below|fewer\sthan|not\sexceeding)\s$", re.IGNORECASE)),
+    ("lower_bound", re.compile(r"\b(?:more\sthan|at\sleast|over|above|upwards\sof|in\sexcess\sof|"
+                               r"no\sless\sthan|exceeding)\s$", re.IGNORECASE)),
+    ("approx", re.compile(r"\b(?:about|around|roughly|nearly|almost|approximately|some|close\sto|"
+                          r"an\sestimated|estimated|just\sover|just\sunder|approx\.)\s$", re.IGNORECASE)),
+)
+SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s, re.compile(p, re.IGNORECASE)) for s, p in (
+    ("defense spending", r"\b(?:defen[cs]e|military)\s(?:spending|budget|budgets|expenditures?|outlays?)\b"),
+    ("deficit", r"\b(?:budget\s|fiscal\s)?deficits?\b"),
+    ("debt", r"\b(?:public\s|government\s|national\s)?debt\b"),
+    ("inflation", r"\binflation\b"),
+    ("economic growth", r"\b(?:economic\sgrowth|GDP\sgrowth|growth|economy\s(?:grew|expanded|shrank|contracted))\b"),
+    ("unemployment", r"\b(?:unemployment|jobless)(?:\srate)?\b"),
+    ("emissions", r"\b(?:greenhouse[\s-]gas\s|carbon\s|CO2\s)?emissions\b"),
+    ("interest rate", r"\b(?:interest|policy)\srates?\b"),
+    ("tariff", r"\btariffs?\b"),
+    ("aid", r"\b(?:foreign|development|military)\said\b"),
+    ("revenue", r"\b(?:tax\s)?revenues?\b"),
+    ("health spending", r"\bhealth(?:care)?\s(?:spending|budget)\b"),
+    ("budget", r"\b(?:the\s|annual\s|national\s|state\s)?budget\b"),
+    ("spending", r"\bspending\b"),
+    ("wages", r"\b(?:minimum\s)?wages?\b"),
+))
+CLAIM_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("request", re.compile(r"\b(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\son|"
+                           r"demand(?:ed|s|ing)?|press(?:ed|es|ing)|push(?:ed|es|ing)\sfor|want(?:s|ed))\b",
+                           re.IGNORECASE)),
+    ("target", re.compile(r"\b(?:target|targets|goal|aim(?:s|ed)?|pledge[ds]?|commit(?:ted|ment|s)?|timeline|"
+                          r"deadline|plans?\sto|planned|to\sraise|raising|benchmark|promise[ds]?|objective|"
+                          r"(?:raise|increase|boost|lift|bring)\s(?:[\w'’]+\s){0,4}?to(?=\s(?:about\s|around\s|"
+                          r"as\smuch\sas\s|at\sleast\s)?[\d$¥£€₩]))\b", re.IGNORECASE)),
+    ("forecast", re.compile(r"\b(?:forecast(?:s|ed)?|projected|projections?|expected\sto|expects|estimates?|"
+                            r"predict(?:ed|s)?|outlook|(?:will|would)\s(?:rise|fall|grow|reach|increase|decrease|"
+                            r"total|amount|be|climb|drop|hit|top))\b",
+                            re.IGNORECASE)),
+    ("change", re.compile(r"\b(?:(?:rose|fell|increased|decreased|grew|climbed|dropped|declined|jumped|gained|"
+                          r"slipped|cut|raised|lowered|up|down|rise|rises|fall|falls|grow|grows|increase|increases|"
+                          r"decrease|decreases|climb|climbs)(?:\sby)?(?=\s(?:about\s|nearly\s|some\s)?[\d$¥£€₩])|"
+                          r"(?:an?\s)?(?:increase|decrease|rise|drop|decline|cut|jump|gain|fall)\sof|"
+                          r"higher|lower|more\sthan\sa\syear|year[\s-]on[\s-]year)\b", re.IGNORECASE)),
+    ("actual", re.compile(r"\b(?:stood\sat|totals?|totaled|totalled|totaling|totalling|amounted\sto|amounts\sto|"
+                          r"spent|reached|accounted\sfor|was|were|is|rose\sto|fell\sto|climbed\sto|grew\sto|"
+                          r"dropped\sto|up\sfrom|down\sfrom|compared\swith|compared\sto|last\syear|"
+                          r"a\syear\s(?:earlier|ago))\b", re.IGNORECASE)),
+)
+_BASELINE = re.compile(
+    r"\b(?:from|than|compared\s(?:with|to)|versus|vs\.?|over|between|and)\s(?:the\s|a\s|last\syear['’]s\s|"
+    r"(?:about|around|roughly|nearly)\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
+_NEW_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|roughly\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|is\sexpected|are\sexpected|plans?|forecast|projected)\b", re.IGNORECASE)
+_SIGN_END = re.compile(r"(?:US|A|C|HK|NZ)?[$¥£€₩]$")
+_TARGET_AFTER = re.compile(r"\s(?:[\w-]+\s)?(?:target|goal|benchmark|threshold)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r",\s|;\s|\swhile\s|\swhereas\s|\sbut\s|\sand\s(?=\w+\s(?:said|says))")
+
+
+def extract(doc: Document) -> list[Quantity]:
+    ctx = context_for(doc)
+    out: list[Quantity] = []
+    for idx in ctx.for_family(QUANTITIES):
+        sent = ctx.sentences[idx]
+        out.extend(_sentence(ctx, idx, doc.text[sent.start : sent.end], sent.start))
+    return out
+
+
+UNIT_PRESENT = re.compile(r"[%$¥£€₩]|percent|per\scent|pct|won\b|yen\b|dollars|euros|pounds|yuan|rupees|renminbi",
+                          re.IGNORECASE)
+
+
+def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
+    if not UNIT_PRESENT.search(text):
+        return []
+    matches = list(QUANTITY_RE.finditer(text))
+    if not matches:
+        return []
+    attribution = classify(text)
+    cues = holder_cues(text)
+    subjects = _subjects(text)
+    ends = [x[1] for x in subjects]
+    claim_cues = {name: [m.start() for m in pattern.finditer(text)] for name, pattern in CLAIM_CUES}
+    fallback_claim = next((name for name, _ in CLAIM_CUES[:3] if claim_cues[name]), "other")
+    out: list[Quantity] = []
+    keys_seen: set[tuple[str, str]] = set()
+    prev_money_end = -10
+    for m in matches:
+        parsed = _value(m)
+        if parsed is None:
+            continue
+        value, unit, currency, scale, num_text = parsed
+        start = m.start()
+        if m.group("sym") or m.group("cur"):
+            glossed = 0 <= start - prev_money_end <= 3 and text[prev_money_end:start].strip() in ("(", "(about", "")
+            prev_money_end = m.end()
+        else:
+            glossed = False
+        hedge, hedge_text = _hedge(text[max(0, start - 25) : start])
+        subject = None if glossed else _subject(subjects, ends, start, m.end())
+        holder = _holder(ctx, cues, subject[1]) if subject else None
+        claim = _claim_type(text, start, m.end(), claim_cues, fallback_claim)
+        holder_name = COUNTRY_NAMES.get(holder) if holder else None
+        if _BASELINE.search(text[max(0, start - 40) : start]):
+            claim = "actual"
+            subject = None  # a comparison point ("from 54.6 trillion won"), not a claim about the subject now
+        elif claim == "change" and _NEW_LEVEL.search(text[max(0, start - 12) : start]):
+            claim = "forecast" if _FUTURE.search(text[max(0, start - 120) : start]) else "actual"
+        key = f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim}" if subject else None
+        if key is not None and (key, unit) in keys_seen:
+            key = None  # one sentence relates its figures (a change, a gap); it does not restate one
+        elif key is not None:
+            keys_seen.add((key, unit))
+        out.append(Quantity(
+            span=Span(start=base + start, end=base + m.end()),
+            text=m.group(0),
+            sentence=idx,
+            value=value,
+            unit=unit,
+            currency=currency,
+            scale=scale,
+            subject=subject[0] if subject else None,
+            subject_key=key,
+            holder=holder_name,
+            claim_type=claim,  # type: ignore[arg-type]
+            hedge=hedge,  # type: ignore[arg-type]
+            hedge_text=hedge_text,
+            attribution=attribution.attribution if attribution else "none",  # type: ignore[arg-type]
+            attribution_cue=attribution.cue if attribution else None,
+            attributed_to=attribution.who if attribution else None,
+            decimals=len(num_text.split(".", 1)[1]) if "." in num_text else 0,
+        ))
+    return out
+
+
+def _value(m: re.Match[str]) -> tuple[float, str, str | None, float, str] | None:
+    if m.group("pnum"):
+        num = m.group("pnum")
+        value = number_value(num)
+        if value is None:
+            return None
+        unit_word = m.group("punit").lower()
+        unit = "percent_of_gdp" if m.group("gdp") else ("percentage_points" if "point" in unit_word else "percent")
+        return value, unit, None, 1.0, num
+    if m.group("sym"):
+        num, scale_word, currency = m.group("snum"), m.group("sscale"), _SYMBOLS.get(m.group("sym").upper())
+    else:
+        num, scale_word = m.group("wnum"), m.group("wscale")
+        currency = _WORD_CURRENCY.get(" ".join(m.group("cur").lower().split()))
+    value = number_value(num)
+    if value is None:
+        return None
+    scale = _SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+    return value, "currency", currency, scale, num.replace(",", "")
+
+
+def _hedge(before: str) -> tuple[str, str | None]:
+    before = _SIGN_END.sub("", before)
+    for name, pattern in _HEDGES:
+        m = pattern.search(before)
+        if m:
+            return name, m.group(0).strip()
+    return "exact", None
+
+
+def _subjects(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, subject) of every subject phrase in a sentence, by end offset."""
+    found = [(m.start(), m.end(), name) for name, pattern in SUBJECTS for m in pattern.finditer(text)]
+    found.sort(key=lambda x: (x[1], -x[0]))
+    return found
+
+
+def _subject(subjects: list[tuple[int, int, str]], ends: list[int], start: int, end: int) -> tuple[str, int] | None:
+    """(normalised subject, offset) nearest before the figure in its sentence, else just after it."""
+    i = bisect.bisect_right(ends, start) - 1
+    if i >= 0 and start - subjects[i][1] <= 160:
+        # among phrases ending at the same offset, prefer the most specific (listed first in SUBJECTS)
+        same = [s for s in subjects[max(0, i - 4) : i + 1] if s[1] == subjects[i][1]]
+        best = min(same, key=lambda s: _ORDER[s[2]])
+        return best[2], best[0]
+    j = bisect.bisect_right(ends, end)
+    for s in subjects[j : j + 5]:
+        if s[0] >= end and s[0] - end <= 60:
+            return s[2], s[0]
+    return None
+
+
+_ORDER = {name: i for i, (name, _) in enumerate(SUBJECTS)}
+
+
+def _holder(ctx: Context, cues: list[tuple[int, str]], at: int) -> str | None:
+    before = [c for o, c in cues if o <= at]
+    if before:
+        return before[-1]
+    if cues:
+        return cues[0][1]
+    memo = ctx.memo.get("doc_country", "unset")
+    if memo == "unset":
+        memo = dominant_country(ctx.doc.text[:20000])
+        ctx.memo["doc_country"] = memo
+    return memo  # type: ignore[return-value]
+
+
+def _claim_type(text: str, start: int, end: int, cues: dict[str, list[int]], fallback: str) -> str:
+    after = text[end : end + 25]
+    if _TARGET_AFTER.match(after):
+        return "target"
+    lo, hi = _clause(text, start, end)
+    for name, _ in CLAIM_CUES:
+        positions = cues[name]
+        i = bisect.bisect_left(positions, lo)
+        if i < len(positions) and positions[i] < hi:
+            return name
+    return fallback
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 200)
+    for m in _CLAUSE.finditer(text, lo, start):
+        lo = m.end()
+    nxt = _CLAUSE.search(text, end, end + 200)
+    hi = nxt.start() if nxt else min(len(text), end + 200)
+    return lo, hi

@@ -1,0 +1,128 @@
+"""``--format sarif``: SARIF 2.1.0, one run, streamed.
+
+- ``tool.driver.rules`` carries every rule's metadata (id, title, description, default level) when the
+  caller passes ``rules=`` (objects with ``id``, ``title``, ``severity``, ``description``); otherwise
+  the rules that fired. ``ruleIndex`` points into that list.
+- ``partialFingerprints["factcheckClaim/v1"]`` is the finding's fingerprint (rule, document, claim
+  text; no offsets), so it is identical across runs and survives edits elsewhere in the document.
+- Suppressed findings are kept, with an ``inSource`` suppression and its justification.
+- A document that could not be checked is a ``toolExecutionNotification`` of level ``error``.
+- Nothing run-specific (times, ids) is written: the same input gives the same bytes.
+
+Results are written as they arrive; ``tool`` and ``invocations`` follow them in the same object.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from factcheck.model.findings import DocumentReport, Report, Summary
+from factcheck.report.formats.fingerprint import fingerprints
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "factcheckClaim/v1"
+INFO_URI = "https://github.com/factcheck/factcheck"
+
+
+def artifact_uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
+
+
+def _tool_version() -> str:
+    try:
+        from factcheck import __version__
+
+        return str(__version__)
+    except ImportError:  # pragma: no cover
+        return "0"
+
+
+class Writer:
+    def __init__(self, out: TextIO, *, rules: Iterable[Any] | None = None, version: str | None = None, **_: object):
+        self.out = out
+        self.version = version or _tool_version()
+        self.rules: list[dict[str, Any]] = []
+        self.index: dict[str, int] = {}
+        for r in rules or ():
+            self._rule(r.id, r.title, getattr(r, "description", None), r.severity)
+        self.notifications: list[dict[str, Any]] = []
+        self._first = True
+        head = f'{{\n  "$schema": {json.dumps(SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {{\n'
+        out.write(head + '      "results": [')
+
+    def _rule(self, rule_id: str, title: str | None, description: str | None, severity: str) -> int:
+        if rule_id in self.index:
+            return self.index[rule_id]
+        entry: dict[str, Any] = {"id": rule_id, "name": _camel(rule_id)}
+        if title:
+            entry["shortDescription"] = {"text": title}
+        if description:
+            entry["fullDescription"] = {"text": " ".join(description.split())}
+        entry["defaultConfiguration"] = {"level": LEVELS.get(severity, "warning")}
+        entry["properties"] = {"tags": ["fact-check", rule_id.split(".")[0]]}
+        self.index[rule_id] = len(self.rules)
+        self.rules.append(entry)
+        return self.index[rule_id]
+
+    def write(self, doc: DocumentReport) -> None:
+        uri = artifact_uri(doc.path)
+        for err in doc.errors:
+            self.notifications.append({
+                "level": "error",
+                "message": {"text": f"{doc.path}: could not be checked ({err.stage}): {err.message}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            })
+        for f, fp in zip(doc.findings, fingerprints(doc), strict=True):
+            result: dict[str, Any] = {
+                "ruleId": f.rule,
+                "ruleIndex": self._rule(f.rule, f.title, None, f.severity),
+                "level": LEVELS[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {"startLine": max(f.span.line, 1), "startColumn": max(f.span.column, 1)},
+                }}],
+                "partialFingerprints": {FINGERPRINT_KEY: fp},
+            }
+            if f.evidence:
+                result["properties"] = {"evidence": [e.model_dump(exclude_none=True) for e in f.evidence]}
+                urls = [e.url for e in f.evidence if e.url]
+                if urls:
+                    result["relatedLocations"] = [
+                        {"id": i, "physicalLocation": {"artifactLocation": {"uri": u}}} for i, u in enumerate(urls)
+                    ]
+            if f.suppressed is not None:
+                result["suppressions"] = [{"kind": "inSource", "justification": f.suppressed}]
+            self.out.write("\n        " if self._first else ",\n        ")
+            self._first = False
+            self.out.write(json.dumps(result, ensure_ascii=False))
+
+    def close(self, summary: Summary | None = None) -> None:
+        tool = {"driver": {"name": "factcheck", "version": self.version, "informationUri": INFO_URI,
+                           "rules": self.rules}}
+        invocation = {"executionSuccessful": True, "toolExecutionNotifications": self.notifications}
+        tail = ",\n      ".join([
+            '"tool": ' + json.dumps(tool, ensure_ascii=False),
+            '"invocations": ' + json.dumps([invocation], ensure_ascii=False),
+            '"columnKind": "unicodeCodePoints"',
+        ])
+        self.out.write(("\n      ]" if not self._first else "]") + ",\n      " + tail + "\n    }\n  ]\n}\n")
+        self.out.flush()
+
+
+def _camel(rule_id: str) -> str:
+    return "".join(p[:1].upper() + p[1:] for p in rule_id.replace("-", ".").replace("_", ".").split(".") if p)
+
+
+def render(report: Report, **opts: Any) -> str:
+    buf = io.StringIO()
+    w = Writer(buf, **opts)
+    for doc in report.documents:
+        w.write(doc)
+    w.close(report.summary)
+    return buf.getvalue()

@@ -1,0 +1,94 @@
+"""The worker-process side: one request's draft -> the response JSON (bytes).
+
+:func:`build_engine` runs once per worker process (it builds the Checker with the batch package's
+checker factory, so rules are compiled once per worker); the function it returns runs per request.
+The JSON is made here, in the worker, so the event loop only relays bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.batch.settings import CheckerSettings
+from factcheck.batch.worker import CRASH_MARKER_ENV, CRASH_SIGNAL_ENV, load_factory
+from factcheck.config.apply import apply_rule_settings
+from factcheck.load import LoadError, load_text
+from factcheck.model.document import Document
+from factcheck.model.findings import SEVERITY_RANK, DocumentError, DocumentReport, Report
+from factcheck.serve.offsets import submitted_range
+from factcheck.suppress import apply_suppressions
+
+
+@dataclass(frozen=True, slots=True)
+class EngineTask:
+    """A request, reduced to plain picklable data."""
+
+    body: str
+    fmt: str
+    doc_id: str
+    published: dt.date | None = None
+    rules: tuple[str, ...] | None = None
+    disabled: tuple[str, ...] = ()
+    min_severity: str = "info"
+
+
+EngineFn = Callable[[EngineTask], bytes]
+
+
+def build_engine(settings: CheckerSettings) -> EngineFn:
+    checker = load_factory(settings.factory)(settings)
+
+    def run(task: EngineTask) -> bytes:
+        _crash_hook(task.body)
+        try:
+            doc = load_text(task.body, doc_id=task.doc_id, fmt=task.fmt, published=task.published)
+        except LoadError as exc:
+            report = DocumentReport(path=task.doc_id, errors=[DocumentError(stage="load", message=str(exc))])
+            return response_json(report, None)
+        report = checker.check_document(doc)
+        report = apply_rule_settings(report, settings.disabled_rules, settings.severity_overrides)
+        report = apply_suppressions(doc, report)
+        return response_json(select(report, task), doc)
+
+    return run
+
+
+def select(report: DocumentReport, task: EngineTask) -> DocumentReport:
+    """The request's rule subset, disabled rules and minimum severity."""
+    keep = None if task.rules is None else set(task.rules)
+    drop = set(task.disabled)
+    floor = SEVERITY_RANK[task.min_severity]
+    findings = [
+        f
+        for f in report.findings
+        if (keep is None or f.rule in keep) and f.rule not in drop and SEVERITY_RANK[f.severity] >= floor
+    ]
+    return report if len(findings) == len(report.findings) else report.model_copy(update={"findings": findings})
+
+
+def response_json(report: DocumentReport, doc: Document | None) -> bytes:
+    """The Report JSON with ``offset``/``length`` (in the submitted text) on every finding."""
+    data: dict[str, Any] = Report.of([report]).model_dump(mode="json")
+    for finding in data["documents"][0]["findings"]:
+        span = finding["span"]
+        if doc is None:
+            offset, length = span["start"], span["end"] - span["start"]
+        else:
+            offset, length = submitted_range(doc, span["start"], span["end"])
+        finding["offset"] = offset
+        finding["length"] = length
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _crash_hook(text: str) -> None:
+    """Test-only (the batch package's convention): a draft containing ``$FACTCHECK_TEST_CRASH_MARKER``
+    kills this worker with ``$FACTCHECK_TEST_CRASH_SIGNAL`` (default SIGKILL). Unset in real use."""
+    marker = os.environ.get(CRASH_MARKER_ENV)
+    if marker and marker in text:
+        os.kill(os.getpid(), getattr(signal, os.environ.get(CRASH_SIGNAL_ENV, "SIGKILL")))

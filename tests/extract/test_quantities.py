@@ -1,0 +1,105 @@
+"""Quantities: values, units, currencies, scales, hedges, subjects, holders and claim types."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import doc
+
+from factcheck.extract import quantities
+from factcheck.model.facts import Quantity
+
+
+def figures(text: str) -> list[Quantity]:
+    return quantities.extract(doc(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "currency", "scale", "decimals"),
+    [
+        ("Japan will raise spending to 2% of GDP.", 2.0, "percent_of_gdp", None, 1.0, 0),
+        ("NATO wants 3.5 percent of gross domestic product (GDP).", 3.5, "percent_of_gdp", None, 1.0, 1),
+        ("Japan will raise spending to 2 per cent of its GDP.", 2.0, "percent_of_gdp", None, 1.0, 0),
+        ("Inflation slowed to 2 per cent.", 2.0, "percent", None, 1.0, 0),
+        ("Growth was 2 pct.", 2.0, "percent", None, 1.0, 0),
+        ("Inflation reached two percent.", 2.0, "percent", None, 1.0, 0),
+        ("Rates rose 0.25 percentage points.", 0.25, "percentage_points", None, 1.0, 2),
+        ("The budget is 58.1 trillion won.", 58.1, "currency", "KRW", 1e12, 1),
+        ("The budget is ¥512.6 billion.", 512.6, "currency", "JPY", 1e9, 1),
+        ("The plan costs £8.7 billion.", 8.7, "currency", "GBP", 1e9, 1),
+        ("The bill is $1.2 trillion.", 1.2, "currency", "USD", 1e12, 1),
+        ("The fund holds €41.5 billion.", 41.5, "currency", "EUR", 1e9, 1),
+        ("Aid of US$300 million was pledged.", 300.0, "currency", "USD", 1e6, 0),
+        ("The country spent 9,040 billion yen.", 9040.0, "currency", "JPY", 1e9, 0),
+    ],
+)
+def test_values(text: str, value: float, unit: str, currency: str | None, scale: float, decimals: int) -> None:
+    q = figures(text)[0]
+    assert (q.value, q.unit, q.currency, q.scale, q.decimals) == (value, unit, currency, scale, decimals)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "hedge_text"),
+    [
+        ("The U.S. asked Japan to spend as much as 3.5% of GDP.", "upper_bound", "as much as"),
+        ("Spending could rise up to 3% of GDP.", "upper_bound", "up to"),
+        ("Spending is about 1.8% of GDP.", "approx", "about"),
+        ("Spending is around $42 billion.", "approx", "around"),
+        ("Spending rose nearly 40%.", "approx", "nearly"),
+        ("Spending is more than 2% of GDP.", "lower_bound", "more than"),
+        ("Spending is at least ¥9 trillion.", "lower_bound", "at least"),
+        ("Spending is 2% of GDP.", "exact", None),
+    ],
+)
+def test_hedges(text: str, hedge: str, hedge_text: str | None) -> None:
+    q = figures(text)[0]
+    assert (q.hedge, q.hedge_text) == (hedge, hedge_text)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "holder", "claim_type"),
+    [
+        ("The timeline for raising Japan’s defense spending to 2% of GDP would be moved up.", "defense spending",
+         "Japan", "target"),
+        ("The United States has unofficially requested Japan to raise its defense spending to as much as 3.5% of "
+         "GDP.", "defense spending", "Japan", "request"),
+        ("Germany's defence budget stood at 2.1% of GDP last year.", "defense spending", "Germany", "actual"),
+        ("South Korea's defense budget will rise 7.5 percent next year.", "defense spending", "South Korea",
+         "forecast"),
+        ("Japan's inflation is forecast to reach 2.5 percent.", "inflation", "Japan", "forecast"),
+        ("Britain's budget deficit fell by 0.5 percent.", "deficit", "United Kingdom", "change"),
+        ("Japan aims to cut emissions by 46% from 2013 levels.", "emissions", "Japan", "target"),
+    ],
+)
+def test_subject_holder_claim(text: str, subject: str, holder: str, claim_type: str) -> None:
+    q = figures(text)[0]
+    assert (q.subject, q.holder, q.claim_type) == (subject, holder, claim_type)
+    assert q.subject_key == f"{subject}|{holder.lower()}|{claim_type}"
+
+
+def test_target_and_request_do_not_share_a_key() -> None:
+    text = ("Takaichi announced that the timeline for raising Japan’s defense spending to 2% of GDP would be moved up. "
+            "However, it is known that the United States has unofficially requested Japan to raise its defense "
+            "spending to as much as 3.5% of GDP.")
+    a, b = figures(text)
+    assert a.subject_key == "defense spending|japan|target"
+    assert b.subject_key == "defense spending|japan|request"
+
+
+def test_currency_gloss_is_a_conversion_not_a_claim() -> None:
+    won, usd = figures("South Korea's defense budget will total 58.1 trillion won ($42 billion) next year.")
+    assert (won.currency, usd.currency) == ("KRW", "USD")
+    assert won.subject == "defense spending"
+    assert usd.subject is None and usd.subject_key is None
+
+
+def test_unknown_subject_has_no_key() -> None:
+    (q,) = figures("The figure was 12 percent, officials said.")
+    assert q.subject is None and q.subject_key is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The meeting was held on the 29th in 2025.", "Room 101 was booked for 3 people.", "Call 555-1234."],
+)
+def test_no_quantities(text: str) -> None:
+    assert figures(text) == []

@@ -1,0 +1,86 @@
+"""Timeline shifts: the years named, the shift as stated, its direction and bound, fiscal calendars."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import doc
+
+from factcheck.extract import timelines
+
+CASES = [
+    # text, from, to, stated, bound, direction, year_type, country
+    ("Prime Minister Takaichi announced that the timeline for raising Japan’s defense spending to 2% of GDP "
+     "would be moved up by two years, from the original target of fiscal year 2027 (April 2027-March 2028) to "
+     "fiscal year 2025.", 2027, 2025, 2, "exact", "earlier", "fiscal", "JP"),
+    ("Japan brought forward its target of 2% of GDP by two years, from fiscal 2027 to fiscal 2025.",
+     2027, 2025, 2, "exact", "earlier", "fiscal", "JP"),
+    ("Japan will reach the goal in FY2025, two years ahead of schedule, instead of by FY2027.",
+     2027, 2025, 2, "exact", "earlier", "fiscal", "JP"),
+    ("Britain will meet the target three years earlier than its original fiscal 2030 goal, in fiscal 2027.",
+     2030, 2027, 3, "exact", "earlier", "fiscal", "GB"),
+    ("The EU moved its ban on new petrol cars up by at least five years, to 2035 from 2040.",
+     2040, 2035, 5, "at_least", "earlier", "calendar", None),
+    ("The opening of the new terminal was pushed back by three years to 2031 from 2028.",
+     2028, 2031, 3, "exact", "later", "calendar", None),
+    ("The launch was delayed by a year, from 2026 to 2027.", 2026, 2027, 1, "exact", "later", "calendar", None),
+    ("The government postponed the deadline by two years, from 2030 to 2032.",
+     2030, 2032, 2, "exact", "later", "calendar", None),
+    ("Completion of the bridge is now expected in 2028, a year later than first forecast.",
+     2027, 2028, 1, "exact", "later", "calendar", None),
+    ("Germany will hit the target by 2028 instead of by 2030 as originally planned.",
+     2030, 2028, None, "exact", None, "calendar", None),
+    ("The deadline was pushed back to March 2029 from September 2027.",
+     2027, 2029, None, "exact", "later", "calendar", None),
+    ("Japan will meet the goal two years early, in fiscal 2025 rather than the original target of fiscal 2027.",
+     2027, 2025, 2, "exact", "earlier", "fiscal", "JP"),
+    ("Australia advanced its target date by two years, from fiscal 2030 to fiscal 2028.",
+     2030, 2028, 2, "exact", "earlier", "fiscal", "AU"),
+]
+
+
+@pytest.mark.parametrize(("text", "old", "new", "stated", "bound", "direction", "year_type", "country"), CASES)
+def test_shifts(text: str, old: int, new: int, stated: int | None, bound: str, direction: str | None,
+                year_type: str, country: str | None) -> None:
+    (s,) = timelines.extract(doc(text))
+    assert (s.from_year, s.to_year) == (old, new)
+    assert (s.stated_years, s.stated_bound, s.stated_direction) == (stated, bound, direction)
+    assert (s.year_type, s.country) == (year_type, country)
+
+
+def test_target_noun_phrase() -> None:
+    (s,) = timelines.extract(doc(CASES[0][0]))
+    assert s.target == "raising Japan’s defense spending to 2% of GDP"
+    assert (s.from_label, s.to_label) == ("fiscal year 2027", "fiscal year 2025")
+
+
+def test_months_are_kept() -> None:
+    (s,) = timelines.extract(doc("The deadline was pushed back to March 2029 from September 2027."))
+    assert (s.from_month, s.to_month) == (9, 3)
+
+
+def test_current_fiscal_year_uses_publication_date_and_country() -> None:
+    text = "Japan moved the deadline for the target from the 2028-29 fiscal year to the current fiscal year."
+    (s,) = timelines.extract(doc(text, "2025-10-29"))
+    assert (s.from_year, s.to_year, s.to_label) == (2028, 2025, "the current fiscal year")
+    (s,) = timelines.extract(doc(text, "2026-02-15"))
+    assert s.to_year == 2025  # February 2026 is still Japan's FY2025
+    assert timelines.extract(doc(text, None)) == []  # unknown without a publication date
+
+
+def test_us_fiscal_range_is_named_by_its_end_year() -> None:
+    text = "The U.S. deadline for the target was moved up from the 2028-29 fiscal year to fiscal 2027."
+    (s,) = timelines.extract(doc(text))
+    assert (s.from_year, s.to_year, s.country) == (2029, 2027, "US")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales advanced 3% in 2024 from 2023.",
+        "Exports moved higher in 2025 than in 2024.",
+        "The minister was delayed by traffic on Monday.",
+        "The target is 2% of GDP by 2027.",
+    ],
+)
+def test_no_shift(text: str) -> None:
+    assert timelines.extract(doc(text)) == []

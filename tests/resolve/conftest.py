@@ -1,0 +1,6 @@
+"""Resolution tests share the extraction tests' helpers."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extract"))
