@@ -21,6 +21,7 @@ class RunStats:
 
     documents: int = 0
     failed: int = 0
+    partial: int = 0
     findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     suppressed: int = 0
     baselined: int = 0
@@ -29,8 +30,10 @@ class RunStats:
 
     def add(self, report: DocumentReport) -> None:
         self.documents += 1
-        if report.errors:
+        if report.unchecked:
             self.failed += 1
+        elif report.errors:
+            self.partial += 1
         for f in report.findings:
             if f.suppressed is not None:
                 self.suppressed += 1
@@ -46,6 +49,8 @@ class RunStats:
         parts = [f"{self.documents} document{'s' * (self.documents != 1)}"]
         if self.failed:
             parts[0] += f" ({self.failed} could not be checked)"
+        if self.partial:
+            parts[0] += f" ({self.partial} with reference look-ups failed)"
         sev = ", ".join(f"{n} {k}" for k, n in self.findings.items() if n)
         parts.append(f"{self.total_findings} finding{'s' * (self.total_findings != 1)}" + (f" ({sev})" if sev else ""))
         if self.suppressed:

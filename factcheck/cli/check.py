@@ -40,7 +40,6 @@ from factcheck.report.formats import FORMATS
 from factcheck.state import StateStore, code_fingerprint
 from factcheck.suppress import BAD_DIRECTIVE_RULE
 
-UNCHECKED_STAGES = frozenset({"load", "extract", "evaluate"})
 SEVERITIES = ["error", "warning", "info"]
 DEFAULT_TIMEOUT = 120.0
 TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around each finding
@@ -81,13 +80,15 @@ TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around eac
               help="Seconds one document may take before its worker is stopped (jobs >= 1).")
 @click.option("--stdin-jsonl", is_flag=True, help="Read '-' as JSON Lines records (one article per line).")
 @click.option("--show-facts", is_flag=True, help="Text format: list the extracted facts too.")
+@click.option("--fail-on-unverified", is_flag=True,
+              help="Exit 1 when a claim could not be checked against a reference source (*.unverified).")
 def check_command(
     paths: tuple[str, ...], published: dt.date | None, fmt: str, output: str | None, rules: tuple[str, ...],
     config_file: str | None, no_config: bool, fail_on: str, min_severity: str, jobs: int | None,
     include: tuple[str, ...], exclude: tuple[str, ...], baseline_file: str | None, show_suppressed: bool,
     state_dir: str | None, progress: bool | None, engine: str, sources: dict[str, str], offline: bool,
     no_references: bool, cache_dir: str | None, date_field: str | None, max_bytes: int, timeout: float | None,
-    stdin_jsonl: bool, show_facts: bool,
+    stdin_jsonl: bool, show_facts: bool, fail_on_unverified: bool,
 ) -> None:
     """Check news drafts (Markdown, text, HTML, JSON Lines; '-' for stdin).
 
@@ -123,8 +124,8 @@ def check_command(
             reports = map(baseline, reports)
         try:
             for report in with_progress(reports, stats, bar=bar, total=total):
-                failing = failing or _fails(report, fail_on)
-                unchecked = unchecked or any(e.stage in UNCHECKED_STAGES for e in report.errors)
+                failing = failing or _fails(report, fail_on) or (fail_on_unverified and _unverified(report))
+                unchecked = unchecked or report.unchecked
                 sink.write(visible(report, min_severity, show_suppressed))
         except WorkerInitError as exc:
             raise _usage(f"could not start checking: {exc}") from None
@@ -140,6 +141,10 @@ def check_command(
 
 def _fails(report: DocumentReport, fail_on: str) -> bool:
     return fail_on != "never" and any(f.suppressed is None and at_least(f.severity, fail_on) for f in report.findings)
+
+
+def _unverified(report: DocumentReport) -> bool:
+    return any(f.suppressed is None and f.rule.endswith(".unverified") for f in report.findings)
 
 
 def _jobs(jobs: int | None, paths: tuple[str, ...], stdin_jsonl: bool = False) -> int:

@@ -58,6 +58,9 @@ class DocumentError(BaseModel):
     detail: str | None = None
 
 
+UNCHECKED_STAGES = frozenset({"load", "extract", "evaluate"})
+
+
 class DocumentReport(BaseModel):
     """Everything about one document."""
 
@@ -71,6 +74,13 @@ class DocumentReport(BaseModel):
         exclude=True,
         description="The body text spans point into; filled only on request (include_text), never serialised.",
     )
+
+
+    @property
+    def unchecked(self) -> bool:
+        """True if the document was not (fully) checked: it did not load, or extraction or the engine
+        failed. Reference look-up failures (``enrich``) leave it checked, with claims unverified."""
+        return any(e.stage in UNCHECKED_STAGES for e in self.errors)
 
 
 class SeverityCounts(BaseModel):

@@ -20,3 +20,17 @@ def test_one_unverified_finding_per_person_but_a_status_per_claim(seed_text: str
     assert all(n == 1 for n in people.values())
     assert any(e.stage == "enrich" for e in doc.errors)
     assert not [f for f in doc.findings if f.severity == "error"]
+
+
+def test_unverified_changes_the_exit_code_only_when_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from factcheck.cli.main import cli
+    from tests.conftest import SEED
+
+    args = ["check", "--jobs", "0", "--cache-dir", str(tmp_path), "--source", "wikidata=http://127.0.0.1:9/w/api.php"]
+    plain = CliRunner().invoke(cli, [*args, str(SEED)])
+    assert plain.exit_code == 0, plain.output
+    assert " info tenure.unverified " in plain.stdout
+    strict = CliRunner().invoke(cli, [*args, "--fail-on-unverified", str(SEED)])
+    assert strict.exit_code == 1

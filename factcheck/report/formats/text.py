@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from factcheck.model.findings import Finding, Report
+from factcheck.model.findings import UNCHECKED_STAGES, Finding, Report
 
 WIDTH = 100
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -15,7 +15,10 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
     out: list[str] = []
     for doc in report.documents:
         for err in doc.errors:
-            out.append(f"{doc.path}: {_style('error', 'red', color)} [{err.stage}] {err.message}")
+            # A document that could not be checked is an error; failed reference look-ups are a note
+            # (the affected claims are reported as unverified below).
+            label = _style("error", "red", color) if err.stage in UNCHECKED_STAGES else _style("note", "cyan", color)
+            out.append(f"{doc.path}: {label} [{err.stage}] {err.message}")
         for f in doc.findings:
             sev = _style(f.severity, _COLORS[f.severity], color)
             tag = f" (suppressed: {f.suppressed})" if f.suppressed else ""
@@ -29,7 +32,11 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
                 out.append(f"    fact {fact.id} {fact.kind}: {fact.text!r}")
     s = report.summary
     docs = f"{s.documents} document{'s' if s.documents != 1 else ''}"
-    tail = f", {s.errors} could not be fully checked" if s.errors else ""
+    unchecked = sum(1 for d in report.documents if d.unchecked)
+    partial = sum(1 for d in report.documents if d.errors and not d.unchecked)
+    tail = (f", {unchecked} could not be checked" if unchecked else "") + (
+        f", {partial} with reference look-ups failed" if partial else ""
+    )
     out.append(
         f"{docs} checked: {s.findings.error} error(s), {s.findings.warning} warning(s), "
         f"{s.findings.info} info{tail}"
