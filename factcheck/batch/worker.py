@@ -8,7 +8,6 @@ a document's faults: they become error entries.
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import signal
 import traceback
@@ -18,7 +17,7 @@ from typing import Protocol
 from factcheck.batch.settings import CheckerSettings
 from factcheck.batch.tasks import Task, error_report
 from factcheck.config.apply import apply_rule_settings
-from factcheck.load.documents import load_bytes, load_record, load_text
+from factcheck.load.documents import load_bytes, load_jsonl_line
 from factcheck.load.errors import LoadError
 from factcheck.model.document import Document
 from factcheck.model.findings import DocumentReport
@@ -43,29 +42,17 @@ def load_factory(spec: str) -> Callable[[CheckerSettings], DocumentChecker]:
 
 
 def load_task(task: Task, settings: CheckerSettings) -> Document:
-    """The document of a task; raises :class:`LoadError` naming it."""
+    """The document of a task; raises :class:`LoadError` naming it (the loaders do all the work)."""
     if task.kind == "file":
         assert isinstance(task.data, bytes)
         return load_bytes(task.data, path=task.doc_id, published=settings.published)
     if task.kind == "text":
-        data = task.data
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-        if not text.strip():
-            raise LoadError(task.doc_id, "empty document")
-        return load_text(text.replace("\r\n", "\n"), doc_id=task.doc_id, published=settings.published)
-    line = task.data if isinstance(task.data, str) else task.data.decode("utf-8")
-    path = task.path or task.doc_id
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise LoadError(path, f"not a JSON object: {exc.msg}", task.lineno, exc.colno) from None
-    try:
-        return load_record(record, path=path, lineno=task.lineno, published=settings.published,
-                       date_field=settings.date_field)
-    except LoadError:
-        raise
-    except Exception as exc:  # a record of an unexpected shape
-        raise LoadError(path, f"bad record: {exc}", task.lineno, 1) from None
+        data = task.data if isinstance(task.data, bytes) else task.data.encode("utf-8", "surrogatepass")
+        return load_bytes(data, path=task.doc_id, published=settings.published, fmt="markdown")
+    return load_jsonl_line(
+        task.data, path=task.path or task.doc_id, lineno=task.lineno, published=settings.published,
+        date_field=settings.date_field,
+    )
 
 
 def _crash_hook(doc: Document) -> None:

@@ -124,12 +124,14 @@ def _mentions(ctx: Context, idx: int, people: list[PersonMention]) -> list[_Ment
         place = _PLACE.search(text[rel : min(rel + 140, stop)])
         if place and not _is_time_word(place.group("place")):
             mention.place = place.group("place")
+    ends = [x.end for x in out]  # mentions do not overlap: ends are sorted like starts
     for d in dates_in_sentence(ctx, idx):
         if d.parts.form == "year" or _NO_DATE_BEFORE.search(text[max(0, d.start - sent.start - 30) : d.start -
                                                                sent.start]):
             continue
-        before = [x for x in out if x.end <= d.start and d.start - x.end <= 150]
-        nearest = before[-1] if before else _nearest(out, d.start, d.end)
+        i = bisect.bisect_right(ends, d.start) - 1
+        before = out[i] if i >= 0 and d.start - out[i].end <= 150 else None
+        nearest = before if before is not None else _nearest(out, d.start, d.end)
         if nearest.date is None:
             nearest.date = d
     return out

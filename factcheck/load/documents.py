@@ -70,12 +70,12 @@ def format_for(path: str) -> str:
     return "text" if suffix in TEXT else "markdown"
 
 
-def load_bytes(data: bytes, *, path: str, published: dt.date | None = None) -> Document:
-    """Decode and load one file's bytes (not JSON Lines)."""
+def load_bytes(data: bytes, *, path: str, published: dt.date | None = None, fmt: str | None = None) -> Document:
+    """Decode and load one file's bytes (not JSON Lines); ``fmt`` defaults to the one the name implies."""
     text = decode(data, path)
     if not text.strip():
         raise LoadError(path, "empty document")
-    return load_text(text, doc_id=path, fmt=format_for(path), published=published, path=path)
+    return load_text(text, doc_id=path, fmt=fmt or format_for(path), published=published, path=path)
 
 
 def load_path(path: str | Path, *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -103,21 +103,30 @@ def iter_jsonl(
     for lineno, line in enumerate(data.split("\n"), start=1):
         if not line.strip():
             continue
-        doc_id = f"{path}:{lineno}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield LoadError(path, f"not a JSON object: {exc.msg}", lineno, exc.colno)
-            continue
-        except (ValueError, RecursionError) as exc:  # nesting too deep; a 5,000-digit number
-            yield LoadError(path, f"not a JSON object: {type(exc).__name__}: {str(exc)[:200]}", lineno, 1)
-            continue
-        try:
-            yield load_record(record, path=path, lineno=lineno, published=published, date_field=date_field)
+            yield load_jsonl_line(line, path=path, lineno=lineno, published=published, date_field=date_field)
         except LoadError as exc:
             yield exc
-        except Exception as exc:  # a record of an unexpected shape must not stop the file
-            yield LoadError(doc_id, f"bad record: {exc}", lineno, 1)
+
+
+def load_jsonl_line(
+    line: str | bytes, *, path: str, lineno: int, published: dt.date | None = None, date_field: str = "published"
+) -> Document:
+    """One line of a JSON Lines file as a Document; any fault is a LoadError naming ``path:lineno``."""
+    if isinstance(line, bytes):
+        line = decode(line, f"{path}:{lineno}")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LoadError(path, f"not a JSON object: {exc.msg}", lineno, exc.colno) from None
+    except (ValueError, RecursionError) as exc:  # nesting too deep; a 5,000-digit number
+        raise LoadError(path, f"not a JSON object: {type(exc).__name__}: {str(exc)[:200]}", lineno, 1) from None
+    try:
+        return load_record(record, path=path, lineno=lineno, published=published, date_field=date_field)
+    except LoadError:
+        raise
+    except Exception as exc:  # a record of an unexpected shape must not stop the file
+        raise LoadError(f"{path}:{lineno}", f"bad record: {exc}", lineno, 1) from None
 
 
 def load_record(

@@ -34,7 +34,7 @@ from factcheck.model.keys import name_key
 FAULT_KINDS = ("429", "500", "malformed", "close", "hang", "api-error")
 CONFIG = {
     "timeouts": {"connect": 1.0, "read": 0.5, "document_budget": 6.0},
-    "retries": {"attempts": 2, "backoff": 0.01, "backoff_max": 0.05, "retry_after_max": 0.1},
+    "retries": {"attempts": 4, "backoff": 0.01, "backoff_max": 0.05, "retry_after_max": 0.1},
 }
 
 
@@ -63,7 +63,9 @@ def article(i: int, people: list[Official], rng: random.Random) -> tuple[Documen
     return doc, number_facts(facts)
 
 
-def run_batch(n_docs: int, n_officials: int, *, fault_share: float = 0.2, seed: int = 5) -> dict[str, object]:
+def run_batch(
+    n_docs: int, n_officials: int, *, fault_share: float = 0.2, seed: int = 5, attempts: int = 4
+) -> dict[str, object]:
     people, entities = officials(n_officials, seed=seed)
     rng = random.Random(seed)
     faulty = {
@@ -78,7 +80,8 @@ def run_batch(n_docs: int, n_officials: int, *, fault_share: float = 0.2, seed: 
     with FakeWikidata(entities) as server:
         for name, kind in faulty.items():
             server.add_fault(kind, times=-1, search=name, retry_after="0", seconds=3.0)  # type: ignore[arg-type]
-        cfg = load_sources(config={"wikidata": {"endpoint": server.url, **CONFIG}})["wikidata"]
+        config = {**CONFIG, "retries": {**CONFIG["retries"], "attempts": attempts}}
+        cfg = load_sources(config={"wikidata": {"endpoint": server.url, **config}})["wikidata"]
         import tempfile
 
         with tempfile.TemporaryDirectory() as cache:
@@ -108,9 +111,14 @@ def run_batch(n_docs: int, n_officials: int, *, fault_share: float = 0.2, seed: 
                 counts[f"unverified ({faulty[claim.person]})"] += 1  # type: ignore[attr-defined]
             else:
                 counts["unaffected claims"] += 1
-                assert status.status == "found", (claim.text, status)
-                assert "tenure.unverified" not in at_claim
-                counts["checked"] += 1
+                if status.status == "found":
+                    assert "tenure.unverified" not in at_claim
+                    counts["checked"] += 1
+                else:
+                    assert "tenure.unverified" in at_claim, (claim.text, at_claim)
+                    counts["unaffected but unverified"] += 1
+                    reason = (status.reason or "")[-40:]
+                    counts[f"unaffected but unverified: ...{reason}"] += 1
         counts["documents with errors"] += bool(result.errors)
     return {
         "documents": n_docs,
@@ -132,10 +140,24 @@ def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_reference_faults_small_batch() -> None:
+    """Every document accounted for, every claim with one status, every faulted claim unverified."""
     numbers = run_batch(60, 30)
     print(numbers)
     assert numbers["accounted"] == 60
     assert numbers["affected claims"] and numbers["unaffected claims"]
+
+
+@pytest.mark.xfail(
+    reason="enrich/http/transports.BreakerTransport opens for 30 s after a single 'unreachable' error, and a "
+    "reset connection on one request counts as unreachable: every other look-up then fails fast ('not retried "
+    "for 30s'). With 20% of officials faulted, 853 of 1,556 unaffected claims in 1,000 documents were unverified "
+    "(11 of 99 in this 60-document run). Issue 7 point 5 wants unaffected claims checked: open the breaker on "
+    "consecutive failures, not on one reset (routed to the reference engineer)",
+    strict=True,
+)
+def test_reference_faults_leave_unaffected_claims_checked() -> None:
+    numbers = run_batch(60, 30, attempts=2)
+    assert numbers.get("unaffected but unverified", 0) == 0, numbers
 
 
 @pytest.mark.slow
