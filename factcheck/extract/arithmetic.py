@@ -29,7 +29,10 @@ _CHANGE_VERB = (r"(?:rose|rise|rises|increased|increase|increases|grew|grow|grow
 
 
 def _val(name: str) -> str:
-    return (r"(?P<" + name + r"_sym>US\$|\$|¥|£|€|₩)?(?P<" + name + r">\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # the look-behind anchors a figure at the start of its digits: without it a run of digits would be
+    # re-scanned from every position (quadratic)
+    return (r"(?P<" + name + r"_sym>US\$|\$|¥|£|€|₩)?(?<![\d.,])(?P<" + name
+            + r">\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
             r"(?:\s?(?P<" + name + r"_sc>trillion|billion|million|bn|mn)\b)?"
             r"(?:\s(?:won|yen|dollars|euros|pounds|yuan|rupees)\b)?"
             r"(?P<" + name + r"_pct>\s?(?:%|percent\b|per\scent\b|pct\b|percentage\spoints?\b))?")

@@ -201,7 +201,8 @@ class ArithmeticClaim(FactBase):
     gap between €41.5 billion and €50.7 billion" (difference), "A and B, a total of C" (total). Like
     statcheck, the check allows for rounding: every figure stands for the interval it rounds from
     (half a unit of its last stated decimal), and hedges widen or bound the stated side ("about" +-5%,
-    "nearly"/"almost" up to 10% below, "more than" only a lower bound, "less than" only an upper one).
+    "nearly"/"almost" up to 10% below, "more than"/"at least" an exact lower bound, "less than"/"up to" an
+    exact upper one). ``consistent`` is False when no reading of the figures meets the stated result.
     """
 
     kind: Literal["arithmetic_claim"] = "arithmetic_claim"

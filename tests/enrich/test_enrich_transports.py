@@ -93,3 +93,38 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after(None) is None
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
     assert parse_retry_after("soon") is None
+
+
+def test_connection_refused_gives_up_after_two_attempts_and_then_fails_fast() -> None:
+    """No answer at all: one quick retry, then the circuit breaker answers at once for a while."""
+    import time
+
+    from factcheck.enrich.config import Retries
+    from factcheck.enrich.errors import SourceError
+    from factcheck.enrich.http.transports import BreakerTransport, RetryTransport
+
+    calls = []
+
+    class Refusing(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            calls.append(request.url)
+            raise httpx.ConnectError("connection refused", request=request)
+
+    clock = [0.0]
+    transport = BreakerTransport(
+        RetryTransport(Refusing(), Retries(attempts=4, backoff=0.0), sleep=lambda s: None),
+        cooldown=30.0,
+        clock=lambda: clock[0],
+    )
+    request = httpx.Request("GET", "http://127.0.0.1:9/w/api.php")
+    with pytest.raises(SourceError, match="gave up after 2 attempts"):
+        transport.handle_request(request)
+    assert len(calls) == 2
+    start = time.monotonic()
+    with pytest.raises(SourceError, match="not retried for 30s"):
+        transport.handle_request(request)
+    assert len(calls) == 2 and time.monotonic() - start < 0.5
+    clock[0] = 31.0  # cool-down over: one probe goes through
+    with pytest.raises(SourceError, match="gave up"):
+        transport.handle_request(request)
+    assert len(calls) == 4

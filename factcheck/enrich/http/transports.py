@@ -140,6 +140,7 @@ class RetryTransport(httpx.BaseTransport):
         deadline: Deadline | None = request.extensions.get(DEADLINE_EXTENSION)
         base_timeout = dict(request.extensions.get("timeout", {}))
         attempts = self._cfg.attempts
+        never_connected = True
         for attempt in range(1, attempts + 1):
             if deadline is not None:
                 left = deadline.check("request")
@@ -148,23 +149,26 @@ class RetryTransport(httpx.BaseTransport):
                 }
             try:
                 response = self._inner.handle_request(request)
+                never_connected = False
                 fault = classify(response)
                 if fault is None:
                     return response
-            except httpx.TimeoutException as exc:
-                fault = SourceError("timeout", f"timed out ({type(exc).__name__})")
             except httpx.ConnectError as exc:
-                # No connection at all (DNS failure, refused): one quick retry, then the breaker above.
                 fault = SourceError("unreachable", f"cannot reach the source ({type(exc).__name__}: {exc})")
-                attempts = min(attempts, 2)
+                if never_connected:  # no answer of any kind yet (DNS failure, refused): one quick retry,
+                    attempts = min(attempts, 2)  # then the breaker above fails the rest fast
+            except httpx.TimeoutException as exc:
+                never_connected = never_connected and isinstance(exc, httpx.ConnectTimeout)
+                fault = SourceError("timeout", f"timed out ({type(exc).__name__})")
             except httpx.TransportError as exc:
+                never_connected = False
                 fault = SourceError("unreachable", f"connection failed ({type(exc).__name__}: {exc})")
             except SourceError as exc:
                 if not exc.retryable:
                     raise
                 fault = exc
-            if attempt == attempts:
-                raise SourceError(fault.reason, f"{fault} (gave up after {attempts} attempts)")
+            if attempt >= attempts:  # ``attempts`` may have shrunk (connection errors)
+                raise SourceError(fault.reason, f"{fault} (gave up after {attempt} attempts)")
             self._wait(fault, attempt, deadline)
         raise AssertionError("unreachable")  # pragma: no cover
 
