@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from factcheck.enrich import Enricher
-from factcheck.evaluate import RuleSet, load_rules, make_engine
+from factcheck.evaluate import Match, RuleSet, load_rules, make_engine
 from factcheck.evaluate.facts_out import engine_fact
 from factcheck.evaluate.findings import build_findings
 from factcheck.extract import extract_facts
@@ -26,6 +26,7 @@ from factcheck.resolve import resolve_facts
 from factcheck.resources import shipped_rules
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
+MAX_FINDINGS_PER_RULE = 100
 
 
 def resolve_ruleset(rules: RulesArg) -> RuleSet:
@@ -55,12 +56,14 @@ class Checker:
         disabled_rules: Iterable[str] = (),
         severity: dict[str, Severity] | None = None,
         enricher: Enricher | None = None,
+        max_findings_per_rule: int = MAX_FINDINGS_PER_RULE,
     ):
         self.ruleset = resolve_ruleset(rules).only(disabled=disabled_rules)
         unknown = set(severity or {}) - {r.id for r in self.ruleset.rules}
         if unknown:
             raise ValueError(f"severity override for unknown rule(s): {', '.join(sorted(unknown))}")
         self.severity = dict(severity or {})
+        self.max_findings_per_rule = max_findings_per_rule
         self.engine = make_engine(self.ruleset, engine)
         self.enricher = enricher
         if self.enricher is None and references:
@@ -92,6 +95,15 @@ class Checker:
         report.facts = facts  # type: ignore[assignment]
         try:
             matches = self.engine.run([engine_fact(f) for f in facts])
+            matches, dropped = cap_matches(matches, self.max_findings_per_rule)
+            for index, count in dropped.items():
+                report.errors.append(
+                    DocumentError(
+                        stage="report",
+                        message=f"{self.ruleset.rules[index].id}: {count} more finding(s) not reported "
+                        f"(limit {self.max_findings_per_rule} per rule and document)",
+                    )
+                )
             findings = build_findings(self.ruleset, matches, {f.id: f for f in facts}, doc)
             for f in findings:
                 f.severity = self.severity.get(f.rule, f.severity)
@@ -148,6 +160,26 @@ class Checker:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def cap_matches(matches: list[Match], limit: int) -> tuple[list[Match], dict[int, int]]:
+    """At most ``limit`` matches per rule, the earliest in the document; and how many were dropped.
+
+    A pairwise rule (``numbers.conflicting-figure``) is quadratic in the facts it joins: a draft with
+    400 conflicting figures would give 40,000 findings. Past the limit more of the same helps no one.
+    """
+    by_rule: dict[int, list[Match]] = {}
+    for m in matches:
+        by_rule.setdefault(m.rule, []).append(m)
+    kept: list[Match] = []
+    dropped: dict[int, int] = {}
+    for rule, group in by_rule.items():
+        if len(group) > limit:
+            group = sorted(group, key=lambda m: tuple(int(f[1:]) for f in m.facts))
+            dropped[rule] = len(group) - limit
+            group = group[:limit]
+        kept.extend(group)
+    return kept, dropped
 
 
 def number_facts(facts: list[FactBase], start: int = 1) -> list[FactBase]:

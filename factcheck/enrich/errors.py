@@ -24,10 +24,15 @@ RETRYABLE: frozenset[str] = frozenset({"timeout", "unreachable", "rate_limited",
 class SourceError(Exception):
     """A reference lookup failed; ``reason`` says how, ``str()`` says it for people."""
 
-    def __init__(self, reason: Reason, message: str, *, retry_after: float | None = None) -> None:
+    def __init__(
+        self, reason: Reason, message: str, *, retry_after: float | None = None, no_connection: bool = False
+    ) -> None:
         super().__init__(message)
         self.reason: Reason = reason
         self.retry_after = retry_after
+        #: True when not one attempt got a connection (DNS failure, refused, connect timeout): the
+        #: source itself is out of reach, not just this request.
+        self.no_connection = no_connection
 
     @property
     def retryable(self) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.context import QUANTITIES, context_for
+from factcheck.extract.context import QUANTITIES, context_for, scan
 from factcheck.extract.quantities import UNIT_PRESENT
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import ArithmeticClaim
@@ -67,6 +67,18 @@ TEMPLATES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"a\scombined|in\stotal\sof|together\sworth|for\sa\stotal\sof)\s(?:(?P<h>" + _HEDGE + r")\s)?"
         + _val("t"), re.IGNORECASE)),
 )
+# where a match of each template can start (a superset: the template itself decides), so that a template
+# is tried at those offsets only instead of at every offset of the sentence
+_VAL_START = r"us\$|[$¥£€₩]|(?<![\d.,])\d"
+_STARTS: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE) for name, p in (
+    ("pct_abs_base", _HEDGE + r"\s|" + _VAL_START),
+    ("pct_noun_from_to", _HEDGE + r"\s|an?\s|" + _VAL_START),
+    ("verb_pct_to", r"\b" + _CHANGE_VERB + r"\s"),
+    ("from_to_pct", r"\bfrom\s"),
+    ("value_up_from", _VAL_START),
+    ("gap_between", _HEDGE + r"\s|" + _VAL_START),
+    ("total", _VAL_START),
+)}
 _CUE = re.compile(r"\b(?:higher|more|up|down|lower|less|gap|difference|shortfall|total|totall?ing|combined|"
                   r"increase|rise|rose|fell|drop|dropped|jump|jumped|from|grew|climbed|declined|cut)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -180,7 +192,7 @@ def extract(doc: Document) -> list[ArithmeticClaim]:
         for name, pattern in TEMPLATES:
             if not any(word in lowered for word in _GATES[name]):
                 continue
-            for m in pattern.finditer(text):
+            for m in scan(pattern, _STARTS[name], text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 claim = _claim(name, m, sent.start, idx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.evaluate.expr import Compare, Const, ExprError, Exists, FieldRef, parse_where
+from factcheck.evaluate.expr import Compare, Const, Exists, ExprError, FieldRef, parse_where
 from factcheck.evaluate.plan import plan_branch
 
 SHIFT = {"shift": "timeline_shift"}

@@ -80,7 +80,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     write(tmp_path, GOOD, "a.yaml")
     write(tmp_path, GOOD, "b.yaml")
-    with pytest.raises(RuleLoadError, match="duplicate rule id 'test.good'"):
+    with pytest.raises(RuleLoadError, match=r"duplicate rule id 'test\.good'"):
         load_rules([tmp_path])
 
 

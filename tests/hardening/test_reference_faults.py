@@ -147,14 +147,6 @@ def test_reference_faults_small_batch() -> None:
     assert numbers["affected claims"] and numbers["unaffected claims"]
 
 
-@pytest.mark.xfail(
-    reason="enrich/http/transports.BreakerTransport opens for 30 s after a single 'unreachable' error, and a "
-    "reset connection on one request counts as unreachable: every other look-up then fails fast ('not retried "
-    "for 30s'). With 20% of officials faulted, 853 of 1,556 unaffected claims in 1,000 documents were unverified "
-    "(11 of 99 in this 60-document run). Issue 7 point 5 wants unaffected claims checked: open the breaker on "
-    "consecutive failures, not on one reset (routed to the reference engineer)",
-    strict=True,
-)
 def test_reference_faults_leave_unaffected_claims_checked() -> None:
     numbers = run_batch(60, 30, attempts=2)
     assert numbers.get("unaffected but unverified", 0) == 0, numbers

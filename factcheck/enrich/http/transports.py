@@ -2,7 +2,8 @@
 over the network transport.
 
 - ``BreakerTransport`` is a circuit breaker: once a request has given up because the source cannot
-  be reached at all (DNS failure, connection refused: no answer of any kind), further requests fail at
+  be reached at all (DNS failure, connection refused, connect timeouts: not one attempt connected;
+  a reset or a 5xx on a connection that was made does not count), further requests fail at
   once for a cool-down period instead of each waiting through its own retries; then one request is
   let through to probe. A newsroom machine without network checks a draft in milliseconds, not after
   every claim's retries.
@@ -168,7 +169,9 @@ class RetryTransport(httpx.BaseTransport):
                     raise
                 fault = exc
             if attempt >= attempts:  # ``attempts`` may have shrunk (connection errors)
-                raise SourceError(fault.reason, f"{fault} (gave up after {attempt} attempts)")
+                raise SourceError(
+                    fault.reason, f"{fault} (gave up after {attempt} attempts)", no_connection=never_connected
+                )
             self._wait(fault, attempt, deadline)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -210,13 +213,15 @@ class BreakerTransport(httpx.BaseTransport):
         with self._lock:
             now = self._clock()
             if now < self._open_until and self._last is not None:
-                raise SourceError("unreachable", f"{self._last} (not retried for {self._cooldown:g}s)")
+                raise SourceError(
+                    "unreachable", f"{self._last} (not retried for {self._cooldown:g}s)", no_connection=True
+                )
             if self._last is not None:  # half-open: this request probes; others fail fast meanwhile
                 self._open_until = now + self._cooldown
         try:
             response = self._inner.handle_request(request)
         except SourceError as exc:
-            if exc.reason == "unreachable":
+            if exc.no_connection:  # a reset or a slow answer on one request does not open the breaker
                 with self._lock:
                     self._last = exc
                     self._open_until = self._clock() + self._cooldown
