@@ -9,12 +9,12 @@ A document that could not be checked is a ``major`` item named ``factcheck.unche
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-from typing import TextIO
+from typing import Any, TextIO
 
 from factcheck.model.findings import DocumentReport, Report, Summary
 from factcheck.report.formats.fingerprint import fingerprints
+from factcheck.report.formats.streaming import render_all
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 UNCHECKED = "factcheck.unchecked"
@@ -70,10 +70,5 @@ class Writer:
         self.out.flush()
 
 
-def render(report: Report, **opts: object) -> str:
-    buf = io.StringIO()
-    w = Writer(buf, **opts)  # type: ignore[arg-type]
-    for doc in report.documents:
-        w.write(doc)
-    w.close(report.summary)
-    return buf.getvalue()
+def render(report: Report, **opts: Any) -> str:
+    return render_all(Writer, report, **opts)

@@ -5,10 +5,10 @@ Memory stays flat however many documents there are; the summary goes to stderr, 
 
 from __future__ import annotations
 
-import io
-from typing import TextIO
+from typing import Any, TextIO
 
 from factcheck.model.findings import DocumentReport, Report, Summary
+from factcheck.report.formats.streaming import render_all
 
 
 class Writer:
@@ -26,10 +26,5 @@ class Writer:
         self.out.flush()
 
 
-def render(report: Report, **opts: object) -> str:
-    buf = io.StringIO()
-    w = Writer(buf, **opts)  # type: ignore[arg-type]
-    for doc in report.documents:
-        w.write(doc)
-    w.close(report.summary)
-    return buf.getvalue()
+def render(report: Report, **opts: Any) -> str:
+    return render_all(Writer, report, **opts)

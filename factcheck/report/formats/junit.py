@@ -9,11 +9,11 @@ failures; with ``show_suppressed`` they are listed in ``system-out``.
 
 from __future__ import annotations
 
-import io
-from typing import TextIO
+from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from factcheck.model.findings import DocumentReport, Report, Summary
+from factcheck.report.formats.streaming import render_all
 
 SUITE = "factcheck"
 
@@ -73,10 +73,5 @@ class Writer:
         self.out.flush()
 
 
-def render(report: Report, **opts: object) -> str:
-    buf = io.StringIO()
-    w = Writer(buf, **opts)  # type: ignore[arg-type]
-    for doc in report.documents:
-        w.write(doc)
-    w.close(report.summary)
-    return buf.getvalue()
+def render(report: Report, **opts: Any) -> str:
+    return render_all(Writer, report, **opts)

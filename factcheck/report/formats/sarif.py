@@ -14,7 +14,6 @@ Results are written as they arrive; ``tool`` and ``invocations`` follow them in 
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable
 from typing import Any, TextIO
@@ -22,6 +21,7 @@ from urllib.parse import quote
 
 from factcheck.model.findings import DocumentReport, Report, Summary
 from factcheck.report.formats.fingerprint import fingerprints
+from factcheck.report.formats.streaming import render_all
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -120,9 +120,4 @@ def _camel(rule_id: str) -> str:
 
 
 def render(report: Report, **opts: Any) -> str:
-    buf = io.StringIO()
-    w = Writer(buf, **opts)
-    for doc in report.documents:
-        w.write(doc)
-    w.close(report.summary)
-    return buf.getvalue()
+    return render_all(Writer, report, **opts)
