@@ -2,9 +2,13 @@
 
     python bench/extract.py [--repeat N]
 
-Prints MB/s and documents/s for: the seed article (many separate documents), the labelled corpus
-passages, one 1 MB news-like document (the seed repeated), and 1 MB of adversarial text (long digit runs,
-"by by by", nested parentheses, one 100k-character sentence dense with triggers).
+Prints ms/document, MB/s and documents/s for: the seed article (many separate documents), ~600-word
+articles (the labelled corpus passages joined in order), the corpus passages themselves, one 1 MB
+news-like document (the seed repeated), and 1 MB of adversarial text (long digit runs, "by by by",
+nested parentheses, one 100k-character sentence dense with triggers). Then, for the seed, the time of
+each extractor alone (on a fresh document whose trigger context is already built), of the context
+itself, of all extractors together and of resolution. Times are CPU time of this thread (steadier
+than wall time on a busy machine); the best of ``--repeat`` runs.
 """
 
 from __future__ import annotations
@@ -26,14 +30,14 @@ from factcheck.resolve import resolve_facts  # noqa: E402
 
 
 def _time(docs: list[Document], resolve: bool) -> tuple[float, int]:
-    start = time.perf_counter()
+    start = time.thread_time()
     n = 0
     for d in docs:
         facts = extract_facts(d)
         if resolve:
             resolve_facts(d, facts)
         n += len(facts)
-    return time.perf_counter() - start, n
+    return time.thread_time() - start, n
 
 
 def bench(name: str, make: Callable[[], list[Document]], repeat: int) -> None:
@@ -48,8 +52,52 @@ def bench(name: str, make: Callable[[], list[Document]], repeat: int) -> None:
         best = t if best is None or t[0] < best[0] else best
     assert best is not None
     seconds, facts = best
-    print(f"{name:34} {size / 1e6:7.3f} MB {seconds:7.3f} s {size / 1e6 / seconds:7.2f} MB/s "
-          f"{len(make()) / seconds:9.0f} docs/s {facts:7d} facts")
+    n = len(make())
+    print(f"{name:34} {n:5d} {size / 1e6:7.3f} MB {seconds:7.3f} s {seconds / n * 1000:9.3f} ms/doc "
+          f"{size / 1e6 / seconds:7.2f} MB/s {n / seconds:9.0f} docs/s {facts:7d} facts")
+
+
+def articles(texts: list[str], words: int = 600) -> list[str]:
+    """The texts joined in order into articles of at least ``words`` words (paragraphs)."""
+    out: list[str] = []
+    cur: list[str] = []
+    for t in texts:
+        cur.append(t)
+        if sum(len(x.split()) for x in cur) >= words:
+            out.append("\n\n".join(cur))
+            cur = []
+    return out
+
+
+def per_extractor(source: str, repeat: int) -> None:
+    """Milliseconds per call on the seed: each extractor alone, the context, all, resolution."""
+    from factcheck.extract import context
+    from factcheck.extract.registry import EXTRACTORS
+
+    def fresh(with_context: bool) -> Document:
+        d = load_text(source, doc_id="seed")
+        _ = d.sentences
+        if with_context:
+            context._local.ctx = context.build_context(d)
+        return d
+
+    def best(fn: Callable[[Document], object], with_context: bool = False) -> float:
+        times = []
+        for _ in range(max(50, repeat * 100)):
+            d = fresh(with_context)
+            t = time.thread_time()
+            fn(d)
+            times.append(time.thread_time() - t)
+        return min(times) * 1000
+
+    print("\nseed article, ms per call (best of many; each extractor on a fresh document, context built):")
+    print(f"  {'context (trigger pass)':24} {best(context.build_context):7.3f}")
+    for ex in EXTRACTORS:
+        print(f"  {ex.__module__.rsplit('.', 1)[-1]:24} {best(lambda d, ex=ex: list(ex(d)), True):7.3f}")
+    total = best(extract_facts)
+    both = best(lambda d: resolve_facts(d, extract_facts(d)))
+    print(f"  {'extract_facts (all)':24} {total:7.3f}")
+    print(f"  {'extract + resolve':24} {both:7.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,14 +118,19 @@ def main(argv: list[str] | None = None) -> int:
 
     from test_linear_time import adversarial  # type: ignore[import-not-found]
 
-    print(f"{'workload':34} {'size':>10} {'time':>9} {'speed':>12} {'rate':>16} {'facts':>13}")
+    print(f"{'workload (extract + resolve)':34} {'docs':>5} {'size':>10} {'time':>9} {'per doc':>15} "
+          f"{'speed':>12} {'rate':>16} {'facts':>13}")
     bench("seed article x 200 documents", lambda: [load_text(source, doc_id=f"s{i}") for i in range(200)],
           args.repeat)
+    long_texts = articles([p.text for p in passages])
+    bench("~600-word articles (corpus joined)", lambda: [load_text(t, fmt="text", published=seed.published)
+                                                         for _ in range(10) for t in long_texts], args.repeat)
     bench("corpus passages", lambda: [load_text(p.text, fmt="text", published=p.published) for p in passages],
           args.repeat)
     big = "\n".join([seed.text] * (1_000_000 // len(seed.text)))
     bench("1 MB document (seed repeated)", lambda: [load_text(big, fmt="text", published=seed.published)], 1)
     bench("1 MB adversarial text", lambda: [load_text(adversarial(), fmt="text", published=seed.published)], 1)
+    per_extractor(source, args.repeat)
     return 0
 
 

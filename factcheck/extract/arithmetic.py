@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.context import QUANTITIES, context_for, scan
-from factcheck.extract.quantities import UNIT_PRESENT
+from factcheck.extract.lexicon import lower_twin, may_hold
+from factcheck.extract.lexicon import lowered as gate_text
+from factcheck.extract.quantities import unit_present
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import ArithmeticClaim
 
@@ -79,8 +81,23 @@ _STARTS: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE) for na
     ("gap_between", _HEDGE + r"\s|" + _VAL_START),
     ("total", _VAL_START),
 )}
+_TWINS = {name: lower_twin(p) for name, p in TEMPLATES}
+_STARTS_LOW = {name: lower_twin(p) for name, p in _STARTS.items()}
+
+
+def _find(name: str, pattern: re.Pattern[str], text: str, low: str | None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``: the case-sensitive twin tried only where a match can start, on
+    the lowered text, each match then taken again from ``pattern`` (groups as written)."""
+    if low is None:
+        return list(pattern.finditer(text))
+    out = [pattern.match(text, m.start()) for m in scan(_TWINS[name], _STARTS_LOW[name], low)]
+    if None in out:  # cannot happen (the twin matches where the pattern does); never guess
+        return list(pattern.finditer(text))
+    return out  # type: ignore[return-value]
 _CUE = re.compile(r"\b(?:higher|more|up|down|lower|less|gap|difference|shortfall|total|totall?ing|combined|"
                   r"increase|rise|rose|fell|drop|dropped|jump|jumped|from|grew|climbed|declined|cut)\b", re.IGNORECASE)
+_CUE_WORDS = ("higher", "more", "up", "down", "lower", "less", "gap", "difference", "shortfall", "total", "combined",
+              "increase", "rise", "rose", "fell", "drop", "jump", "from", "grew", "climbed", "declined", "cut")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PERCENT = re.compile(r"\d\s?(?:%|percent|per\scent|pct)", re.IGNORECASE)
 # words one of which a template needs, tested before running it
@@ -183,16 +200,17 @@ def extract(doc: Document) -> list[ArithmeticClaim]:
     for idx in ctx.for_family(QUANTITIES):
         sent = ctx.sentences[idx]
         text = doc.text[sent.start : sent.end]
-        if not UNIT_PRESENT.search(text) or not _CUE.search(text):
+        low = gate_text(text)
+        if not unit_present(ctx, idx, text) or not (may_hold(low, _CUE_WORDS) and _CUE.search(text)):
             continue
-        if len(_NUMBER.findall(text)) < 3 and not _PERCENT.search(text):
+        if len(_NUMBER.findall(text)) < 3 and not (may_hold(low, ("%", "cent", "pct")) and _PERCENT.search(text)):
             continue
         lowered = text.lower()
         taken: list[tuple[int, int]] = []
         for name, pattern in TEMPLATES:
             if not any(word in lowered for word in _GATES[name]):
                 continue
-            for m in scan(pattern, _STARTS[name], text):
+            for m in _find(name, pattern, text, low):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 claim = _claim(name, m, sent.start, idx)

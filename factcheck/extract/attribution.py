@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.extract.lexicon import lower_twin, lowered, may_hold
+
 _OUTLETS = (
     r"Kyodo(?:\sNews)?|NHK|Reuters|Bloomberg|Nikkei|Yonhap|AP|AFP|the\sAssociated\sPress|Asahi|Yomiuri|Mainichi|"
     r"the\sFinancial\sTimes|the\sWall\sStreet\sJournal|the\sNew\sYork\sTimes|the\sGuardian|the\sBBC|BBC|CNN|"
@@ -49,6 +51,17 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:showed|show|released)|unveiled|proposed|approved|adopted)\b", re.IGNORECASE)),
 )
 ORDER = ("hearsay", "anonymous", "unofficial", "media_report", "on_record")
+_LOW = {name: lower_twin(p) for name, p in CUES}
+# a word each cue pattern needs: a sentence without one is not searched with it
+_GATES: dict[str, tuple[str, ...]] = {
+    "hearsay": ("known", "learn", "understood", "said", "believed", "rumo", "reported", "allegedly", "purportedly",
+                "supposedly", "word"),
+    "anonymous": ("source", "insider", "familiar", "official", "anonymity", "named", "identified", "condition"),
+    "unofficial": ("unofficial", "informal", "private", "record", "closed"),
+    "media_report": ("report", "said", "says", "according"),
+    "on_record": ("said", "say", "told", "announce", "stated", "declared", "confirmed", "pledged", "vowed", "according",
+                  "statement", "show", "released", "unveiled", "proposed", "approved", "adopted"),
+}
 _WHO = re.compile(
     r"(?:(?P<who>(?:the\s)?(?:[\w.'’-]+\s){0,2}(?:ministry|government|office|agency|newspaper|cabinet|"
     r"department|[A-Z][\w.'’-]*))\s(?:said|says|announced|stated|reported|told|confirmed))"
@@ -66,10 +79,14 @@ class AttributionCue:
 
 def classify(sentence: str) -> AttributionCue | None:
     """The weakest attribution cue in ``sentence``, or None if it has none."""
-    for name in ORDER:
-        m = CUES[ORDER.index(name)][1].search(sentence)
-        if m:
-            return AttributionCue(name, m.group(0), m.start(), _who(sentence) if name != "hearsay" else None)
+    low = lowered(sentence)
+    for name, pattern in CUES:
+        if not may_hold(low, _GATES[name]):
+            continue
+        m = pattern.search(sentence) if low is None else _LOW[name].search(low)
+        if m:  # the cue as written: the span of the lowered text's match in the sentence
+            return AttributionCue(name, sentence[m.start() : m.end()], m.start(),
+                                  _who(sentence) if name != "hearsay" else None)
     return None
 
 

@@ -13,6 +13,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+from factcheck.extract.lexicon import NON_HOLDER, countries_in
 from factcheck.model.document import Document, Span
 
 DATES, EVENTS, TIMELINES, QUANTITIES, OFFICIALS, FISCAL = (
@@ -82,6 +83,50 @@ class Context:
 
     def for_family(self, family: str) -> list[int]:
         return self.triggered.get(family, [])
+
+    # -- country cues, found once per document -------------------------------------------------------
+    def _countries(self) -> list[tuple[int, str, str]]:
+        found = self.memo.get("countries")
+        if found is None:
+            found = countries_in(self.doc.text)
+            self.memo["countries"] = found
+            self.memo["country_starts"] = [c[0] for c in found]
+        return found  # type: ignore[return-value]
+
+    def holder_cues(self, index: int) -> list[tuple[int, str]]:
+        """``holder_cues(sentence_text(index))``, from the document's one scan: a cue never crosses a
+        sentence boundary, and a sentence is bounded by white space (or the ends of the text), which the
+        cue pattern treats like the ends of a string."""
+        found = self._countries()
+        starts: list[int] = self.memo["country_starts"]  # type: ignore[assignment]
+        s = self.sentences[index]
+        lo = bisect.bisect_left(starts, s.start)
+        hi = bisect.bisect_left(starts, s.end, lo)
+        return [(o - s.start, c) for o, cue, c in found[lo:hi] if cue not in NON_HOLDER]
+
+    def _head_countries(self) -> list[tuple[int, str, str]]:
+        """``countries_in(text[:20000])``."""
+        if len(self.doc.text) <= 20000:
+            return self._countries()
+        found = self.memo.get("head_countries")
+        if found is None:
+            found = countries_in(self.doc.text[:20000])
+            self.memo["head_countries"] = found
+        return found  # type: ignore[return-value]
+
+    def head_holder_codes(self) -> set[str]:
+        """``{code for _, code in holder_cues(text[:20000])}``."""
+        return {c for _, cue, c in self._head_countries() if cue not in NON_HOLDER}
+
+    def dominant_country(self) -> str | None:
+        """``dominant_country(text[:20000])`` (memoised)."""
+        if "dominant" not in self.memo:
+            counts: dict[str, int] = {}
+            for _, _, code in self._head_countries():
+                counts[code] = counts.get(code, 0) + 1
+            best = max(counts.values()) if counts else 0
+            self.memo["dominant"] = next(c for c, n in counts.items() if n == best) if counts else None
+        return self.memo["dominant"]  # type: ignore[return-value]
 
 
 def build_context(doc: Document) -> Context:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.extract.context import DATES, Context, context_for
 from factcheck.extract.lexicon import (
@@ -18,6 +19,8 @@ from factcheck.extract.lexicon import (
     SMALL_NUMBER_RE,
     WEEKDAY_RE,
     WEEKDAYS,
+    lower_twin,
+    lowered,
     month_number,
     number_value,
 )
@@ -61,11 +64,17 @@ _FUTURE = re.compile(
     r"expected\sto|set\sto|is\sset|going\sto|upcoming|intends?\sto|aims?\sto|hopes?\sto)\b",
     re.IGNORECASE,
 )
+_FUTURE_LOW = lower_twin(_FUTURE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s(?:and|but|while|whereas|after|before)\s")
 
 
+# a capital can start a date only as a month, a weekday, a modifier or a (case-insensitive) relative phrase
+_CAPITAL_STARTS = (
+    r"(?=[A-Z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|this|next|"
+    r"early|late|mid|the|an?\s|yesterday|today|tomorrow|tonight|earlier|later|" + NUMBER_WORD_RE[3:-1] + r")"
+)
 _CANDIDATE = re.compile(
-    r"\b\d|\b(?:[A-Z]|the\s\d|the\s(?:previous|preceding|following|next|day)|yesterday|today|tomorrow|tonight|"
+    r"\b\d|\b(?:" + _CAPITAL_STARTS + r"|the\s\d|the\s(?:previous|preceding|following|next|day)|yesterday|today|tomorrow|tonight|"
     r"this\s|last\s|next\s|earlier\s|later\s|early\s|late\s|mid|(?:an?|" + NUMBER_WORD_RE[3:-1]
     + r")\s(?:days?|weeks?|months?|years?)\b)"
 )
@@ -143,6 +152,7 @@ def _relative(phrase: str) -> DateParts:
     return DateParts("relative", relative="calendar:published", amount=amount, unit=unit)
 
 
+@lru_cache(maxsize=4096)
 def parse_expression(expression: str) -> DateParts | None:
     """The parts of a date expression as extracted (used by the resolver)."""
     m = DATE_RE.fullmatch(expression)
@@ -156,7 +166,8 @@ def tense_at(sentence: str, pos: int, end: int | None = None) -> str:
     cuts = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
     if cuts:
         window = window[cuts[-1] :]
-    if _FUTURE.search(window):
+    low = lowered(window)
+    if (_FUTURE.search(window) if low is None else _FUTURE_LOW.search(low)):
         return "future"
     tail = sentence[end : end + 25] if end is not None else ""
     if _FUTURE_AFTER.match(tail):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.context import EVENTS, Context, context_for
 from factcheck.extract.dates import RawDate, dates_in_sentence
-from factcheck.extract.lexicon import MONTHS, SMALL_NUMBER_RE, WEEKDAYS
+from factcheck.extract.lexicon import MONTHS, SMALL_NUMBER_RE, WEEKDAYS, lower_twin, lowered, may_hold
 from factcheck.extract.people import PersonMention, find_people, people_in
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import Event, FactBase, Sequence
@@ -35,6 +35,9 @@ EVENT_RE = re.compile(
     r"meetings?|talks|summits?|address|speech|announcement|visit|visited|trip|conference|hearing|ceremony|met)\b",
     re.IGNORECASE,
 )
+_EVENT_LOW = lower_twin(EVENT_RE)  # on lowered text: the trigger is lower-cased anyway
+_EVENT_WORDS = ("call", "conference", "ceremony", "meeting", "talks", "summit", "address", "speech", "announcement",
+                "visit", "trip", "hearing", "met")
 _MODIFIER = re.compile(
     r"(?:(?:a|an|the|this|that|their|his|her|its|first|second|last|latest|next)\s)?"
     r"(?:(?:first|face-to-face|in-person|bilateral|trilateral|virtual|parliamentary|policy|keynote|"
@@ -64,6 +67,14 @@ _FIRST_SINCE = re.compile(
     r"\bfirst\s(?:[\w-]+\s){0,3}?(?P<noun>meeting|summit|talks|visit|call)\b[^.;]{0,120}?\bsince\s"
     r"(?P<since>[^,.;]{3,100})"
 )
+
+
+# literals the case-sensitive patterns above need: a sentence without one of them cannot match
+_FOLLOW_WORDS = ("follow", "preced", "came", "comes")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 _ADDRESS_NOUN = re.compile(r"(?:an?|the|his|her|parliamentary|policy|keynote)\s$", re.IGNORECASE)
@@ -104,7 +115,8 @@ def _mentions(ctx: Context, idx: int, people: list[PersonMention]) -> list[_Ment
     sent = ctx.sentences[idx]
     text = ctx.doc.text[sent.start : sent.end]
     out: list[_Mention] = []
-    for m in EVENT_RE.finditer(text):
+    low = lowered(text)
+    for m in (EVENT_RE.finditer(text) if low is None else _EVENT_LOW.finditer(low)) if may_hold(low, _EVENT_WORDS) else ():
         trig = m.group("trigger").lower()
         if trig == "address" and not _ADDRESS_NOUN.search(text[max(0, m.start() - 16) : m.start()]):
             continue  # the verb "to address"
@@ -196,7 +208,7 @@ def _sequences(ctx: Context, idx: int, mentions: list[_Mention], main: Event | N
     sent = ctx.sentences[idx]
     text = ctx.doc.text[sent.start : sent.end]
     out: list[Sequence] = []
-    for m in _FOLLOW.finditer(text):
+    for m in _FOLLOW.finditer(text) if _has_any(text, _FOLLOW_WORDS) else ():
         pos = sent.start + m.start()
         left = [x for x in mentions if x.end <= pos]
         right = [x for x in mentions if x.start >= sent.start + m.end()]
@@ -225,7 +237,7 @@ def _sequences(ctx: Context, idx: int, mentions: list[_Mention], main: Event | N
             else:
                 seq.earlier_label = text_label
             out.append(seq)
-    for m in _AFTER_OFFICE.finditer(text):
+    for m in _AFTER_OFFICE.finditer(text) if "after" in text else ():
         later = [x for x in mentions if x.end <= sent.start + m.start()]
         person = [p for p in people_in(ctx, idx) if p.end <= sent.start + m.start()]
         if not later or not person:
@@ -241,7 +253,7 @@ def _sequences(ctx: Context, idx: int, mentions: list[_Mention], main: Event | N
             earlier_at=sent.start + m.start(),
             later_at=later[-1].start,
         ))
-    for m in _FIRST_SINCE.finditer(text):
+    for m in _FIRST_SINCE.finditer(text) if "first" in text and "since" in text else ():
         later = next((x for x in mentions if x.start >= sent.start + m.start("noun")), None)
         if later is None:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.context import FISCAL, Context, context_for
-from factcheck.extract.lexicon import MONTH_RE, dominant_country, holder_cues, month_number
+from factcheck.extract.lexicon import MONTH_RE, month_number
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import FiscalYearGloss
 
@@ -29,7 +29,7 @@ def extract(doc: Document) -> list[FiscalYearGloss]:
         country: str | bool | None = False
         for m in GLOSS_RE.finditer(text):
             if country is False:
-                country = _country(ctx, text)
+                country = _country(ctx, idx)
             m1, m2 = month_number(m.group("m1")), month_number(m.group("m2"))
             if m1 is None or m2 is None:
                 continue
@@ -45,8 +45,8 @@ def extract(doc: Document) -> list[FiscalYearGloss]:
     return out
 
 
-def _country(ctx: Context, text: str) -> str | None:
-    cues = holder_cues(text)
+def _country(ctx: Context, idx: int) -> str | None:
+    cues = ctx.holder_cues(idx)
     if cues:
         return cues[0][1]
-    return dominant_country(ctx.doc.text[:20000])
+    return ctx.dominant_country()

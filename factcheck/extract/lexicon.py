@@ -7,6 +7,7 @@ matches in linear time.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -22,6 +23,55 @@ ORDINAL_WORDS: dict[str, int] = {
 # "a" / "an" only count as one where a pattern says so ("a year later"); keep them last.
 NUMBER_WORD_RE = r"(?:" + "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True)) + r")"
 SMALL_NUMBER_RE = r"(?:\d{1,3}|" + NUMBER_WORD_RE + r"|an?)"
+
+
+# Under IGNORECASE these four match ASCII letters ("ſ" ~ "s", Kelvin "K" ~ "k", "ı"/"İ" ~ "i"): a text
+# holding one is never gated by lower-case substrings (see ``lowered``).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=2048)  # one sentence is gated by several extractors
+def lowered(text: str) -> str | None:
+    """``text.lower()`` for substring gates in front of IGNORECASE patterns; None when a gate could miss
+    a match (the text holds a character that folds to an ASCII letter)."""
+    return None if _FOLDS_TO_ASCII.search(text) else text.lower()
+
+
+def may_hold(low: str | None, words: tuple[str, ...]) -> bool:
+    """False only when the lower-cased text holds none of ``words`` (so a pattern needing one cannot match)."""
+    if low is None:
+        return True
+    for w in words:  # noqa: SIM110 (a plain loop: cheaper than any() over a generator)
+        if w in low:
+            return True
+    return False
+
+
+def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""A case-sensitive, lower-case copy of an IGNORECASE pattern, for ``lowered(text)``.
+
+    IGNORECASE makes the regex engine compare every character case-insensitively at every offset (slow);
+    on a lowered text without the four characters ``lowered`` refuses (``str.lower`` then keeps the length,
+    ``\w``/``\s``/``\d`` and maps only ASCII letters to ASCII letters), the twin finds the same spans.
+    Only spans may be read from its matches: their text is lower case.
+    """
+    assert pattern.flags & re.IGNORECASE
+    # escapes ("\\S", "\\B") and named groups ("(?P<...>") keep their capitals
+    source = re.sub(r"\\.|\(\?P[<=]|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(),
+                    pattern.pattern)
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def ci_finditer(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` (an IGNORECASE pattern): found by its ``lower_twin`` on ``low``
+    (``lowered(text)``), each match then taken again from ``pattern`` at the same offset, so groups hold
+    the text as written."""
+    if low is None:
+        return list(pattern.finditer(text))
+    out = [pattern.match(text, m.start()) for m in twin.finditer(low)]
+    if None in out:  # cannot happen (the twin matches where the pattern does); never guess
+        return list(pattern.finditer(text))
+    return out  # type: ignore[return-value]
 
 
 def number_value(token: str) -> float | None:
@@ -96,6 +146,7 @@ PERSON_CUES = frozenset({"Takaichi", "Ishiba", "Kishida", "Koizumi", "Trump", "B
 _NON_HOLDER = frozenset({"Tokyo", "Washington", "London", "Seoul", "Berlin", "Paris", "Canberra", "Wellington",
                          "New Delhi", "Ottawa", "Beijing", "Taipei", "Manila", "Rome", "Warsaw", "Madrid",
                          "Kyiv", "Moscow", "Diet", "Congress", "Pentagon", "Westminster", "Bundestag"})
+NON_HOLDER = _NON_HOLDER
 
 COUNTRY_CUE_RE = re.compile(
     r"(?<![\w.])(?=[A-Z])(?:" + "|".join(re.escape(k) for k in sorted(COUNTRY_CUES, key=len, reverse=True)) + r")(?![\w])"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from factcheck.extract.context import OFFICIALS, Context, context_for
 from factcheck.extract.dates import RawDate, dates_in_sentence
@@ -33,6 +32,9 @@ TENURE_RE = re.compile(
     r"(?:\sas\s(?P<as_office>(?:the\s)?(?:[a-zA-Z-]+\s){0,3}?(?:[Mm]inister|[Ss]ecretary|[Pp]resident|"
     r"[Cc]hancellor|[Pp]remier|[Gg]overnor|[Tt]reasurer|[Ss]peaker|[Mm]ayor)))?"
 )
+# literals TENURE_RE (case-sensitive) needs: a sentence without any of them cannot match
+_TENURE_WORDS = ("took", "assumed", "sworn", "inaugurated", "appointed", "named", "installed", "take", "taking",
+                 "elected", "became", "becoming")
 _SINCE_BECOMING = re.compile(
     r"\bsince\sbecoming\s(?:the\s)?(?:(?P<country>[A-Z][\w.]*['’]s)\s)?(?P<office>(?:[a-zA-Z-]+\s){0,3}?"
     r"(?:[Mm]inister|[Ss]ecretary|[Pp]resident|[Cc]hancellor|[Pp]remier|[Gg]overnor|[Tt]reasurer|[Ss]peaker))"
@@ -74,17 +76,18 @@ def _tenures(ctx: Context, idx: int, people: list[PersonMention]) -> list[Tenure
     sent = ctx.sentences[idx]
     text = ctx.doc.text[sent.start : sent.end]
     out: list[TenureStart] = []
-    dates = [replace(d, start=d.start - sent.start, end=d.end - sent.start) for d in dates_in_sentence(ctx, idx)]
+    dates = [RawDate(d.start - sent.start, d.end - sent.start, d.expression, d.parts, d.tense)
+             for d in dates_in_sentence(ctx, idx)]
     starts = [d.start for d in dates]
     taken: list[tuple[int, int]] = []
-    for m in _AFTER_TOOK.finditer(text):
+    for m in _AFTER_TOOK.finditer(text) if "after" in text or "before" in text else ():
         taken.append((m.start(), m.end()))
         subjects = [p for p in people_in(ctx, idx) if p.end <= sent.start + m.start()]
         person = subjects[0] if subjects else _subject(ctx, text, sent.start, m.start(), people, idx)
         if person is not None:
             out.append(_tenure(ctx, idx, sent.start + m.start(), sent.start + m.end(), person, None,
                                m.group(0)))
-    for m in TENURE_RE.finditer(text):
+    for m in TENURE_RE.finditer(text) if any(w in text for w in _TENURE_WORDS) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         date = next((d for d in dates if m.end() <= d.start <= m.end() + 4), None)
@@ -96,7 +99,7 @@ def _tenures(ctx: Context, idx: int, people: list[PersonMention]) -> list[Tenure
         office = m.group("as_office")
         out.append(_tenure(ctx, idx, sent.start + m.start(), sent.start + date.end, person, office,
                            text[m.start() : date.end]))
-    for m in _SINCE_BECOMING.finditer(text):
+    for m in _SINCE_BECOMING.finditer(text) if "since" in text else ():
         date = _date_after(dates, starts, m.end())
         person = _subject(ctx, text, sent.start, m.start(), people, idx)
         if date is None or person is None:
@@ -104,7 +107,7 @@ def _tenures(ctx: Context, idx: int, people: list[PersonMention]) -> list[Tenure
         office = (m.group("country") + " " if m.group("country") else "") + m.group("office")
         out.append(_tenure(ctx, idx, sent.start + m.start(), sent.start + date.end, person, office,
                            text[m.start() : date.end]))
-    for m in _NEWLY.finditer(text):
+    for m in _NEWLY.finditer(text) if "new" in text else ():
         p = next((p for p in people_in(ctx, idx) if 0 <= p.start - (sent.start + m.end()) <= 2), None)
         if p is not None:
             out.append(_tenure(ctx, idx, sent.start + m.start(), p.end, p, None, m.group(0)))

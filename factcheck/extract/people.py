@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.extract.context import Context
-from factcheck.extract.lexicon import COUNTRY_CUES, MONTHS, PERSON_CUES, WEEKDAYS, holder_cues
+from factcheck.extract.lexicon import COUNTRY_CUES, MONTHS, PERSON_CUES, WEEKDAYS
 from factcheck.model.keys import fold, name_key
 
 _DEMONYM = (
@@ -134,16 +134,16 @@ def find_people(ctx: Context) -> list[PersonMention]:
             mentions.append(PersonMention(start, name_start + len(name), name_start, name, name, title, title,
                                           office_key(title, country), country, idx))
     linked = link_mentions(mentions)
-    only = _only_country(ctx.doc.text)
+    only = _only_country(ctx)
     if only is not None:
         linked = [m if m.country else replace(m, country=only, office_key=office_key(m.office, only)) for m in linked]
     ctx.memo["people"] = linked
     return linked
 
 
-def _only_country(text: str) -> str | None:
+def _only_country(ctx: Context) -> str | None:
     """The country of a story that names exactly one (by holder cues), else None."""
-    codes = {code for _, code in holder_cues(text[:20000])}
+    codes = ctx.head_holder_codes()
     return codes.pop() if len(codes) == 1 else None
 
 
@@ -162,26 +162,30 @@ def link_mentions(mentions: list[PersonMention]) -> list[PersonMention]:
     """Give short mentions the full name, office and country of the matching earlier full mention."""
     out: list[PersonMention] = []
     full: list[PersonMention] = []
+    multi: list[PersonMention] | None = None
     for m in mentions:
         parts = m.name.split()
         match = _match_full(m, full) if len(parts) == 1 else None
         if match is None and len(parts) == 1:
-            match = _match_full(m, [x for x in mentions if len(x.name.split()) > 1])
+            if multi is None:
+                multi = [x for x in mentions if len(x.name.split()) > 1]
+            match = _match_full(m, multi)
         if match is not None:
             office, country = m.title, m.country or match.country
             if _title_covers(match.office, m.title):
                 office = match.office
             if country is None and m.name in COUNTRY_CUES:
                 country = COUNTRY_CUES[m.name]
-            m = replace(m, full_name=match.full_name, office=office, country=country,
-                        office_key=office_key(office, country))
+            m = PersonMention(m.start, m.end, m.name_start, m.name, match.full_name, m.title, office,
+                              office_key(office, country), country, m.sentence)
         else:
             prior = next((x for x in reversed(full) if x.full_name == m.name), None)
             country = m.country or (prior.country if prior else None) or COUNTRY_CUES.get(parts[-1])
             office = m.title
             if prior is not None and _title_covers(prior.office, m.title):
                 office = prior.office
-            m = replace(m, country=country, office=office, office_key=office_key(office, country))
+            m = PersonMention(m.start, m.end, m.name_start, m.name, m.full_name, m.title, office,
+                              office_key(office, country), country, m.sentence)
             if len(parts) > 1:
                 full.append(m)
         out.append(m)

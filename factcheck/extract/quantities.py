@@ -15,7 +15,15 @@ import re
 
 from factcheck.extract.attribution import classify
 from factcheck.extract.context import QUANTITIES, Context, context_for
-from factcheck.extract.lexicon import COUNTRY_NAMES, NUMBER_WORD_RE, dominant_country, holder_cues, number_value
+from factcheck.extract.lexicon import (
+    COUNTRY_NAMES,
+    NUMBER_WORD_RE,
+    ci_finditer,
+    lower_twin,
+    lowered,
+    may_hold,
+    number_value,
+)
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import Quantity
 from factcheck.model.keys import fold
@@ -105,19 +113,53 @@ def extract(doc: Document) -> list[Quantity]:
 
 UNIT_PRESENT = re.compile(r"[%$¥£€₩]|percent|per\scent|pct|won\b|yen\b|dollars|euros|pounds|yuan|rupees|renminbi",
                           re.IGNORECASE)
+_UNIT_WORDS = ("%", "$", "¥", "£", "€", "₩", "cent", "pct", "won", "yen", "dollars", "euros", "pounds", "yuan",
+               "rupees", "renminbi")
+# a word each claim cue needs ("actual" matches "is"/"was": not gated)
+_CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
+    "request": ("request", "ask", "urg", "call", "demand", "press", "push", "want"),
+    "target": ("target", "goal", "aim", "pledge", "commit", "timeline", "deadline", "plan", "rais", "benchmark",
+               "promise", "objective", "increase", "boost", "lift", "bring"),
+    "forecast": ("forecast", "project", "expect", "estimate", "predict", "outlook", "will", "would"),
+    "change": ("rose", "fell", "increase", "decrease", "grew", "climb", "drop", "declin", "jump", "gain", "slipped",
+               "cut", "rais", "lower", "up", "down", "rise", "fall", "grow", "higher", "more", "year"),
+    "actual": None,
+}
+
+
+_UNIT_LOW = lower_twin(UNIT_PRESENT)
+_TWIN = {p: lower_twin(p) for p in (_BASELINE, _NEW_LEVEL, _FUTURE, *(p for _, p in _HEDGES))}
+_QUANTITY_LOW = lower_twin(QUANTITY_RE)
+_CLAIM_LOW = {name: lower_twin(p) for name, p in CLAIM_CUES}
+_SUBJECTS_LOW = {name: lower_twin(p) for name, p in SUBJECTS}
+
+
+def unit_present(ctx: Context, idx: int, text: str) -> bool:
+    """``UNIT_PRESENT.search(text)`` for sentence ``idx`` (once per document and sentence)."""
+    memo: dict[int, bool] = ctx.memo.setdefault("unit_present", {})  # type: ignore[assignment]
+    found = memo.get(idx)
+    if found is None:
+        low = lowered(text)
+        found = may_hold(low, _UNIT_WORDS) and (UNIT_PRESENT.search(text) if low is None else
+                                                _UNIT_LOW.search(low)) is not None
+        memo[idx] = found
+    return found
 
 
 def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
-    if not UNIT_PRESENT.search(text):
+    if not unit_present(ctx, idx, text):
         return []
-    matches = list(QUANTITY_RE.finditer(text))
+    low = lowered(text)
+    matches = ci_finditer(QUANTITY_RE, _QUANTITY_LOW, text, low)
     if not matches:
         return []
     attribution = classify(text)
-    cues = holder_cues(text)
+    cues = ctx.holder_cues(idx)
     subjects = _subjects(text)
     ends = [x[1] for x in subjects]
-    claim_cues = {name: [m.start() for m in pattern.finditer(text)] for name, pattern in CLAIM_CUES}
+    claim_cues = {name: [m.start() for m in (pattern.finditer(text) if low is None else _CLAIM_LOW[name].finditer(low))]
+                  if _CLAIM_GATES[name] is None or may_hold(low, _CLAIM_GATES[name]) else []  # type: ignore[arg-type]
+                  for name, pattern in CLAIM_CUES}
     fallback_claim = next((name for name, _ in CLAIM_CUES[:3] if claim_cues[name]), "other")
     out: list[Quantity] = []
     keys_seen: set[tuple[str, str]] = set()
@@ -138,11 +180,11 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         holder = _holder(ctx, cues, subject[1]) if subject else None
         claim = _claim_type(text, start, m.end(), claim_cues, fallback_claim)
         holder_name = COUNTRY_NAMES.get(holder) if holder else None
-        if _BASELINE.search(text[max(0, start - 40) : start]):
+        if _ci_search(_BASELINE, text, low, max(0, start - 40), start):
             claim = "actual"
             subject = None  # a comparison point ("from 54.6 trillion won"), not a claim about the subject now
-        elif claim == "change" and _NEW_LEVEL.search(text[max(0, start - 12) : start]):
-            claim = "forecast" if _FUTURE.search(text[max(0, start - 120) : start]) else "actual"
+        elif claim == "change" and _ci_search(_NEW_LEVEL, text, low, max(0, start - 12), start):
+            claim = "forecast" if _ci_search(_FUTURE, text, low, max(0, start - 120), start) else "actual"
         key = f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim}" if subject else None
         if key is not None and (key, unit) in keys_seen:
             key = None  # one sentence relates its figures (a change, a gap); it does not restate one
@@ -193,16 +235,45 @@ def _value(m: re.Match[str]) -> tuple[float, str, str | None, float, str] | None
 
 def _hedge(before: str) -> tuple[str, str | None]:
     before = _SIGN_END.sub("", before)
+    low = lowered(before)
     for name, pattern in _HEDGES:
-        m = pattern.search(before)
+        m = pattern.search(before) if low is None else _TWIN[pattern].search(low)
         if m:
-            return name, m.group(0).strip()
+            return name, before[m.start() : m.end()].strip()
     return "exact", None
 
 
+def _ci_search(pattern: re.Pattern[str], text: str, low: str | None, lo: int, hi: int) -> bool:
+    """``bool(pattern.search(text[lo:hi]))`` for an IGNORECASE pattern, by its twin on the lowered text."""
+    if low is None:
+        return pattern.search(text[lo:hi]) is not None
+    return _TWIN[pattern].search(low[lo:hi]) is not None
+
+
+# a word (lower case) each subject pattern needs; a pattern is skipped when its sentence holds none of
+# them. Only ASCII text is gated: under IGNORECASE "ſ", "K" (Kelvin), "ı" and "İ" match ASCII letters.
+_SUBJECT_GATES: dict[str, tuple[str, ...]] = {
+    "defense spending": ("spending", "budget", "expenditure", "outlay"),
+    "deficit": ("deficit",),
+    "debt": ("debt",),
+    "inflation": ("inflation",),
+    "economic growth": ("growth", "economy"),
+    "unemployment": ("unemployment", "jobless"),
+    "emissions": ("emissions",),
+    "interest rate": ("rate",),
+    "tariff": ("tariff",),
+    "aid": ("aid",),
+    "revenue": ("revenue",),
+    "health spending": ("health",),
+    "budget": ("budget",),
+    "spending": ("spending",),
+    "wages": ("wage",),
+}
 def _subjects(text: str) -> list[tuple[int, int, str]]:
     """(start, end, subject) of every subject phrase in a sentence, by end offset."""
-    found = [(m.start(), m.end(), name) for name, pattern in SUBJECTS for m in pattern.finditer(text)]
+    low = lowered(text)
+    found = [(m.start(), m.end(), name) for name, pattern in SUBJECTS if may_hold(low, _SUBJECT_GATES[name])
+             for m in (pattern.finditer(text) if low is None else _SUBJECTS_LOW[name].finditer(low))]
     found.sort(key=lambda x: (x[1], -x[0]))
     return found
 
@@ -231,11 +302,7 @@ def _holder(ctx: Context, cues: list[tuple[int, str]], at: int) -> str | None:
         return before[-1]
     if cues:
         return cues[0][1]
-    memo = ctx.memo.get("doc_country", "unset")
-    if memo == "unset":
-        memo = dominant_country(ctx.doc.text[:20000])
-        ctx.memo["doc_country"] = memo
-    return memo  # type: ignore[return-value]
+    return ctx.dominant_country()
 
 
 def _claim_type(text: str, start: int, end: int, cues: dict[str, list[int]], fallback: str) -> str:

@@ -16,8 +16,9 @@ from factcheck.extract.context import TIMELINES, Context, context_for
 from factcheck.extract.lexicon import (
     MONTH_RE,
     SMALL_NUMBER_RE,
-    dominant_country,
-    holder_cues,
+    lower_twin,
+    lowered,
+    may_hold,
     month_number,
     number_value,
 )
@@ -106,12 +107,12 @@ def _sentence(ctx: Context, idx: int) -> TimelineShift | None:
     sent = ctx.sentences[idx]
     text = ctx.doc.text[sent.start : sent.end]
     verb = _verb(text)
-    ahead = AHEAD_RE.search(text)
+    ahead = _ahead(text)
     if verb is None and ahead is None and not re.search(r"\binstead\sof\b", text):
         return None
     if not _DEADLINE_NOUN.search(text):
         return None
-    country = _country(ctx, text)
+    country = _country(ctx, idx)
     years = _years(ctx, text, country)
     if not years:
         return None
@@ -148,6 +149,21 @@ def _sentence(ctx: Context, idx: int) -> TimelineShift | None:
         stated_bound=bound,  # type: ignore[arg-type]
         stated_direction=direction,  # type: ignore[arg-type]
     )
+
+
+_AHEAD_LOW = lower_twin(AHEAD_RE)
+
+
+def _ahead(text: str) -> re.Match[str] | None:
+    """``AHEAD_RE.search(text)``: needs "year" or "month"; found on the lowered text by the twin, then
+    matched again as written."""
+    low = lowered(text)
+    if not may_hold(low, ("year", "month")):
+        return None
+    if low is None:
+        return AHEAD_RE.search(text)
+    m = _AHEAD_LOW.search(low)
+    return AHEAD_RE.match(text, m.start()) if m is not None else None
 
 
 def _verb(text: str) -> tuple[int, str] | None:
@@ -228,14 +244,15 @@ def _years(ctx: Context, text: str, country: str | None) -> list[_Year]:
 
 
 def _paren_spans(text: str) -> list[tuple[int, int]]:
+    """Each "(" (not inside an open one) to the next ")"."""
     spans: list[tuple[int, int]] = []
-    start = -1
-    for i, ch in enumerate(text):
-        if ch == "(" and start < 0:
-            start = i
-        elif ch == ")" and start >= 0:
-            spans.append((start, i + 1))
-            start = -1
+    i = text.find("(")
+    while i >= 0:
+        j = text.find(")", i + 1)
+        if j < 0:
+            break
+        spans.append((i, j + 1))
+        i = text.find("(", j + 1)
     return spans
 
 
@@ -276,15 +293,11 @@ def _assign_roles(text: str, years: list[_Year]) -> None:
         tos[0].role = "from"
 
 
-def _country(ctx: Context, text: str) -> str | None:
-    cues = holder_cues(text)
+def _country(ctx: Context, idx: int) -> str | None:
+    cues = ctx.holder_cues(idx)
     if cues:
         return cues[0][1]
-    memo = ctx.memo.get("doc_country", "unset")
-    if memo == "unset":
-        memo = dominant_country(ctx.doc.text[:20000])
-        ctx.memo["doc_country"] = memo
-    return memo  # type: ignore[return-value]
+    return ctx.dominant_country()
 
 
 def _target(text: str, verb_at: int) -> str:

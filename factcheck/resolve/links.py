@@ -42,6 +42,9 @@ class Linker:
         self.event_date: dict[int, DateMention] = {}
         self.events_by_date: dict[int, list[Event]] = {}
         self.event_starts = [e.span.start for e in self.events]
+        self.events_of_type: dict[str, list[int]] = {}  # event type -> indices into self.events
+        for k, e in enumerate(self.events):
+            self.events_of_type.setdefault(e.event_type, []).append(k)
         self.dates_in: dict[int, list[DateMention]] = {}
         self.events_in: dict[int, list[Event]] = {}
         self.sequences_in: dict[int, list[Sequence]] = {}
@@ -132,8 +135,11 @@ class Linker:
         if m is None:
             return None
         kind = EVENT_TYPES[re.sub(r"\s+", " ", m.group("trigger").lower())]
-        window = self.events[max(0, i - _LOOKBACK) : i + 1]
-        earlier = [e for e in window if e.event_type == kind and e.span.start < at]
+        # the events of that type among self.events[max(0, i - _LOOKBACK) : i + 1], in order
+        of_type = self.events_of_type.get(kind, [])
+        lo = bisect.bisect_left(of_type, max(0, i - _LOOKBACK))
+        hi = bisect.bisect_right(of_type, i)
+        earlier = [e for e in (self.events[k] for k in of_type[lo:hi]) if e.span.start < at]
         dated = [e for e in earlier if e.date]
         if dated:
             return dated[0] if len({e.date for e in dated}) == 1 else dated[-1]
