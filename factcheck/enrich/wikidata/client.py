@@ -132,6 +132,12 @@ class WikidataClient:
         waits: dict[str, Future[Any]] = {}
         with self._lock:
             for key in rest:
+                # Another thread's flight may have landed since the look-ups above: its value is in
+                # memory before its flight is removed, so checking here again closes the race.
+                hit = self._memory.get((table, key))
+                if hit is not None:
+                    found[key] = hit[0]
+                    continue
                 flight = self._flights.get((table, key))
                 if flight is None:
                     flight = Future()
