@@ -14,7 +14,7 @@ from factcheck.batch.progress import RunStats, with_progress
 from factcheck.batch.run import run_batch
 from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
 from factcheck.cli.check import _check_overrides, _jobs, _usage
-from factcheck.cli.options import EXIT_OK, load_ruleset_or_exit, parse_date, parse_sources
+from factcheck.cli.options import EXIT_OK, load_ruleset_or_exit, parse_date, reference_options
 from factcheck.config import ConfigError
 from factcheck.config.resolve import checker_settings, find_config
 from factcheck.model.findings import DocumentReport
@@ -31,11 +31,7 @@ from factcheck.model.findings import DocumentReport
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes [default: cores].")
 @click.option("--include", multiple=True, help="Glob of files to check inside folders (repeatable).")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
-@click.option("--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
-@click.option("--source", "sources", multiple=True, callback=parse_sources, help="NAME=URL: another endpoint.")
-@click.option("--offline", is_flag=True, help="Answer reference lookups from the cache only.")
-@click.option("--no-references", is_flag=True, help="Do not consult reference sources at all.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Reference cache directory.")
+@reference_options
 @click.option("--date-field", help="JSON Lines field holding the publication date.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
 def baseline_command(

@@ -29,7 +29,7 @@ from factcheck.cli.options import (
     EXIT_USAGE,
     load_ruleset_or_exit,
     parse_date,
-    parse_sources,
+    reference_options,
 )
 from factcheck.config import ConfigError
 from factcheck.config.resolve import checker_settings, find_config
@@ -68,11 +68,7 @@ TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around eac
 @click.option("--state", "state_dir", type=click.Path(file_okay=False),
               help="Remember results by content hash here; unchanged documents are not checked again.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on a terminal].")
-@click.option("--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
-@click.option("--source", "sources", multiple=True, callback=parse_sources, help="NAME=URL: another endpoint.")
-@click.option("--offline", is_flag=True, help="Answer reference lookups from the cache only.")
-@click.option("--no-references", is_flag=True, help="Do not consult reference sources at all.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Reference cache directory.")
+@reference_options
 @click.option("--date-field", help="JSON Lines field holding the publication date [default: published].")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Larger documents are reported as errors, not checked.")

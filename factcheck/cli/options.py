@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -29,6 +31,20 @@ def parse_sources(ctx: click.Context, param: click.Parameter, values: tuple[str,
             raise click.BadParameter(f"{v!r}: expected NAME=URL with an http(s) URL")
         out[name] = url
     return out
+
+
+def reference_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every checking command shares: engine and reference sources."""
+    options = [
+        click.option("--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True),
+        click.option("--source", "sources", multiple=True, callback=parse_sources, help="NAME=URL: another endpoint."),
+        click.option("--offline", is_flag=True, help="Answer reference lookups from the cache only."),
+        click.option("--no-references", is_flag=True, help="Do not consult reference sources at all."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), help="Reference cache directory."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def load_ruleset_or_exit(paths: tuple[str, ...]) -> RuleSet:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from factcheck.batch.settings import CheckerSettings
-from factcheck.cli.options import EXIT_USAGE, load_ruleset_or_exit, parse_sources
+from factcheck.cli.options import EXIT_USAGE, load_ruleset_or_exit, reference_options
 from factcheck.serve.settings import DEFAULT_MAX_BODY, ServeSettings
 
 
@@ -14,11 +14,7 @@ from factcheck.serve.settings import DEFAULT_MAX_BODY, ServeSettings
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Engine worker processes.")
 @click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Rule file or folder (repeatable).")
-@click.option("--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
-@click.option("--source", "sources", multiple=True, callback=parse_sources, help="NAME=URL: a reference endpoint.")
-@click.option("--offline", is_flag=True, help="Answer reference lookups from the cache only.")
-@click.option("--no-references", is_flag=True, help="Do not consult reference sources at all.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Reference cache directory.")
+@reference_options
 @click.option("--disable", "disabled", multiple=True, help="Rule id (or family.*) to disable (repeatable).")
 @click.option("--max-body-bytes", default=DEFAULT_MAX_BODY, show_default=True, type=click.IntRange(1))
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
