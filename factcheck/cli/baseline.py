@@ -13,10 +13,8 @@ from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.progress import RunStats, with_progress
 from factcheck.batch.run import run_batch
 from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
-from factcheck.cli.check import _check_overrides, _jobs, _usage
-from factcheck.cli.options import EXIT_OK, load_ruleset_or_exit, parse_date, reference_options
-from factcheck.config import ConfigError
-from factcheck.config.resolve import checker_settings, find_config
+from factcheck.cli.options import EXIT_OK, parse_date, reference_options
+from factcheck.cli.runsetup import prepare, usage_error, worker_count
 from factcheck.model.findings import DocumentReport
 
 
@@ -41,16 +39,11 @@ def baseline_command(
     max_bytes: int,
 ) -> None:
     """Write a baseline of the current findings of PATHS (exit 0 unless usage/config errors)."""
-    try:
-        config, _ = find_config(config_file, search=not no_config)
-    except ConfigError as exc:
-        raise _usage(f"config: {exc}") from None
-    settings = checker_settings(
-        config, rules=rules, sources=sources, engine=engine, offline=offline, references=not no_references,
+    config, settings, _ = prepare(
+        config_file, no_config, rules=rules, sources=sources, engine=engine, offline=offline, references=not no_references,
         cache_dir=cache_dir, published=published, date_field=date_field,
     )
-    _check_overrides(settings, load_ruleset_or_exit(tuple(settings.rules)))
-    batch = BatchSettings(jobs=_jobs(jobs, paths), include=[*config.include, *include],
+    batch = BatchSettings(jobs=worker_count(jobs, paths), include=[*config.include, *include],
                           exclude=[*config.exclude, *exclude], max_bytes=max_bytes)
     stats = RunStats()
 
@@ -61,7 +54,7 @@ def baseline_command(
     try:
         baseline = Baseline.from_reports(reports())
     except WorkerInitError as exc:
-        raise _usage(f"could not start checking: {exc}") from None
+        raise usage_error(f"could not start checking: {exc}") from None
     baseline.write(output)
     click.echo(f"{stats.summary()}; baseline of {len(baseline.findings)} finding(s) written to {output}", err=True)
     raise SystemExit(EXIT_OK)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from contextlib import ExitStack
-from pathlib import Path
 from typing import TextIO
 
 import click
@@ -18,27 +17,21 @@ import click
 from factcheck.baseline import Baseline, BaselineError, BaselineFilter
 from factcheck.batch.inputs import STDIN
 from factcheck.batch.output import Sink, visible
-from factcheck.batch.pool import WorkerInitError, cpu_count
+from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.progress import RunStats, count_documents, wants_bar, with_progress
 from factcheck.batch.run import run_batch
-from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings, CheckerSettings
+from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
 from factcheck.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_UNCHECKED,
-    EXIT_USAGE,
-    load_ruleset_or_exit,
     parse_date,
     reference_options,
 )
-from factcheck.config import ConfigError
-from factcheck.config.resolve import checker_settings, find_config
-from factcheck.evaluate import RuleSet
-from factcheck.load.documents import JSONL
+from factcheck.cli.runsetup import prepare, usage_error, worker_count
 from factcheck.model.findings import DocumentReport, at_least
 from factcheck.report.formats import FORMATS
 from factcheck.state import StateStore, code_fingerprint
-from factcheck.suppress import BAD_DIRECTIVE_RULE
 
 SEVERITIES = ["error", "warning", "info"]
 DEFAULT_TIMEOUT = 120.0
@@ -91,18 +84,12 @@ def check_command(
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or
     configuration error; 3 some documents could not be checked (and nothing at or above --fail-on).
     """
-    try:
-        config, _ = find_config(config_file, search=not no_config)
-    except ConfigError as exc:
-        raise _usage(f"config: {exc}") from None
-    settings = checker_settings(
-        config, rules=rules, sources=sources, engine=engine, offline=offline, references=not no_references,
+    config, settings, ruleset = prepare(
+        config_file, no_config, rules=rules, sources=sources, engine=engine, offline=offline, references=not no_references,
         cache_dir=cache_dir, published=published, date_field=date_field, include_text=fmt in TEXT_FORMATS,
     )
-    ruleset = load_ruleset_or_exit(tuple(settings.rules))
-    _check_overrides(settings, ruleset)
     batch = BatchSettings(
-        jobs=_jobs(jobs, paths, stdin_jsonl), include=[*config.include, *include], exclude=[*config.exclude, *exclude],
+        jobs=worker_count(jobs, paths, stdin_jsonl), include=[*config.include, *include], exclude=[*config.exclude, *exclude],
         max_bytes=max_bytes, timeout=timeout, state_dir=state_dir, stdin_jsonl=stdin_jsonl,
     )
     baseline = _baseline(baseline_file)
@@ -124,7 +111,7 @@ def check_command(
                 unchecked = unchecked or report.unchecked
                 sink.write(visible(report, min_severity, show_suppressed))
         except WorkerInitError as exc:
-            raise _usage(f"could not start checking: {exc}") from None
+            raise usage_error(f"could not start checking: {exc}") from None
         sink.close()
     if state is not None:
         stats.cached = state.hits
@@ -143,35 +130,13 @@ def _unverified(report: DocumentReport) -> bool:
     return any(f.suppressed is None and f.rule.endswith(".unverified") for f in report.findings)
 
 
-def _jobs(jobs: int | None, paths: tuple[str, ...], stdin_jsonl: bool = False) -> int:
-    """``--jobs``, else the cores; never more workers than documents when that is known up front."""
-    n = cpu_count() if jobs is None else jobs
-    if n and all(_one_document(p, stdin_jsonl) for p in paths):
-        n = min(n, len(paths))
-    return n
-
-
-def _one_document(path: str, stdin_jsonl: bool) -> bool:
-    if path == STDIN:
-        return not stdin_jsonl
-    p = Path(path)
-    return p.is_file() and p.suffix.lower() not in JSONL
-
-
-def _check_overrides(settings: CheckerSettings, ruleset: RuleSet) -> None:
-    known = {r.id for r in ruleset.rules} | {BAD_DIRECTIVE_RULE}
-    for rule_id in [*settings.severity_overrides, *settings.disabled_rules]:
-        if not rule_id.endswith(("*", ".")) and rule_id not in known:
-            raise _usage(f"config: unknown rule id {rule_id!r} (see `factcheck rules list`)")
-
-
 def _baseline(path: str | None) -> BaselineFilter | None:
     if path is None:
         return None
     try:
         return BaselineFilter(Baseline.read(path))
     except BaselineError as exc:
-        raise _usage(str(exc)) from None
+        raise usage_error(str(exc)) from None
 
 
 def _report_fixed(baseline: BaselineFilter) -> None:
@@ -180,8 +145,3 @@ def _report_fixed(baseline: BaselineFilter) -> None:
         click.echo(f"baseline: {len(fixed)} finding(s) fixed since the baseline:", err=True)
         for e in fixed:
             click.echo(f"  fixed: {e.document}: {e.rule}: {e.claim}", err=True)
-
-
-def _usage(message: str) -> SystemExit:
-    click.echo(f"error: {message}", err=True)
-    return SystemExit(EXIT_USAGE)

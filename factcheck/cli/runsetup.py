@@ -1,0 +1,57 @@
+"""What ``check`` and ``baseline`` both do before checking: config, checker settings, rules, workers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck.batch.inputs import STDIN
+from factcheck.batch.pool import cpu_count
+from factcheck.batch.settings import CheckerSettings
+from factcheck.cli.options import EXIT_USAGE, load_ruleset_or_exit
+from factcheck.config import ConfigError
+from factcheck.config.model import Config
+from factcheck.config.resolve import checker_settings, find_config
+from factcheck.evaluate import RuleSet
+from factcheck.load.documents import JSONL
+from factcheck.suppress import BAD_DIRECTIVE_RULE
+
+
+def usage_error(message: str) -> SystemExit:
+    """Print ``error: message`` and give the exit for usage/configuration errors (2)."""
+    click.echo(f"error: {message}", err=True)
+    return SystemExit(EXIT_USAGE)
+
+
+def prepare(
+    config_file: str | None, no_config: bool, **cli: Any
+) -> tuple[Config, CheckerSettings, RuleSet]:
+    """The discovered config, checker settings (config overridden by ``cli``) and the checked rule set."""
+    try:
+        config, _ = find_config(config_file, search=not no_config)
+    except ConfigError as exc:
+        raise usage_error(f"config: {exc}") from None
+    settings = checker_settings(config, **cli)
+    ruleset = load_ruleset_or_exit(tuple(settings.rules))
+    known = {r.id for r in ruleset.rules} | {BAD_DIRECTIVE_RULE}
+    for rule_id in [*settings.severity_overrides, *settings.disabled_rules]:
+        if not rule_id.endswith(("*", ".")) and rule_id not in known:
+            raise usage_error(f"config: unknown rule id {rule_id!r} (see `factcheck rules list`)")
+    return config, settings, ruleset
+
+
+def worker_count(jobs: int | None, paths: tuple[str, ...], stdin_jsonl: bool = False) -> int:
+    """``--jobs``, else the cores; never more workers than documents when that is known up front."""
+    n = cpu_count() if jobs is None else jobs
+    if n and all(_one_document(p, stdin_jsonl) for p in paths):
+        n = min(n, len(paths))
+    return n
+
+
+def _one_document(path: str, stdin_jsonl: bool) -> bool:
+    if path == STDIN:
+        return not stdin_jsonl
+    p = Path(path)
+    return p.is_file() and p.suffix.lower() not in JSONL
