@@ -17,7 +17,8 @@ from factcheck.enrich import Enricher
 from factcheck.evaluate import Match, RuleSet, load_rules, make_engine
 from factcheck.evaluate.facts_out import engine_fact
 from factcheck.evaluate.findings import build_findings
-from factcheck.extract import extract_facts
+from factcheck.extract import extract_facts, shipped_patterns
+from factcheck.extract.relations.loader import PatternSet, load_patterns
 from factcheck.load import LoadError, load_path, load_text
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
@@ -26,6 +27,7 @@ from factcheck.resolve import resolve_facts
 from factcheck.resources import shipped_rules
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
+PatternsArg = PatternSet | str | Path | Sequence[str | Path] | None
 MAX_FINDINGS_PER_RULE = 100
 
 
@@ -40,6 +42,16 @@ def resolve_ruleset(rules: RulesArg) -> RuleSet:
     return load_rules(list(rules))
 
 
+def resolve_patterns(patterns: PatternsArg) -> PatternSet:
+    """The shipped patterns, plus those under the given paths (a PatternSet is taken as it is)."""
+    if isinstance(patterns, PatternSet):
+        return patterns
+    if patterns is None:
+        return shipped_patterns()
+    paths = [patterns] if isinstance(patterns, str | Path) else list(patterns)
+    return shipped_patterns().merged(load_patterns(paths))
+
+
 class Checker:
     """Compiled rules plus reference sources: check many documents with one object."""
 
@@ -47,6 +59,7 @@ class Checker:
         self,
         rules: RulesArg = None,
         *,
+        patterns: PatternsArg = None,
         engine: str = "durable",
         references: bool = True,
         sources: dict[str, str] | None = None,
@@ -59,6 +72,7 @@ class Checker:
         max_findings_per_rule: int = MAX_FINDINGS_PER_RULE,
     ):
         self.ruleset = resolve_ruleset(rules).only(disabled=disabled_rules)
+        self.patterns = resolve_patterns(patterns)
         unknown = set(severity or {}) - {r.id for r in self.ruleset.rules}
         if unknown:
             raise ValueError(f"severity override for unknown rule(s): {', '.join(sorted(unknown))}")
@@ -77,7 +91,7 @@ class Checker:
         """
         report = DocumentReport(path=doc.id, published=doc.published, text=doc.text if include_text else None)
         try:
-            facts = number_facts(extract_facts(doc))
+            facts = number_facts(extract_facts(doc, self.patterns))
         except Exception as exc:  # an extractor bug must not lose the document
             report.errors.append(DocumentError(stage="extract", message=f"extraction failed: {exc!r}"))
             facts = []

@@ -20,6 +20,7 @@ def build_checker(settings: CheckerSettings) -> DocumentChecker:
 
     return Checker(
         rules=settings.rules or None,
+        patterns=settings.patterns or None,
         engine=settings.engine,
         sources=settings.sources or None,
         source_config=dict(settings.source_config) or None,

@@ -26,6 +26,7 @@ class CheckerSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     rules: list[str] = Field(default_factory=list, description="Rule files, directories or pack names.")
+    patterns: list[str] = Field(default_factory=list, description="Pattern files or folders added to the shipped ones.")
     engine: str = "durable"
     sources: dict[str, str] = Field(default_factory=dict, description="--source NAME=URL overrides.")
     source_config: dict[str, dict[str, Any]] = Field(

@@ -44,6 +44,8 @@ TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around eac
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Rule file or folder (repeatable).")
+@click.option("--patterns", "patterns", multiple=True, type=click.Path(exists=True),
+              help="Pattern file or folder added to the shipped patterns (repeatable).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Config file (default: factcheck.yaml or [tool.factcheck] found upward from here).")
 @click.option("--no-config", is_flag=True, help="Ignore any discovered config file.")
@@ -72,7 +74,7 @@ TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around eac
 @click.option("--fail-on-unverified", is_flag=True,
               help="Exit 1 when a claim could not be checked against a reference source (*.unverified).")
 def check_command(
-    paths: tuple[str, ...], published: dt.date | None, fmt: str, output: str | None, rules: tuple[str, ...],
+    paths: tuple[str, ...], published: dt.date | None, fmt: str, output: str | None, rules: tuple[str, ...], patterns: tuple[str, ...],
     config_file: str | None, no_config: bool, fail_on: str, min_severity: str, jobs: int | None,
     include: tuple[str, ...], exclude: tuple[str, ...], baseline_file: str | None, show_suppressed: bool,
     state_dir: str | None, progress: bool | None, engine: str, sources: dict[str, str], offline: bool,
@@ -85,7 +87,7 @@ def check_command(
     configuration error; 3 some documents could not be checked (and nothing at or above --fail-on).
     """
     config, settings, ruleset = prepare(
-        config_file, no_config, rules=rules, sources=sources, engine=engine, offline=offline, references=not no_references,
+        config_file, no_config, rules=rules, patterns=patterns, sources=sources, engine=engine, offline=offline, references=not no_references,
         cache_dir=cache_dir, published=published, date_field=date_field, include_text=fmt in TEXT_FORMATS,
     )
     batch = BatchSettings(

@@ -7,6 +7,7 @@ import click
 from factcheck import __version__
 from factcheck.cli.baseline import baseline_command
 from factcheck.cli.check import check_command
+from factcheck.cli.patterns import facts_command, patterns_group
 from factcheck.cli.rules import rules_group
 from factcheck.cli.serve import serve_command
 
@@ -19,6 +20,8 @@ def cli() -> None:
 
 cli.add_command(check_command)
 cli.add_command(rules_group)
+cli.add_command(patterns_group)
+cli.add_command(facts_command)
 cli.add_command(serve_command)
 cli.add_command(baseline_command)
 

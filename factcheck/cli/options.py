@@ -8,8 +8,9 @@ from typing import Any
 
 import click
 
-from factcheck.checker import resolve_ruleset
+from factcheck.checker import resolve_patterns, resolve_ruleset
 from factcheck.evaluate import RuleLoadError, RuleSet
+from factcheck.extract.relations.loader import PatternLoadError, PatternSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNCHECKED = 0, 1, 2, 3
 
@@ -55,4 +56,16 @@ def load_ruleset_or_exit(paths: tuple[str, ...]) -> RuleSet:
         for p in exc.problems:
             click.echo(f"error: {p}", err=True)
         click.echo(f"{len(exc.problems)} problem(s) in rule files; nothing was checked.", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+
+
+def load_patterns_or_exit(paths: tuple[str, ...]) -> PatternSet:
+    """Shipped patterns plus ``paths``; on any pattern-file problem print every ``file:line:col: reason``
+    and exit 2 (nothing is checked)."""
+    try:
+        return resolve_patterns(list(paths) if paths else None)
+    except PatternLoadError as exc:
+        for p in exc.problems:
+            click.echo(f"error: {p}", err=True)
+        click.echo(f"{len(exc.problems)} problem(s) in pattern files; nothing was checked.", err=True)
         raise SystemExit(EXIT_USAGE) from None

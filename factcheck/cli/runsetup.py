@@ -10,7 +10,7 @@ import click
 from factcheck.batch.inputs import STDIN
 from factcheck.batch.pool import cpu_count
 from factcheck.batch.settings import CheckerSettings
-from factcheck.cli.options import EXIT_USAGE, load_ruleset_or_exit
+from factcheck.cli.options import EXIT_USAGE, load_patterns_or_exit, load_ruleset_or_exit
 from factcheck.config import ConfigError
 from factcheck.config.model import Config
 from factcheck.config.resolve import checker_settings, find_config
@@ -35,6 +35,7 @@ def prepare(
         raise usage_error(f"config: {exc}") from None
     settings = checker_settings(config, **cli)
     ruleset = load_ruleset_or_exit(tuple(settings.rules))
+    load_patterns_or_exit(tuple(settings.patterns))
     known = {r.id for r in ruleset.rules} | {BAD_DIRECTIVE_RULE}
     for rule_id in [*settings.severity_overrides, *settings.disabled_rules]:
         if not rule_id.endswith(("*", ".")) and rule_id not in known:

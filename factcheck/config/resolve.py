@@ -41,6 +41,7 @@ def checker_settings(
     config: Config,
     *,
     rules: Iterable[str] = (),
+    patterns: Iterable[str] = (),
     sources: Mapping[str, str] | None = None,
     engine: str = "durable",
     offline: bool = False,
@@ -52,6 +53,7 @@ def checker_settings(
 ) -> CheckerSettings:
     return CheckerSettings(
         rules=rule_paths(list(rules) or config.rules),
+        patterns=[str(p) for p in patterns],
         engine=engine,
         sources=dict(sources or {}),
         source_config=config.source_patches(),

@@ -20,7 +20,7 @@ from factcheck.evaluate.fieldtypes import all_fields_of
 from factcheck.evaluate.plan import Branch, plan_branch
 from factcheck.evaluate.schema import RuleSpec
 from factcheck.evaluate.templates import Template, TemplateError, parse_template
-from factcheck.evaluate.yamlsource import Positioned, RuleFileError, load_yaml
+from factcheck.load.yamlsource import Positioned, RuleFileError, load_yaml
 from factcheck.model.facts import FACT_TYPES
 
 MAX_RULES = 300  # durable-rules hangs registering ~513 rules with distinct first tests (ENGINE-NOTES)

@@ -37,6 +37,12 @@ class FactBase(BaseModel):
     text: str = Field(description="The source text of the span.")
     sentence: int = Field(0, description="Index of the sentence the fact was found in (0-based).")
     seq: int = Field(0, description="Order of the fact in the document; usable in rules to order pairs.")
+    certainty: Literal["certain", "inferred"] = Field(
+        "certain", description="'certain' when every slot was read from the fact's own clause; 'inferred' when "
+        "one came from elsewhere (a back-reference, an unstated year, a guessed subject). Error rules need certain "
+        "facts.")
+    inferred: str | None = Field(None, description="What was inferred, in words (for messages), if anything.")
+    pattern: str | None = Field(None, description="Id of the relation pattern the fact was read with, if any.")
 
     @model_validator(mode="before")
     @classmethod

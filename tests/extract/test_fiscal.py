@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from extract_helpers import doc, of_kind, run
 
-from factcheck.extract import fiscal
 
 
 @pytest.mark.parametrize(
@@ -34,4 +33,4 @@ def test_glosses(text: str, fy: int, country: str | None, start: str, end: str, 
 
 
 def test_no_gloss_without_months() -> None:
-    assert fiscal.extract(doc("Japan's fiscal year 2027 (a record) budget was approved.")) == []
+    assert of_kind(run(doc("Japan's fiscal year 2027 (a record) budget was approved.")), "fiscal_year_gloss") == []

@@ -18,7 +18,7 @@ import pytest
 from factcheck.evaluate import RuleLoadError, load_rules, make_engine
 from factcheck.evaluate.rulefiles import MAX_BRANCHES_PER_KIND, MAX_RULES
 from factcheck.evaluate.templates import TemplateError, parse_template
-from factcheck.evaluate.yamlsource import MAX_BYTES
+from factcheck.load.yamlsource import MAX_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
 

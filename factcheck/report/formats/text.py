@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from factcheck.report.formats.facts import describe
 from factcheck.model.findings import UNCHECKED_STAGES, Finding, Report
 
 WIDTH = 100
@@ -29,7 +30,8 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
                 out.append(f"    evidence: {ev.source}: {ev.value}{link}")
         if show_facts:
             for fact in doc.facts:
-                out.append(f"    fact {fact.id} {fact.kind}: {fact.text!r}")
+                out.append(f"    fact {describe(fact)}")
+                out.append(f"         {fact.text!r}")
     s = report.summary
     docs = f"{s.documents} document{'s' if s.documents != 1 else ''}"
     unchecked = sum(1 for d in report.documents if d.unchecked)

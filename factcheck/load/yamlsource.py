@@ -1,5 +1,7 @@
 """YAML with positions: ``yaml.safe_load`` semantics, plus the line/column of every key and value.
 
+Every semi-trusted YAML the tool reads with positions (rule files, pattern files) goes through here.
+
 Rule files are semi-trusted input. Only the safe constructors run (``!!python/object`` and friends are
 errors), anchors and aliases are refused (no "billion laughs"), and size and nesting are bounded.
 """

@@ -1,0 +1,40 @@
+"""Fact builders: one module per fact kind turns a pattern match into a typed fact.
+
+A builder declares the slots its patterns must capture and a ``build(match, analysis)`` function.
+A new fact kind is its model (:mod:`factcheck.model.facts`), its pattern files (``patterns/``) and
+its builder registered here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from factcheck.extract.builders import gloss, timeline
+
+if TYPE_CHECKING:
+    from factcheck.extract.analysis import Analysis
+    from factcheck.extract.relations.match import RelationMatch
+    from factcheck.model.facts import FactBase
+
+
+@dataclass(frozen=True)
+class Builder:
+    fact: str
+    slots: frozenset[str]
+    build: Callable[[RelationMatch, Analysis], FactBase | None]
+
+
+BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
+    b.fact: b
+    for b in (
+        Builder("timeline_shift", frozenset({"to"}), timeline.build),
+        Builder("fiscal_year_gloss", frozenset({"year", "first", "last"}), gloss.build),
+    )
+})
+
+
+def required_slots() -> dict[str, frozenset[str]]:
+    return {k: b.slots for k, b in BUILDERS.items()}

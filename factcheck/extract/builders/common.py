@@ -1,0 +1,71 @@
+"""Small helpers the fact builders share: certainty, the country of a fiscal calendar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import datetime as dt
+
+from factcheck.model.countries import fiscal_calendar
+
+if TYPE_CHECKING:
+    from factcheck.extract.analysis import Analysis
+    from factcheck.extract.relations.match import RelationMatch
+
+
+def certainty_of(match: RelationMatch) -> str:
+    """``certain`` when every slot sits in the clause the match starts in (a parenthesis counts as its
+    clause); ``inferred`` when a slot came from an embedded or sibling clause."""
+    sent = match.sentence
+
+    def home_of(c: int) -> int:
+        while sent.clauses[c].kind == "paren" and sent.clauses[c].parent is not None:
+            c = sent.clauses[c].parent  # type: ignore[assignment]
+        return c
+
+    home = home_of(sent.items[match.first_item].clause)
+    for slot in match.slots.values():
+        for it in slot.items:
+            if home_of(it.clause) != home:
+                return "inferred"
+    return "certain"
+
+
+def fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
+    """Whose fiscal calendar: a country named in the sentence (holders first), else the document's
+    most named country; only countries whose calendar is known."""
+    sent = match.sentence
+    found = [it.mention.value["code"] for it in sent.items if it.mention is not None and it.mention.type == "country"]
+    found += [it.mention.value["country"] for it in sent.items
+              if it.mention is not None and it.mention.type in ("person", "title") and it.mention.value.get("country")]
+    for code in found:
+        if fiscal_calendar(code) is not None:
+            return code
+    return dominant_country(a)
+
+
+def dominant_country(a: Analysis) -> str | None:
+    if "dominant_country" in a.memo:
+        return a.memo["dominant_country"]  # type: ignore[return-value]
+    counts: dict[str, int] = {}
+    for m in a.mentions:
+        code = m.value.get("code") if m.type == "country" else m.value.get("country") if m.type in ("person", "title") \
+            else None
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    best = max(counts.values()) if counts else 0
+    result = next((c for c, n in counts.items() if n == best), None) if counts else None
+    a.memo["dominant_country"] = result
+    return result
+
+
+def fiscal_year_of(day: dt.date, country: str | None) -> int | None:
+    """The fiscal year (by the country's naming) that ``day`` falls in; None if the calendar is unknown."""
+    cal = fiscal_calendar(country)
+    if cal is None:
+        return None
+    first, naming = cal
+    start_year = day.year if day.month >= first else day.year - 1
+    if first == 1:
+        return day.year
+    return start_year if naming == "start" else start_year + 1

@@ -1,0 +1,170 @@
+"""timeline_shift: a target moved from one year (or month) to another, with the shift as stated.
+
+Slots: ``from`` and ``to`` (year, fiscal-year or month mentions), optional ``shift`` (a duration),
+``verb``/``particle``/``dir`` (words that say which way), ``bound`` (a hedge), ``target`` (what moved).
+The direction words and bounds are resources (``timeline.yaml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from factcheck.extract.builders.common import certainty_of, fiscal_country, fiscal_year_of
+from factcheck.model.countries import fiscal_calendar
+from factcheck.model.document import Span
+from factcheck.model.facts import TimelineShift
+
+if TYPE_CHECKING:
+    from factcheck.extract.analysis import Analysis
+    from factcheck.extract.mentions.model import Mention
+    from factcheck.extract.relations.match import RelationMatch
+
+
+@cache
+def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/timeline.yaml").read_text("utf-8"),
+                    Loader=yaml.CSafeLoader)
+    return frozenset(raw["earlier"]), frozenset(raw["later"]), dict(raw["bounds"])
+
+
+def _point(m: Mention | None, country: str | None, published: dt.date | None) -> tuple[int, int | None, bool] | None:
+    """(year, month, fiscal) of a year, fiscal-year, month or relative ("the current fiscal year") mention."""
+    if m is None:
+        return None
+    v = m.value
+    if m.type == "year":
+        return v["year"], None, False
+    if m.type == "fiscal_year":
+        y = v.get("year")
+        if y is None:
+            return None
+        if v.get("year2"):
+            cal = fiscal_calendar(country)
+            if cal is None:
+                return None  # "2028-29" names a different year by calendar: unknown without one
+            y = v["year2"] if cal[1] == "end" else y
+        return y, None, True
+    if m.type in ("month", "date") and v.get("year"):
+        return v["year"], v["month"], False
+    if m.type == "relative" and v.get("anchor") == "publication" and published is not None:
+        if v.get("unit") == "fiscal_year":
+            fy = fiscal_year_of(published, country)
+            return (fy + v["offset"], None, True) if fy is not None else None
+        if v.get("unit") == "year":
+            return published.year + v["offset"], None, False
+    return None
+
+
+def _fiscal_mentions(*ms: Mention | None) -> bool:
+    return any(m is not None and (m.type == "fiscal_year" or m.value.get("unit") == "fiscal_year") for m in ms)
+
+
+def _direction(match: RelationMatch, earlier: frozenset[str], later: frozenset[str]) -> str | None:
+    """Which way the text says: the direction word, particle or verb; else a particle between the verb
+    and the shift ("moved its ban ... up by five years")."""
+    slots = [match.words(s).split() for s in ("dir", "particle", "verb")]
+    verb = match.get("verb")
+    if verb is not None:
+        sent = match.sentence
+        stop = min((sl.start for n, sl in match.slots.items() if n in ("shift", "from", "to")), default=match.end)
+        between = [it.code for it in sent.items if verb.end <= it.start < stop]
+        slots.insert(2, [w for w in between if w in ("up", "forward", "back", "out", "ahead")])
+    for words in slots:
+        if not words:
+            continue
+        if any(w in later for w in words):
+            return "later"
+        if any(w in earlier for w in words):
+            return "earlier"
+    d = match.pattern.spec.set.get("direction")
+    return str(d) if d else None
+
+
+def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
+    fm, tm = match.mention("from"), match.mention("to")
+    if tm is None or fm is tm:
+        return None
+    earlier, later, bounds = _words()
+    fiscal = _fiscal_mentions(fm, tm)
+    country = fiscal_country(a, match) if fiscal else None
+    published = a.doc.published
+    new = _point(tm, country, published)
+    old = _point(fm, country, published)
+    if new is None:
+        return None
+    direction = _direction(match, earlier, later)
+    stated_years = None
+    shift = match.mention("shift")
+    if shift is not None:
+        unit = shift.value.get("unit")
+        amount = shift.value.get("amount", shift.value.get("count"))
+        if amount is None:
+            return None
+        amount = abs(float(amount))
+        if unit == "year" and amount.is_integer():
+            stated_years = int(amount)
+        elif unit == "month" and amount % 12 == 0:
+            stated_years = int(amount // 12)
+        else:
+            return None  # a shift in months or days is not compared with years
+    inferred = None
+    if old is None:
+        # "expected in 2028, a year later than first forecast": the old year follows from the stated shift
+        if fm is not None or stated_years is None or direction is None or not match.pattern.spec.set.get("derive_from"):
+            return None
+        sign = -1 if direction == "later" else 1
+        old = (new[0] + sign * stated_years, None, new[2])
+        inferred = f"the original target {old[0]} is not stated; it follows from the stated shift"
+    bound = "exact"
+    hedge = match.words("bound")
+    if hedge:
+        bound = bounds.get(hedge, "about")
+    span = Span(start=match.start, end=match.end)
+    same_month_kind = (old[1] is None) == (new[1] is None)
+    return TimelineShift(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        target=_target(a, match),
+        from_year=old[0],
+        to_year=new[0],
+        from_month=old[1] if same_month_kind else None,
+        to_month=new[1] if same_month_kind else None,
+        from_label=fm.text if fm is not None else str(old[0]),
+        to_label=tm.text,
+        year_type="fiscal" if fiscal else "calendar",
+        country=country,
+        stated_years=stated_years,
+        stated_bound=bound,  # type: ignore[arg-type]
+        stated_direction=direction,  # type: ignore[arg-type]
+        certainty="inferred" if inferred else certainty_of(match),
+        inferred=inferred,
+        pattern=match.pattern.id,
+    )
+
+
+_TARGET_NOUNS = frozenset("timeline deadline target goal timetable schedule plan plans pledge ban date".split())
+_TARGET_STOP = frozenset("would will was is were has had have be been could should may might by from to , ( ;".split())
+
+
+def _target(a: Analysis, match: RelationMatch) -> str:
+    """What moved: the words after "<timeline|deadline|target|goal> for|of" up to the verb, else the
+    clause up to the match."""
+    sent = match.sentence
+    items = sent.items
+    for k in range(match.first_item - 1, -1, -1):
+        if items[k].code in _TARGET_NOUNS and k + 1 < len(items) and items[k + 1].code in ("for", "of", "on"):
+            j = k + 2
+            while j < match.first_item and items[j].code not in _TARGET_STOP or (
+                    j < match.first_item and items[j].code == "to" and j + 1 < len(items)
+                    and items[j + 1].code.startswith("@")):
+                j += 1
+            if j > k + 2:
+                return a.text[items[k + 2].start : items[j - 1].end]
+    clause = match.clause()
+    return a.text[clause.start : match.start].strip(" ,") or a.text[match.start : match.end]

@@ -1,0 +1,288 @@
+"""Sentences into clauses: coordination, relative and participial clauses, parentheses, quotations.
+
+A sentence's *items* are its mentions and the tokens outside mentions, in order. Each item is given
+a clause; embedded clauses (relative "who took office on the 21st", participial "laid out in a 2022
+plan", parenthetical, quoted) are children of the clause around them, coordinated clauses ("…, and
+…", "; ", "while …") are siblings. Tense and modality are read per clause from cue words; a clause
+marked ``respectively`` pairs its lists in order.
+
+The segmenter is deliberately shallow (no parser): a boundary is only drawn where a cue makes it
+near certain, since a wrong boundary costs a missed fact while a missing one costs a wrong fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+from factcheck.extract.mentions.model import Mention, Token
+
+ClauseKind = Literal["main", "coordinate", "relative", "participial", "paren", "quote"]
+Tense = Literal["past", "present", "future"]
+Modality = Literal["asserted", "conditional"]
+EMBEDDED = frozenset({"relative", "participial", "paren", "quote"})
+
+
+@dataclass(slots=True)
+class Clause:
+    index: int
+    kind: ClauseKind
+    parent: int | None
+    start: int = 0  # char offsets
+    end: int = 0
+    tense: Tense = "present"
+    modality: Modality = "asserted"
+    respectively: bool = False
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Item:
+    """A mention or a token outside mentions: ``code`` is what patterns see (``@year``, ``moved``, ``,``)."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+    mention: Mention | None
+    clause: int = 0
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    items: list[Item]
+    clauses: list[Clause]
+    stream: str = ""
+    offsets: list[int] = field(default_factory=list)  # stream offset of each element
+    elements: list[int] = field(default_factory=list)  # element -> item index (-1 for markers)
+    words: frozenset[str] = frozenset()
+
+    def clause_of(self, item: int) -> Clause:
+        return self.clauses[self.items[item].clause]
+
+
+@dataclass(frozen=True, eq=False)
+class _Cues:
+    relative: frozenset[str]
+    participles: frozenset[str]
+    followers: frozenset[str]
+    auxiliaries: frozenset[str]
+    coordinators: frozenset[str]
+    strong: frozenset[str]
+    future: frozenset[str]
+    conditional: frozenset[str]
+    past: frozenset[str]
+    present: frozenset[str]
+
+
+@cache
+def _cues() -> _Cues:
+    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/clauses.yaml").read_text("utf-8"),
+                    Loader=yaml.CSafeLoader)
+    f = lambda k: frozenset(raw[k])  # noqa: E731
+    return _Cues(f("relative_pronouns"), f("participles"), f("participle_followers"), f("auxiliaries"),
+                 f("coordinators"), f("strong_coordinators"), f("future"), f("conditional"), f("past"), f("present"))
+
+
+_OPEN_QUOTES = frozenset('“"')
+_CLOSE_QUOTES = frozenset('”"')
+
+
+def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0: int) -> tuple[list[Item], int]:
+    """Items for tokens ``[t0, t1)``; mentions from index ``m0`` on. Returns the items and the next mention."""
+    out: list[Item] = []
+    mi = m0
+    i = t0
+    nm = len(mentions)
+    while i < t1:
+        while mi < nm and mentions[mi].first < i:
+            mi += 1
+        if mi < nm and mentions[mi].first == i:
+            mm = mentions[mi]
+            out.append(Item("@" + mm.type, mm.start, mm.end, mm.text, mm))
+            i = max(mm.last, i + 1)
+            mi += 1
+            continue
+        tok = tokens[i]
+        out.append(Item(tok.low, tok.start, tok.end, tok.text, None))
+        i += 1
+    return out, mi
+
+
+def segment(index: int, items: list[Item]) -> Sentence:
+    """Clauses of one sentence; sets ``item.clause`` and builds the pattern stream."""
+    cues = _cues()
+    clauses = [Clause(0, "main", None)]
+    stack: list[int] = [0]  # open clauses, innermost last
+    markers: list[tuple[int, str]] = []  # (before item index, marker code)
+    quote_open = False
+    n = len(items)
+    for k, it in enumerate(items):
+        code = it.code
+        cur = stack[-1]
+        kind = clauses[cur].kind
+        # closing embedded clauses
+        if code == ")" and "paren" in (clauses[c].kind for c in stack):
+            while clauses[stack[-1]].kind != "paren":
+                markers.append((k, "]"))
+                stack.pop()
+            it.clause = stack[-1]
+            stack.pop()
+            continue
+        if code in _CLOSE_QUOTES and quote_open and kind == "quote" and not (code == '"' and _opens_quote(items, k)):
+            it.clause = cur
+            stack.pop()
+            markers.append((k + 1, "]"))
+            quote_open = False
+            continue
+        if code in (",", ";", ":") and kind in ("relative", "participial"):
+            markers.append((k, "]"))
+            stack.pop()
+            cur = stack[-1]
+            kind = clauses[cur].kind
+        # opening
+        if code == "(":
+            clauses.append(Clause(len(clauses), "paren", cur))
+            stack.append(len(clauses) - 1)
+            it.clause = stack[-1]
+            continue
+        if code in _OPEN_QUOTES and not quote_open:
+            clauses.append(Clause(len(clauses), "quote", cur))
+            stack.append(len(clauses) - 1)
+            markers.append((k, "[q"))
+            it.clause = stack[-1]
+            quote_open = True
+            continue
+        if code in cues.relative and k > 0 and kind not in ("relative",):
+            clauses.append(Clause(len(clauses), "relative", cur))
+            stack.append(len(clauses) - 1)
+            markers.append((k, "[r"))
+        elif code in cues.participles and 0 < k < n - 1 and kind not in ("relative", "participial") \
+                and _is_modifier(items, k, cues):
+            clauses.append(Clause(len(clauses), "participial", cur))
+            stack.append(len(clauses) - 1)
+            markers.append((k, "[p"))
+        elif kind in ("main", "coordinate") and (
+            code == ";" or (code in cues.strong) or (code in cues.coordinators and k > 0 and items[k - 1].code == ","
+                                                     and _clause_follows(items, k))
+        ):
+            clauses.append(Clause(len(clauses), "coordinate", clauses[cur].parent))
+            stack[-1] = len(clauses) - 1
+            markers.append((k, "|"))
+        it.clause = stack[-1]
+        if code == "respectively":
+            clauses[stack[-1]].respectively = True
+    for c in range(len(stack) - 1, 0, -1):
+        if clauses[stack[c]].kind in EMBEDDED and clauses[stack[c]].kind != "paren":
+            markers.append((n, "]"))
+    sent = Sentence(index, items[0].start if items else 0, items[-1].end if items else 0, items, clauses)
+    _finish(sent, markers, cues)
+    return sent
+
+
+def _opens_quote(items: list[Item], k: int) -> bool:
+    return False
+
+
+def _is_modifier(items: list[Item], k: int, cues: _Cues) -> bool:
+    """``items[k]`` is a participle after a noun and before a preposition (not a verb after an auxiliary)."""
+    prev, nxt = items[k - 1], items[k + 1]
+    if prev.code in cues.auxiliaries or prev.code in (",", "(", "and", "or", "to") or prev.code.endswith("ly"):
+        return False
+    if prev.mention is not None and prev.mention.type in ("person", "title", "country"):
+        return False
+    return nxt.code in cues.followers or nxt.code.startswith("@")
+
+
+def _clause_follows(items: list[Item], k: int) -> bool:
+    """After ", and": a new clause when a verb-ish cue follows within a few items (else it is a list)."""
+    for it in items[k + 1 : k + 6]:
+        if it.code in _VERBISH:
+            return True
+    return False
+
+
+_VERBISH = frozenset("""is are was were will would has have had said says did does could may might must can
+shall plans aims expects rose fell grew added noted announced met took became""".split())
+
+
+def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None:
+    items, clauses = sent.items, sent.clauses
+    for c in clauses:
+        c.start, c.end = 10**12, 0
+    for it in items:
+        c = clauses[it.clause]
+        c.start, c.end = min(c.start, it.start), max(c.end, it.end)
+        c.words.append(it.code)
+    for c in clauses:
+        if c.start > c.end:
+            c.start = c.end = sent.start
+        c.tense, c.modality = _tense(c.words, cues)
+    # inherit tense from the parent where a clause has no cue of its own
+    for c in clauses:
+        if c.kind in ("paren", "quote") and c.parent is not None and not _has_tense_cue(c.words, cues):
+            c.tense, c.modality = clauses[c.parent].tense, clauses[c.parent].modality
+    parts: list[str] = []
+    offsets: list[int] = []
+    elements: list[int] = []
+    pos = 0
+    mk = sorted(markers, key=lambda x: x[0])
+    j = 0
+    for k, it in enumerate(items):
+        while j < len(mk) and mk[j][0] <= k:
+            parts.append(mk[j][1])
+            offsets.append(pos)
+            elements.append(-1)
+            pos += len(mk[j][1]) + 1
+            j += 1
+        code = it.code if " " not in it.code else it.code.replace(" ", "_")
+        parts.append(code)
+        offsets.append(pos)
+        elements.append(k)
+        pos += len(code) + 1
+    while j < len(mk):
+        parts.append(mk[j][1])
+        offsets.append(pos)
+        elements.append(-1)
+        pos += len(mk[j][1]) + 1
+        j += 1
+    sent.stream = " ".join(parts) + " "
+    sent.offsets = offsets
+    sent.elements = elements
+    sent.words = frozenset(parts)
+
+
+def _has_tense_cue(words: list[str], cues: _Cues) -> bool:
+    return any(w in cues.future or w in cues.conditional or w in cues.past or w in cues.present for w in words)
+
+
+def _tense(words: list[str], cues: _Cues) -> tuple[Tense, Modality]:
+    modality: Modality = "asserted"
+    tense: Tense | None = None
+    for i, w in enumerate(words):
+        if w in cues.conditional:
+            modality = "conditional"
+            tense = tense or "future"
+        elif tense is None and w in cues.future:
+            if w in ("set", "due", "expected", "planned", "scheduled") and (i == 0 or words[i - 1] not in (
+                    "is", "are", "was", "were", "be", "been", "'s")):
+                continue
+            if w == "going" and (i + 1 >= len(words) or words[i + 1] != "to"):
+                continue
+            if w == "next" and (i + 1 >= len(words) or words[i + 1] in ("to",)):
+                continue
+            tense = "future"
+        elif tense is None and w in cues.past:
+            tense = "past"
+        elif tense is None and w in cues.present:
+            tense = "present"
+        elif tense is None and len(w) > 4 and w.endswith("ed") and w.isalpha():
+            tense = "past"
+    return tense or "present", modality

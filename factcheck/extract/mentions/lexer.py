@@ -1,0 +1,475 @@
+"""The lexer: one tokenising pass, then one left-to-right composition of tokens into mentions.
+
+Composition is Duckling-style: small recognisers build typed values out of tokens and of each other
+("<number> <scale> <currency>" is money, "<month> <day>, <year>" a date, "fiscal <year>" a fiscal
+year). At each token the recognisers are tried in a fixed order and the first that matches wins, so a
+token belongs to at most one mention. Every recogniser looks at a bounded number of tokens ahead, so
+the pass is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from factcheck.extract.mentions import model as m
+from factcheck.extract.mentions.model import Mention, Token
+from factcheck.extract.mentions.resources import Lexicon, lexicon
+from factcheck.extract.mentions.titles import match_person_or_title
+from factcheck.model.countries import cues
+
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
+_YEAR_MIN, _YEAR_MAX = 1900, 2099
+_DASHES = frozenset("-–—/")
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    append = out.append
+    for mt in TOKEN_RE.finditer(text):
+        s = mt.group()
+        append(Token(mt.start(), mt.end(), s, s.lower(), s[0].isdigit(), s[0].isupper()))
+    return out
+
+
+def lex(text: str, tokens: list[Token] | None = None, lang: str = "en") -> tuple[list[Token], list[Mention]]:
+    """Tokens and mentions of ``text`` (mentions in order, non-overlapping)."""
+    toks = tokens if tokens is not None else tokenize(text)
+    return toks, _Composer(text, toks, lexicon(lang)).run()
+
+
+def _num(tok: Token) -> float | None:
+    if not tok.digit:
+        return None
+    s = tok.text
+    if "," in s:
+        parts = s.split(",")
+        if all(len(p) == 3 for p in parts[1:]):  # thousands separators
+            s = s.replace(",", "")
+        else:
+            return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _decimals(text: str) -> int:
+    text = text.replace(",", "")
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+@cache
+def _country_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First token text -> [(token texts, code, kind)], longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for text, cue in cues().items():
+        words = tuple(t.group() for t in TOKEN_RE.finditer(text))
+        index.setdefault(words[0], []).append((words, cue.code, cue.kind))
+    for v in index.values():
+        v.sort(key=lambda e: len(e[0]), reverse=True)
+    return index
+
+
+class _Composer:
+    def __init__(self, text: str, toks: list[Token], lx: Lexicon):
+        self.text, self.t, self.lx = text, toks, lx
+        self.n = len(toks)
+        self.out: list[Mention] = []
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def tok(self, i: int) -> Token | None:
+        return self.t[i] if 0 <= i < self.n else None
+
+    def low(self, i: int) -> str:
+        return self.t[i].low if 0 <= i < self.n else ""
+
+    def adjacent(self, i: int) -> bool:
+        """Token ``i`` follows token ``i-1`` with no space."""
+        return 0 < i < self.n and self.t[i].start == self.t[i - 1].end
+
+    def words_at(self, i: int, phrases: tuple[tuple[str, ...], ...] | dict[tuple[str, ...], object]) -> int:
+        """Length (in tokens) of the longest phrase starting at ``i``, 0 if none."""
+        for ph in sorted(phrases, key=len, reverse=True) if isinstance(phrases, dict) else phrases:
+            k = len(ph)
+            if i + k <= self.n and all(self.t[i + j].low == ph[j] for j in range(k)):
+                return k
+        return 0
+
+    def emit(self, typ: str, i: int, j: int, **value: object) -> int:
+        a, b = self.t[i].start, self.t[j - 1].end
+        self.out.append(Mention(typ, a, b, self.text[a:b], i, j, dict(value)))
+        return j
+
+    def year_at(self, i: int) -> int | None:
+        tok = self.tok(i)
+        if tok is None or len(tok.text) != 4 or not tok.text.isdigit():
+            return None
+        y = int(tok.text)
+        return y if _YEAR_MIN <= y <= _YEAR_MAX else None
+
+    # -- the pass -----------------------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        i = 0
+        steps: tuple[Callable[[int], int], ...] = (
+            self.relative, self.fiscal, self.money_symbol, self.date_or_month, self.weekday, self.number_led,
+            self.country_or_person,
+        )
+        while i < self.n:
+            for step in steps:
+                j = step(i)
+                if j > i:
+                    i = j
+                    break
+            else:
+                i += 1
+        return self.out
+
+    # relative expressions ("the previous day", "last week", "three days ago") ---------------------
+    def relative(self, i: int) -> int:
+        low = self.t[i].low
+        if low not in _REL_FIRST:
+            return 0
+        k = self.words_at(i, _relative_phrases(self.lx))
+        if k and self.low(i + k) != "than":  # "a year later than planned" is a shift, not a date
+            spec = self.lx.relative[tuple(self.t[i + j].low for j in range(k))]
+            return self.emit(m.RELATIVE, i, i + k, **spec)
+        return 0
+
+    # fiscal years: "fiscal 2025", "fiscal year 2027", "FY2025", "FY25", "FY2024-25", "2024/25 fiscal year"
+    def fiscal(self, i: int) -> int:
+        t = self.t[i]
+        low = t.low
+        if low in ("fy", "fys"):
+            j = i + 1
+            if self.low(j) in ("-", "'", "’"):
+                j += 1
+            nt = self.tok(j)
+            if nt is not None and nt.digit and len(nt.text) in (2, 4):
+                y = int(nt.text) if len(nt.text) == 4 else 2000 + int(nt.text)
+                return self._fy_range(i, j + 1, y, form="fy")
+            return 0
+        if low in ("fiscal", "financial", "budget"):
+            j = i + 1
+            if self.low(j) == "year":
+                j += 1
+            elif low != "fiscal":
+                return 0
+            y = self.year_at(j)
+            if y is not None:
+                return self._fy_range(i, j + 1, y, form="fiscal")
+            # "the fiscal year to / ending March 2026", "the fiscal year beginning Oct. 1"
+            if self.low(i + 1) == "year" and self.low(j) in ("to", "ending", "ended", "through", "beginning",
+                                                              "starting", "from", "that", "which"):
+                k = j + 1 if self.low(j) not in ("that", "which") else j + 2
+                mon = self.lx.months.get(self.low(k))
+                if mon is not None and self.t[k].cap:
+                    e = k + 1
+                    if self.low(e) == ".":
+                        e += 1
+                    day = None
+                    nt = self.tok(e)
+                    if nt is not None and nt.digit and len(nt.text) <= 2:
+                        day = int(nt.text)
+                        e += 1
+                    yr = self.year_at(e)
+                    if yr is None and self.low(e) == "," and self.year_at(e + 1) is not None:
+                        e += 1
+                        yr = self.year_at(e)
+                    if yr is not None:
+                        e += 1
+                    ending = self.low(j) in ("to", "ending", "ended", "through")
+                    return self.emit(m.FISCAL_YEAR, i, e, form="bounded", end_month=mon if ending else None,
+                                     start_month=None if ending else mon, bound_year=yr, day=day, year=None)
+            return 0
+        # "the 2026 fiscal year"
+        if t.digit and self.year_at(i) is not None and self.low(i + 1) in ("fiscal", "financial") \
+                and self.low(i + 2) == "year":
+            return self.emit(m.FISCAL_YEAR, i, i + 3, form="fiscal", year=int(t.text), year2=None, explicit=True)
+        # "2024-25 fiscal year", "the 2028-29 fiscal year" and bare "2024/25"
+        if t.digit and len(t.text) == 4 and self.year_at(i) is not None and self.low(i + 1) in _DASHES \
+                and self.adjacent(i + 1) and self.adjacent(i + 2):
+            nt = self.tok(i + 2)
+            if nt is not None and nt.digit and len(nt.text) in (2, 4):
+                y1 = int(t.text)
+                y2 = int(nt.text) if len(nt.text) == 4 else (y1 // 100) * 100 + int(nt.text)
+                if y2 == y1 + 1:
+                    e = i + 3
+                    explicit = False
+                    if self.low(e) in ("fiscal", "financial", "budget") and self.low(e + 1) == "year":
+                        e += 2
+                        explicit = True
+                    elif self.low(e) in ("fiscal", "financial"):
+                        e += 1
+                        explicit = True
+                    prev = self.low(i - 1)
+                    if prev in ("fiscal", "fy"):
+                        explicit = True
+                    return self.emit(m.FISCAL_YEAR, i, e, form="range", year=y1, year2=y2, explicit=explicit)
+        return 0
+
+    def _fy_range(self, i: int, j: int, y: int, form: str) -> int:
+        """``fiscal 2024-25`` / ``FY2024-25``: an optional second year after the first."""
+        y2 = None
+        if self.low(j) in _DASHES and self.adjacent(j) and self.adjacent(j + 1):
+            nt = self.tok(j + 1)
+            if nt is not None and nt.digit and len(nt.text) in (2, 4):
+                cand = int(nt.text) if len(nt.text) == 4 else (y // 100) * 100 + int(nt.text)
+                if cand == y + 1:
+                    y2 = cand
+                    j += 2
+        return self.emit(m.FISCAL_YEAR, i, j, form=form, year=y, year2=y2, explicit=True)
+
+    # money with a symbol before the amount: "$42 billion", "£13.4bn", "US$1.2m", "¥1.2 trillion"
+    def money_symbol(self, i: int) -> int:
+        t = self.t[i]
+        sym = t.text
+        j = i + 1
+        if t.low in ("us", "a", "c", "nz", "hk", "s", "r") and self.low(i + 1) == "$" and self.adjacent(i + 1):
+            sym = t.text + "$"
+            j = i + 2
+        elif t.text == "Rs" and self.low(i + 1) == "." and self.adjacent(i + 1):
+            j = i + 2
+        if sym not in self.lx.currency_symbols:
+            return 0
+        nt = self.tok(j)
+        if nt is None or not nt.digit or (j > i and self.t[j].start - self.t[j - 1].end > 1):
+            return 0
+        value = _num(nt)
+        if value is None:
+            return 0
+        e, scale = self._scale(j + 1)
+        e = self._range_tail(e)
+        return self.emit(m.MONEY, i, e, value=value, scale=scale, amount=value * scale,
+                         currency=self.lx.currency_symbols[sym], decimals=_decimals(nt.text))
+
+    def _scale(self, j: int) -> tuple[int, float]:
+        w = self.low(j)
+        if w in self.lx.scales and (len(w) > 2 or self.adjacent(j)) and not (w == "m" and not self.adjacent(j)):
+            if w in ("b", "k", "m") and not self.adjacent(j):
+                return j, 1.0
+            return j + 1, self.lx.scales[w]
+        return j, 1.0
+
+    def _range_tail(self, e: int) -> int:
+        return e
+
+    # dates and months: "Oct. 21", "October 21, 2025", "21 October 2025", "March 2027", "early February"
+    def date_or_month(self, i: int) -> int:
+        t = self.t[i]
+        mod = None
+        start = i
+        if t.low in self.lx.date_modifiers and self.tok(i + 1) is not None:
+            nxt = i + 1
+            if self.low(nxt) == "-":
+                nxt += 1
+            if self.low(nxt) in self.lx.months and self.t[nxt].cap:
+                mod = self.lx.date_modifiers[t.low]
+                i = nxt
+                t = self.t[i]
+        # "the 21st (of October)", "21 October 2025"
+        if t.digit and len(t.text) <= 2 and start == i:
+            day = int(t.text)
+            j = i + 1
+            if self.low(j) in ("st", "nd", "rd", "th") and self.adjacent(j):
+                j += 1
+            if self.low(j) == "of":
+                j += 1
+            mon = self.lx.months.get(self.low(j))
+            if mon is not None and self.t[j].cap and 1 <= day <= 31:
+                e = j + 1
+                if self.low(e) == "." and self.adjacent(e):
+                    e += 1
+                yr = self.year_at(e)
+                if yr is None and self.low(e) == "," and self.year_at(e + 1) is not None:
+                    e += 1
+                    yr = self.year_at(e)
+                if yr is not None:
+                    e += 1
+                return self.emit(m.DATE, i, e, year=yr, month=mon, day=day)
+            if j > i + 1 and self.low(i - 1) == "the" and 1 <= day <= 31 and self.low(i + 1) in ("st", "nd", "rd", "th"):
+                return self.emit(m.DAY_OF_MONTH, i, i + 2, day=day)
+            return 0
+        mon = self.lx.months.get(t.low)
+        if mon is None or not t.cap:
+            return 0
+        if t.low == "may" and mod is None:  # "May" opens sentences as a modal too: need a day or year
+            nt = self.tok(i + 1)
+            if nt is None or not nt.digit:
+                return 0
+        if t.low == "march" and mod is None and self.low(i - 1) in ("a", "the", "protest") :
+            return 0
+        j = i + 1
+        if self.low(j) == "." and self.adjacent(j):
+            j += 1
+        nt = self.tok(j)
+        if nt is not None and nt.digit and len(nt.text) <= 2 and 1 <= int(nt.text) <= 31:
+            e = j + 1
+            if self.low(e) in ("st", "nd", "rd", "th") and self.adjacent(e):
+                e += 1
+            yr = None
+            if self.low(e) == "," and self.year_at(e + 1) is not None:
+                yr = self.year_at(e + 1)
+                e += 2
+            elif self.year_at(e) is not None:
+                yr = self.year_at(e)
+                e += 1
+            return self.emit(m.DATE, start, e, year=yr, month=mon, day=int(nt.text), modifier=mod)
+        yr = self.year_at(j)
+        if yr is not None:
+            return self.emit(m.MONTH, start, j + 1, year=yr, month=mon, modifier=mod)
+        if j > i + 1 and self.low(i) in ("mar", "may", "jun", "jul"):
+            pass
+        return self.emit(m.MONTH, start, j, year=None, month=mon, modifier=mod)
+
+    # weekdays: "Tuesday", "on Friday (Nov. 7)", "Monday, Nov. 3", "Friday's speech", "last Monday"
+    def weekday(self, i: int) -> int:
+        t = self.t[i]
+        start = i
+        mod = None
+        if t.low in ("last", "next", "this") and self.tok(i + 1) is not None and self.low(i + 1) in _WEEKDAYS_SET \
+                and self.t[i + 1].cap:
+            mod = t.low
+            i += 1
+            t = self.t[i]
+        base = t.low[:-2] if t.low.endswith(("'s", "’s")) else t.low
+        if base not in _WEEKDAYS_SET or not t.cap:
+            return 0
+        possessive = base != t.low
+        j = i + 1
+        # a date right after: "Monday, Nov. 3", "Tuesday (Nov 4)", "Friday, 7 March 2026"
+        k = j
+        paren = False
+        if self.low(k) == ",":
+            k += 1
+        elif self.low(k) == "(":
+            k += 1
+            paren = True
+        before = len(self.out)
+        e = self.date_or_month(k) if k > j or paren or self.low(k) in _MONTH_SET else 0
+        if e and self.out[-1].type == m.DATE and len(self.out) == before + 1:
+            d = self.out.pop()
+            if paren and self.low(e) == ")":
+                e += 1
+            return self.emit(m.DATE, start, e, year=d.get("year"), month=d.get("month"), day=d.get("day"),
+                             weekday=base, modifier=mod)
+        if e:
+            del self.out[before:]
+        return self.emit(m.WEEKDAY, start, j, weekday=base, modifier=mod, possessive=possessive)
+
+    # number-led: percent, points, money with a currency word, durations, years, plain numbers --------
+    def number_led(self, i: int) -> int:
+        t = self.t[i]
+        value: float | None
+        decimals = 0
+        word_number = False
+        j = i + 1
+        if t.digit:
+            # ISO date
+            if len(t.text) == 4 and self.low(i + 1) == "-" and self.adjacent(i + 1):
+                a, b = self.tok(i + 2), self.tok(i + 4)
+                if a is not None and b is not None and a.digit and b.digit and len(a.text) == 2 and len(b.text) == 2 \
+                        and self.low(i + 3) == "-" and self.year_at(i) is not None:
+                    return self.emit(m.DATE, i, i + 5, year=int(t.text), month=int(a.text), day=int(b.text))
+            value = _num(t)
+            if value is None:
+                return 0
+            decimals = _decimals(t.text)
+        else:
+            if t.low in ("a", "an") and (self.low(i + 1) in ("dozen", "decade", "half", "quarter")
+                                         or self.low(i + 1) in self.lx.duration_units):
+                value = 1.0
+                word_number = True
+            elif t.low in self.lx.numbers and t.low not in ("half", "couple", "hundred"):
+                value = self.lx.numbers[t.low]
+                word_number = True
+                # "twenty-five"
+                if self.low(j) == "-" and self.low(j + 1) in self.lx.numbers and value >= 20 and value % 10 == 0:
+                    value += self.lx.numbers[self.low(j + 1)]
+                    j += 2
+                if self.low(j) == "hundred":
+                    value *= 100
+                    j += 1
+                if self.low(j) == "dozen":
+                    value *= 12
+                    j += 1
+            else:
+                return 0
+        start = i
+        # percent
+        k = self.words_at(j, self.lx.percent_words)
+        if k:
+            return self.emit(m.PERCENT, start, j + k, value=value, decimals=decimals)
+        k = self.words_at(j, self.lx.points_words)
+        if k and not (self.low(j) in ("point", "points") and self.tok(j + 1) is not None and self.t[j + 1].digit):
+            words = [self.low(j + x) for x in range(k)]
+            basis = "basis" in words or words[0] in ("bps", "bp")
+            return self.emit(m.POINTS, start, j + k, value=value / 100 if basis else value, basis=basis,
+                             decimals=decimals + (2 if basis else 0))
+        # scale + currency word: "58.1 trillion won", "1.2m euros", "500 million"
+        e, scale = self._scale(j)
+        cur = self.lx.currency_words.get(self.low(e))
+        if cur is not None and not (self.low(e) == "won" and scale == 1.0 and self.low(e + 1) in ("the", "a")):
+            return self.emit(m.MONEY, start, e + 1, value=value, scale=scale, amount=value * scale, currency=cur,
+                             decimals=decimals)
+        # duration: "12 days", "five-year", "a decade", "two full years"
+        d = j
+        if self.low(d) == "-" and self.adjacent(d):
+            d += 1
+        if self.low(d) == "full":
+            d += 1
+        unit = self.lx.duration_units.get(self.low(d))
+        if unit is not None and e == j:
+            amount = value * unit[1]
+            end = d + 1
+            suffix = self.words_at(end, self.lx.relative_suffixes)
+            if suffix and self.low(end + suffix) in ("than", "of", "ahead"):  # "two years earlier than planned"
+                suffix = 0
+            if suffix:
+                spec = self.lx.relative_suffixes[tuple(self.low(end + x) for x in range(suffix))]
+                return self.emit(m.RELATIVE, start, end + suffix, unit=unit[0], offset=int(spec["sign"] * amount),
+                                 anchor=spec["anchor"], count=amount)
+            return self.emit(m.DURATION, start, end, amount=amount, unit=unit[0], hyphen=d > j and self.low(j) == "-",
+                             word=word_number)
+        if word_number and t.low in ("a", "an"):
+            return 0
+        # years
+        if t.digit and e == j and len(t.text) == 4 and self.year_at(i) is not None and "." not in t.text:
+            return self.emit(m.YEAR, start, j, year=int(t.text))
+        if e > j:
+            return self.emit(m.NUMBER, start, e, value=value * scale, scale=scale, decimals=decimals, word=word_number)
+        if self.low(j) in ("st", "nd", "rd", "th") and self.adjacent(j):
+            return 0
+        return self.emit(m.NUMBER, start, j, value=value, scale=1.0, decimals=decimals, word=word_number)
+
+    # countries, titles and people ---------------------------------------------------------------------
+    def country_or_person(self, i: int) -> int:
+        t = self.t[i]
+        if not t.cap:
+            return 0
+        hit = match_person_or_title(self, i)
+        if hit:
+            return hit
+        base = t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text
+        for words, code, kind in _country_index().get(base, ()) or _country_index().get(t.text, ()):
+            k = len(words)
+            if i + k <= self.n and all(self.t[i + x].text == words[x] or (x == k - 1 and self.t[i + x].text[:-2] ==
+                                                                          words[x]) for x in range(k)):
+                last = self.t[i + k - 1].low
+                if kind == "leader":  # a leader's name is a person of that country
+                    return self.emit(m.PERSON, i, i + k, name=" ".join(words), title=None, country=code, former=False)
+                return self.emit(m.COUNTRY, i, i + k, code=code, cue=kind, possessive=last.endswith(("'s", "’s")))
+        return 0
+
+
+_WEEKDAYS_SET = frozenset(lexicon().weekdays)
+_MONTH_SET = frozenset(lexicon().months)
+
+
+@cache
+def _relative_phrases(lx: Lexicon) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(lx.relative, key=len, reverse=True))
+
+
+_REL_FIRST = frozenset(k[0] for k in lexicon().relative)

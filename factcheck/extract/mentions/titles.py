@@ -1,0 +1,106 @@
+"""Titles of office and the people named with them ("Japanese Defense Minister Shinjiro Koizumi").
+
+A title is ``[demonym] [modifier] [portfolio] head [of|for (the) portfolio]``; a person is a title
+followed by one to four capitalised name tokens. The words are resources (``titles.yaml``); country
+words come from :mod:`factcheck.model.countries`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.extract.mentions import model as m
+from factcheck.extract.mentions.resources import titles
+from factcheck.model.countries import cues
+from factcheck.model.keys import fold
+
+if TYPE_CHECKING:
+    from factcheck.extract.mentions.lexer import _Composer
+
+_BRITISH = {"defence": "defense", "labour": "labor", "national defence": "national defense"}
+
+
+def _phrase(c: _Composer, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    for ph in phrases:
+        k = len(ph)
+        if i + k <= c.n and all(c.t[i + x].low.rstrip(".") == ph[x].rstrip(".") for x in range(k)) \
+                and c.t[i].cap:
+            return k
+    return 0
+
+
+def canonical(head: str, portfolio: str | None, modifier: str | None) -> str:
+    """'Secretary of Defense' and 'Defense Secretary' -> 'defense secretary' (folded, American spelling)."""
+    parts = [p for p in (modifier if modifier in ("deputy", "vice", "acting", "junior", "state") else None,
+                         portfolio, head) if p]
+    text = fold(" ".join(parts))
+    for a, b in _BRITISH.items():
+        text = text.replace(a, b)
+    return text.replace("the exchequer", "exchequer")
+
+
+def match_person_or_title(c: _Composer, i: int) -> int:
+    tt = titles()
+    start = i
+    country = None
+    former = False
+    cue = cues().get(c.t[i].text)
+    if cue is not None and cue.kind in ("demonym", "name") and c.t[i].cap:
+        # "Japanese Defense Minister ...", "U.S. Defense Secretary ..."
+        nxt = i + 1 if len(cue.text.split()) == 1 else i + len(cue.text.split())
+        if _phrase(c, nxt, tt.portfolios) or _phrase(c, nxt, tt.heads) or c.low(nxt) in tt.modifiers:
+            country = cue.code
+            i = nxt
+        else:
+            return 0
+    modifier = None
+    if c.low(i) in tt.modifiers and c.t[i].cap or c.low(i) in ("former", "then", "ex"):
+        modifier = c.low(i)
+        former = modifier in ("former", "then", "ex", "outgoing")
+        i += 1
+        if c.low(i) == "-":
+            i += 1
+    portfolio = None
+    k = _phrase(c, i, tt.portfolios)
+    if k and not _phrase(c, i, tt.heads):
+        portfolio = " ".join(c.t[i + x].low for x in range(k))
+        i += k
+    k = _phrase(c, i, tt.heads)
+    if not k:
+        return 0
+    head = " ".join(c.t[i + x].low for x in range(k)).rstrip(".")
+    i += k
+    if c.low(i) in ("of", "for"):
+        j = i + 1
+        if c.low(j) == "the":
+            j += 1
+        k2 = _phrase(c, j, tt.portfolios)
+        if k2:
+            portfolio = " ".join(c.t[j + x].low for x in range(k2))
+            i = j + k2
+    title_end = i
+    # the name: capitalised tokens, not stop words, not months/weekdays, not countries (unless leaders)
+    j = i
+    names: list[str] = []
+    while j < c.n and len(names) < 4:
+        tok = c.t[j]
+        bare = tok.text[:-2] if tok.low.endswith(("'s", "’s")) else tok.text
+        if not tok.cap or bare in tt.not_names or (bare in cues() and cues()[bare].kind != "leader") \
+                or tok.low in c.lx.months or tok.low in c.lx.weekdays:
+            break
+        names.append(bare)
+        j += 1
+        if bare != tok.text:
+            break
+        if c.low(j) == "-" and c.adjacent(j) and j + 1 < c.n and c.t[j + 1].cap:  # "Lee Jae-myung"
+            names[-1] += "-" + c.t[j + 1].text
+            j += 2
+    title = canonical(head, portfolio, modifier)
+    if not names:
+        if start == title_end:
+            return 0
+        return c.emit(m.TITLE, start, title_end, title=title, country=country, former=former)
+    a, b = c.t[start].start, c.t[title_end - 1].end
+    c.out.append(m.Mention(m.TITLE, a, b, c.text[a:b], start, title_end,
+                           {"title": title, "country": country, "former": former}))
+    return c.emit(m.PERSON, title_end, j, name=" ".join(names), title=title, country=country, former=former)

@@ -1,0 +1,153 @@
+"""A pattern's sequence -> one regular expression over a sentence stream.
+
+The stream (:mod:`factcheck.extract.clauses.segment`) is one code per item followed by a space: a
+word in lower case (``moved``), a mention as ``@type`` (``@fiscal_year``), punctuation as itself, and
+clause markers: ``[r``/``[p``/``[q`` open a relative, participial or quoted clause and ``]`` closes
+it, ``(``/``)`` bound a parenthesis, ``|`` starts a coordinated clause. Gaps never step over a
+marker, so a sequence stays inside one clause unless it says ``clause: skip``.
+
+Every quantifier is bounded and gaps are lazy, and a sentence is at most a few hundred items, so a
+match costs at most ``items x (gap + 1) ^ gaps`` steps: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from factcheck.extract.mentions.model import TYPES
+from factcheck.extract.mentions.resources import lexicon
+from factcheck.extract.relations.spec import Element
+
+_GAP_ITEM = r"(?:[^\s|\[\]()]\S* )"
+_CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
+
+
+class CompileError(ValueError):
+    def __init__(self, loc: tuple[str | int, ...], reason: str):
+        self.loc, self.reason = loc, reason
+        super().__init__(reason)
+
+
+@cache
+def _irregular() -> dict[str, tuple[str, ...]]:
+    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/inflections.yaml").read_text("utf-8"),
+                    Loader=yaml.CSafeLoader)
+    return {k: tuple(v) for k, v in raw.items()}
+
+
+def inflections(lemma: str) -> list[str]:
+    """'move' -> move, moves, moved, moving; 'delay' -> delays, delayed, delaying; plus irregular forms."""
+    lemma = lemma.lower()
+    if " " in lemma:  # "bring forward": inflect the first word
+        head, rest = lemma.split(" ", 1)
+        return [f"{f} {rest}" for f in inflections(head)]
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    forms |= set(_irregular().get(lemma, ()))
+    return sorted(forms)
+
+
+def _phrase_re(phrases: list[str]) -> tuple[str, set[str]]:
+    alts = []
+    firsts: set[str] = set()
+    for p in sorted(set(phrases), key=len, reverse=True):
+        words = p.lower().split()
+        firsts.add(words[0])
+        alts.append("".join(re.escape(w) + " " for w in words))
+    return "(?:" + "|".join(alts) + ")", firsts
+
+
+@dataclass
+class Compiled:
+    regex: re.Pattern[str]
+    slots: dict[str, str]  # group name -> slot name
+    required: list[frozenset[str]]  # each: a sentence must hold one of these codes
+
+
+class _State:
+    def __init__(self) -> None:
+        self.groups: dict[str, str] = {}
+        self.required: list[frozenset[str]] = []
+
+    def group(self, slot: str) -> str:
+        name = f"{slot}__{len(self.groups)}"
+        self.groups[name] = slot
+        return name
+
+
+def compile_sequence(seq: list[Element]) -> Compiled:
+    st = _State()
+    body = _seq(seq, st, ("sequence",), required=True)
+    try:
+        regex = re.compile(body)
+    except re.error as exc:  # pragma: no cover - the element grammar cannot produce one
+        raise CompileError(("sequence",), f"pattern does not compile: {exc}") from None
+    return Compiled(regex, st.groups, st.required)
+
+
+def _seq(seq: list[Element], st: _State, loc: tuple[str | int, ...], required: bool) -> str:
+    if not seq:
+        raise CompileError(loc, "an empty sequence")
+    return "".join(_element(e, st, (*loc, i), required) for i, e in enumerate(seq))
+
+
+def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool) -> str:
+    given = [k for k in ("word", "lemma", "type", "punct", "gap", "clause", "any", "hedge")
+             if getattr(e, k) is not None]
+    if len(given) != 1:
+        raise CompileError(loc, "an element needs exactly one of word, lemma, type, punct, gap, clause, any, hedge"
+                           + (f" (has {', '.join(given)})" if given else ""))
+    kind = given[0]
+    codes: set[str] = set()
+    if kind == "word":
+        rx, codes = _phrase_re(e.word or [])
+    elif kind == "lemma":
+        forms = [f for lem in e.lemma or [] for f in inflections(lem)]
+        rx, codes = _phrase_re(forms)
+    elif kind == "hedge":
+        rx, codes = _phrase_re([" ".join(h) for h in lexicon().hedges])
+    elif kind == "type":
+        bad = [t for t in e.type or [] if t not in TYPES]
+        if bad:
+            raise CompileError((*loc, "type"), f"unknown mention type {bad[0]!r}; known: {', '.join(sorted(TYPES))}")
+        codes = {"@" + t for t in e.type or []}
+        rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
+    elif kind == "punct":
+        codes = set(e.punct or [])
+        rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
+    elif kind == "gap":
+        if e.as_:
+            rx = _GAP_ITEM + "{0,%d}?" % e.gap
+        else:
+            rx = _GAP_ITEM + "{0,%d}?" % e.gap
+        codes = set()
+    elif kind == "clause":
+        if e.clause not in ("skip", "open", "close"):
+            raise CompileError((*loc, "clause"), "clause: one of skip (step over an embedded clause), open "
+                               "(enter one: its opening marker), close (its end)")
+        rx = {"skip": _CLAUSE + "?", "open": r"(?:\[\S* )?", "close": r"(?:\] )?"}[e.clause]
+        codes = set()
+    else:
+        alts = [_seq(alt, st, (*loc, "any", i), required=False) for i, alt in enumerate(e.any or [])]
+        if not alts:
+            raise CompileError((*loc, "any"), "any: needs at least one alternative")
+        rx = "(?:" + "|".join(alts) + ")"
+    if e.as_:
+        rx = f"(?P<{st.group(e.as_)}>{rx})"
+    if e.optional:
+        rx = f"(?:{rx})?"
+    elif required and codes and kind not in ("gap", "clause", "any"):
+        st.required.append(frozenset(codes))
+    return rx

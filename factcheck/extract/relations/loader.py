@@ -1,0 +1,172 @@
+"""Pattern files: read safely with positions, validated, compiled; every problem as ``file:line:col``.
+
+A pattern file holds one pattern (a mapping) or a list of them. A set of files with any problem
+loads nothing (:class:`PatternLoadError` lists every problem), like rule files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from factcheck.extract.relations.compile import Compiled, CompileError, compile_sequence
+from factcheck.extract.relations.spec import PatternSpec
+from factcheck.load.yamlsource import MAX_BYTES, Positioned, RuleFileError, load_yaml
+
+PatternFileError = RuleFileError
+MAX_PATTERNS = 2000
+
+
+class PatternLoadError(Exception):
+    """One or more pattern-file problems (``file:line:col: reason`` each)."""
+
+    def __init__(self, problems: list[RuleFileError]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True, eq=False)
+class Pattern:
+    spec: PatternSpec
+    compiled: Compiled
+    path: str
+    line: int
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def fact(self) -> str:
+        return self.spec.fact
+
+    @property
+    def requires(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.spec.requires)
+
+    @property
+    def slots(self) -> frozenset[str]:
+        return frozenset(self.compiled.slots.values())
+
+
+@dataclass(frozen=True, eq=False)
+class PatternSet:
+    patterns: tuple[Pattern, ...]
+    digest: str
+    sources: tuple[str, ...] = ()
+    by_fact: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def merged(self, other: PatternSet) -> PatternSet:
+        """This set plus ``other``'s patterns (an id in both is a load error)."""
+        ids = {p.id: p for p in self.patterns}
+        clash = [p for p in other.patterns if p.id in ids]
+        if clash:
+            p = clash[0]
+            raise PatternLoadError([RuleFileError(p.path, p.line, 1, f"duplicate pattern id {p.id!r} (also in "
+                                                                      f"{ids[p.id].path}:{ids[p.id].line})")])
+        return _pattern_set((*self.patterns, *other.patterns), (*self.sources, *other.sources))
+
+
+def _pattern_set(patterns: tuple[Pattern, ...], sources: tuple[str, ...]) -> PatternSet:
+    active = tuple(sorted((p for p in patterns if p.spec.enabled), key=lambda p: (-p.spec.priority, p.id)))
+    by_fact: dict[str, list[Pattern]] = {}
+    for p in active:
+        by_fact.setdefault(p.fact, []).append(p)
+    h = hashlib.sha256()
+    for p in patterns:
+        h.update(p.spec.model_dump_json().encode())
+    return PatternSet(active, h.hexdigest()[:16], sources, {k: tuple(v) for k, v in by_fact.items()})
+
+
+def pattern_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file()))
+        else:
+            files.append(p)
+    return files
+
+
+def load_patterns(paths: Iterable[str | Path], known_facts: dict[str, frozenset[str]] | None = None) -> PatternSet:
+    """Load every pattern under ``paths``. ``known_facts`` maps fact names to the slots their builder
+    needs (default: the registered builders). Raises :class:`PatternLoadError`."""
+    if known_facts is None:
+        from factcheck.extract.builders import required_slots
+
+        known_facts = required_slots()
+    problems: list[RuleFileError] = []
+    out: list[Pattern] = []
+    seen: dict[str, str] = {}
+    files = pattern_files(paths)
+    for path in files:
+        if not path.exists():
+            problems.append(RuleFileError(str(path), 1, 1, "no such pattern file or folder"))
+            continue
+        try:
+            if not path.is_file():
+                raise OSError("not a regular file")
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
+            text = raw.decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(RuleFileError(str(path), 1, 1, f"cannot read pattern file: {exc}"))
+            continue
+        try:
+            doc = load_yaml(text, str(path))
+        except RuleFileError as exc:
+            problems.append(exc)
+            continue
+        items = doc.data if isinstance(doc.data, list) else [doc.data]
+        for i, item in enumerate(items):
+            loc: tuple[str | int, ...] = (i,) if isinstance(doc.data, list) else ()
+            try:
+                pat = _compile(item, doc, loc, known_facts)
+            except RuleFileError as exc:
+                problems.append(exc)
+                continue
+            if pat.id in seen:
+                problems.append(doc.error((*loc, "id"), f"duplicate pattern id {pat.id!r} (also in {seen[pat.id]})"))
+                continue
+            seen[pat.id] = f"{path}:{pat.line}"
+            out.append(pat)
+    if len(out) > MAX_PATTERNS:
+        problems.append(RuleFileError("<patterns>", 1, 1, f"{len(out)} patterns; the limit is {MAX_PATTERNS}"))
+    if problems:
+        raise PatternLoadError(problems)
+    return _pattern_set(tuple(out), tuple(str(f) for f in files))
+
+
+def _compile(item: object, doc: Positioned, loc: tuple[str | int, ...], known: dict[str, frozenset[str]]) -> Pattern:
+    if not isinstance(item, dict):
+        raise doc.error(loc, f"a pattern must be a mapping, got {type(item).__name__}")
+    try:
+        spec = PatternSpec.model_validate(item)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        eloc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith(("list[", "function-"))))
+        if err["type"] == "extra_forbidden":
+            raise doc.error((*loc, *eloc, "__key__"), f"unknown key {eloc[-1]!r}") from None
+        name = ".".join(str(x) for x in eloc) or "pattern"
+        raise doc.error((*loc, *eloc), f"{name}: {err['msg']}") from None
+    if spec.fact not in known:
+        raise doc.error((*loc, "fact"), f"unknown fact {spec.fact!r} (known: {', '.join(sorted(known))})")
+    try:
+        compiled = compile_sequence(spec.sequence)
+    except CompileError as exc:
+        raise doc.error((*loc, *exc.loc), exc.reason) from None
+    slots = set(compiled.slots.values())
+    missing = known[spec.fact] - slots - set(spec.set)
+    if missing:
+        raise doc.error((*loc, "sequence"), f"a {spec.fact} pattern must capture slot(s) "
+                        f"{', '.join(sorted(missing))} (with `as:`)")
+    line, _ = doc.where((*loc, "id"))
+    return Pattern(spec, compiled, doc.path, line)

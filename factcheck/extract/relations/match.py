@@ -1,0 +1,112 @@
+"""Run compiled patterns over a sentence: matches with their slots mapped back to items and mentions."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from factcheck.extract.clauses.segment import Clause, Item, Sentence
+from factcheck.extract.mentions.model import Mention
+
+if TYPE_CHECKING:
+    from factcheck.extract.relations.loader import Pattern
+
+
+@dataclass(slots=True)
+class Slot:
+    """The items a pattern element captured."""
+
+    name: str
+    items: list[Item]
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+    @property
+    def mention(self) -> Mention | None:
+        for it in self.items:
+            if it.mention is not None:
+                return it.mention
+        return None
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [it.mention for it in self.items if it.mention is not None]
+
+    @property
+    def words(self) -> str:
+        return " ".join(it.code for it in self.items)
+
+
+@dataclass
+class RelationMatch:
+    pattern: Pattern
+    sentence: Sentence
+    start: int  # char offsets of the whole match
+    end: int
+    slots: dict[str, Slot] = field(default_factory=dict)
+    first_item: int = 0
+    last_item: int = 0
+    sentence_text: str = ""
+
+    def get(self, name: str) -> Slot | None:
+        return self.slots.get(name)
+
+    def mention(self, name: str) -> Mention | None:
+        s = self.slots.get(name)
+        return s.mention if s else None
+
+    def words(self, name: str) -> str:
+        s = self.slots.get(name)
+        return s.words if s else ""
+
+    def text(self, name: str) -> str:
+        """The source text a slot covers ('' if not captured)."""
+        s = self.slots.get(name)
+        if not s:
+            return ""
+        return self.sentence_text[s.start - self.sentence.start : s.end - self.sentence.start]
+
+    def clause(self) -> Clause:
+        return self.sentence.clauses[self.sentence.items[self.first_item].clause]
+
+
+def _items(sent: Sentence, a: int, b: int) -> tuple[int, int]:
+    """Stream offsets [a, b) -> item index range [i, j) (markers dropped)."""
+    e0 = bisect.bisect_left(sent.offsets, a)
+    e1 = bisect.bisect_left(sent.offsets, b)
+    idx = [sent.elements[e] for e in range(e0, e1) if sent.elements[e] >= 0]
+    if not idx:
+        return -1, -1
+    return idx[0], idx[-1] + 1
+
+
+def match_sentence(patterns: Iterable[Pattern], sent: Sentence, text: str) -> list[RelationMatch]:
+    """Every match of every pattern in ``sent`` (``text``: the document body)."""
+    out: list[RelationMatch] = []
+    words = sent.words
+    for p in patterns:
+        if not all(req & words for req in p.compiled.required) or (p.requires and not p.requires & words):
+            continue
+        for mt in p.compiled.regex.finditer(sent.stream):
+            i, j = _items(sent, mt.start(), mt.end())
+            if i < 0:
+                continue
+            rm = RelationMatch(p, sent, sent.items[i].start, sent.items[j - 1].end, first_item=i, last_item=j,
+                               sentence_text=text[sent.start : sent.end])
+            for group, slot in p.compiled.slots.items():
+                a, b = mt.span(group)
+                if a < 0 or a == b:
+                    continue
+                si, sj = _items(sent, a, b)
+                if si >= 0 and slot not in rm.slots:
+                    rm.slots[slot] = Slot(slot, sent.items[si:sj])
+            out.append(rm)
+    return out

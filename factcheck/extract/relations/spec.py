@@ -1,0 +1,55 @@
+"""The schema of pattern files (pydantic): what a pattern, an element and an example may say."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+MAX_GAP = 12
+
+
+def _listify(v: Any) -> Any:
+    return [v] if isinstance(v, str) else v
+
+
+class Element(BaseModel):
+    """One step of a sequence. Exactly one of word/lemma/type/punct/gap/clause/any/hedge."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    word: list[str] | None = Field(None, description="Exact words or phrases (lower case).")
+    lemma: list[str] | None = Field(None, description="Verbs/nouns in any inflection ('move' = moves, moved...).")
+    type: list[str] | None = Field(None, description="Mention types ('year', 'fiscal_year', 'money', ...).")
+    punct: list[str] | None = None
+    gap: int | None = Field(None, ge=0, le=MAX_GAP, description="Skip up to N items inside the clause.")
+    clause: str | None = Field(None, description="'skip': step over an embedded clause if one starts here.")
+    hedge: bool | None = Field(None, description="Any hedge phrase ('about', 'more than', ...).")
+    any: list[list[Element]] | None = Field(None, description="Alternative sub-sequences.")
+    optional: bool = False
+    as_: str | None = Field(None, alias="as", pattern=r"^[a-z][a-z0-9_]*$")
+
+    _v = field_validator("word", "lemma", "type", "punct", mode="before")(classmethod(lambda cls, v: _listify(v)))
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    published: dt.date | None = None
+    fields: dict[str, Any] | None = Field(None, description="Expected fact fields (subset); None: no fact.")
+
+
+class PatternSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
+    fact: str
+    description: str = ""
+    priority: int = 0
+    enabled: bool = True
+    requires: list[str] = Field(default_factory=list, description="The sentence must hold one of these words.")
+    sequence: list[Element] = Field(min_length=1)
+    set: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    examples: list[Example] = Field(default_factory=list)
