@@ -70,30 +70,34 @@ def articles(texts: list[str], words: int = 600) -> list[str]:
 
 
 def per_extractor(source: str, repeat: int) -> None:
-    """Milliseconds per call on the seed: each extractor alone, the context, all, resolution."""
-    from factcheck.extract import context
-    from factcheck.extract.registry import EXTRACTORS
+    """Milliseconds per call on the seed: each layer (lexer, clauses, relation patterns), each legacy
+    extractor, all of extraction, and extraction plus resolution."""
+    from factcheck.extract.analysis import analyse
+    from factcheck.extract.mentions import lex
+    from factcheck.extract.pipeline import LEGACY, relation_facts, shipped_patterns
 
-    def fresh(with_context: bool) -> Document:
+    pset = shipped_patterns()
+
+    def fresh() -> Document:
         d = load_text(source, doc_id="seed")
         _ = d.sentences
-        if with_context:
-            context._local.ctx = context.build_context(d)
         return d
 
-    def best(fn: Callable[[Document], object], with_context: bool = False) -> float:
+    def best(fn: Callable[[Document], object]) -> float:
         times = []
         for _ in range(max(50, repeat * 100)):
-            d = fresh(with_context)
+            d = fresh()
             t = time.thread_time()
             fn(d)
             times.append(time.thread_time() - t)
         return min(times) * 1000
 
-    print("\nseed article, ms per call (best of many; each extractor on a fresh document, context built):")
-    print(f"  {'context (trigger pass)':24} {best(context.build_context):7.3f}")
-    for ex in EXTRACTORS:
-        print(f"  {ex.__module__.rsplit('.', 1)[-1]:24} {best(lambda d, ex=ex: list(ex(d)), True):7.3f}")
+    print("\nseed article, ms per call (best of many, on a fresh document):")
+    print(f"  {'mentions (lexer)':24} {best(lambda d: lex(d.text)):7.3f}")
+    print(f"  {'mentions + clauses':24} {best(analyse):7.3f}")
+    print(f"  {'relation patterns':24} {best(lambda d: relation_facts(analyse(d), pset)):7.3f}")
+    for ex in LEGACY:
+        print(f"  {'legacy ' + ex.__module__.rsplit('.', 1)[-1]:24} {best(lambda d, ex=ex: list(ex(d))):7.3f}")
     total = best(extract_facts)
     both = best(lambda d: resolve_facts(d, extract_facts(d)))
     print(f"  {'extract_facts (all)':24} {total:7.3f}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from factcheck.evaluate.engines import Match
 from factcheck.evaluate.rulefiles import RuleSet
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
-from factcheck.model.findings import Context, Evidence, Finding
+from factcheck.model.findings import Context, Evidence, Finding, Severity
 
 
 def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, FactBase], doc: Document) -> list[Finding]:
@@ -25,12 +27,13 @@ def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, Fact
         ]
         span = bound[rule.at].span
         sentence = doc.sentence_at(span.start)
+        severity, message = precision_policy(rule.spec.severity, rule.message.render(values), bound.values())
         findings.append(
             Finding(
                 rule=rule.id,
-                severity=rule.spec.severity,
+                severity=severity,
                 title=rule.spec.title,
-                message=rule.message.render(values),
+                message=message,
                 span=doc.locate(span),
                 quote=doc.text[span.start : span.end],
                 context=Context(
@@ -44,3 +47,14 @@ def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, Fact
         )
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule, f.facts))
     return findings
+
+
+def precision_policy(severity: Severity, message: str, facts: Iterable[FactBase]) -> tuple[Severity, str]:
+    """An error needs certain facts: a finding that rests on an inferred fact (a back-reference, an
+    unstated year, a guessed subject) is at most a warning, and its message says what was inferred."""
+    inferred = [f for f in facts if f.certainty == "inferred"]
+    if severity != "error" or not inferred:
+        return severity, message
+    what = "; ".join(dict.fromkeys(f.inferred or f"the {f.kind.replace('_', ' ')} was read across clauses"  # type: ignore[attr-defined]
+                                   for f in inferred))
+    return "warning", f"{message} (not certain: {what})"

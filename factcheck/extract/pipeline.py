@@ -12,6 +12,7 @@ from functools import cache
 from factcheck.extract import arithmetic, dates, events, officials, quantities
 from factcheck.extract.analysis import Analysis, analyse
 from factcheck.extract.builders import BUILDERS
+from factcheck.extract.certainty import annotate
 from factcheck.extract.relations.loader import PatternSet, load_patterns
 from factcheck.extract.relations.match import RelationMatch, match_sentence
 from factcheck.model.document import Document
@@ -34,8 +35,11 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     pset = patterns if patterns is not None else shipped_patterns()
     a = analyse(doc)
     facts = relation_facts(a, pset)
+    legacy: list[FactBase] = []
     for extractor in LEGACY:
-        facts.extend(extractor(doc))
+        legacy.extend(extractor(doc))
+    annotate(a, legacy)
+    facts.extend(legacy)
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts
 

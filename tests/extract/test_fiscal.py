@@ -6,7 +6,6 @@ import pytest
 from extract_helpers import doc, of_kind, run
 
 
-
 @pytest.mark.parametrize(
     ("text", "fy", "country", "start", "end", "exp_start", "exp_end"),
     [

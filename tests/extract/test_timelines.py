@@ -6,7 +6,7 @@ import pytest
 from extract_helpers import doc, of_kind, run
 
 
-class timelines:  # noqa: N801 - the shifts the pipeline extracts, read as the old module was
+class timelines:
     @staticmethod
     def extract(d):  # type: ignore[no-untyped-def]
         return of_kind(run(d), "timeline_shift")

@@ -148,8 +148,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     )
 
 
-_TARGET_NOUNS = frozenset("timeline deadline target goal timetable schedule plan plans pledge ban date".split())
-_TARGET_STOP = frozenset("would will was is were has had have be been could should may might by from to , ( ;".split())
+_TARGET_NOUNS = frozenset(["timeline", "deadline", "target", "goal", "timetable", "schedule", "plan", "plans", "pledge", "ban", "date"])
+_TARGET_STOP = frozenset(["would", "will", "was", "is", "were", "has", "had", "have", "be", "been", "could", "should", "may", "might", "by", "from", "to", ",", "(", ";"])
 
 
 def _target(a: Analysis, match: RelationMatch) -> str:
@@ -160,7 +160,7 @@ def _target(a: Analysis, match: RelationMatch) -> str:
     for k in range(match.first_item - 1, -1, -1):
         if items[k].code in _TARGET_NOUNS and k + 1 < len(items) and items[k + 1].code in ("for", "of", "on"):
             j = k + 2
-            while j < match.first_item and items[j].code not in _TARGET_STOP or (
+            while (j < match.first_item and items[j].code not in _TARGET_STOP) or (
                     j < match.first_item and items[j].code == "to" and j + 1 < len(items)
                     and items[j + 1].code.startswith("@")):
                 j += 1

@@ -136,7 +136,7 @@ def segment(index: int, items: list[Item]) -> Sentence:
             it.clause = stack[-1]
             stack.pop()
             continue
-        if code in _CLOSE_QUOTES and quote_open and kind == "quote" and not (code == '"' and _opens_quote(items, k)):
+        if code in _CLOSE_QUOTES and quote_open and kind == "quote":
             it.clause = cur
             stack.pop()
             markers.append((k + 1, "]"))
@@ -187,10 +187,6 @@ def segment(index: int, items: list[Item]) -> Sentence:
     return sent
 
 
-def _opens_quote(items: list[Item], k: int) -> bool:
-    return False
-
-
 def _is_modifier(items: list[Item], k: int, cues: _Cues) -> bool:
     """``items[k]`` is a participle after a noun and before a preposition (not a verb after an auxiliary)."""
     prev, nxt = items[k - 1], items[k + 1]
@@ -203,14 +199,10 @@ def _is_modifier(items: list[Item], k: int, cues: _Cues) -> bool:
 
 def _clause_follows(items: list[Item], k: int) -> bool:
     """After ", and": a new clause when a verb-ish cue follows within a few items (else it is a list)."""
-    for it in items[k + 1 : k + 6]:
-        if it.code in _VERBISH:
-            return True
-    return False
+    return any(it.code in _VERBISH for it in items[k + 1 : k + 6])
 
 
-_VERBISH = frozenset("""is are was were will would has have had said says did does could may might must can
-shall plans aims expects rose fell grew added noted announced met took became""".split())
+_VERBISH = frozenset(["is", "are", "was", "were", "will", "would", "has", "have", "had", "said", "says", "did", "does", "could", "may", "might", "must", "can", "shall", "plans", "aims", "expects", "rose", "fell", "grew", "added", "noted", "announced", "met", "took", "became"])
 
 
 def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None:

@@ -89,11 +89,14 @@ class _Composer:
         """Token ``i`` follows token ``i-1`` with no space."""
         return 0 < i < self.n and self.t[i].start == self.t[i - 1].end
 
-    def words_at(self, i: int, phrases: tuple[tuple[str, ...], ...] | dict[tuple[str, ...], object]) -> int:
+    def words_at(self, i: int, phrases: _Index | tuple[tuple[str, ...], ...]) -> int:
         """Length (in tokens) of the longest phrase starting at ``i``, 0 if none."""
-        for ph in sorted(phrases, key=len, reverse=True) if isinstance(phrases, dict) else phrases:
+        if i >= self.n:
+            return 0
+        index = phrases if isinstance(phrases, _Index) else _first_index(tuple(phrases))
+        for ph in index.get(self.t[i].low, ()):
             k = len(ph)
-            if i + k <= self.n and all(self.t[i + j].low == ph[j] for j in range(k)):
+            if i + k <= self.n and all(self.t[i + j].low == ph[j] for j in range(1, k)):
                 return k
         return 0
 
@@ -116,7 +119,13 @@ class _Composer:
             self.relative, self.fiscal, self.money_symbol, self.date_or_month, self.weekday, self.number_led,
             self.country_or_person,
         )
+        t = self.t
+        triggers = _triggers(self.lx)
         while i < self.n:
+            tok = t[i]
+            if not tok.digit and not tok.cap and tok.low not in triggers:
+                i += 1
+                continue
             for step in steps:
                 j = step(i)
                 if j > i:
@@ -131,7 +140,7 @@ class _Composer:
         low = self.t[i].low
         if low not in _REL_FIRST:
             return 0
-        k = self.words_at(i, _relative_phrases(self.lx))
+        k = self.words_at(i, _first_index(_relative_phrases(self.lx)))
         if k and self.low(i + k) != "than":  # "a year later than planned" is a shift, not a date
             spec = self.lx.relative[tuple(self.t[i + j].low for j in range(k))]
             return self.emit(m.RELATIVE, i, i + k, **spec)
@@ -398,10 +407,10 @@ class _Composer:
                 return 0
         start = i
         # percent
-        k = self.words_at(j, self.lx.percent_words)
+        k = self.words_at(j, _first_index(self.lx.percent_words))
         if k:
             return self.emit(m.PERCENT, start, j + k, value=value, decimals=decimals)
-        k = self.words_at(j, self.lx.points_words)
+        k = self.words_at(j, _first_index(self.lx.points_words))
         if k and not (self.low(j) in ("point", "points") and self.tok(j + 1) is not None and self.t[j + 1].digit):
             words = [self.low(j + x) for x in range(k)]
             basis = "basis" in words or words[0] in ("bps", "bp")
@@ -423,7 +432,7 @@ class _Composer:
         if unit is not None and e == j:
             amount = value * unit[1]
             end = d + 1
-            suffix = self.words_at(end, self.lx.relative_suffixes)
+            suffix = self.words_at(end, _first_index(tuple(self.lx.relative_suffixes)))
             if suffix and self.low(end + suffix) in ("than", "of", "ahead"):  # "two years earlier than planned"
                 suffix = 0
             if suffix:
@@ -467,9 +476,30 @@ _WEEKDAYS_SET = frozenset(lexicon().weekdays)
 _MONTH_SET = frozenset(lexicon().months)
 
 
+class _Index(dict[str, tuple[tuple[str, ...], ...]]):
+    """First word -> phrases starting with it, longest first."""
+
+
+@cache
+def _first_index(phrases: tuple[tuple[str, ...], ...]) -> _Index:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        out.setdefault(ph[0], []).append(ph)
+    return _Index({k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()})
+
+
 @cache
 def _relative_phrases(lx: Lexicon) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(lx.relative, key=len, reverse=True))
 
 
 _REL_FIRST = frozenset(k[0] for k in lexicon().relative)
+
+
+@cache
+def _triggers(lx: Lexicon) -> frozenset[str]:
+    """Lower-case words that can start a mention (besides digits and capitalised words)."""
+    words = set(_REL_FIRST) | set(lx.numbers) | set(lx.months) | set(lx.weekdays) | set(lx.date_modifiers)
+    words |= {"a", "an", "fy", "fys", "fiscal", "financial", "budget", "last", "next", "this", "mid"}
+    words |= {k[0] for k in lx.relative} | set(lx.currency_symbols) | {"us", "rs"}
+    return frozenset(w.lower() for w in words)

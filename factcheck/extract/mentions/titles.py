@@ -7,6 +7,7 @@ words come from :mod:`factcheck.model.countries`.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extract.mentions import model as m
@@ -20,11 +21,22 @@ if TYPE_CHECKING:
 _BRITISH = {"defence": "defense", "labour": "labor", "national defence": "national defense"}
 
 
-def _phrase(c: _Composer, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+@cache
+def _index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the phrases starting with it, longest first (dots dropped)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
     for ph in phrases:
+        bare = tuple(w.rstrip(".") for w in ph)
+        out.setdefault(bare[0], []).append(bare)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _phrase(c: _Composer, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    if i >= c.n or not c.t[i].cap:
+        return 0
+    for ph in _index(phrases).get(c.t[i].low.rstrip("."), ()):
         k = len(ph)
-        if i + k <= c.n and all(c.t[i + x].low.rstrip(".") == ph[x].rstrip(".") for x in range(k)) \
-                and c.t[i].cap:
+        if i + k <= c.n and all(c.t[i + x].low.rstrip(".") == ph[x] for x in range(1, k)):
             return k
     return 0
 
@@ -54,7 +66,7 @@ def match_person_or_title(c: _Composer, i: int) -> int:
         else:
             return 0
     modifier = None
-    if c.low(i) in tt.modifiers and c.t[i].cap or c.low(i) in ("former", "then", "ex"):
+    if (c.low(i) in tt.modifiers and c.t[i].cap) or c.low(i) in ("former", "then", "ex"):
         modifier = c.low(i)
         former = modifier in ("former", "then", "ex", "outgoing")
         i += 1

@@ -128,10 +128,7 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         codes = set(e.punct or [])
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
     elif kind == "gap":
-        if e.as_:
-            rx = _GAP_ITEM + "{0,%d}?" % e.gap
-        else:
-            rx = _GAP_ITEM + "{0,%d}?" % e.gap
+        rx = f"{_GAP_ITEM}{{0,{e.gap}}}?"
         codes = set()
     elif kind == "clause":
         if e.clause not in ("skip", "open", "close"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import click
 
-from factcheck.report.formats.facts import describe
 from factcheck.model.findings import UNCHECKED_STAGES, Finding, Report
+from factcheck.report.formats.facts import describe
 
 WIDTH = 100
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}

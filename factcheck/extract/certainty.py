@@ -1,0 +1,66 @@
+"""Clause-aware checks of facts read by the families that are not patterns yet (dates, tenures).
+
+Those extractors read whole phrases; the clause layer knows what they cannot: a clause in the future
+or conditional ("may visit in early February" resolves forward), a "respectively" list (people and
+dates paired by order), a tenure whose date sits in a clause that is not about the person named.
+Such facts are corrected (tense) or marked ``inferred``, so an error rule will not rest on them.
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.analysis import Analysis
+from factcheck.extract.clauses.segment import Sentence
+from factcheck.model.facts import DateMention, FactBase, TenureStart
+
+
+def _clause_at(sent: Sentence, offset: int) -> int | None:
+    for it in sent.items:
+        if it.start <= offset < it.end or it.start >= offset:
+            return it.clause
+    return None
+
+
+def annotate(a: Analysis, facts: list[FactBase]) -> None:
+    for f in facts:
+        if isinstance(f, DateMention):
+            _date_tense(a, f)
+        elif isinstance(f, TenureStart):
+            _tenure(a, f)
+
+
+def _date_tense(a: Analysis, f: DateMention) -> None:
+    if f.form in ("absolute", "year") and f.date and len(f.date) >= 4 and f.form != "month":
+        return
+    sent = a.sentence_at(f.span.start)
+    c = _clause_at(sent, f.span.start)
+    if c is None:
+        return
+    clause = sent.clauses[c]
+    if clause.tense == "future" and f.tense != "future":
+        f.tense = "future"
+
+
+def _tenure(a: Analysis, f: TenureStart) -> None:
+    sent = a.sentence_at(f.span.start)
+    c = _clause_at(sent, max(f.span.end - 1, f.span.start))
+    if c is None:
+        return
+    clause = sent.clauses[c]
+    if any(cl.respectively for cl in sent.clauses):
+        f.certainty = "inferred"
+        f.inferred = "a 'respectively' list pairs people and dates by their order"
+        return
+    surname = f.person.split()[-1] if f.person else ""
+    if clause.kind == "relative":
+        # "X, who took office on the 21st": the person stands right before the relative clause
+        first = next((k for k, it in enumerate(sent.items) if it.clause == c), None)
+        k = (first or 0) - 1
+        while k >= 0 and sent.items[k].code in (",", "("):
+            k -= 1
+        before = sent.items[k] if k >= 0 else None
+        if before is None or surname not in before.text:
+            f.certainty = "inferred"
+            f.inferred = f"the tenure clause does not follow {f.person}'s name"
+    elif not any(surname and surname in it.text for it in sent.items if it.clause == c):
+        f.certainty = "inferred"
+        f.inferred = f"{f.person} is not named in the clause that gives the date"

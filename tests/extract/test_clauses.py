@@ -1,0 +1,44 @@
+"""Layer 2: clauses, their markers in the pattern stream, tense and modality."""
+
+from __future__ import annotations
+
+from extract_helpers import doc
+
+from factcheck.extract.analysis import analyse
+
+
+def first(text: str):  # type: ignore[no-untyped-def]
+    return analyse(doc(text)).sentences[0]
+
+
+def test_participial_modifier_is_its_own_clause() -> None:
+    s = first("The goal would be met in fiscal 2025, two years earlier than the fiscal 2027 date laid out in a 2022 plan.")
+    assert "[p laid out in a @year plan" in s.stream
+    kinds = [c.kind for c in s.clauses]
+    assert kinds == ["main", "participial"]
+
+
+def test_relative_clause_and_tense() -> None:
+    s = first("Defense Minister Shinjiro Koizumi, who took office on the 21st, met Hegseth.")
+    assert "[r who took office on the @day_of_month ]" in s.stream
+    assert s.clauses[1].kind == "relative" and s.clauses[1].tense == "past"
+
+
+def test_respectively_and_coordination() -> None:
+    s = first("Koizumi and Motegi took office in October and January, respectively.")
+    assert s.clauses[0].respectively
+    s = first("Exports rose 4% in May, while imports fell 2% over the same period.")
+    assert "|" in s.stream.split()
+
+
+def test_future_and_conditional() -> None:
+    s = first("Trump may visit Tokyo in early February, officials said.")
+    assert (s.clauses[0].tense, s.clauses[0].modality) == ("future", "conditional")
+    s = first("The minister will take office on Monday.")
+    assert s.clauses[0].tense == "future"
+
+
+def test_parentheses_are_clauses_that_keep_their_parents_tense() -> None:
+    s = first("The fiscal 2027 budget (April 2027-March 2028) will rise.")
+    paren = [c for c in s.clauses if c.kind == "paren"]
+    assert paren and paren[0].tense == "future"
