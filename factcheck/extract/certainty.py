@@ -28,15 +28,20 @@ def annotate(a: Analysis, facts: list[FactBase]) -> None:
             _tenure(a, f)
 
 
+_PAST_CUES = frozenset("said says told announced added noted stated confirmed met held was were had did".split())
+
+
 def _date_tense(a: Analysis, f: DateMention) -> None:
-    if f.form in ("absolute", "year") and f.date and len(f.date) >= 4 and f.form != "month":
+    """A month, weekday or day-of-month in a future or conditional clause resolves forward, unless the
+    clause also reports something past ("will delay the ban, the minister said on Wednesday")."""
+    if f.form not in ("month", "weekday", "day_of_month") or f.tense == "future":
         return
     sent = a.sentence_at(f.span.start)
     c = _clause_at(sent, f.span.start)
     if c is None:
         return
     clause = sent.clauses[c]
-    if clause.tense == "future" and f.tense != "future":
+    if clause.tense == "future" and not _PAST_CUES.intersection(clause.words):
         f.tense = "future"
 
 

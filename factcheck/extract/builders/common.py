@@ -31,15 +31,23 @@ def certainty_of(match: RelationMatch) -> str:
 
 
 def fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
-    """Whose fiscal calendar: a country named in the sentence (holders first), else the document's
-    most named country; only countries whose calendar is known."""
+    """Whose fiscal calendar: the nearest country named before the match in its sentence (else the
+    nearest after it), else the document's most named country; only countries whose calendar is known."""
     sent = match.sentence
-    found = [it.mention.value["code"] for it in sent.items if it.mention is not None and it.mention.type == "country"]
-    found += [it.mention.value["country"] for it in sent.items
-              if it.mention is not None and it.mention.type in ("person", "title") and it.mention.value.get("country")]
-    for code in found:
-        if fiscal_calendar(code) is not None:
-            return code
+    before: list[str] = []
+    after: list[str] = []
+    for it in sent.items:
+        m = it.mention
+        if m is None:
+            continue
+        code = m.value.get("code") if m.type == "country" else m.value.get("country") if m.type in ("person", "title") \
+            else None
+        if code and fiscal_calendar(code) is not None:
+            (before if it.start < match.end else after).append(code)
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
     return dominant_country(a)
 
 

@@ -1,0 +1,305 @@
+"""bench/perturb.py: each kind on hand-written passages, the labels, determinism, and no case from a
+passage without a plantable structure."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import importlib.util
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load(name: str, file: str) -> ModuleType:
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / file)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+perturb = _load("fc_bench_perturb", "perturb.py")
+PUB = dt.date(2025, 11, 6)
+
+
+@dataclass
+class P:
+    text: str
+    published: dt.date | None = PUB
+    id: str = "hand-1"
+    category: str = "consistent"
+    must: list[str] = field(default_factory=list)
+    split: str = "dev"
+    base_id: str | None = None
+
+
+def cases(text: str, kind: str | None = None, **kw: Any) -> list[Any]:
+    found = perturb.cases_for(P(text, **kw), seed=0, per_site=20)
+    return [c for c in found if kind is None or c.kind == kind]
+
+
+def edited(case: Any, base: str) -> None:
+    """The case is the base text with exactly the one recorded edit."""
+    assert case.text != base
+    assert base[case.start:case.start + len(case.before)] == case.before
+    assert case.text == base[:case.start] + case.after + base[case.start + len(case.before):]
+
+
+# --- (a) shift amount -------------------------------------------------------------------------------
+
+SHIFT = "The ministry brought forward the deadline by two years, from 2030 to 2028, officials said."
+
+
+def test_shift_amount_changes_the_stated_years() -> None:
+    found = cases(SHIFT, "shift-amount")
+    assert found and all(c.must == ["timeline.shift-mismatch"] for c in found)
+    for c in found:
+        edited(c, SHIFT)
+        assert c.before == "two years" and c.after != "two years"
+        assert re.fullmatch(r"(one year|(three|four|five|six|seven|eight|nine|ten) years)", c.after)
+
+
+@pytest.mark.parametrize("text, before", [
+    ("Japan now expects to reach the goal in fiscal 2025, two years ahead of schedule, instead of by fiscal 2027.",
+     "two years"),
+    ("Britain will meet its aid pledge three years early, in 2027 rather than in 2030 as first promised.", "three years"),
+    ("The target will now be met in 2027, three years earlier than its original 2030 goal.", "three years"),
+    ("The launch was delayed by a year, from 2026 to 2027, the agency said.", "a year"),
+])
+def test_shift_amount_forms(text: str, before: str) -> None:
+    found = cases(text, "shift-amount")
+    assert found and {c.before for c in found} == {before}
+    assert all(c.after not in (before, "one year" if before == "a year" else before) for c in found)
+
+
+def test_shift_amount_at_least_only_goes_past_the_years_named() -> None:
+    text = "The ban was brought forward by at least three years, to 2036 from 2040, officials said."
+    found = cases(text, "shift-amount")
+    assert found and all(c.after in ("five years", "six years", "seven years", "eight years") for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry brought forward the deadline by about two years, from 2030 to 2028.",  # hedged
+    "The ministry brought forward the deadline by three years, from 2030 to 2028.",  # already inconsistent
+    "The deadline was brought forward by two years. It moves from 2030 to 2028.",  # years in another sentence
+    "The target will be met in 2025, two years earlier than planned, while the budget for 2026 grows.",  # no old year
+    "The deadline was delayed by two years, from 2030 to 2032. The launch was postponed to 2029.",  # two shifts
+    "The plan covers the 2028-29 fiscal year and was moved up by two years from 2030.",  # not a plain year
+])
+def test_shift_amount_not_planted_without_a_clear_shift(text: str) -> None:
+    assert cases(text, "shift-amount") == []
+
+
+# --- (f) shift direction ----------------------------------------------------------------------------
+
+def test_shift_direction_flips_the_verb() -> None:
+    found = cases(SHIFT, "shift-direction")
+    assert {c.after for c in found} == {"pushed back", "delayed", "postponed"}
+    for c in found:
+        edited(c, SHIFT)
+        assert c.before == "brought forward" and c.must == ["timeline.shift-mismatch"]
+
+
+def test_shift_direction_flips_later_to_earlier_and_keeps_capitals() -> None:
+    text = "Delayed by a year, from 2026 to 2027, the launch is now set for spring."
+    assert {c.after for c in cases(text, "shift-direction")} == {"Moved up", "Brought forward", "Moved forward"}
+
+
+def test_shift_direction_flips_a_comparison() -> None:
+    text = "The target will now be met in 2027, three years earlier than its original 2030 goal."
+    found = cases(text, "shift-direction")
+    assert [(c.before, c.after) for c in found] == [("earlier than", "later than")]
+
+
+@pytest.mark.parametrize("text", [
+    "The deadline was delayed by two years, from 2030 to 2028, the ministry said.",  # direction already wrong
+    "Exports advanced 3% in 2024 from 2023, the ministry said.",  # no stated order of a shift
+    "A delayed budget for 2026 replaces the 2025 plan.",  # adjective, no order
+])
+def test_shift_direction_not_planted_without_a_clear_shift(text: str) -> None:
+    assert cases(text, "shift-direction") == []
+
+
+# --- (b) weekday ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, weekday", [
+    ("The vote took place on Thursday, Oct. 30, 2025, the commission said.", "Thursday"),
+    ("The two leaders met in Tokyo on Tuesday (Nov 4) and agreed to deepen ties.", "Tuesday"),
+    ("The ministry released the figures on Nov. 4 (Tuesday), a day early.", "Tuesday"),
+    ("Parliament will reconvene on Monday, 3 November 2025, the speaker said.", "Monday"),
+    ("The budget will be presented on Friday, March 6, 2026, officials said.", "Friday"),
+])
+def test_weekday_changed_to_every_other_day(text: str, weekday: str) -> None:
+    found = cases(text, "weekday")
+    others = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"} - {weekday}
+    assert {c.after for c in found} == others
+    for c in found:
+        edited(c, text)
+        assert c.before == weekday and c.must == ["dates.weekday-mismatch"]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The vote took place on Friday, Oct. 30, 2025, the commission said.", PUB),  # wrong already
+    ("The leaders met on Tuesday and agreed to deepen ties.", PUB),  # no date given with it
+    ("The two leaders met in Tokyo on Tuesday (Nov 4).", None),  # no year, no publication date
+    ("The leaders met on Tuesday, Feb. 30, the ministry said.", PUB),  # no such date
+])
+def test_weekday_not_planted_without_a_checkable_date(text: str, published: dt.date | None) -> None:
+    assert cases(text, "weekday", published=published) == []
+
+
+# --- (c) fiscal gloss -------------------------------------------------------------------------------
+
+GLOSS = "Japan plans to reach the goal in fiscal year 2027 (April 2027-March 2028), the government said."
+
+
+def test_fiscal_gloss_years_changed() -> None:
+    found = cases(GLOSS, "fiscal-gloss")
+    glosses = {c.after for c in found}
+    assert glosses == {"2026-March 2027", "2028-March 2029", "2025-March 2026", "2029-March 2030",
+                       "2026-March 2028", "2027-March 2029"}
+    for c in found:
+        edited(c, GLOSS)
+        assert c.before == "2027-March 2028" and c.must == ["fiscal.gloss-mismatch"]
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. Congress approved spending for fiscal 2026 (October 2025-September 2026).",
+    "India set a deficit target for 2026-27 (April 2026-March 2027) in the budget.",
+    "Britain's Treasury said the 2025 fiscal year (April 2025 to March 2026) would see less borrowing.",
+])
+def test_fiscal_gloss_forms(text: str) -> None:
+    assert len(cases(text, "fiscal-gloss")) == len(perturb.GLOSS_EDITS)
+
+
+@pytest.mark.parametrize("text", [
+    "The company's fiscal year 2026 (April 2026-March 2027) results will be released in May.",  # a company
+    "Spending for fiscal 2026 (April 2026-March 2027) was approved on Friday.",  # no country
+    "Japan plans to reach the goal in fiscal year 2027 (April 2027-March 2029).",  # not twelve months
+    "Japan and India set targets for fiscal 2026 (April 2026-March 2027).",  # two countries
+    "Japan plans to reach the goal in fiscal year 2030 (April 2027-March 2028).",  # label and gloss disagree
+])
+def test_fiscal_gloss_not_planted_without_a_clear_gloss(text: str) -> None:
+    assert cases(text, "fiscal-gloss") == []
+
+
+# --- (d) parts of a total ---------------------------------------------------------------------------
+
+SUM = "The army gets £8.7 billion and the navy £5.1 billion, a total of £13.8 billion, the ministry said."
+
+
+def test_sum_part_changed_beyond_rounding() -> None:
+    found = cases(SUM, "sum-part")
+    assert {c.before for c in found} == {"8.7", "5.1"}
+    for c in found:
+        edited(c, SUM)
+        other = 13.8 - float(c.before)
+        assert abs(float(c.after) + other - 13.8) >= 0.69 - 1e-9  # 5% of the total, far beyond ±0.15
+        assert c.must == ["numbers.arithmetic-mismatch"]
+
+
+def test_sum_part_across_scales_and_grouped_digits() -> None:
+    text = "Lawmakers approved $893 billion for defense and $708 billion for other programs, a combined $1.6 trillion."
+    assert {c.before for c in cases(text, "sum-part")} == {"893", "708"}
+    crowd = "The final drew 48,200 fans and the semi-final 61,000, a combined 109,200 for the weekend."
+    assert all(re.fullmatch(r"\d{2,3},\d{3}", c.after) for c in cases(crowd, "sum-part"))
+
+
+@pytest.mark.parametrize("text", [
+    "The army gets £8.7 billion and the navy £5.1 billion, a total of £15.8 billion.",  # does not add up
+    "The army gets about £8.7 billion and the navy £5.1 billion, a total of £13.8 billion.",  # hedged
+    "The army gets £8.7 billion, a total of £8.7 billion.",  # one part
+    "The army gets £8.7 billion and the navy £5.1 billion this year.",  # no total
+])
+def test_sum_part_not_planted_without_a_clear_sum(text: str) -> None:
+    assert cases(text, "sum-part") == []
+
+
+# --- (e) percentage change --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, stated", [
+    ("Exports rose 10 percent to 55 billion dollars from 50 billion dollars, the office said.", "10"),
+    ("Spending rose 7.5 percent to 58.7 trillion won from 54.6 trillion won, the ministry said.", "7.5"),
+    ("Tariffs were cut from 50 billion dollars to 45 billion dollars, a fall of 10%, officials said.", "10"),
+    ("NATO allies agreed to a 40% increase from 2.5% to 3.5% of GDP in core spending.", "40"),
+    ("The cabinet endorsed a ¥122.3 trillion budget for fiscal 2026, up 6.3% from ¥115.1 trillion.", "6.3"),
+    ("The ministry requested ¥8.8 trillion, a 3.9% increase on the ¥8.47 trillion allocated this year.", "3.9"),
+])
+def test_percent_change_moved_out_of_tolerance(text: str, stated: str) -> None:
+    found = cases(text, "percent-change")
+    assert found and {c.before for c in found} == {stated}
+    for c in found:
+        edited(c, text)
+        assert abs(float(c.after) - float(stated)) >= 1.0 and c.must == ["numbers.arithmetic-mismatch"]
+
+
+def test_percent_change_respects_hedges() -> None:
+    text = "Spending rose more than 7 percent to 58.7 trillion won from 54.6 trillion won."
+    found = cases(text, "percent-change")
+    assert found and all(float(c.after) > 8.6 for c in found)  # a lower bound is only broken upwards
+    nearly = "Raising the target from 2.5% to 3.5% of GDP would be nearly a 40% increase, analysts said."
+    assert all(not 34 <= float(c.after) <= 47 for c in cases(nearly, "percent-change"))
+
+
+@pytest.mark.parametrize("text", [
+    "Spending rose 9.5 percent to 58.7 trillion won from 54.6 trillion won.",  # already inconsistent
+    "Turnout rose 4.9 percentage points to 63.1% from 58.2%.",  # points, not percent
+    "The budget is up 7.5 percent from this year, the ministry said.",  # no figures
+    "Spending fell 7.5 percent to 58.7 trillion won from 54.6 trillion won.",  # direction already wrong
+    "Revenue reached 130 billion yen and profit 12 billion yen, up 8% from 100 billion yen.",  # no figure fits
+])
+def test_percent_change_not_planted_without_a_clear_change(text: str) -> None:
+    assert cases(text, "percent-change") == []
+
+
+# --- cases as a whole -------------------------------------------------------------------------------
+
+PLAIN = "The minister visited the base and spoke to troops about morale, the ministry said."
+
+
+def test_no_case_without_plantable_structure() -> None:
+    assert perturb.find_sites(PLAIN, PUB) == []
+    assert perturb.cases_for(P(PLAIN)) == []
+
+
+def test_only_clean_base_passages_are_perturbed() -> None:
+    assert perturb.cases_for(P(SHIFT, category="planted", must=["timeline.shift-mismatch"])) == []
+    assert perturb.cases_for(P(SHIFT, base_id="other")) == []
+    assert perturb.cases_for(P(SHIFT, category="tricky"))
+
+
+def test_case_fields() -> None:
+    text = f"{SHIFT} The vote took place on Thursday, Oct. 30, 2025."
+    found = perturb.cases_for(P(text, id="tl-x", split="frozen"))
+    assert {c.kind for c in found} == {"shift-amount", "shift-direction", "weekday"}
+    for c in found:
+        assert c.id.startswith(f"tl-x~{c.kind}-") and c.base_id == "tl-x" and c.split == "frozen"
+        assert c.published == PUB and c.must == [perturb.RULES[c.kind]]
+    assert len({c.id for c in found}) == len(found)
+
+
+def test_deterministic_and_seeded() -> None:
+    passages = [P(SHIFT, id="a"), P(GLOSS, id="b"), P(SUM, id="c")]
+    first = perturb.generate(passages, seed=3, per_site=2)
+    assert first == perturb.generate(passages, seed=3, per_site=2)
+    assert len(first) == 2 + 2 + 2 + 2 * 2  # two per site: shift amount and direction, gloss, two parts
+    assert {(c.kind, c.start) for c in first} == {(c.kind, c.start) for c in perturb.generate(passages, 4, 2)}
+    sample = perturb.generate(passages, seed=3, limit=5)
+    assert len(sample) == 5 and sample == perturb.generate(passages, seed=3, limit=5)
+
+
+def test_independent_of_the_extractors() -> None:
+    tree = ast.parse((ROOT / "bench" / "perturb.py").read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not any(name.split(".")[0] == "factcheck" for name in imported)
