@@ -28,7 +28,7 @@ def annotate(a: Analysis, facts: list[FactBase]) -> None:
             _tenure(a, f)
 
 
-_PAST_CUES = frozenset("said says told announced added noted stated confirmed met held was were had did".split())
+_PAST_CUES = frozenset(["said", "says", "told", "announced", "added", "noted", "stated", "confirmed", "met", "held", "was", "were", "had", "did"])
 
 
 def _date_tense(a: Analysis, f: DateMention) -> None:
