@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -48,24 +48,25 @@ def reference_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def load_ruleset_or_exit(paths: tuple[str, ...]) -> RuleSet:
-    """Load rules; on any rule-file problem print every ``file:line:col: reason`` and exit 2."""
+T = TypeVar("T")
+
+
+def _load_or_exit(load: Callable[[], T], error: type[RuleLoadError] | type[PatternLoadError], what: str) -> T:
+    """Run ``load``; on a load error print every ``file:line:col: reason`` and exit 2 (nothing checked)."""
     try:
-        return resolve_ruleset(list(paths) if paths else None)
-    except RuleLoadError as exc:
+        return load()
+    except error as exc:
         for p in exc.problems:
             click.echo(f"error: {p}", err=True)
-        click.echo(f"{len(exc.problems)} problem(s) in rule files; nothing was checked.", err=True)
+        click.echo(f"{len(exc.problems)} problem(s) in {what} files; nothing was checked.", err=True)
         raise SystemExit(EXIT_USAGE) from None
+
+
+def load_ruleset_or_exit(paths: tuple[str, ...]) -> RuleSet:
+    """The rules under ``paths`` (the shipped ones if none), or exit 2 on any rule-file problem."""
+    return _load_or_exit(lambda: resolve_ruleset(list(paths) if paths else None), RuleLoadError, "rule")
 
 
 def load_patterns_or_exit(paths: tuple[str, ...]) -> PatternSet:
-    """Shipped patterns plus ``paths``; on any pattern-file problem print every ``file:line:col: reason``
-    and exit 2 (nothing is checked)."""
-    try:
-        return resolve_patterns(list(paths) if paths else None)
-    except PatternLoadError as exc:
-        for p in exc.problems:
-            click.echo(f"error: {p}", err=True)
-        click.echo(f"{len(exc.problems)} problem(s) in pattern files; nothing was checked.", err=True)
-        raise SystemExit(EXIT_USAGE) from None
+    """The shipped patterns plus those under ``paths``, or exit 2 on any pattern-file problem."""
+    return _load_or_exit(lambda: resolve_patterns(list(paths) if paths else None), PatternLoadError, "pattern")

@@ -20,7 +20,7 @@ from factcheck.evaluate.fieldtypes import all_fields_of
 from factcheck.evaluate.plan import Branch, plan_branch
 from factcheck.evaluate.schema import RuleSpec
 from factcheck.evaluate.templates import Template, TemplateError, parse_template
-from factcheck.load.yamlsource import Positioned, RuleFileError, load_yaml
+from factcheck.load.yamlsource import Positioned, RuleFileError, read_entries, yaml_files
 from factcheck.model.facts import FACT_TYPES
 
 MAX_RULES = 300  # durable-rules hangs registering ~513 rules with distinct first tests (ENGINE-NOTES)
@@ -78,50 +78,26 @@ class RuleSet:
         return _ruleset(rules, self.sources)
 
 
-def rule_files(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file()))
-        else:
-            files.append(p)
-    return files
-
-
 def load_rules(paths: Iterable[str | Path]) -> RuleSet:
     """Load and compile every rule under ``paths``. Raises :class:`RuleLoadError`."""
     problems: list[RuleFileError] = []
     compiled: list[CompiledRule] = []
     seen: dict[str, str] = {}
-    files = rule_files(paths)
+    files = yaml_files(paths)
     if len(files) > MAX_FILES:
         raise RuleLoadError([RuleFileError(str(paths), 1, 1, f"more than {MAX_FILES} rule files")])
-    for path in files:
+    for entry in read_entries(files, "rule", problems):
+        doc, loc = entry.doc, entry.loc
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(RuleFileError(str(path), 1, 1, f"cannot read rule file: {exc}"))
-            continue
-        try:
-            doc = load_yaml(text, str(path))
+            rule = compile_rule(entry.item, doc, loc, entry.text)
         except RuleFileError as exc:
             problems.append(exc)
             continue
-        items = doc.data if isinstance(doc.data, list) else [doc.data]
-        prefix: tuple[int, ...] = ()
-        for i, item in enumerate(items):
-            loc = (i,) if isinstance(doc.data, list) else prefix
-            try:
-                rule = compile_rule(item, doc, loc, text)
-            except RuleFileError as exc:
-                problems.append(exc)
-                continue
-            if rule.id in seen:
-                problems.append(doc.error((*loc, "id"), f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})"))
-                continue
-            seen[rule.id] = f"{path}:{rule.line}"
-            compiled.append(rule)
+        if rule.id in seen:
+            problems.append(doc.error((*loc, "id"), f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})"))
+            continue
+        seen[rule.id] = f"{doc.path}:{rule.line}"
+        compiled.append(rule)
     if len(compiled) > MAX_RULES:
         problems.append(RuleFileError("<rules>", 1, 1, f"{len(compiled)} rules loaded; the limit is {MAX_RULES}"))
     else:

@@ -51,12 +51,12 @@ def analyse(doc: Document) -> Analysis:
     starts = [t.start for t in tokens]
     sentences: list[Sentence] = []
     mi = 0
-    for span in doc.sentences:
+    for index, span in enumerate(doc.sentences):
         t0 = bisect.bisect_left(starts, span.start)
         t1 = bisect.bisect_left(starts, span.end, t0)
         items, mi = items_of(tokens, mentions, t0, t1, mi)
         for w in range(0, max(len(items), 1), MAX_SENTENCE_ITEMS):
             chunk = items[w : w + MAX_SENTENCE_ITEMS]
             if chunk:
-                sentences.append(segment(len(sentences), chunk))
+                sentences.append(segment(index, chunk))  # a window keeps its sentence's index
     return Analysis(doc, tokens, mentions, sentences)

@@ -3,14 +3,15 @@
 Those extractors read whole phrases; the clause layer knows what they cannot: a clause in the future
 or conditional ("may visit in early February" resolves forward), a "respectively" list (people and
 dates paired by order), a tenure whose date sits in a clause that is not about the person named.
-Such facts are corrected (tense) or marked ``inferred``, so an error rule will not rest on them.
+Such facts are corrected (tense) or marked ``inferred``, so an error rule will not rest on them; an
+arithmetic claim whose operands the lexer reads as years is dropped.
 """
 
 from __future__ import annotations
 
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.clauses.segment import Sentence
-from factcheck.model.facts import DateMention, FactBase, TenureStart
+from factcheck.model.facts import ArithmeticClaim, DateMention, FactBase, TenureStart
 
 
 def _clause_at(sent: Sentence, offset: int) -> int | None:
@@ -20,12 +21,24 @@ def _clause_at(sent: Sentence, offset: int) -> int | None:
     return None
 
 
-def annotate(a: Analysis, facts: list[FactBase]) -> None:
+def annotate(a: Analysis, facts: list[FactBase]) -> list[FactBase]:
+    """The facts, corrected or marked where the clause and mention layers know better; facts the
+    mention layer contradicts (arithmetic whose operands are years) are dropped."""
+    kept: list[FactBase] = []
     for f in facts:
         if isinstance(f, DateMention):
             _date_tense(a, f)
         elif isinstance(f, TenureStart):
             _tenure(a, f)
+        elif isinstance(f, ArithmeticClaim) and _operands_are_years(a, f):
+            continue  # "exports were $2.2tn in 2016, down $51.7bn from 2015": 2015 and 2016 are years
+        kept.append(f)
+    return kept
+
+
+def _operands_are_years(a: Analysis, f: ArithmeticClaim) -> bool:
+    years = {float(m.value["year"]) for m in a.mentions_of("year") if f.span.start <= m.start < f.span.end}
+    return any(op in years for op in f.operands)
 
 
 _PAST_CUES = frozenset(["said", "says", "told", "announced", "added", "noted", "stated", "confirmed", "met", "held", "was", "were", "had", "did"])

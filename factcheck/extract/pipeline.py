@@ -38,8 +38,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     legacy: list[FactBase] = []
     for extractor in LEGACY:
         legacy.extend(extractor(doc))
-    annotate(a, legacy)
-    facts.extend(legacy)
+    facts.extend(annotate(a, legacy))
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts
 

@@ -8,7 +8,9 @@ errors), anchors and aliases are refused (no "billion laughs"), and size and nes
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path as FsPath
 
 import yaml
 
@@ -115,3 +117,46 @@ def _collect(node: yaml.Node, loc: Path, marks: dict[Path, tuple[int, int]], dep
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _collect(item, (*loc, i), marks, depth + 1, path)
+
+
+def yaml_files(paths: Iterable[str | FsPath]) -> list[FsPath]:
+    """The files named, and every ``*.yaml``/``*.yml`` below the folders named (sorted)."""
+    files: list[FsPath] = []
+    for p in map(FsPath, paths):
+        if p.is_dir():
+            files.extend(sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file()))
+        else:
+            files.append(p)
+    return files
+
+
+@dataclass
+class Entry:
+    """One item of a YAML file holding a mapping or a list of them: ``loc`` is its path in ``doc``."""
+
+    doc: Positioned
+    text: str
+    loc: Path
+    item: object
+
+
+def read_entries(files: Iterable[FsPath], what: str, problems: list[RuleFileError]) -> Iterator[Entry]:
+    """Each item of each file, read safely: only regular files, at most ``MAX_BYTES`` read, positions
+    kept. A file that cannot be read or parsed adds its problem to ``problems`` and yields nothing."""
+    for path in files:
+        try:
+            if not path.is_file():
+                raise OSError(f"not a regular file: {path}" if path.exists() else f"no such file: {path}")
+            with path.open("rb") as fh:
+                text = fh.read(MAX_BYTES + 1).decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(RuleFileError(str(path), 1, 1, f"cannot read {what} file: {exc}"))
+            continue
+        try:
+            doc = load_yaml(text, str(path))
+        except RuleFileError as exc:
+            problems.append(exc)
+            continue
+        items = doc.data if isinstance(doc.data, list) else [doc.data]
+        for i, item in enumerate(items):
+            yield Entry(doc, text, (i,) if isinstance(doc.data, list) else (), item)

@@ -7,6 +7,7 @@ the lexer, the resolver and the reference sources.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -79,6 +80,40 @@ def country_name(code: str | None) -> str | None:
 def fiscal_calendar(code: str | None) -> tuple[int, Naming] | None:
     c = country(code)
     return c.fiscal if c else None
+
+
+def fiscal_range(fiscal_year: int, country: str | None) -> tuple[str, str] | None:
+    """('YYYY-MM', 'YYYY-MM') first and last month of ``fiscal_year`` in ``country``; None if unknown."""
+    cal = fiscal_calendar(country)
+    if cal is None:
+        return None
+    first, naming = cal
+    if first == 1:
+        return f"{fiscal_year:04d}-01", f"{fiscal_year:04d}-12"
+    start_year = fiscal_year if naming == "start" else fiscal_year - 1
+    last = first - 1
+    return f"{start_year:04d}-{first:02d}", f"{start_year + 1:04d}-{last:02d}"
+
+
+def fiscal_year_of(day: dt.date, country: str | None) -> int | None:
+    """The fiscal year (by the country's naming) that ``day`` falls in; None if the calendar is unknown."""
+    cal = fiscal_calendar(country)
+    if cal is None:
+        return None
+    first, naming = cal
+    if first == 1:
+        return day.year
+    start_year = day.year if day.month >= first else day.year - 1
+    return start_year if naming == "start" else start_year + 1
+
+
+def range_label_year(first: int, second: int, country: str | None) -> int:
+    """The fiscal-year number of a range written 'first-second' ('2028-29'): by the country's naming;
+    the first year when the country is unknown."""
+    cal = fiscal_calendar(country)
+    if cal is not None and cal[1] == "end" and cal[0] != 1:
+        return second
+    return first
 
 
 @cache

@@ -5,30 +5,21 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-import importlib.util
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests.conftest import bench_module
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load(name: str, file: str) -> ModuleType:
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / file)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
-perturb = _load("fc_bench_perturb", "perturb.py")
+perturb = bench_module("perturb.py")
 PUB = dt.date(2025, 11, 6)
 
 

@@ -15,14 +15,13 @@ so that nobody tunes the extractors on it.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+
+from tests.conftest import bench_module
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINES = ("python", "durable")
@@ -32,18 +31,9 @@ MIN_TOPICS = 12
 MIN_CLEAN_SHARE = 0.5
 
 
-def _load_bench() -> ModuleType:
-    name = "fc_bench_accuracy"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "accuracy.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
-bench = _load_bench()
+bench = bench_module("accuracy.py")
 PASSAGES, PROBLEMS = bench.load_corpus_checked("all")
 DEV = [p for p in PASSAGES if p.split == "dev"]
 KNOWN: dict[str, list[str]] = bench.load_known()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extract_helpers import doc
+from extract_helpers import doc, of_kind, run
 
 from factcheck.extract import arithmetic
 
@@ -74,3 +74,8 @@ def test_derived_fields() -> None:
 )
 def test_no_claims(text: str) -> None:
     assert claims(text) == []
+
+
+def test_years_are_not_operands_of_a_difference() -> None:
+    text = "Exports were $2,209.4 billion in 2016, down $51.7 billion from 2015, the bureau said."
+    assert of_kind(run(doc(text, "2017-02-07")), "arithmetic_claim") == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from factcheck.model.countries import fiscal_calendar
@@ -65,14 +64,3 @@ def dominant_country(a: Analysis) -> str | None:
     a.memo["dominant_country"] = result
     return result
 
-
-def fiscal_year_of(day: dt.date, country: str | None) -> int | None:
-    """The fiscal year (by the country's naming) that ``day`` falls in; None if the calendar is unknown."""
-    cal = fiscal_calendar(country)
-    if cal is None:
-        return None
-    first, naming = cal
-    start_year = day.year if day.month >= first else day.year - 1
-    if first == 1:
-        return day.year
-    return start_year if naming == "start" else start_year + 1

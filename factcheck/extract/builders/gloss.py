@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders.common import certainty_of, fiscal_country
+from factcheck.model.countries import range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import FiscalYearGloss
 
@@ -31,11 +32,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     span = Span(start=match.start, end=match.end)
     label_year = fy.value["year"]
     country = fiscal_country(a, match)
-    if fy.value.get("form") == "range" and fy.value.get("year2"):
-        from factcheck.model.countries import fiscal_calendar
-
-        cal = fiscal_calendar(country)
-        label_year = fy.value["year2"] if cal and cal[1] == "end" else fy.value["year"]
+    if fy.value.get("year2"):  # "fiscal 2025-26", "FY2024-25", "2028-29": named by the calendar
+        label_year = range_label_year(fy.value["year"], fy.value["year2"], country)
     return FiscalYearGloss(
         span=span,
         text=a.text[span.start : span.end],

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from factcheck.extract.builders.common import certainty_of, fiscal_country, fiscal_year_of
-from factcheck.model.countries import fiscal_calendar
+from factcheck.extract.builders.common import certainty_of, fiscal_country
+from factcheck.model.countries import fiscal_calendar, fiscal_year_of, range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import TimelineShift
 
@@ -44,10 +44,9 @@ def _point(m: Mention | None, country: str | None, published: dt.date | None) ->
         if y is None:
             return None
         if v.get("year2"):
-            cal = fiscal_calendar(country)
-            if cal is None:
+            if fiscal_calendar(country) is None:
                 return None  # "2028-29" names a different year by calendar: unknown without one
-            y = v["year2"] if cal[1] == "end" else y
+            y = range_label_year(y, v["year2"], country)
         return y, None, True
     if m.type in ("month", "date") and v.get("year"):
         return v["year"], v["month"], False

@@ -10,7 +10,8 @@ the pass is linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract.mentions import model as m
@@ -29,7 +30,7 @@ def tokenize(text: str) -> list[Token]:
     append = out.append
     for mt in TOKEN_RE.finditer(text):
         s = mt.group()
-        append(Token(mt.start(), mt.end(), s, s.lower(), s[0].isdigit(), s[0].isupper()))
+        append(Token(mt.start(), mt.end(), s, s.lower(), s[0].isdecimal(), s[0].isupper()))
     return out
 
 
@@ -77,6 +78,7 @@ class _Composer:
         self.text, self.t, self.lx = text, toks, lx
         self.n = len(toks)
         self.out: list[Mention] = []
+        self.ix = _indices(lx)
 
     # -- helpers ------------------------------------------------------------------------------------
     def tok(self, i: int) -> Token | None:
@@ -89,11 +91,10 @@ class _Composer:
         """Token ``i`` follows token ``i-1`` with no space."""
         return 0 < i < self.n and self.t[i].start == self.t[i - 1].end
 
-    def words_at(self, i: int, phrases: _Index | tuple[tuple[str, ...], ...]) -> int:
+    def words_at(self, i: int, index: _Index) -> int:
         """Length (in tokens) of the longest phrase starting at ``i``, 0 if none."""
         if i >= self.n:
             return 0
-        index = phrases if isinstance(phrases, _Index) else _first_index(tuple(phrases))
         for ph in index.get(self.t[i].low, ()):
             k = len(ph)
             if i + k <= self.n and all(self.t[i + j].low == ph[j] for j in range(1, k)):
@@ -105,9 +106,16 @@ class _Composer:
         self.out.append(Mention(typ, a, b, self.text[a:b], i, j, dict(value)))
         return j
 
+    def year_after(self, e: int) -> tuple[int | None, int]:
+        """An optional year at ``e`` ("2025" or ", 2025"): the year and the index after it."""
+        yr = self.year_at(e)
+        if yr is None and self.low(e) == "," and self.year_at(e + 1) is not None:
+            return self.year_at(e + 1), e + 2
+        return yr, e + 1 if yr is not None else e
+
     def year_at(self, i: int) -> int | None:
         tok = self.tok(i)
-        if tok is None or len(tok.text) != 4 or not tok.text.isdigit():
+        if tok is None or len(tok.text) != 4 or not tok.text.isdecimal():
             return None
         y = int(tok.text)
         return y if _YEAR_MIN <= y <= _YEAR_MAX else None
@@ -120,7 +128,7 @@ class _Composer:
             self.country_or_person,
         )
         t = self.t
-        triggers = _triggers(self.lx)
+        triggers = self.ix.triggers
         while i < self.n:
             tok = t[i]
             if not tok.digit and not tok.cap and tok.low not in triggers:
@@ -138,9 +146,9 @@ class _Composer:
     # relative expressions ("the previous day", "last week", "three days ago") ---------------------
     def relative(self, i: int) -> int:
         low = self.t[i].low
-        if low not in _REL_FIRST:
+        if low not in self.ix.relative:
             return 0
-        k = self.words_at(i, _first_index(_relative_phrases(self.lx)))
+        k = self.words_at(i, self.ix.relative)
         if k and self.low(i + k) != "than":  # "a year later than planned" is a shift, not a date
             spec = self.lx.relative[tuple(self.t[i + j].low for j in range(k))]
             return self.emit(m.RELATIVE, i, i + k, **spec)
@@ -182,12 +190,7 @@ class _Composer:
                     if nt is not None and nt.digit and len(nt.text) <= 2:
                         day = int(nt.text)
                         e += 1
-                    yr = self.year_at(e)
-                    if yr is None and self.low(e) == "," and self.year_at(e + 1) is not None:
-                        e += 1
-                        yr = self.year_at(e)
-                    if yr is not None:
-                        e += 1
+                    yr, e = self.year_after(e)
                     ending = self.low(j) in ("to", "ending", "ended", "through")
                     return self.emit(m.FISCAL_YEAR, i, e, form="bounded", end_month=mon if ending else None,
                                      start_month=None if ending else mon, bound_year=yr, day=day, year=None)
@@ -249,20 +252,14 @@ class _Composer:
         if value is None:
             return 0
         e, scale = self._scale(j + 1)
-        e = self._range_tail(e)
         return self.emit(m.MONEY, i, e, value=value, scale=scale, amount=value * scale,
                          currency=self.lx.currency_symbols[sym], decimals=_decimals(nt.text))
 
     def _scale(self, j: int) -> tuple[int, float]:
         w = self.low(j)
-        if w in self.lx.scales and (len(w) > 2 or self.adjacent(j)) and not (w == "m" and not self.adjacent(j)):
-            if w in ("b", "k", "m") and not self.adjacent(j):
-                return j, 1.0
+        if w in self.lx.scales and (len(w) > 2 or self.adjacent(j)):  # "1.2m", "13.4bn" only when attached
             return j + 1, self.lx.scales[w]
         return j, 1.0
-
-    def _range_tail(self, e: int) -> int:
-        return e
 
     # dates and months: "Oct. 21", "October 21, 2025", "21 October 2025", "March 2027", "early February"
     def date_or_month(self, i: int) -> int:
@@ -290,12 +287,7 @@ class _Composer:
                 e = j + 1
                 if self.low(e) == "." and self.adjacent(e):
                     e += 1
-                yr = self.year_at(e)
-                if yr is None and self.low(e) == "," and self.year_at(e + 1) is not None:
-                    e += 1
-                    yr = self.year_at(e)
-                if yr is not None:
-                    e += 1
+                yr, e = self.year_after(e)
                 return self.emit(m.DATE, i, e, year=yr, month=mon, day=day)
             if j > i + 1 and self.low(i - 1) == "the" and 1 <= day <= 31 and self.low(i + 1) in ("st", "nd", "rd", "th"):
                 return self.emit(m.DAY_OF_MONTH, i, i + 2, day=day)
@@ -317,19 +309,11 @@ class _Composer:
             e = j + 1
             if self.low(e) in ("st", "nd", "rd", "th") and self.adjacent(e):
                 e += 1
-            yr = None
-            if self.low(e) == "," and self.year_at(e + 1) is not None:
-                yr = self.year_at(e + 1)
-                e += 2
-            elif self.year_at(e) is not None:
-                yr = self.year_at(e)
-                e += 1
+            yr, e = self.year_after(e)
             return self.emit(m.DATE, start, e, year=yr, month=mon, day=int(nt.text), modifier=mod)
         yr = self.year_at(j)
         if yr is not None:
             return self.emit(m.MONTH, start, j + 1, year=yr, month=mon, modifier=mod)
-        if j > i + 1 and self.low(i) in ("mar", "may", "jun", "jul"):
-            pass
         return self.emit(m.MONTH, start, j, year=None, month=mon, modifier=mod)
 
     # weekdays: "Tuesday", "on Friday (Nov. 7)", "Monday, Nov. 3", "Friday's speech", "last Monday"
@@ -337,13 +321,13 @@ class _Composer:
         t = self.t[i]
         start = i
         mod = None
-        if t.low in ("last", "next", "this") and self.tok(i + 1) is not None and self.low(i + 1) in _WEEKDAYS_SET \
+        if t.low in ("last", "next", "this") and self.tok(i + 1) is not None and self.low(i + 1) in self.ix.weekdays \
                 and self.t[i + 1].cap:
             mod = t.low
             i += 1
             t = self.t[i]
         base = t.low[:-2] if t.low.endswith(("'s", "’s")) else t.low
-        if base not in _WEEKDAYS_SET or not t.cap:
+        if base not in self.ix.weekdays or not t.cap:
             return 0
         possessive = base != t.low
         j = i + 1
@@ -356,7 +340,7 @@ class _Composer:
             k += 1
             paren = True
         before = len(self.out)
-        e = self.date_or_month(k) if k > j or paren or self.low(k) in _MONTH_SET else 0
+        e = self.date_or_month(k) if k > j or paren or self.low(k) in self.ix.months else 0
         if e and self.out[-1].type == m.DATE and len(self.out) == before + 1:
             d = self.out.pop()
             if paren and self.low(e) == ")":
@@ -407,10 +391,10 @@ class _Composer:
                 return 0
         start = i
         # percent
-        k = self.words_at(j, _first_index(self.lx.percent_words))
+        k = self.words_at(j, self.ix.percent)
         if k:
             return self.emit(m.PERCENT, start, j + k, value=value, decimals=decimals)
-        k = self.words_at(j, _first_index(self.lx.points_words))
+        k = self.words_at(j, self.ix.points)
         if k and not (self.low(j) in ("point", "points") and self.tok(j + 1) is not None and self.t[j + 1].digit):
             words = [self.low(j + x) for x in range(k)]
             basis = "basis" in words or words[0] in ("bps", "bp")
@@ -432,7 +416,7 @@ class _Composer:
         if unit is not None and e == j:
             amount = value * unit[1]
             end = d + 1
-            suffix = self.words_at(end, _first_index(tuple(self.lx.relative_suffixes)))
+            suffix = self.words_at(end, self.ix.suffixes)
             if suffix and self.low(end + suffix) in ("than", "of", "ahead"):  # "two years earlier than planned"
                 suffix = 0
             if suffix:
@@ -472,34 +456,37 @@ class _Composer:
         return 0
 
 
-_WEEKDAYS_SET = frozenset(lexicon().weekdays)
-_MONTH_SET = frozenset(lexicon().months)
 
 
 class _Index(dict[str, tuple[tuple[str, ...], ...]]):
     """First word -> phrases starting with it, longest first."""
 
+    @classmethod
+    def of(cls, phrases: Iterable[tuple[str, ...]]) -> _Index:
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for ph in phrases:
+            out.setdefault(ph[0], []).append(ph)
+        return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()})
+
+
+@dataclass(frozen=True)
+class _Indices:
+    """Look-up tables built once per lexicon."""
+
+    relative: _Index
+    percent: _Index
+    points: _Index
+    suffixes: _Index
+    triggers: frozenset[str]  # lower-case words that can start a mention (besides digits, capitals)
+    weekdays: frozenset[str]
+    months: frozenset[str]
+
 
 @cache
-def _first_index(phrases: tuple[tuple[str, ...], ...]) -> _Index:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for ph in phrases:
-        out.setdefault(ph[0], []).append(ph)
-    return _Index({k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()})
-
-
-@cache
-def _relative_phrases(lx: Lexicon) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted(lx.relative, key=len, reverse=True))
-
-
-_REL_FIRST = frozenset(k[0] for k in lexicon().relative)
-
-
-@cache
-def _triggers(lx: Lexicon) -> frozenset[str]:
-    """Lower-case words that can start a mention (besides digits and capitalised words)."""
-    words = set(_REL_FIRST) | set(lx.numbers) | set(lx.months) | set(lx.weekdays) | set(lx.date_modifiers)
-    words |= {"a", "an", "fy", "fys", "fiscal", "financial", "budget", "last", "next", "this", "mid"}
-    words |= {k[0] for k in lx.relative} | set(lx.currency_symbols) | {"us", "rs"}
-    return frozenset(w.lower() for w in words)
+def _indices(lx: Lexicon) -> _Indices:
+    words = set(lx.numbers) | set(lx.months) | set(lx.weekdays) | set(lx.date_modifiers)
+    words |= {"a", "an", "fy", "fys", "fiscal", "financial", "budget", "last", "next", "this", "mid", "us", "rs"}
+    words |= {k[0] for k in lx.relative} | set(lx.currency_symbols)
+    return _Indices(_Index.of(lx.relative), _Index.of(lx.percent_words), _Index.of(lx.points_words),
+                    _Index.of(lx.relative_suffixes), frozenset(w.lower() for w in words),
+                    frozenset(lx.weekdays), frozenset(lx.months))

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from factcheck.extract.relations.compile import Compiled, CompileError, compile_sequence
 from factcheck.extract.relations.spec import PatternSpec
-from factcheck.load.yamlsource import MAX_BYTES, Positioned, RuleFileError, load_yaml
+from factcheck.load.yamlsource import Positioned, RuleFileError, read_entries, yaml_files
 
 PatternFileError = RuleFileError
 MAX_PATTERNS = 2000
@@ -85,17 +85,6 @@ def _pattern_set(patterns: tuple[Pattern, ...], sources: tuple[str, ...]) -> Pat
     return PatternSet(active, h.hexdigest()[:16], sources, {k: tuple(v) for k, v in by_fact.items()})
 
 
-def pattern_files(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file()))
-        else:
-            files.append(p)
-    return files
-
-
 def load_patterns(paths: Iterable[str | Path], known_facts: dict[str, frozenset[str]] | None = None) -> PatternSet:
     """Load every pattern under ``paths``. ``known_facts`` maps fact names to the slots their builder
     needs (default: the registered builders). Raises :class:`PatternLoadError`."""
@@ -106,38 +95,19 @@ def load_patterns(paths: Iterable[str | Path], known_facts: dict[str, frozenset[
     problems: list[RuleFileError] = []
     out: list[Pattern] = []
     seen: dict[str, str] = {}
-    files = pattern_files(paths)
-    for path in files:
-        if not path.exists():
-            problems.append(RuleFileError(str(path), 1, 1, "no such pattern file or folder"))
-            continue
+    files = yaml_files(paths)
+    for entry in read_entries(files, "pattern", problems):
+        doc, loc = entry.doc, entry.loc
         try:
-            if not path.is_file():
-                raise OSError("not a regular file")
-            with path.open("rb") as fh:
-                raw = fh.read(MAX_BYTES + 1)
-            text = raw.decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(RuleFileError(str(path), 1, 1, f"cannot read pattern file: {exc}"))
-            continue
-        try:
-            doc = load_yaml(text, str(path))
+            pat = _compile(entry.item, doc, loc, known_facts)
         except RuleFileError as exc:
             problems.append(exc)
             continue
-        items = doc.data if isinstance(doc.data, list) else [doc.data]
-        for i, item in enumerate(items):
-            loc: tuple[str | int, ...] = (i,) if isinstance(doc.data, list) else ()
-            try:
-                pat = _compile(item, doc, loc, known_facts)
-            except RuleFileError as exc:
-                problems.append(exc)
-                continue
-            if pat.id in seen:
-                problems.append(doc.error((*loc, "id"), f"duplicate pattern id {pat.id!r} (also in {seen[pat.id]})"))
-                continue
-            seen[pat.id] = f"{path}:{pat.line}"
-            out.append(pat)
+        if pat.id in seen:
+            problems.append(doc.error((*loc, "id"), f"duplicate pattern id {pat.id!r} (also in {seen[pat.id]})"))
+            continue
+        seen[pat.id] = f"{doc.path}:{pat.line}"
+        out.append(pat)
     if len(out) > MAX_PATTERNS:
         problems.append(RuleFileError("<patterns>", 1, 1, f"{len(out)} patterns; the limit is {MAX_PATTERNS}"))
     if problems:
@@ -170,3 +140,4 @@ def _compile(item: object, doc: Positioned, loc: tuple[str | int, ...], known: d
                         f"{', '.join(sorted(missing))} (with `as:`)")
     line, _ = doc.where((*loc, "id"))
     return Pattern(spec, compiled, doc.path, line)
+

@@ -10,10 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 MAX_GAP = 12
 
 
-def _listify(v: Any) -> Any:
-    return [v] if isinstance(v, str) else v
-
-
 class Element(BaseModel):
     """One step of a sequence. Exactly one of word/lemma/type/punct/gap/clause/any/hedge."""
 
@@ -30,7 +26,11 @@ class Element(BaseModel):
     optional: bool = False
     as_: str | None = Field(None, alias="as", pattern=r"^[a-z][a-z0-9_]*$")
 
-    _v = field_validator("word", "lemma", "type", "punct", mode="before")(classmethod(lambda cls, v: _listify(v)))
+    @field_validator("word", "lemma", "type", "punct", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        """``word: by`` means ``word: [by]``."""
+        return [v] if isinstance(v, str) else v
 
 
 class Example(BaseModel):
