@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from factcheck.extract import arithmetic, dates, events, officials, quantities
+from factcheck.extract import dates, events, officials, quantities
 from factcheck.extract.analysis import Analysis, analyse
 from factcheck.extract.builders import BUILDERS
 from factcheck.extract.certainty import annotate
@@ -22,8 +22,7 @@ from factcheck.resources import shipped_dir
 Extractor = Callable[[Document], Iterable[FactBase]]
 
 # Families still extracted by whole-phrase code, until their patterns land.
-LEGACY: tuple[Extractor, ...] = (dates.extract, events.extract, quantities.extract, officials.extract,
-                                  arithmetic.extract)
+LEGACY: tuple[Extractor, ...] = (dates.extract, events.extract, quantities.extract, officials.extract)
 
 
 @cache

@@ -224,6 +224,10 @@ class ArithmeticClaim(FactBase):
     unit: str = Field("", description="'percent' for percent changes, else the unit of the amounts.")
     hedge: Hedge = "exact"
     computed_text: str = Field("", description="The recomputed result, written like the stated one.")
+    stated_direction: Literal["up", "down"] | None = Field(
+        None, description="Which way the text says the change goes ('rose', 'down', 'a fall of'), if it says.")
+    actual_direction: Literal["up", "down", "same"] | None = Field(
+        None, description="Which way the operands go, old to new (changes only).")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -234,7 +238,10 @@ class ArithmeticClaim(FactBase):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def consistent(self) -> bool:
-        """Whether the recomputed interval meets the stated one (derived: the engine has no intervals)."""
+        """Whether the recomputed interval meets the stated one, and the stated direction (if any) is the
+        operands' (derived: the engine has no intervals)."""
+        if self.stated_direction is not None and self.actual_direction not in (None, self.stated_direction):
+            return False
         return self.computed_high >= self.stated_low and self.computed_low <= self.stated_high
 
 

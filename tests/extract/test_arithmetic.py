@@ -1,15 +1,17 @@
-"""Arithmetic claims: percentage changes, differences and totals, recomputed within rounding."""
+"""Arithmetic claims: percentage changes, differences and totals, recomputed within rounding.
+
+Read by the patterns in ``patterns/numbers/`` and the ``arithmetic_claim`` builder."""
 
 from __future__ import annotations
 
 import pytest
 from extract_helpers import doc, of_kind, run
 
-from factcheck.extract import arithmetic
+from factcheck.extract import extract_facts
 
 
 def claims(text: str) -> list:
-    return arithmetic.extract(doc(text))
+    return of_kind(extract_facts(doc(text)), "arithmetic_claim")
 
 
 @pytest.mark.parametrize(
@@ -59,7 +61,7 @@ def test_hedges_and_rounding(text: str, consistent: bool) -> None:
 def test_derived_fields() -> None:
     (c,) = claims("The budget will rise 8.5 percent, or 4.1 trillion won, higher than 54.6 trillion won.")
     assert c.stated == 8.5 and c.stated_text == "8.5 percent"
-    assert c.computed_text == "7.51%"
+    assert c.computed_text == "7.51%"  # no direction stated beside the figures
     assert c.tolerance == pytest.approx(0.05)
     assert c.operands == [4.1e12, 54.6e12]
 
@@ -79,3 +81,70 @@ def test_no_claims(text: str) -> None:
 def test_years_are_not_operands_of_a_difference() -> None:
     text = "Exports were $2,209.4 billion in 2016, down $51.7 billion from 2015, the bureau said."
     assert of_kind(run(doc(text, "2017-02-07")), "arithmetic_claim") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "consistent"),
+    [
+        # the change said of the figure before it
+        ("The cabinet endorsed a ¥122.3 trillion budget, up 6.3% from the ¥115.1 trillion initial budget.",
+         "percent_change", True),
+        ("The cabinet endorsed a ¥122.3 trillion budget, up 9.3% from the ¥115.1 trillion initial budget.",
+         "percent_change", False),
+        ("The ministry requested ¥8.8 trillion, a 3.9% increase on the ¥8.47 trillion allocated this year.",
+         "percent_change", True),
+        # the old value, then the change in words
+        ("Borrowing is forecast at £118.3bn, down from £137.3bn the previous year, a fall of £19bn.", "difference",
+         True),
+        ("Borrowing is forecast at £118.3bn, down from £137.3bn the previous year, a fall of £29bn.", "difference",
+         False),
+        ("Inflation eased to 3.6% in October from 3.8% in September, a fall of 0.2 percentage point.", "difference",
+         True),
+        ("Inflation eased to 3.6% in October from 3.8% in September, a fall of 0.5 percentage point.", "difference",
+         False),
+        # totals
+        ("The project has $25.2 billion, made up of $20.1 billion in state money and $5.1 billion in grants.",
+         "total", True),
+        ("The project has $25.2 billion, made up of $20.1 billion in state money and $7.1 billion in grants.",
+         "total", False),
+        ("The plan combines €30 billion of savings with €14 billion of new taxes, €44 billion in all.", "total", True),
+    ],
+)
+def test_relations_said_of_a_figure(text: str, relation: str, consistent: bool) -> None:
+    (c,) = claims(text)
+    assert (c.relation, c.consistent) == (relation, consistent)
+
+
+def test_a_direction_word_against_the_figures_is_inconsistent() -> None:
+    (c,) = claims("The deficit was $1.78 trillion, up 2.2% from $1.82 trillion a year earlier.")
+    assert (c.stated_direction, c.actual_direction, c.consistent) == ("up", "down", False)
+    assert c.computed_text == "a fall of 2.20%"
+
+
+def test_a_figure_taken_from_earlier_with_rivals_is_inferred() -> None:
+    (c,) = claims("Sales were $5 billion and profit $2 billion, up 10% from $1.8 billion.")
+    assert c.certainty == "inferred" and "earlier in the sentence" in (c.inferred or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a conversion in parentheses is not the new value
+        "The budget is 728 trillion won ($524 billion), up 8.1% from 673.3 trillion won.",
+        # a gap never steps over another figure
+        "Borrowing reached £116.8bn, £9.9bn above the same period last year and £7.2bn higher than forecast.",
+        "Exports fell 0.5% in August from July to €129.7 billion and imports dropped 1.3% to €112.5 billion.",
+    ],
+)
+def test_no_false_operands(text: str) -> None:
+    assert all(c.consistent for c in claims(text))
+
+
+def test_parts_per_item_are_not_summed() -> None:
+    text = "The line costs ₹6,231 crore, made up of ₹1,110 crore from each of two governments and ₹4,011 crore in loans."
+    assert claims(text) == []
+
+
+def test_a_partial_list_short_of_its_total_is_inferred() -> None:
+    (c,) = claims("Of its 179.4 billion baht budget, 43.1 billion baht covers track and 126.3 billion baht civil works.")
+    assert (c.consistent, c.certainty) == (False, "inferred")

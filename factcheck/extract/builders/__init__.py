@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders import gloss, timeline
+from factcheck.extract.builders import arithmetic, gloss, timeline
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
@@ -32,6 +32,7 @@ BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
     for b in (
         Builder("timeline_shift", frozenset({"to"}), timeline.build),
         Builder("fiscal_year_gloss", frozenset({"year", "first", "last"}), gloss.build),
+        Builder("arithmetic_claim", frozenset(), arithmetic.build),
     )
 })
 

@@ -258,7 +258,11 @@ class _Composer:
     def _scale(self, j: int) -> tuple[int, float]:
         w = self.low(j)
         if w in self.lx.scales and (len(w) > 2 or self.adjacent(j)):  # "1.2m", "13.4bn" only when attached
-            return j + 1, self.lx.scales[w]
+            scale = self.lx.scales[w]
+            nxt = self.low(j + 1)
+            if w == "lakh" and nxt == "crore":  # "12.2 lakh crore": 12.2 x 1e5 x 1e7
+                return j + 2, scale * self.lx.scales[nxt]
+            return j + 1, scale
         return j, 1.0
 
     # dates and months: "Oct. 21", "October 21, 2025", "21 October 2025", "March 2027", "early February"
@@ -370,6 +374,9 @@ class _Composer:
                 return 0
             decimals = _decimals(t.text)
         else:
+            frac = self._fraction_points(i)
+            if frac:
+                return frac
             if t.low in ("a", "an") and (self.low(i + 1) in ("dozen", "decade", "half", "quarter")
                                          or self.low(i + 1) in self.lx.duration_units):
                 value = 1.0
@@ -435,6 +442,25 @@ class _Composer:
         if self.low(j) in ("st", "nd", "rd", "th") and self.adjacent(j):
             return 0
         return self.emit(m.NUMBER, start, j, value=value, scale=1.0, decimals=decimals, word=word_number)
+
+    def _fraction_points(self, i: int) -> int:
+        """"a quarter point", "a quarter of a percentage point", "half a percentage point", "a half-point"."""
+        words = [self.low(i + x) for x in range(4)]
+        fractions = {"quarter": 0.25, "half": 0.5}
+        if words[0] in ("a", "an") and words[1] in fractions:
+            value, j = fractions[words[1]], i + 2
+            if self.low(j) == "of" and self.low(j + 1) in ("a", "one"):
+                j += 2
+        elif words[0] == "half" and words[1] in ("a", "one"):
+            value, j = 0.5, i + 2
+        else:
+            return 0
+        if self.low(j) == "-":
+            j += 1
+        k = self.words_at(j, self.ix.points)
+        if not k:
+            return 0
+        return self.emit(m.POINTS, i, j + k, value=value, basis=False, decimals=2)
 
     # countries, titles and people ---------------------------------------------------------------------
     def country_or_person(self, i: int) -> int:

@@ -24,6 +24,10 @@ from factcheck.extract.mentions.resources import lexicon
 from factcheck.extract.relations.spec import Element
 
 _GAP_ITEM = r"(?:[^\s|\[\]()]\S* )"
+# a plain word or a mention that is not a figure ("in @month", "the @relative"); never an and/or/but
+# that brings in another figure at once or after one word ("... last year and @money")
+_WORD_ITEM = (r"(?:(?!(?:and|or|but) (?:[^\s@]\S* )?@(?:money|number|percent|points) )"
+              r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!money |number |percent |points )\w+) )")
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
 
 
@@ -128,7 +132,7 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         codes = set(e.punct or [])
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
     elif kind == "gap":
-        rx = f"{_GAP_ITEM}{{0,{e.gap}}}?"
+        rx = f"{_WORD_ITEM if e.over == 'words' else _GAP_ITEM}{{0,{e.gap}}}?"
         codes = set()
     elif kind == "clause":
         if e.clause not in ("skip", "open", "close"):

@@ -106,7 +106,11 @@ def match_sentence(patterns: Iterable[Pattern], sent: Sentence, text: str) -> li
                 if a < 0 or a == b:
                     continue
                 si, sj = _items(sent, a, b)
-                if si >= 0 and slot not in rm.slots:
+                if si < 0:
+                    continue
+                if slot in rm.slots:  # a name used twice ("part" ... "part") collects both, in order
+                    rm.slots[slot].items.extend(sent.items[si:sj])
+                else:
                     rm.slots[slot] = Slot(slot, sent.items[si:sj])
             out.append(rm)
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -20,6 +20,10 @@ class Element(BaseModel):
     type: list[str] | None = Field(None, description="Mention types ('year', 'fiscal_year', 'money', ...).")
     punct: list[str] | None = None
     gap: int | None = Field(None, ge=0, le=MAX_GAP, description="Skip up to N items inside the clause.")
+    over: Literal["any", "words"] = Field(
+        "any", description="What a gap may skip: any item of the clause, or only words and mentions that are "
+        "not figures (no money, number, percent or points; no punctuation; not 'and'/'or'/'but'), so that it "
+        "never steps over another figure or clause.")
     clause: str | None = Field(None, description="'skip': step over an embedded clause if one starts here.")
     hedge: bool | None = Field(None, description="Any hedge phrase ('about', 'more than', ...).")
     any: list[list[Element]] | None = Field(None, description="Alternative sub-sequences.")

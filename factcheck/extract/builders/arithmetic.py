@@ -1,0 +1,264 @@
+"""arithmetic_claim: a stated percentage change, difference or total, recomputed from its operands.
+
+Slots (``patterns/numbers/arithmetic*.yaml``):
+- ``old`` / ``new``: the two values of a change ("to X from Y"); ``set: {new: head}`` takes the new value
+  from the figure the change is said of, before the match ("a ¥8.8 trillion request, a 3.9% increase
+  on ¥8.47 trillion");
+- ``pct``: a stated percentage change; ``diff``: a stated difference; ``total`` and ``part`` (repeated):
+  a stated sum and its parts (``set: {total: head}`` for "X, made up of A and B");
+- ``hedge``: a hedge before the stated result; ``dir``: words that say which way the change goes.
+
+Like statcheck, every figure stands for the interval it was rounded from and hedges widen or bound the
+stated side (``resources/en/arithmetic.yaml``); a claim is inconsistent only when no reading meets it,
+or when the stated direction is the opposite of the figures'. A value taken from outside the match
+when another figure could also have been meant, or a sum that may not list every part, makes the fact
+``inferred``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from factcheck.extract.builders.common import certainty_of
+from factcheck.extract.builders.figures import AMOUNTS, Figure, comparable, difference_like, display, figure, same_scale
+from factcheck.model.document import Span
+from factcheck.model.facts import ArithmeticClaim
+
+if TYPE_CHECKING:
+    from factcheck.extract.analysis import Analysis
+    from factcheck.extract.relations.match import RelationMatch
+
+INF = float("inf")
+
+
+@dataclass(frozen=True)
+class _Words:
+    up: frozenset[str]
+    down: frozenset[str]
+    not_a_partition: frozenset[str]
+    hedges: dict[str, str]  # phrase -> approx | near | lower | upper
+
+
+@cache
+def _words() -> _Words:
+    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/arithmetic.yaml").read_text("utf-8"),
+                    Loader=yaml.CSafeLoader)
+    hedges = {phrase: kind for kind, phrases in raw["hedges"].items() for phrase in phrases}
+    return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    relation: str
+    stated: Figure
+    point: float
+    low: float
+    high: float
+    operands: list[float]
+    unit: str
+    actual_direction: str | None = None
+
+
+def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
+    words = _words()
+    inferred: list[str] = []
+    if any(it.code in words.not_a_partition for it in match.sentence.items[match.first_item : match.last_item]) \
+            and match.get("part") is not None:
+        return None
+    reading = _read(match, a, inferred)
+    if reading is None:
+        return None
+    hedge_words = match.words("hedge")
+    hedge = words.hedges.get(hedge_words) if hedge_words else None
+    s_lo, s_hi = _stated(reading.stated, hedge)
+    direction = _direction(match.words("dir").split(), words)
+    span = Span(start=match.start, end=match.end)
+    certainty = "inferred" if inferred else certainty_of(match)
+    return ArithmeticClaim(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        relation=reading.relation,  # type: ignore[arg-type]
+        stated=float(f"{reading.stated.value:.12g}"),
+        stated_text=reading.stated.text,
+        computed=round(reading.point, 6),
+        computed_low=round(reading.low, 6),
+        computed_high=round(reading.high, 6),
+        stated_low=round(s_lo, 6),
+        stated_high=round(min(s_hi, 1e18), 6),
+        operands=[float(f"{v:.12g}") for v in reading.operands],
+        unit=reading.unit,
+        hedge={"approx": "approx", "near": "approx", "lower": "lower_bound", "upper": "upper_bound"}.get(
+            hedge or "", "exact"),  # type: ignore[arg-type]
+        computed_text=_computed_text(reading, direction),
+        stated_direction=direction if reading.actual_direction is not None else None,  # type: ignore[arg-type]
+        actual_direction=reading.actual_direction,  # type: ignore[arg-type]
+        certainty=certainty,
+        inferred="; ".join(inferred) or None,
+        pattern=match.pattern.id,
+    )
+
+
+def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | None:
+    pct = figure(match.mention("pct"))
+    diff = figure(match.mention("diff"))
+    old = figure(match.mention("old"))
+    new = figure(match.mention("new"))
+    total = figure(match.mention("total"))
+    part_slot = match.get("part")
+    parts = [f for f in (figure(m) for m in (part_slot.mentions if part_slot else [])) if f is not None]
+    spec = match.pattern.spec.set
+    if pct is not None and pct.kind != "percent":
+        return None
+    if parts:
+        if total is None and spec.get("total") == "head":
+            total = _head(match, a, parts[0], inferred, "the total")
+        return _total(parts, total, bool(spec.get("partial")), inferred)
+    if old is None:
+        return None
+    if new is None and spec.get("new") == "head":
+        new = _head(match, a, old, inferred, "the value the change is said of")
+    if pct is not None and diff is not None and new is None:
+        return _pct_of_base(pct, diff, old)
+    if new is None or not comparable(old, new):
+        return None
+    old, new = same_scale([old, new])
+    if pct is not None:
+        return _pct_change(pct, old, new)
+    if diff is not None:
+        if not difference_like(diff, old):
+            return None
+        diff = same_scale([diff, old, new])[0]
+        return _difference(diff, old, new)
+    return None
+
+
+def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], what: str) -> Figure | None:
+    """The nearest figure before the match, in its sentence, comparable with ``like`` and not inside a
+    parenthesis (a conversion, "($42 billion)"). Certain only when it is the only such figure and no
+    semicolon or coordinated clause stands between it and the match."""
+    sent = match.sentence
+    home = sent.items[match.first_item].clause
+    found: list[tuple[Figure, bool]] = []
+    crossed = False
+    for k in range(match.first_item - 1, -1, -1):
+        it = sent.items[k]
+        if it.code == ";":
+            crossed = True
+        clause = sent.clauses[it.clause]
+        if clause.kind == "coordinate" and it.clause != home:
+            crossed = True
+        if it.mention is None or clause.kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is None or (f.kind in AMOUNTS) != (like.kind in AMOUNTS) or not comparable(f, like):
+            continue
+        if f.kind == "number" and (it.mention.value.get("word") or (like.scaled and not f.scaled)):
+            continue
+        found.append((f, crossed))
+    if not found:
+        return None
+    nearest, far = found[0]
+    if len(found) > 1 or far:
+        inferred.append(f"{what} ({nearest.text}) is taken from earlier in the sentence")
+    return nearest
+
+
+def _abs_interval(lo: float, hi: float) -> tuple[float, float]:
+    if lo >= 0:
+        return lo, hi
+    if hi <= 0:
+        return -hi, -lo
+    return 0.0, max(-lo, hi)
+
+
+def _sign(old: Figure, new: Figure) -> str:
+    return "up" if new.value > old.value else "down" if new.value < old.value else "same"
+
+
+def _pct_change(pct: Figure, old: Figure, new: Figure) -> _Reading | None:
+    if old.low <= 0:
+        return None
+    point = abs(new.value / old.value - 1) * 100
+    lo, hi = _abs_interval(((new.low) / old.high - 1) * 100, ((new.high) / old.low - 1) * 100)
+    if old.kind == "percent":
+        # "rose 0.3% to 2.4% from 2.1%": a change in percentage points written as percent is one reading
+        p_lo, p_hi = _abs_interval(new.low - old.high, new.high - old.low)
+        if p_lo <= pct.high and p_hi >= pct.low:
+            point, lo, hi = abs(new.value - old.value), p_lo, p_hi
+    return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new))
+
+
+def _pct_of_base(pct: Figure, diff: Figure, old: Figure) -> _Reading | None:
+    """"7.5 percent, or 4.1 trillion won, higher than 54.6 trillion": the change as a share of the base."""
+    if diff.kind not in AMOUNTS or old.kind not in AMOUNTS or not comparable(diff, old):
+        return None
+    diff, old = same_scale([diff, old])
+    if old.low <= 0:
+        return None
+    point = diff.value / old.value * 100
+    lo, hi = diff.low / old.high * 100, diff.high / old.low * 100
+    return _Reading("percent_change", pct, point, lo, hi, [diff.value, old.value], "percent")
+
+
+def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
+    point = abs(new.value - old.value)
+    lo, hi = _abs_interval(new.low - old.high, new.high - old.low)
+    unit = "percentage_points" if old.kind == "percent" else "amount"
+    if old.kind == "percent" and diff.kind == "percent":
+        # "a fall of 0.2%" between two rates: points, or a relative change; either reading may be meant
+        if old.low <= 0:
+            return None
+        r_lo, r_hi = _abs_interval((new.low / old.high - 1) * 100, (new.high / old.low - 1) * 100)
+        if not (lo <= diff.high and hi >= diff.low) and r_lo <= diff.high and r_hi >= diff.low:
+            point, lo, hi, unit = abs(new.value / old.value - 1) * 100, r_lo, r_hi, "percent"
+    return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new))
+
+
+def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str]) -> _Reading | None:
+    if total is None or len(parts) < 2 or total.kind not in AMOUNTS:
+        return None
+    if any(p.kind not in AMOUNTS or not comparable(p, total) for p in parts):
+        return None
+    figs = same_scale([*parts, total])
+    parts, total = figs[:-1], figs[-1]
+    point = sum(p.value for p in parts)
+    lo = sum(p.low for p in parts)
+    hi = sum(p.high for p in parts)
+    # "Of its 179.4 billion baht budget, A covers ... and B ...": the parts may not be all of it, so a sum
+    # short of the total is not certain; a sum above it is wrong either way
+    if partial and hi < total.low:
+        inferred.append("the parts listed may not be all of the total")
+    return _Reading("total", total, point, lo, hi, [p.value for p in parts], "amount")
+
+
+def _stated(f: Figure, hedge: str | None) -> tuple[float, float]:
+    s, h = f.value, f.half
+    if hedge == "approx":
+        w = max(h, 0.05 * abs(s))
+        return s - w, s + w
+    if hedge == "near":
+        return min(s - h, 0.9 * s), s + h
+    if hedge == "lower":
+        return s, INF
+    if hedge == "upper":
+        return 0.0, s
+    return s - h, s + h
+
+
+def _computed_text(r: _Reading, stated_direction: str | None) -> str:
+    text = display(r.point, r.stated, r.unit)
+    if stated_direction is not None and r.actual_direction in ("up", "down"):
+        return ("a rise of " if r.actual_direction == "up" else "a fall of ") + text
+    return text
+
+
+def _direction(words: list[str], w: _Words) -> str | None:
+    """'up' or 'down' from the direction words; None if there are none, or they disagree."""
+    found = {("up" if x in w.up else "down") for x in words if x in w.up or x in w.down}
+    return found.pop() if len(found) == 1 else None

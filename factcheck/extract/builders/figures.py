@@ -1,0 +1,104 @@
+"""Figures as numbers with their rounding interval: the arithmetic builder's view of a mention.
+
+A figure stands for the interval it was rounded from: half a unit of its last stated decimal, times
+its scale ("¥8.47 trillion" is 8.465-8.475 trillion). Money carries its currency; a bare number next
+to money of one currency is read in it, and a figure written without a scale word takes the scale of
+the figures it is compared with ("from 54.6 to 58.7 trillion won").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from factcheck.extract.mentions.model import Mention
+
+FigureKind = Literal["money", "number", "percent", "points"]
+AMOUNTS = ("money", "number")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: float  # in base units: 8.47e12 for "¥8.47 trillion", 3.9 for "3.9%"
+    half: float  # half a unit of the last stated decimal, in base units
+    kind: FigureKind
+    currency: str | None
+    scale: float
+    decimals: int
+    text: str
+    start: int
+
+    @property
+    def scaled(self) -> bool:
+        return self.scale != 1.0
+
+    @property
+    def low(self) -> float:
+        return self.value - self.half
+
+    @property
+    def high(self) -> float:
+        return self.value + self.half
+
+
+def figure(m: Mention | None) -> Figure | None:
+    """The figure a money, number, percent or points mention states; None for anything else."""
+    if m is None:
+        return None
+    v = m.value
+    dec = int(v.get("decimals", 0) or 0)
+    unit = 0.5 * 10 ** (-dec)
+    if m.type == "money":
+        scale = float(v.get("scale", 1.0))
+        return Figure(float(v["amount"]), unit * scale, "money", v.get("currency"), scale, dec, m.text, m.start)
+    if m.type == "number":
+        scale = float(v.get("scale", 1.0))
+        return Figure(float(v["value"]), unit * scale, "number", None, scale, dec, m.text, m.start)
+    if m.type == "percent":
+        return Figure(float(v["value"]), unit, "percent", None, 1.0, dec, m.text, m.start)
+    if m.type == "points":
+        # basis points are stored as percentage points with two more decimals
+        return Figure(float(v["value"]), unit, "points", None, 1.0, dec, m.text, m.start)
+    return None
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Whether two figures can be operands of one change or sum: both amounts in one currency (a bare
+    number takes the currency of money beside it), or both percentages."""
+    if a.kind in AMOUNTS and b.kind in AMOUNTS:
+        return a.currency is None or b.currency is None or a.currency == b.currency
+    return a.kind == b.kind == "percent"
+
+
+def difference_like(d: Figure, operand: Figure) -> bool:
+    """Whether ``d`` can state the difference of operands like ``operand``: an amount for amounts,
+    percentage points (or, ambiguously, percent) for percentages."""
+    if operand.kind in AMOUNTS:
+        return d.kind in AMOUNTS and (d.currency is None or operand.currency is None
+                                      or d.currency == operand.currency)
+    return d.kind in ("points", "percent")
+
+
+def same_scale(figs: list[Figure]) -> list[Figure]:
+    """Unscaled amounts below 1,000 take the scale of the scaled amounts they are compared with."""
+    scaled = [f for f in figs if f.kind in AMOUNTS and f.scaled]
+    if not scaled:
+        return figs
+    factor = scaled[0].scale
+    if any(f.scale != factor for f in scaled):
+        return figs  # "$893 billion ... $1.6 trillion": each already in base units
+    out = []
+    for f in figs:
+        if f.kind in AMOUNTS and not f.scaled and abs(f.value) < 1000:
+            f = replace(f, value=f.value * factor, half=f.half * factor, scale=factor)
+        out.append(f)
+    return out
+
+
+def display(value: float, like: Figure, kind: str) -> str:
+    """``value`` written like the figure ``like`` (its scale), one decimal more than it was stated with."""
+    scaled = value / like.scale if like.kind in AMOUNTS else value
+    words = {1e12: " trillion", 1e9: " billion", 1e6: " million", 1e7: " crore", 1e5: " lakh"}.get(like.scale, "")
+    suffix = "%" if kind == "percent" else " percentage points" if kind == "points" else words
+    return f"{scaled:,.{like.decimals + 1}f}{suffix}"
