@@ -44,18 +44,71 @@ def _operands_are_years(a: Analysis, f: ArithmeticClaim) -> bool:
 _PAST_CUES = frozenset(["said", "says", "told", "announced", "added", "noted", "stated", "confirmed", "met", "held", "was", "were", "had", "did"])
 
 
+# words that never govern a date before them: skipped when looking for the verb a date belongs to
+_FILLERS = frozenset(["on", "in", "at", "by", "the", "a", "an", "of", "early", "late", "mid", "last", "this", "next",
+                      "until", "from", "since", "before", "after", "as", "reporters", "mps", "lawmakers", "parliament",
+                      "journalists", "it", "them", "him", "her", "us"])
+_FUTURE_VERBS = frozenset(["will", "'ll", "shall", "would", "due", "scheduled", "expected", "set", "plans",
+                           "planned", "aims", "intends", "next", "upcoming"])
+_PAST_VERBS = frozenset(["said", "told", "announced", "added", "noted", "stated", "confirmed", "met", "held", "was",
+                         "were", "had", "did", "reported", "unveiled", "published", "released", "showed",
+                         "presented", "delivered", "approved", "signed", "took", "opened", "began", "ended", "voted"])
+
+
+def _governing_tense(sent: Sentence, offset: int) -> str | None:
+    """The tense of the verb a date hangs on: the nearest verb before it in its clause, past over
+    fillers ("said on Tuesday", "told MPs on Wednesday") or future ("will open on", "is due to meet on")."""
+    k = next((i for i, it in enumerate(sent.items) if it.start >= offset), len(sent.items))
+    home = sent.items[k].clause if k < len(sent.items) else None
+    for i in range(k - 1, max(k - 8, -1), -1):
+        it = sent.items[i]
+        if it.clause != home or it.code in (",", ";", ":", "(", ")", "and", "but", "while"):
+            return None
+        if it.code in _PAST_VERBS:
+            return "past"
+        if it.code in _FUTURE_VERBS:
+            return "future"
+        if it.code in _FILLERS or it.mention is not None:
+            continue
+        break
+    # "The Commission on Wednesday, July 2, proposed ...": the verb right after the date
+    end = next((i for i, it in enumerate(sent.items) if it.start >= offset and it.mention is not None), None)
+    for it in sent.items[end + 1 : end + 3] if end is not None else []:
+        if it.code == ",":
+            continue
+        if it.code in _PAST_VERBS or (len(it.code) > 4 and it.code.endswith("ed") and it.code.isalpha()):
+            return "past"
+        if it.code in ("will", "would", "shall"):
+            return "future"
+        break
+    return None
+
+
 def _date_tense(a: Analysis, f: DateMention) -> None:
-    """A month, weekday or day-of-month in a future or conditional clause resolves forward, unless the
-    clause also reports something past ("will delay the ban, the minister said on Wednesday")."""
-    if f.form not in ("month", "weekday", "day_of_month") or f.tense == "future":
-        return
+    """The verb a date hangs on decides its tense ("will open in 2030, ..., the railway said on Tuesday,
+    Aug. 5" is past); otherwise a month, weekday or day-of-month in a future or conditional clause
+    resolves forward, unless the clause also reports something past."""
     sent = a.sentence_at(f.span.start)
+    governing = _governing_tense(sent, f.span.start)
+    if governing == "past" and f.tense == "future":
+        f.tense = "past"
+        return
+    if f.form not in ("month", "weekday", "day_of_month", "absolute") or f.tense == "future":
+        return
+    if governing == "future":
+        f.tense = "future"
+        return
     c = _clause_at(sent, f.span.start)
     if c is None:
         return
     clause = sent.clauses[c]
-    if clause.tense == "future" and not _PAST_CUES.intersection(clause.words):
+    past_cue = governing == "past" or bool(_PAST_CUES.intersection(clause.words))
+    if clause.tense == "future" and not past_cue:
         f.tense = "future"
+    elif f.form in ("absolute", "day_of_month") and governing is None and clause.tense == "present" and not past_cue:
+        # no cue either way ("the deadline is Wednesday 6 December"): the resolver takes the occurrence
+        # nearest the publication date
+        f.tense = "present"
 
 
 def _tenure(a: Analysis, f: TenureStart) -> None:

@@ -16,12 +16,12 @@ import datetime as dt
 import re
 from typing import TypeVar
 
-from factcheck.extract.dates import parse_expression
+from factcheck.extract.dates import DateParts, parse_expression
 from factcheck.extract.events import EVENT_RE, EVENT_TYPES
 from factcheck.extract.people import person_key
 from factcheck.model.document import Document
 from factcheck.model.facts import DateMention, Event, FactBase, RoleMention, Sequence, TenureStart
-from factcheck.resolve.dates import resolve_parts, weekday_of
+from factcheck.resolve.dates import Resolved, resolve_parts, weekday_of
 
 _F = TypeVar("_F", bound=FactBase)
 _NEAR = 8  # how many facts on either side sentence-level linking looks at
@@ -29,6 +29,11 @@ _LOOKBACK = 200  # how many earlier events a back-reference may reach
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s(?:[\w.’'-]+\s){0,3}$", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|second|again|next|new|follow-up|separate|later|earlier)\b", re.IGNORECASE)
 _N_AFTER = re.compile(r"^(?P<n>\w+)\s(?P<unit>days?|weeks?|months?)\s(?P<rel>after|before)\b")
+
+
+_OWN_DATE_DISTANCE = 60
+_REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|added|confirmed|reported|stated|wrote|tweeted|posted)\b"
+                          r"(?:\s+\w+){0,2}\s+(?:on|in|at|late|early|this|last)?\s*$")
 
 
 class Linker:
@@ -60,7 +65,7 @@ class Linker:
         for d in self.dates:
             p = parse_expression(d.expression)
             if p is not None and not (p.relative or "").endswith(":anchor"):
-                self._set(d, resolve_parts(p, d.tense, pub))
+                self._set(d, self._nearest_if_untensed(p, resolve_parts(p, d.tense, pub), d.tense))
         for e in self.events:
             mention = self._mention_for(e)
             if mention is not None:
@@ -91,6 +96,19 @@ class Linker:
                 self._role(f)
 
     # -- dates -------------------------------------------------------------------------------------
+    def _nearest_if_untensed(self, p: DateParts, resolved: Resolved | None, tense: str | None) -> Resolved | None:
+        """A date written without its year and with no tense cue around it ("the deadline is Wednesday
+        6 December", tense 'present') is the occurrence nearest the publication date, before or after."""
+        pub = self.doc.published
+        if tense != "present" or resolved is None or pub is None or resolved[1] != "day" or p.year is not None \
+                or p.form not in ("absolute", "day_of_month"):
+            return resolved
+        ahead = resolve_parts(p, "future", pub)
+        if ahead is None or ahead[1] != "day":
+            return resolved
+        back, fwd = dt.date.fromisoformat(resolved[0]), dt.date.fromisoformat(ahead[0])
+        return ahead if (fwd - pub) < (pub - back) else resolved
+
     @staticmethod
     def _set(d: DateMention, resolved: tuple[str, str] | None) -> None:
         if resolved is None:
@@ -172,11 +190,20 @@ class Linker:
             else:
                 continue
             last_key[e.event_type] = e.event_key
-            if not e.weekday:
+            if not e.weekday or mention is None or not self._own_date(e, mention):
                 continue
             seen = first_weekday.setdefault(e.event_key, e.weekday)
             if seen != e.weekday and mention is not None and not e.participants:
                 mention.other_weekday = seen
+
+    def _own_date(self, e: Event, d: DateMention) -> bool:
+        """Whether a date is the event's own ("held a summit in Tokyo on Tuesday", "at the summit on
+        Monday"), not one a reporting verb carries ("..., the president said on Tuesday")."""
+        gap = d.span.start - e.span.end if d.span.start >= e.span.end else e.span.start - d.span.end
+        if gap > _OWN_DATE_DISTANCE:
+            return False
+        before = self.doc.text[max(0, d.span.start - 30) : d.span.start].lower()
+        return _REPORTED_ON.search(before) is None
 
     # -- sequences, tenures, roles -----------------------------------------------------------------
     def _sequence(self, s: Sequence) -> None:

@@ -223,6 +223,10 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
     for c in clauses:
         if c.kind in ("paren", "quote") and c.parent is not None and not _has_tense_cue(c.words, cues):
             c.tense, c.modality = clauses[c.parent].tense, clauses[c.parent].modality
+        elif c.kind == "coordinate" and c.index > 0 and not _has_tense_cue(c.words, cues):
+            # "will vote on Thursday, and the Senate on Friday": an elliptical sibling keeps the tense before it
+            prev = clauses[c.index - 1]
+            c.tense, c.modality = prev.tense, prev.modality
     parts: list[str] = []
     offsets: list[int] = []
     elements: list[int] = []

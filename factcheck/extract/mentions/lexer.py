@@ -362,6 +362,8 @@ class _Composer:
         decimals = 0
         word_number = False
         j = i + 1
+        if t.digit and self._part_of_a_name(i):
+            return 0
         if t.digit:
             # ISO date
             if len(t.text) == 4 and self.low(i + 1) == "-" and self.adjacent(i + 1):
@@ -442,6 +444,15 @@ class _Composer:
         if self.low(j) in ("st", "nd", "rd", "th") and self.adjacent(j):
             return 0
         return self.emit(m.NUMBER, start, j, value=value, scale=1.0, decimals=decimals, word=word_number)
+
+    def _part_of_a_name(self, i: int) -> bool:
+        """Digits written onto letters are a name, not a figure: "Q1", "G7", "F-35", "COVID-19"."""
+        if not self.adjacent(i):
+            return False
+        prev = self.t[i - 1]
+        if prev.text.isalpha():
+            return True  # a currency written onto its amount ("Rs17.57") is read at the currency
+        return prev.text == "-" and self.adjacent(i - 1) and self.t[i - 2].text.isalpha() and self.t[i - 2].cap
 
     def _fraction_points(self, i: int) -> int:
         """"a quarter point", "a quarter of a percentage point", "half a percentage point", "a half-point"."""

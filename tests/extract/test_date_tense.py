@@ -1,0 +1,42 @@
+"""The tense a date is resolved with comes from the verb it hangs on, then from its clause."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import doc, of_kind, run
+
+
+def dates(text: str, published: str = "2025-11-20") -> dict[str, str | None]:
+    return {d.expression: d.date for d in of_kind(run(doc(text, published)), "date_mention")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "date"),
+    [
+        # a reporting verb in the past governs its date, whatever the clause said before
+        ("The line will open in 2030, the railway said on Tuesday, Aug. 5.", "Tuesday, Aug. 5", "2025-08-05"),
+        ("Budgets will grow by 2% a year, the chancellor told MPs on Wednesday, June 11.", "Wednesday, June 11",
+         "2025-06-11"),
+        # the verb right after the date
+        ("The Commission on Wednesday, July 2, proposed a binding target.", "Wednesday, July 2", "2025-07-02"),
+        # a future cue before the date, also for a full date without its year
+        ("Elections are expected on Sunday, March 15.", "Sunday, March 15", "2026-03-15"),
+        # an elliptical coordinated clause keeps the tense before it
+        ("Parliament will vote on Thursday, Dec. 11, and the Senate on Friday, Dec. 12.", "Friday, Dec. 12",
+         "2025-12-12"),
+        # "to" before a date is a preposition, not a future
+        ("The bank cut its rate by a quarter point to 2.00% on Thursday, June 5.", "Thursday, June 5", "2025-06-05"),
+        # no cue either way: the occurrence nearest publication
+        ("The deadline is Wednesday, Dec. 3.", "Wednesday, Dec. 3", "2025-12-03"),
+        ("The deadline is Monday, Nov. 17.", "Monday, Nov. 17", "2025-11-17"),
+    ],
+)
+def test_tense_of_a_date(text: str, expression: str, date: str) -> None:
+    assert dates(text)[expression] == date
+
+
+def test_a_weekday_said_on_is_not_the_event_s_weekday() -> None:
+    text = ("The meeting between the chamber and Minister Chan Chun Sing was a betrayal of trust, the chamber's "
+            "president said on Tuesday. A recording of the meeting last Monday was circulated widely.")
+    facts = run(doc(text, "2020-02-20"))
+    assert all(d.other_weekday is None for d in of_kind(facts, "date_mention"))
