@@ -32,8 +32,10 @@ def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     return frozenset(raw["earlier"]), frozenset(raw["later"]), dict(raw["bounds"])
 
 
-def _point(m: Mention | None, country: str | None, published: dt.date | None) -> tuple[int, int | None, bool] | None:
-    """(year, month, fiscal) of a year, fiscal-year, month or relative ("the current fiscal year") mention."""
+def _point(m: Mention | None, country: str | None, published: dt.date | None,
+           other: Mention | None = None) -> tuple[int, int | None, bool] | None:
+    """(year, month, fiscal) of a year, fiscal-year, month or relative ("the current fiscal year") mention.
+    ``other`` is the mention on the other side of the shift."""
     if m is None:
         return None
     v = m.value
@@ -44,9 +46,14 @@ def _point(m: Mention | None, country: str | None, published: dt.date | None) ->
         if y is None:
             return None
         if v.get("year2"):
-            if fiscal_calendar(country) is None:
+            if fiscal_calendar(country) is not None:
+                y = range_label_year(y, v["year2"], country)
+            elif other is not None and other.type == "fiscal_year" and other.value.get("year2"):
+                # "from 2027-28 to 2029-30": whichever year a range is named by, both sides are named
+                # alike, so the shift between them is the same
+                y = v["year2"]
+            else:
                 return None  # "2028-29" names a different year by calendar: unknown without one
-            y = range_label_year(y, v["year2"], country)
         return y, None, True
     if m.type in ("month", "date") and v.get("year"):
         return v["year"], v["month"], False
@@ -57,6 +64,13 @@ def _point(m: Mention | None, country: str | None, published: dt.date | None) ->
         if v.get("unit") == "year":
             return published.year + v["offset"], None, False
     return None
+
+
+def _safe_date(year: int, month: object, day: object) -> dt.date | None:
+    try:
+        return dt.date(year, int(month), int(day))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
 
 
 def _fiscal_mentions(*ms: Mention | None) -> bool:
@@ -92,8 +106,18 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     fiscal = _fiscal_mentions(fm, tm)
     country = fiscal_country(a, match) if fiscal else None
     published = a.doc.published
-    new = _point(tm, country, published)
-    old = _point(fm, country, published)
+    new = _point(tm, country, published, fm)
+    old = _point(fm, country, published, tm)
+    inferred = None
+    if new is None and tm.type == "date" and not tm.value.get("year") and published is not None \
+            and fm is not None and fm.type in ("year", "fiscal_year"):
+        # "opened on Sunday, Oct. 5, four years later than its 2021 target": a past event's date without
+        # its year is the latest one on or before publication
+        day = _safe_date(published.year, tm.value.get("month"), tm.value.get("day"))
+        if day is not None:
+            year = published.year if day <= published else published.year - 1
+            new = (year, None, False)
+            inferred = f"the year of {tm.text!r} is not stated; taken as {year}, the latest before publication"
     if new is None:
         return None
     direction = _direction(match, earlier, later)
@@ -111,7 +135,6 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
             stated_years = int(amount // 12)
         else:
             return None  # a shift in months or days is not compared with years
-    inferred = None
     if old is None:
         # "expected in 2028, a year later than first forecast": the old year follows from the stated shift
         if fm is not None or stated_years is None or direction is None or not match.pattern.spec.set.get("derive_from"):
@@ -141,7 +164,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         stated_years=stated_years,
         stated_bound=bound,  # type: ignore[arg-type]
         stated_direction=direction,  # type: ignore[arg-type]
-        certainty="inferred" if inferred else certainty_of(match),
+        certainty="inferred" if inferred else "certain" if match.pattern.spec.set.get("across_clauses")
+        else certainty_of(match),
         inferred=inferred,
         pattern=match.pattern.id,
     )

@@ -33,7 +33,9 @@ class Element(BaseModel):
     @field_validator("word", "lemma", "type", "punct", mode="before")
     @classmethod
     def _one_or_many(cls, v: Any) -> Any:
-        """``word: by`` means ``word: [by]``."""
+        """``word: by`` means ``word: [by]``; an unquoted on/off/yes/no (a YAML boolean) is refused."""
+        if isinstance(v, bool) or (isinstance(v, list) and any(isinstance(x, bool) for x in v)):
+            raise ValueError('YAML reads unquoted on, off, yes and no as true/false: quote the word ("on")')
         return [v] if isinstance(v, str) else v
 
 
