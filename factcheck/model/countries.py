@@ -29,6 +29,7 @@ class Country:
     places: tuple[str, ...]
     leaders: tuple[str, ...]
     fiscal: tuple[int, Naming] | None
+    currency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ def _table() -> MappingProxyType[str, Country]:
             places=tuple(row.get("places", ())),
             leaders=tuple(row.get("leaders", ())),
             fiscal=(int(fiscal[0]), fiscal[1]) if fiscal else None,
+            currency=row.get("currency"),
         )
     return MappingProxyType(out)
 
@@ -70,6 +72,16 @@ def countries() -> MappingProxyType[str, Country]:
 
 def country(code: str | None) -> Country | None:
     return _table().get(code or "")
+
+
+@cache
+def _by_currency() -> MappingProxyType[str, str]:
+    return MappingProxyType({c.currency: c.code for c in _table().values() if c.currency})
+
+
+def country_of_currency(currency: str | None) -> str | None:
+    """The country a currency points at ("INR" -> "IN"); None for shared ones (USD, EUR) and unknown ones."""
+    return _by_currency().get(currency or "")
 
 
 def country_name(code: str | None) -> str | None:

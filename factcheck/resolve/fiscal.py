@@ -13,9 +13,10 @@ __all__ = ["fiscal_range", "fiscal_year_of", "range_label_year", "resolve_glosse
 
 
 def resolve_glosses(facts: list[FactBase]) -> None:
-    """Fill ``expected_start``/``expected_end`` of fiscal-year glosses from the country's calendar."""
+    """Fill ``expected_start``/``expected_end`` of fiscal-year glosses from the country's calendar (unless
+    the fiscal year's own name gave them: "the fiscal year ending March 2026")."""
     for f in facts:
-        if isinstance(f, FiscalYearGloss):
+        if isinstance(f, FiscalYearGloss) and f.expected_start is None:
             rng = fiscal_range(f.fiscal_year, f.country)
             if rng is not None:
                 f.expected_start, f.expected_end = rng

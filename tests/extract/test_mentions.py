@@ -100,3 +100,11 @@ def test_may_the_modal_is_not_a_month_and_year_is_not_money() -> None:
 
 def test_a_year_later_than_is_a_duration_not_a_date() -> None:
     assert one("a year later than first forecast", "duration")["amount"] == 1
+
+
+def test_a_verb_before_a_full_date_is_not_its_modifier() -> None:
+    from factcheck.extract.mentions import lex
+
+    _, ms = lex("for the year beginning Oct. 1, 2025, and in early February")
+    dates = [(m.type, m.text, m.value.get("modifier")) for m in ms if m.type in ("date", "month")]
+    assert dates == [("date", "Oct. 1, 2025", None), ("month", "early February", "early")]

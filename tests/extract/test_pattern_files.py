@@ -112,3 +112,12 @@ def test_patterns_stay_linear_on_adversarial_input() -> None:
         extract_facts(d)
         timings.append(time.perf_counter() - t0)
     assert timings[1] < timings[0] * 8, timings  # 4x the input, well under quadratic
+
+
+def test_an_unquoted_yaml_boolean_word_is_refused_with_its_position(tmp_path: Path) -> None:
+    f = tmp_path / "bad.yaml"
+    f.write_text("- id: local.bad\n  fact: timeline_shift\n  sequence:\n    - {word: [on, in]}\n"
+                 "    - {type: year, as: to}\n", encoding="utf-8")
+    with pytest.raises(PatternLoadError) as err:
+        load_patterns([f])
+    assert "bad.yaml:4:" in str(err.value) and 'quote the word ("on")' in str(err.value)

@@ -31,7 +31,7 @@ BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
     b.fact: b
     for b in (
         Builder("timeline_shift", frozenset({"to"}), timeline.build),
-        Builder("fiscal_year_gloss", frozenset({"year", "first", "last"}), gloss.build),
+        Builder("fiscal_year_gloss", frozenset({"year"}), gloss.build),
         Builder("arithmetic_claim", frozenset(), arithmetic.build),
     )
 })

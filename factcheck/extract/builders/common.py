@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.model.countries import fiscal_calendar
+from factcheck.model.countries import country_of_currency, fiscal_calendar
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
@@ -47,6 +47,12 @@ def fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
         return before[-1]
     if after:
         return after[0]
+    # "₹600 crore ... for FY26": a currency only one country uses
+    for it in sent.items:
+        if it.mention is not None and it.mention.type == "money":
+            code = country_of_currency(it.mention.value.get("currency"))
+            if code and fiscal_calendar(code) is not None:
+                return code
     return dominant_country(a)
 
 

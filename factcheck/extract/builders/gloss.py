@@ -1,6 +1,13 @@
-"""fiscal_year_gloss: a fiscal year with its months spelled out ("fiscal 2027 (April 2027-March 2028)").
+"""fiscal_year_gloss: a fiscal year with its months spelled out.
 
-Slots: ``year`` (a fiscal-year mention), ``first`` and ``last`` (month mentions with years).
+"fiscal 2027 (April 2027-March 2028)" gives both ends; "fiscal 2025, the 12 months that ended Sept. 30"
+or "the 2025-26 financial year starting April 1" give one, and a fiscal year is twelve months, so the
+other follows. Slots: ``year`` (a fiscal-year mention), ``first`` and/or ``last`` (month or date
+mentions). A side written without its year ("that ended Sept. 30") is compared by its month only: it
+takes the year the country's calendar gives that side.
+
+The months expected come from the country's fiscal calendar (filled by the resolver), or, for a fiscal
+year named by its end ("the fiscal year ending March 2026"), from that end.
 """
 
 from __future__ import annotations
@@ -8,40 +15,104 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders.common import certainty_of, fiscal_country
-from factcheck.model.countries import range_label_year
+from factcheck.model.countries import fiscal_range, range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import FiscalYearGloss
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
+    from factcheck.extract.mentions.model import Mention
     from factcheck.extract.relations.match import RelationMatch
+
+Month = tuple[int, int]  # (year, month)
+
+
+def _shift(ym: Month, months: int) -> Month:
+    n = ym[0] * 12 + ym[1] - 1 + months
+    return n // 12, n % 12 + 1
+
+
+def _iso(ym: Month) -> str:
+    return f"{ym[0]:04d}-{ym[1]:02d}"
+
+
+def _parse(iso: str) -> Month:
+    return int(iso[:4]), int(iso[5:7])
+
+
+def _nearest_year(month: int, target: Month) -> int:
+    """The year that puts ``month`` nearest the month ``target``."""
+    return min((target[0] - 1, target[0], target[0] + 1), key=lambda y: abs((y - target[0]) * 12 + month - target[1]))
+
+
+def _side(m: Mention | None, first: bool) -> tuple[int | None, int] | None:
+    """(year or None, month) of a gloss end; None if it is not one (a start not on the 1st, an end
+    before the 28th: not a fiscal year's bounds)."""
+    if m is None or not m.value.get("month"):
+        return None
+    day = m.value.get("day")
+    if day is not None and ((first and day != 1) or (not first and day < 28)):
+        return None
+    return m.value.get("year"), int(m.value["month"])
+
+
+def _label(fy: Mention, country: str | None) -> tuple[int, tuple[str, str] | None] | None:
+    """The fiscal year's number and, when its name gives them, its months."""
+    v = fy.value
+    if v.get("form") == "bounded":
+        if v.get("end_month") and v.get("bound_year"):  # "the fiscal year ending March 2026"
+            end = (int(v["bound_year"]), int(v["end_month"]))
+            return end[0], (_iso(_shift(end, -11)), _iso(end))
+        return None
+    if v.get("year") is None:
+        return None
+    year = int(v["year"])
+    if v.get("year2"):  # "fiscal 2025-26", "FY2024-25", "2028-29": named by the calendar
+        year = range_label_year(year, int(v["year2"]), country)
+    return year, None
 
 
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
-    fy, first, last = match.mention("year"), match.mention("first"), match.mention("last")
-    if fy is None or first is None or last is None or fy.type != "fiscal_year":
+    fy = match.mention("year")
+    if fy is None or fy.type != "fiscal_year":
         return None
-    if fy.value.get("year") is None or not first.value.get("month") or not last.value.get("month"):
+    first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
+    if first is None and last is None:
         return None
-    y1 = first.value.get("year")
-    y2 = last.value.get("year")
-    if y2 is None:
-        return None
-    if y1 is None:  # "(April-March 2028)": the first month's year follows from the last
-        y1 = y2 if first.value["month"] <= last.value["month"] else y2 - 1
-    span = Span(start=match.start, end=match.end)
-    label_year = fy.value["year"]
     country = fiscal_country(a, match)
-    if fy.value.get("year2"):  # "fiscal 2025-26", "FY2024-25", "2028-29": named by the calendar
-        label_year = range_label_year(fy.value["year"], fy.value["year2"], country)
+    label = _label(fy, country)
+    if label is None:
+        return None
+    year, named = label
+    expected = named or fiscal_range(year, country)
+    exp_start, exp_end = (_parse(expected[0]), _parse(expected[1])) if expected else (None, None)
+    # a side without its year: from the other side (twelve months), else the calendar's year for it
+    if first is not None and last is not None:
+        if last[0] is None and first[0] is not None:
+            last = (first[0] if last[1] >= first[1] else first[0] + 1, last[1])
+        if first[0] is None and last[0] is not None:
+            first = (last[0] if first[1] <= last[1] else last[0] - 1, first[1])
+    if first is not None and first[0] is None:
+        if exp_start is None:
+            return None
+        first = (_nearest_year(first[1], exp_start), first[1])
+    if last is not None and last[0] is None:
+        if exp_end is None:
+            return None
+        last = (_nearest_year(last[1], exp_end), last[1])
+    start: Month = first if first is not None else _shift(last, -11)  # type: ignore[arg-type]
+    end: Month = last if last is not None else _shift(start, 11)  # type: ignore[arg-type]
+    span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
         span=span,
         text=a.text[span.start : span.end],
         sentence=match.sentence.index,
-        fiscal_year=label_year,
+        fiscal_year=year,
         country=country,
-        stated_start=f"{y1:04d}-{first.value['month']:02d}",
-        stated_end=f"{y2:04d}-{last.value['month']:02d}",
-        certainty=certainty_of(match),
+        stated_start=_iso(start),  # type: ignore[arg-type]
+        stated_end=_iso(end),  # type: ignore[arg-type]
+        expected_start=named[0] if named else None,
+        expected_end=named[1] if named else None,
+        certainty=certainty_of(match) if not match.pattern.spec.set.get("across_clauses") else "certain",
         pattern=match.pattern.id,
     )

@@ -274,7 +274,7 @@ class _Composer:
             nxt = i + 1
             if self.low(nxt) == "-":
                 nxt += 1
-            if self.low(nxt) in self.lx.months and self.t[nxt].cap:
+            if self.low(nxt) in self.lx.months and self.t[nxt].cap and not self._day_follows(nxt):
                 mod = self.lx.date_modifiers[t.low]
                 i = nxt
                 t = self.t[i]
@@ -444,6 +444,15 @@ class _Composer:
         if self.low(j) in ("st", "nd", "rd", "th") and self.adjacent(j):
             return 0
         return self.emit(m.NUMBER, start, j, value=value, scale=1.0, decimals=decimals, word=word_number)
+
+    def _day_follows(self, month: int) -> bool:
+        """A day number right after the month ("beginning Oct. 1"): the word before is a verb, not a
+        modifier of the month ("early February")."""
+        j = month + 1
+        if self.low(j) == ".":
+            j += 1
+        tok = self.tok(j)
+        return tok is not None and tok.digit and len(tok.text) <= 2
 
     def _part_of_a_name(self, i: int) -> bool:
         """Digits written onto letters are a name, not a figure: "Q1", "G7", "F-35", "COVID-19"."""

@@ -1,0 +1,46 @@
+"""Fiscal-year glosses that give one end ("the 12 months that ended Sept. 30"), fiscal years named by
+their end, and the country a currency points at."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import doc, of_kind, run
+
+from factcheck.model.countries import country_of_currency
+
+
+def gloss(text: str):
+    (g,) = of_kind(run(doc(text)), "fiscal_year_gloss")
+    return g
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "consistent"),
+    [
+        ("The U.S. deficit in fiscal 2025, the 12 months that ended Sept. 30, narrowed.", "2024-10", "2025-09", True),
+        ("The U.S. deficit in fiscal 2025, the 12 months that ended June 30, narrowed.", "2024-07", "2025-06", False),
+        ("Hong Kong forecast a deficit for the 2025-26 financial year starting April 1.", "2025-04", "2026-03", True),
+        # the fiscal year's own name gives its months
+        ("Sato Holdings forecast ¥85 billion for the fiscal year ending March 2026 (April 2024-March 2025).",
+         "2024-04", "2025-03", False),
+        ("Sato Holdings forecast ¥85 billion for the fiscal year ending March 2026 (April 2025-March 2026).",
+         "2025-04", "2026-03", True),
+        # a currency only India uses says whose calendar "FY26" is in
+        ("The budget allocates ₹600 crore to the mission for FY26 (April 2026-March 2027).", "2026-04", "2027-03",
+         False),
+    ],
+)
+def test_one_sided_and_named_glosses(text: str, start: str, end: str, consistent: bool) -> None:
+    g = gloss(text)
+    assert (g.stated_start, g.stated_end) == (start, end)
+    assert ((g.stated_start, g.stated_end) == (g.expected_start, g.expected_end)) is consistent
+
+
+def test_a_day_that_is_not_a_bound_is_not_a_gloss() -> None:
+    assert of_kind(run(doc("The U.S. deficit in fiscal 2025, the period ending June 15, narrowed.")),
+                   "fiscal_year_gloss") == []
+
+
+def test_shared_currencies_point_nowhere() -> None:
+    assert (country_of_currency("INR"), country_of_currency("JPY")) == ("IN", "JP")
+    assert (country_of_currency("USD"), country_of_currency("EUR"), country_of_currency(None)) == (None, None, None)
