@@ -44,3 +44,14 @@ def test_a_day_that_is_not_a_bound_is_not_a_gloss() -> None:
 def test_shared_currencies_point_nowhere() -> None:
     assert (country_of_currency("INR"), country_of_currency("JPY")) == ("IN", "JP")
     assert (country_of_currency("USD"), country_of_currency("EUR"), country_of_currency(None)) == (None, None, None)
+
+
+def test_a_part_of_the_year_in_parentheses_is_not_a_gloss() -> None:
+    text = "Ordinary profit for the second quarter of the fiscal year ending February 2026 (March to August) rose."
+    assert of_kind(run(doc(text)), "fiscal_year_gloss") == []
+
+
+def test_a_currency_in_a_conversion_does_not_set_the_calendar() -> None:
+    g = gloss("Japan's Cabinet approved a 96.3 trillion yen (about 814 billion U.S. dollars) budget for fiscal 2015 "
+              "beginning in April.")
+    assert (g.country, g.stated_start, g.expected_start) == ("JP", "2015-04", "2015-04")

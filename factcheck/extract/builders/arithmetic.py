@@ -221,9 +221,10 @@ def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
 
 
 def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str]) -> _Reading | None:
-    if total is None or len(parts) < 2 or total.kind not in AMOUNTS:
+    if total is None or len(parts) < 2 or total.kind not in (*AMOUNTS, "percent"):
         return None
-    if any(p.kind not in AMOUNTS or not comparable(p, total) for p in parts):
+    # all amounts in one currency, or all percentages ("3.5% of GDP plus 1.5%, a total of 5%")
+    if any(not comparable(p, total) or (p.kind == "percent") != (total.kind == "percent") for p in parts):
         return None
     figs = same_scale([*parts, total])
     parts, total = figs[:-1], figs[-1]
@@ -234,7 +235,8 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     # short of the total is not certain; a sum above it is wrong either way
     if partial and hi < total.low:
         inferred.append("the parts listed may not be all of the total")
-    return _Reading("total", total, point, lo, hi, [p.value for p in parts], "amount")
+    return _Reading("total", total, point, lo, hi, [p.value for p in parts],
+                    "percent" if total.kind == "percent" else "amount")
 
 
 def _stated(f: Figure, hedge: str | None) -> tuple[float, float]:

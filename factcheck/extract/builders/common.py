@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from factcheck.extract.relations.match import RelationMatch
 
 
+_CURRENCY_NOUNS = frozenset(["dollar", "dollars", "yen", "pounds", "pound", "euros", "euro", "won", "yuan", "rupees",
+                             "rupee", "francs", "pesos", "crowns"])
+
+
 def certainty_of(match: RelationMatch) -> str:
     """``certain`` when every slot sits in the clause the match starts in (a parenthesis counts as its
     clause); ``inferred`` when a slot came from an embedded or sibling clause."""
@@ -35,10 +39,12 @@ def fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
     sent = match.sentence
     before: list[str] = []
     after: list[str] = []
-    for it in sent.items:
+    for k, it in enumerate(sent.items):
         m = it.mention
-        if m is None:
-            continue
+        if m is None or sent.clauses[it.clause].kind == "paren":
+            continue  # "(about 814 billion U.S. dollars)": a conversion says nothing about the calendar
+        if m.type == "country" and k + 1 < len(sent.items) and sent.items[k + 1].code in _CURRENCY_NOUNS:
+            continue  # "U.S. dollars", "Australian dollars": a currency, not the country
         code = m.value.get("code") if m.type == "country" else m.value.get("country") if m.type in ("person", "title") \
             else None
         if code and fiscal_calendar(code) is not None:

@@ -108,10 +108,11 @@ def _seq(seq: list[Element], st: _State, loc: tuple[str | int, ...], required: b
 
 
 def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool) -> str:
-    given = [k for k in ("word", "lemma", "type", "punct", "gap", "clause", "any", "hedge")
+    given = [k.rstrip("_") for k in ("word", "lemma", "type", "punct", "gap", "clause", "any", "hedge", "list_")
              if getattr(e, k) is not None]
     if len(given) != 1:
-        raise CompileError(loc, "an element needs exactly one of word, lemma, type, punct, gap, clause, any, hedge"
+        raise CompileError(loc, "an element needs exactly one of word, lemma, type, punct, gap, clause, any, hedge, "
+                           "list"
                            + (f" (has {', '.join(given)})" if given else ""))
     kind = given[0]
     codes: set[str] = set()
@@ -128,6 +129,18 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
             raise CompileError((*loc, "type"), f"unknown mention type {bad[0]!r}; known: {', '.join(sorted(TYPES))}")
         codes = {"@" + t for t in e.type or []}
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
+    elif kind == "list":
+        bad = [t for t in e.list_ or [] if t not in TYPES]
+        if bad:
+            raise CompileError((*loc, "list"), f"unknown mention type {bad[0]!r}; known: {', '.join(sorted(TYPES))}")
+        if e.min > e.max:
+            raise CompileError((*loc, "min"), "min is larger than max")
+        codes = {"@" + t for t in e.list_ or []}
+        item = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
+        own = f"{_WORD_ITEM}{{0,5}}?"  # the item's own words: "of offshore wind", "in Nampula"
+        # ", the South East", "and the air force", "plus"
+        sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus ){_WORD_ITEM}{{0,3}}?"
+        rx = f"{item}(?:{own}{sep}{item}){{{e.min - 1},{e.max - 1}}}"
     elif kind == "punct":
         codes = set(e.punct or [])
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "

@@ -11,7 +11,7 @@ MAX_GAP = 12
 
 
 class Element(BaseModel):
-    """One step of a sequence. Exactly one of word/lemma/type/punct/gap/clause/any/hedge."""
+    """One step of a sequence. Exactly one of word/lemma/type/punct/gap/clause/any/hedge/list."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -26,11 +26,17 @@ class Element(BaseModel):
         "never steps over another figure or clause.")
     clause: str | None = Field(None, description="'skip': step over an embedded clause if one starts here.")
     hedge: bool | None = Field(None, description="Any hedge phrase ('about', 'more than', ...).")
+    list_: list[str] | None = Field(
+        None, alias="list", description="A list of mentions of these types, each with up to a few words of its own, separated "
+        "by ',', ';' or 'and' ('8.4 GW of offshore wind, 0.9 GW of onshore wind and 0.3 GW of solar'); its slot "
+        "holds every item. `min`/`max` bound the number of items.")
+    min: int = Field(2, ge=1, le=20)
+    max: int = Field(12, ge=1, le=20)
     any: list[list[Element]] | None = Field(None, description="Alternative sub-sequences.")
     optional: bool = False
     as_: str | None = Field(None, alias="as", pattern=r"^[a-z][a-z0-9_]*$")
 
-    @field_validator("word", "lemma", "type", "punct", mode="before")
+    @field_validator("word", "lemma", "type", "punct", "list_", mode="before")
     @classmethod
     def _one_or_many(cls, v: Any) -> Any:
         """``word: by`` means ``word: [by]``; an unquoted on/off/yes/no (a YAML boolean) is refused."""
