@@ -55,6 +55,9 @@ _PAST_VERBS = frozenset(["said", "told", "announced", "added", "noted", "stated"
                          "presented", "delivered", "approved", "signed", "took", "opened", "began", "ended", "voted"])
 
 
+_NOT_PAST_AUX = frozenset(["is", "are", "be", "being", "to", "may", "might", "can", "could", "must", "should"])
+
+
 def _governing_tense(sent: Sentence, offset: int) -> str | None:
     """The tense of the verb a date hangs on: the nearest verb before it in its clause, past over
     fillers ("said on Tuesday", "told MPs on Wednesday") or future ("will open on", "is due to meet on")."""
@@ -65,6 +68,11 @@ def _governing_tense(sent: Sentence, offset: int) -> str | None:
         if it.clause != home or it.code in (",", ";", ":", "(", ")", "and", "but", "while"):
             return None
         if it.code in _PAST_VERBS:
+            aux = sent.items[i - 1].code if i > 0 else ""
+            if aux in ("will", "would", "shall"):
+                return "future"
+            if aux in _NOT_PAST_AUX:  # "are reported by Feb. 14", "to be held on": a participle, not a past
+                return None
             return "past"
         if it.code in _FUTURE_VERBS:
             return "future"

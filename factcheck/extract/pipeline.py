@@ -6,6 +6,7 @@ not yet expressed as patterns still run their own extractor (``LEGACY``) over th
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -37,9 +38,33 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     legacy: list[FactBase] = []
     for extractor in LEGACY:
         legacy.extend(extractor(doc))
+    # where a pattern read a fact of a kind a legacy extractor also reads, the pattern's reading wins
+    taken = _Spans(facts)
+    legacy = [f for f in legacy if not taken.overlaps(f.kind, f.span.start, f.span.end)]  # type: ignore[attr-defined]
     facts.extend(annotate(a, legacy))
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts
+
+
+class _Spans:
+    """Spans of facts by kind, for overlap tests in O(log n): pattern facts of one kind never overlap
+    (``select`` keeps non-overlapping matches), so sorted starts and ends answer it."""
+
+    def __init__(self, facts: list[FactBase]) -> None:
+        by_kind: dict[str, list[tuple[int, int]]] = {}
+        for f in facts:
+            by_kind.setdefault(f.kind, []).append((f.span.start, f.span.end))  # type: ignore[attr-defined]
+        self._starts = {k: [s for s, _ in sorted(v)] for k, v in by_kind.items()}
+        self._ends = {k: [e for _, e in sorted(v)] for k, v in by_kind.items()}
+
+    def overlaps(self, kind: str, start: int, end: int) -> bool:
+        starts = self._starts.get(kind)
+        if not starts:
+            return False
+        i = bisect.bisect_left(starts, end)  # spans starting before ``end``
+        if i == 0:
+            return False
+        return self._ends[kind][i - 1] > start or any(e > start for e in self._ends[kind][max(0, i - 4) : i])
 
 
 def relation_facts(a: Analysis, pset: PatternSet) -> list[FactBase]:

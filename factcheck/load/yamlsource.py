@@ -47,6 +47,10 @@ class Positioned:
         return RuleFileError(self.path, line, col, reason)
 
 
+# LibYAML's parser when PyYAML was built with it (positions and events are the same, ten times faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(text: str, path: str) -> Positioned:
     """Parse one YAML document safely, keeping positions. Raises :class:`RuleFileError`."""
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
@@ -54,7 +58,7 @@ def load_yaml(text: str, path: str) -> Positioned:
     _check_flow_depth(text, path)
     try:
         depth = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 m = event.start_mark
                 raise RuleFileError(path, m.line + 1, m.column + 1, "YAML anchors and aliases are not allowed")
@@ -65,7 +69,7 @@ def load_yaml(text: str, path: str) -> Positioned:
                     raise RuleFileError(path, m.line + 1, m.column + 1, f"nesting deeper than {MAX_DEPTH} levels")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-        loader = yaml.SafeLoader(text)
+        loader = _LOADER(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None

@@ -17,6 +17,7 @@ Conventions:
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
@@ -104,6 +105,25 @@ class Sequence(FactBase):
     later_at: int | None = Field(None, description="Offset of the words naming the later side.")
     earlier_ref: str | None = Field(None, description="Fact id the earlier side was linked to (resolve).")
     later_ref: str | None = Field(None, description="Fact id the later side was linked to (resolve).")
+    stated_days: int | None = Field(
+        None, description="The interval as stated, in days ('a day after' -> 1, 'three weeks before' -> 21).")
+    tolerance_days: int = Field(0, description="How far the dates may be from stated_days (a week: 1 day).")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def days_between(self) -> int | None:
+        """Days from the earlier date to the later one, when both are full dates (derived)."""
+        if not self.earlier_date or not self.later_date or len(self.earlier_date) != 10 or len(self.later_date) != 10:
+            return None
+        return (dt.date.fromisoformat(self.later_date) - dt.date.fromisoformat(self.earlier_date)).days
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def interval_ok(self) -> bool | None:
+        """Whether the dates are the stated interval apart (None when no interval is stated, or no dates)."""
+        if self.stated_days is None or self.days_between is None:
+            return None
+        return abs(self.days_between - self.stated_days) <= self.tolerance_days
 
 
 class TimelineShift(FactBase):

@@ -206,7 +206,47 @@ class Linker:
         return _REPORTED_ON.search(before) is None
 
     # -- sequences, tenures, roles -----------------------------------------------------------------
+    def _date_at(self, sentence: int, at: int | None) -> DateMention | None:
+        """The date mention of ``sentence`` whose span holds offset ``at``."""
+        if at is None:
+            return None
+        return next((d for d in self.dates_in.get(sentence, []) if d.span.start <= at < d.span.end), None)
+
+    def _place_by_interval(self, s: Sequence, earlier: DateMention, later: DateMention) -> None:
+        """Two dates a stated interval apart, one written without its year: when another year of that
+        date makes the stated interval hold, it is the year meant ("reported by Feb. 14, 42 days after the
+        last patient tested negative on Jan. 3", each placed from the publication date by its own tense).
+        A year never fixes a wrong day, so no error is hidden; a date whose stated weekday fits stays."""
+        if s.stated_days is None:
+            return
+        for moving in sorted((later, earlier), key=lambda d: d.weekday is not None):
+            if not (earlier.date and later.date and len(earlier.date) == 10 and len(later.date) == 10):
+                return
+            if moving.weekday is not None and moving.weekday == moving.weekday_of_date:
+                continue
+            p = parse_expression(moving.expression)
+            if p is None or p.year is not None or p.form not in ("absolute", "day_of_month"):
+                continue
+            m = dt.date.fromisoformat(moving.date)
+            other = dt.date.fromisoformat((earlier if moving is later else later).date or "")
+            for year in (m.year - 1, m.year + 1, m.year - 2, m.year + 2):
+                try:
+                    cand = m.replace(year=year)
+                except ValueError:
+                    continue
+                days = (cand - other).days if moving is later else (other - cand).days
+                if abs(days - s.stated_days) <= s.tolerance_days:
+                    self._set(moving, (cand.isoformat(), "day"))
+                    return
+
     def _sequence(self, s: Sequence) -> None:
+        if s.pattern is not None:  # read by a relation pattern: both sides are date mentions
+            earlier_d, later_d = self._date_at(s.sentence, s.earlier_at), self._date_at(s.sentence, s.later_at)
+            if earlier_d is not None and later_d is not None:
+                self._place_by_interval(s, earlier_d, later_d)
+                s.earlier_ref, s.earlier_date = earlier_d.id or None, earlier_d.date
+                s.later_ref, s.later_date = later_d.id or None, later_d.date
+            return
         if s.earlier_label.endswith(" taking office"):
             self._after_office(s)
             return

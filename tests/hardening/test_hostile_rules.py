@@ -74,12 +74,14 @@ def load_error(tmp_path: Path, text: str, *, budget: float = 5.0) -> str:
         ('"q.value > 1 and q.value > 1e15 * 1e15"', "out of range"),
         ('"q.value != 0 >= 1e15 * -1"', "must involve a fact field"),  # was a ValueError in the planner
         ("\"q.unit == '\\\\ud800'\"", "not valid Unicode"),  # was a UnicodeEncodeError in durable
-        ("\"q.unit == '\\ud800'\"", "valid string"),  # a YAML escape: refused by the schema
+        # a YAML escape: refused by LibYAML's parser (or, without it, by the schema)
+        ("\"q.unit == '\\ud800'\"", ("invalid Unicode character", "valid string")),
         ('"q.value > q.scale / (1 - 1)"', "division by zero"),
     ],
 )
-def test_expression_attacks_are_rule_errors(tmp_path: Path, where: str, reason: str) -> None:
-    assert reason in load_error(tmp_path, rule(where=where))
+def test_expression_attacks_are_rule_errors(tmp_path: Path, where: str, reason: str | tuple[str, ...]) -> None:
+    error = load_error(tmp_path, rule(where=where))
+    assert any(r in error for r in ((reason,) if isinstance(reason, str) else reason)), error
 
 
 def test_deep_expression_nesting_is_bounded(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders import arithmetic, gloss, timeline
+from factcheck.extract.builders import arithmetic, gloss, sequence, timeline
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
@@ -33,6 +33,7 @@ BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
         Builder("timeline_shift", frozenset({"to"}), timeline.build),
         Builder("fiscal_year_gloss", frozenset({"year"}), gloss.build),
         Builder("arithmetic_claim", frozenset(), arithmetic.build),
+        Builder("sequence", frozenset({"first", "second", "offset"}), sequence.build),
     )
 })
 

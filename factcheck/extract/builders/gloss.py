@@ -102,7 +102,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         last = (_nearest_year(last[1], exp_end), last[1])
     start: Month = first if first is not None else _shift(last, -11)  # type: ignore[arg-type]
     end: Month = last if last is not None else _shift(start, 11)  # type: ignore[arg-type]
-    if _shift(start, 11) != end:
+    months = (end[0] - start[0]) * 12 + end[1] - start[1]
+    if 0 <= months < 11:
         return None  # "the fiscal year ending February 2026 (March to August)": a part of the year, not a gloss
     span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(

@@ -28,6 +28,9 @@ _GAP_ITEM = r"(?:[^\s|\[\]()]\S* )"
 # that brings in another figure at once or after one word ("... last year and @money")
 _WORD_ITEM = (r"(?:(?!(?:and|or|but) (?:[^\s@]\S* )?@(?:money|number|percent|points) )"
               r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!money |number |percent |points )\w+) )")
+# a word or a mention that is not a date ("the board met in @country on"), never and/or/but
+_UNDATED_ITEM = (r"(?:(?!(?:and|or|but) )"
+                 r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!date |day_of_month |weekday |month |relative |year )\w+) )")
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
 
 
@@ -145,7 +148,8 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         codes = set(e.punct or [])
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
     elif kind == "gap":
-        rx = f"{_WORD_ITEM if e.over == 'words' else _GAP_ITEM}{{0,{e.gap}}}?"
+        item = {"words": _WORD_ITEM, "undated": _UNDATED_ITEM}.get(e.over, _GAP_ITEM)
+        rx = f"{item}{{0,{e.gap}}}?"
         codes = set()
     elif kind == "clause":
         if e.clause not in ("skip", "open", "close"):
