@@ -89,7 +89,10 @@ class Checker:
 
         ``include_text`` keeps the body text on the report (``DocumentReport.text``, for the HTML format).
         """
-        report = DocumentReport(path=doc.id, published=doc.published, text=doc.text if include_text else None)
+        report = DocumentReport(
+            path=doc.id, published=doc.published, text=doc.text if include_text else None, title=doc.title,
+            url=doc.url, source=doc.path, record_line=doc.record_line,
+        )
         try:
             facts = number_facts(extract_facts(doc, self.patterns))
         except Exception as exc:  # an extractor bug must not lose the document

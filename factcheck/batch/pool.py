@@ -43,7 +43,9 @@ class WorkerInitError(RuntimeError):
 
 
 def _worker_main(conn: Connection, factory: Callable[[Any], Callable[[Any], Any]], settings: Any) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
+    # The main process decides when to stop (Ctrl-C and a CI runner's SIGTERM reach the whole group).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         runner = factory(settings)
     except BaseException as exc:

@@ -151,6 +151,7 @@ def load_record(
     doc.language = _str(record.get("language")) or doc.language
     # Line/column point into the JSONL file: the record's line; columns are then relative to the text.
     doc.line_offset = lineno - 1
+    doc.record_line = lineno
     return doc
 
 

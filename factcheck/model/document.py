@@ -57,6 +57,7 @@ class Document(BaseModel):
     source_text: str | None = Field(None, description="The original file text (for line/column).")
     source_map: SourceMap = Field(default_factory=SourceMap)
     line_offset: int = Field(0, description="Lines before the source text (e.g. JSON Lines record number).")
+    record_line: int | None = Field(None, description="1-based line of a JSON Lines record in `path`.")
 
     _line_starts: list[int] | None = PrivateAttr(default=None)
     _sentences: list[Span] | None = PrivateAttr(default=None)
