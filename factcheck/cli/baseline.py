@@ -14,7 +14,7 @@ from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.progress import RunStats, with_progress
 from factcheck.batch.run import run_batch
 from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
-from factcheck.cli.interrupt import EXIT_INTERRUPTED, interruptible, signal_name
+from factcheck.batch.stop import EXIT_INTERRUPTED, StopRequest, interruptible, signal_name
 from factcheck.cli.options import EXIT_OK, parse_date, reference_options
 from factcheck.cli.runsetup import prepare, require_documents, usage_error, worker_count
 from factcheck.model.findings import DocumentReport
@@ -50,13 +50,14 @@ def baseline_command(
     require_documents(paths, batch.include, batch.exclude)
     stats = RunStats()
 
-    def reports() -> Iterator[DocumentReport]:
-        for r in with_progress(run_batch(paths, settings, batch), stats, bar=False):
+    def reports(stop: StopRequest) -> Iterator[DocumentReport]:
+        for r in with_progress(run_batch(paths, settings, batch, stop=stop), stats, bar=False):
             yield r.model_copy(update={"facts": [f for f in r.facts if any(f.id in x.facts for x in r.findings)]})
 
     try:
-        with interruptible():
-            baseline = Baseline.from_reports(reports(), root=Path(output).parent)
+        with interruptible() as stop:
+            baseline = Baseline.from_reports(reports(stop), root=Path(output).parent)
+            stop.check()
             baseline.write(output)
     except WorkerInitError as exc:
         raise usage_error(f"could not start checking: {exc}") from None

@@ -22,7 +22,7 @@ from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.progress import RunStats, count_documents, wants_bar, with_progress
 from factcheck.batch.run import run_batch
 from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
-from factcheck.cli.interrupt import EXIT_INTERRUPTED, interruptible, signal_name
+from factcheck.batch.stop import EXIT_INTERRUPTED, interruptible, signal_name
 from factcheck.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -110,12 +110,12 @@ def check_command(
     failing = unchecked = False
     sink: Sink | None = None
     try:
-        with interruptible(), ExitStack() as stack:
+        with interruptible() as stop, ExitStack() as stack:
             out: TextIO = stack.enter_context(atomic_output(output)) if output else sys.stdout
             sink = Sink(fmt, out, rules=[r.spec for r in ruleset.rules], show_suppressed=show_suppressed,
                         color=output is None and sys.stdout.isatty(), show_facts=show_facts, keep_facts=show_facts,
                         min_severity=min_severity, **claimreview_options(fmt, config))
-            reports = run_batch(paths, settings, batch, state=state)
+            reports = run_batch(paths, settings, batch, state=state, stop=stop)
             if baseline is not None:
                 reports = map(baseline, reports)
             try:
