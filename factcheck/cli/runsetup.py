@@ -15,6 +15,7 @@ from factcheck.config import ConfigError
 from factcheck.config.model import Config
 from factcheck.config.resolve import checker_settings, find_config
 from factcheck.evaluate import RuleSet
+from factcheck.evaluate.rulefiles import empty_rule_paths
 from factcheck.load.documents import JSONL
 from factcheck.suppress import BAD_DIRECTIVE_RULE
 
@@ -30,10 +31,13 @@ def prepare(
 ) -> tuple[Config, CheckerSettings, RuleSet]:
     """The discovered config, checker settings (config overridden by ``cli``) and the checked rule set."""
     try:
-        config, _ = find_config(config_file, search=not no_config)
+        config, config_path = find_config(config_file, search=not no_config)
     except ConfigError as exc:
         raise usage_error(f"config: {exc}") from None
     settings = checker_settings(config, **cli)
+    if not cli.get("rules") and config.rules:  # the config's rule packs: name the file that lists them
+        for problem in empty_rule_paths(settings.rules):
+            raise usage_error(f"config {config_path}: rules entry {problem.path}: {problem.reason}; nothing was checked")
     ruleset = load_ruleset_or_exit(tuple(settings.rules))
     load_patterns_or_exit(tuple(settings.patterns))
     known = {r.id for r in ruleset.rules} | {BAD_DIRECTIVE_RULE}

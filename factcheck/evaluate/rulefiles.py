@@ -83,6 +83,8 @@ def load_rules(paths: Iterable[str | Path]) -> RuleSet:
     problems: list[RuleFileError] = []
     compiled: list[CompiledRule] = []
     seen: dict[str, str] = {}
+    paths = list(paths)
+    problems.extend(empty_rule_paths(paths))
     files = yaml_files(paths)
     if len(files) > MAX_FILES:
         raise RuleLoadError([RuleFileError(str(paths), 1, 1, f"more than {MAX_FILES} rule files")])
@@ -116,6 +118,18 @@ def load_rules(paths: Iterable[str | Path]) -> RuleSet:
     if problems:
         raise RuleLoadError(problems)
     return _ruleset(tuple(compiled), tuple(str(f) for f in files))
+
+
+def empty_rule_paths(paths: Iterable[str | Path]) -> list[RuleFileError]:
+    """A rule path that does not exist, or a folder with no rule file in it, is a problem: pointed at
+    the wrong folder or a typo, a run would otherwise check nothing and pass."""
+    out = []
+    for p in map(Path, paths):
+        if not p.exists():
+            out.append(RuleFileError(str(p), 1, 1, "no such rule file or folder"))
+        elif p.is_dir() and next((x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file()), None) is None:
+            out.append(RuleFileError(str(p), 1, 1, "no rule files (*.yaml, *.yml) in this folder"))
+    return out
 
 
 def branches_per_kind(rules: Iterable[CompiledRule]) -> dict[str, int]:
