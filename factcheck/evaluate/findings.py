@@ -21,13 +21,13 @@ def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, Fact
             Evidence(
                 source=str(getattr(bound[alias], "source", "")),
                 url=getattr(bound[alias], "url", None),
-                value=tpl.render(values),
+                value=tpl.render(values, rule.spec.when),
             )
             for alias, tpl in rule.evidence
         ]
         span = bound[rule.at].span
         sentence = doc.sentence_at(span.start)
-        severity, message = precision_policy(rule.spec.severity, rule.message.render(values), bound.values())
+        severity, message = precision_policy(rule.spec.severity, rule.message.render(values, rule.spec.when), bound.values())
         findings.append(
             Finding(
                 rule=rule.id,
