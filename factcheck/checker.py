@@ -23,6 +23,7 @@ from factcheck.load import LoadError, load_path, load_text
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
 from factcheck.model.findings import DocumentError, DocumentReport, Report, Severity
+from factcheck.notes import no_publication_date, rules_needing_dates
 from factcheck.resolve import resolve_facts
 from factcheck.resources import shipped_rules
 
@@ -79,6 +80,7 @@ class Checker:
         self.severity = dict(severity or {})
         self.max_findings_per_rule = max_findings_per_rule
         self.engine = make_engine(self.ruleset, engine)
+        self._dated_rules = rules_needing_dates(self.ruleset.rules)
         self.enricher = enricher
         if self.enricher is None and references:
             self.enricher = _build_enricher(sources, offline, cache_dir, source_config)
@@ -90,7 +92,7 @@ class Checker:
         ``include_text`` keeps the body text on the report (``DocumentReport.text``, for the HTML format).
         """
         report = DocumentReport(
-            path=doc.id, published=doc.published, text=doc.text if include_text else None, title=doc.title,
+            path=doc.id, published=doc.published, text=(doc.raw_text or doc.text) if include_text else None, title=doc.title,
             url=doc.url, source=doc.path, record_line=doc.record_line,
         )
         try:
@@ -110,6 +112,8 @@ class Checker:
             except Exception as exc:
                 report.errors.append(DocumentError(stage="enrich", message=f"reference lookup failed: {exc!r}"))
         report.facts = facts  # type: ignore[assignment]
+        if doc.published is None and (note := no_publication_date(facts, self._dated_rules)) is not None:
+            report.notes.append(note)
         try:
             matches = self.engine.run([engine_fact(f) for f in facts])
             matches, dropped = cap_matches(matches, self.max_findings_per_rule)
