@@ -42,14 +42,17 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
     tail = (f", {unchecked} could not be checked" if unchecked else "") + (
         f", {partial} with reference look-ups failed" if partial else ""
     )
+    checked = f"{docs} checked"
     if s.not_checked:
         langs = sorted({d.language or "?" for d in report.documents if d.not_checked})
-        tail += f", {s.not_checked} not checked (language {', '.join(langs)} not supported)"
+        n = s.documents - s.not_checked
+        checked = (f"{n} document{'s' if n != 1 else ''} checked, {s.not_checked} not checked "
+                   f"(language {', '.join(langs)} not supported)")
     hidden = not_shown_text(s.not_shown)
     if hidden:
         tail += f"; {hidden}"
     out.append(
-        f"{docs} checked: {s.findings.error} error(s), {s.findings.warning} warning(s), "
+        f"{checked}: {s.findings.error} error(s), {s.findings.warning} warning(s), "
         f"{s.findings.info} info{tail}"
     )
     return "\n".join(out) + "\n"
