@@ -19,10 +19,12 @@ from factcheck.evaluate.facts_out import engine_fact
 from factcheck.evaluate.findings import build_findings
 from factcheck.extract import extract_facts, shipped_patterns
 from factcheck.extract.relations.loader import PatternSet, load_patterns
+from factcheck.language import SUPPORTED, detect, normalise, supported
 from factcheck.load import LoadError, load_path, load_text
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
-from factcheck.model.findings import DocumentError, DocumentReport, Report, Severity
+from factcheck.model.findings import DocumentError, DocumentReport, Note, Report, Severity
+from factcheck.notes import no_publication_date, rules_needing_dates
 from factcheck.resolve import resolve_facts
 from factcheck.resources import shipped_rules
 
@@ -70,6 +72,7 @@ class Checker:
         severity: dict[str, Severity] | None = None,
         enricher: Enricher | None = None,
         max_findings_per_rule: int = MAX_FINDINGS_PER_RULE,
+        detect_language: bool = True,
     ):
         self.ruleset = resolve_ruleset(rules).only(disabled=disabled_rules)
         self.patterns = resolve_patterns(patterns)
@@ -78,7 +81,9 @@ class Checker:
             raise ValueError(f"severity override for unknown rule(s): {', '.join(sorted(unknown))}")
         self.severity = dict(severity or {})
         self.max_findings_per_rule = max_findings_per_rule
+        self.detect_language = detect_language
         self.engine = make_engine(self.ruleset, engine)
+        self._dated_rules = rules_needing_dates(self.ruleset.rules)
         self.enricher = enricher
         if self.enricher is None and references:
             self.enricher = _build_enricher(sources, offline, cache_dir, source_config)
@@ -89,7 +94,14 @@ class Checker:
 
         ``include_text`` keeps the body text on the report (``DocumentReport.text``, for the HTML format).
         """
-        report = DocumentReport(path=doc.id, published=doc.published, text=doc.text if include_text else None)
+        report = DocumentReport(
+            path=doc.id, published=doc.published, text=(doc.raw_text or doc.text) if include_text else None, title=doc.title,
+            url=doc.url, source=doc.path, record_line=doc.record_line,
+        )
+        unsupported = self._unsupported_language(doc, report)
+        if unsupported is not None:  # not read at all: reported as such, never as "no findings"
+            report.notes.append(unsupported)
+            return report
         try:
             facts = number_facts(extract_facts(doc, self.patterns))
         except Exception as exc:  # an extractor bug must not lose the document
@@ -107,6 +119,8 @@ class Checker:
             except Exception as exc:
                 report.errors.append(DocumentError(stage="enrich", message=f"reference lookup failed: {exc!r}"))
         report.facts = facts  # type: ignore[assignment]
+        if doc.published is None and (note := no_publication_date(facts, self._dated_rules)) is not None:
+            report.notes.append(note)
         try:
             matches = self.engine.run([engine_fact(f) for f in facts])
             matches, dropped = cap_matches(matches, self.max_findings_per_rule)
@@ -125,6 +139,21 @@ class Checker:
         except Exception as exc:
             report.errors.append(DocumentError(stage="evaluate", message=str(exc)))
         return report
+
+    def _unsupported_language(self, doc: Document, report: DocumentReport) -> Note | None:
+        """Set the report's language (declared, else detected); a note if factcheck does not read it."""
+        if doc.language:
+            language, how = normalise(doc.language), "as the document declares"
+        elif self.detect_language:
+            language, how = detect(doc.text).language, "as detected"
+        else:
+            language, how = None, ""
+        report.language = language
+        if supported(language):
+            return None
+        return Note(kind="language-not-supported",
+                    message=f"language {language} is not supported ({how}; factcheck reads "
+                            f"{', '.join(sorted(SUPPORTED))}): the document was not checked")
 
     def check_path(self, path: str | Path, *, published: dt.date | None = None) -> DocumentReport:
         try:

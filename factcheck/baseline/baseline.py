@@ -36,12 +36,14 @@ class Baseline(BaseModel):
     findings: list[BaselineEntry] = Field(default_factory=list)
 
     @classmethod
-    def from_reports(cls, reports: Iterable[DocumentReport]) -> Baseline:
+    def from_reports(cls, reports: Iterable[DocumentReport], root: str | Path | None = None) -> Baseline:
+        """A baseline of the unsuppressed findings; with ``root`` (the folder the baseline file will be
+        in) documents are named relative to it, so it matches however the paths are typed later."""
         entries = []
         for report in reports:
-            for f, fp in zip(report.findings, fingerprints(report), strict=True):
+            for f, fp in zip(report.findings, fingerprints(report, root), strict=True):
                 if f.suppressed is None:
-                    entries.append(BaselineEntry(fingerprint=fp, rule=f.rule, document=document_key(report),
+                    entries.append(BaselineEntry(fingerprint=fp, rule=f.rule, document=document_key(report, root),
                                                  claim=claim_text(report, f), severity=f.severity,
                                                  message=f.message))
         entries.sort(key=lambda e: (e.document, e.rule, e.fingerprint))
@@ -57,25 +59,30 @@ class Baseline(BaseModel):
             raise BaselineError(f"{path}: not a factcheck baseline: {exc.errors()[0]['msg']}") from None
 
     def write(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.model_dump(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        """Write the baseline whole (a temporary file renamed over ``path``)."""
+        from factcheck.report.atomic import atomic_output
+
+        with atomic_output(path) as fh:
+            fh.write(json.dumps(self.model_dump(), indent=2, ensure_ascii=False) + "\n")
 
 
 class BaselineFilter:
     """Drops known findings from each report; remembers what was matched to list the fixed ones."""
 
-    def __init__(self, baseline: Baseline):
+    def __init__(self, baseline: Baseline, root: str | Path | None = None):
         self.baseline = baseline
+        self.root = root
         self._known = {e.fingerprint for e in baseline.findings}
         self._matched: set[str] = set()
         self._documents: set[str] = set()
         self.known_count = 0
 
     def __call__(self, report: DocumentReport) -> DocumentReport:
-        self._documents.add(document_key(report))
+        self._documents.add(document_key(report, self.root))
         if not report.findings:
             return report
         keep = []
-        for f, fp in zip(report.findings, fingerprints(report), strict=True):
+        for f, fp in zip(report.findings, fingerprints(report, self.root), strict=True):
             if fp in self._known and f.suppressed is None:
                 self._matched.add(fp)
                 self.known_count += 1

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from factcheck.batch.stop import StopRequest
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -36,16 +39,19 @@ class Executor(Protocol[T_contra, R_co]):
 class InProcessExecutor(Generic[S, T, R]):
     """Runs every task in this process (``--jobs 0``): simplest, but a crash ends the run."""
 
-    def __init__(self, factory: Factory[S, T, R], settings: S, on_lost: OnLost[T, R]):
+    def __init__(self, factory: Factory[S, T, R], settings: S, on_lost: OnLost[T, R], stop: StopRequest | None = None):
         self._factory = factory
         self._settings = settings
         self._on_lost = on_lost
+        self._stop = stop
         self._runner: Callable[[T], R] | None = None
 
     def map_ordered(self, tasks: Iterable[T]) -> Iterator[R]:
         if self._runner is None:
             self._runner = self._factory(self._settings)
         for task in tasks:
+            if self._stop is not None:
+                self._stop.check()  # between two documents: the only safe place in this process
             try:
                 yield self._runner(task)
             except Exception as exc:

@@ -31,6 +31,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Generic
 
 from factcheck.batch.executor import Factory, OnLost, R, S, T
+from factcheck.batch.stop import StopRequest
 
 SMALL_TASK = 64 * 1024
 BATCH = 8
@@ -43,7 +44,9 @@ class WorkerInitError(RuntimeError):
 
 
 def _worker_main(conn: Connection, factory: Callable[[Any], Callable[[Any], Any]], settings: Any) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
+    # The main process decides when to stop (Ctrl-C and a CI runner's SIGTERM reach the whole group).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         runner = factory(settings)
     except BaseException as exc:
@@ -123,6 +126,7 @@ class ProcessExecutor(Generic[S, T, R]):
         timeout: float | None = None,
         window: int | None = None,
         start_method: str | None = None,
+        stop: StopRequest | None = None,
     ):
         if jobs < 1:
             raise ValueError("jobs must be at least 1")
@@ -134,6 +138,7 @@ class ProcessExecutor(Generic[S, T, R]):
         self._timeout = timeout
         self._window = window or max(32 * jobs, 16)
         self._start_method = start_method
+        self._stop = stop
         self._workers: list[_Worker] = []
         self._init_deaths = 0
         self.restarts = 0
@@ -165,6 +170,8 @@ class ProcessExecutor(Generic[S, T, R]):
         finished = False
         try:
             while True:
+                if self._stop is not None:
+                    self._stop.check()
                 while not exhausted and next_seq - next_out < self._window:
                     try:
                         run.tasks[next_seq] = next(source)
@@ -234,7 +241,10 @@ class ProcessExecutor(Generic[S, T, R]):
             busy = [w.since + self._timeout - now for w in self._workers if w.inflight and w.ready]
             timeout = max(min(busy), 0.0) + 0.01 if busy else None
         seen: set[int] = set()
-        for obj in wait(list(owners), timeout):
+        ready = wait([*owners, self._stop] if self._stop is not None else list(owners), timeout)
+        if self._stop is not None:
+            self._stop.check()  # a signal wakes this wait through the stop request's pipe
+        for obj in ready:
             i = owners[obj]
             if i in seen:
                 continue

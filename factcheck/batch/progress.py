@@ -22,6 +22,7 @@ class RunStats:
     documents: int = 0
     failed: int = 0
     partial: int = 0
+    not_checked: dict[str, int] = field(default_factory=dict)  # language -> documents not checked
     findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     suppressed: int = 0
     baselined: int = 0
@@ -30,6 +31,9 @@ class RunStats:
 
     def add(self, report: DocumentReport) -> None:
         self.documents += 1
+        if report.not_checked:
+            lang = report.language or "?"
+            self.not_checked[lang] = self.not_checked.get(lang, 0) + 1
         if report.unchecked:
             self.failed += 1
         elif report.errors:
@@ -44,15 +48,23 @@ class RunStats:
     def total_findings(self) -> int:
         return sum(self.findings.values())
 
-    def summary(self) -> str:
+    def summary(self, *, not_shown: str = "", interrupted: str | None = None) -> str:
+        """The one-line summary; ``not_shown`` says what --min-severity hid, ``interrupted`` names the signal."""
         secs = max(time.monotonic() - self.started, 1e-9)
-        parts = [f"{self.documents} document{'s' * (self.documents != 1)}"]
+        done = f"{self.documents} document{'s' * (self.documents != 1)}"
+        parts = [f"interrupted by {interrupted} after {done} done" if interrupted else done]
         if self.failed:
             parts[0] += f" ({self.failed} could not be checked)"
         if self.partial:
             parts[0] += f" ({self.partial} with reference look-ups failed)"
+        if self.not_checked:
+            n = sum(self.not_checked.values())
+            langs = ", ".join(sorted(self.not_checked))
+            parts[0] += f" ({n} not checked: language {langs} not supported)"
         sev = ", ".join(f"{n} {k}" for k, n in self.findings.items() if n)
         parts.append(f"{self.total_findings} finding{'s' * (self.total_findings != 1)}" + (f" ({sev})" if sev else ""))
+        if not_shown:
+            parts.append(not_shown)
         if self.suppressed:
             parts.append(f"{self.suppressed} suppressed")
         if self.baselined:

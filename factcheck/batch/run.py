@@ -12,6 +12,7 @@ from factcheck.batch.inputs import iter_tasks
 from factcheck.batch.ordering import merge
 from factcheck.batch.pool import ProcessExecutor
 from factcheck.batch.settings import BatchSettings, CheckerSettings
+from factcheck.batch.stop import StopRequest
 from factcheck.batch.tasks import Ready, Task, error_report
 from factcheck.batch.worker import build_runner
 from factcheck.model.findings import DocumentReport
@@ -25,11 +26,11 @@ def lost_report(task: Task, reason: str) -> DocumentReport:
     return error_report(task.doc_id, "evaluate", f"{task.doc_id}: {reason.splitlines()[0]}", reason)
 
 
-def make_executor(checker: CheckerSettings, batch: BatchSettings) -> DocExecutor:
+def make_executor(checker: CheckerSettings, batch: BatchSettings, stop: StopRequest | None = None) -> DocExecutor:
     if batch.jobs == 0:
-        return InProcessExecutor(build_runner, checker, lost_report)
+        return InProcessExecutor(build_runner, checker, lost_report, stop=stop)
     return ProcessExecutor(
-        build_runner, checker, lost_report, jobs=batch.jobs, retries=batch.retries, timeout=batch.timeout
+        build_runner, checker, lost_report, jobs=batch.jobs, retries=batch.retries, timeout=batch.timeout, stop=stop
     )
 
 
@@ -51,6 +52,7 @@ def run_batch(
     executor: DocExecutor | None = None,
     stdin: BinaryIO | None = None,
     state: StateStore | None = None,
+    stop: StopRequest | None = None,
 ) -> Iterator[DocumentReport]:
     """Check every document of ``paths``; one report per document, in input order.
 
@@ -64,7 +66,7 @@ def run_batch(
     if state is not None:
         items = _with_state(items, state)
     own = executor is None
-    ex: DocExecutor = executor if executor is not None else make_executor(checker, batch)
+    ex: DocExecutor = executor if executor is not None else make_executor(checker, batch, stop)
     keys: deque[str] = deque()
 
     def run(tasks: Iterable[Task]) -> Iterator[DocumentReport]:
@@ -81,6 +83,8 @@ def run_batch(
 
     try:
         for out in merge(items, lambda item: isinstance(item, Task), run):
+            if stop is not None:
+                stop.check()
             yield out.get() if isinstance(out, Ready) else out
     finally:
         if own:

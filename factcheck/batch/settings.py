@@ -40,6 +40,11 @@ class CheckerSettings(BaseModel):
     published: dt.date | None = Field(None, description="Overrides every document's own date.")
     date_field: str = Field("published", description="JSON Lines field holding the publication date.")
     include_text: bool = Field(False, description="Keep the body text on each report (the html format).")
+    known_rules: list[str] = Field(
+        default_factory=list,
+        description="Every rule id of the rule set (disabled ones too): an inline suppression naming another id "
+        "is reported as factcheck.bad-suppression. Empty: not checked.",
+    )
     factory: str = Field(
         DEFAULT_FACTORY,
         description="'module:function' building the checker from these settings (tests substitute one).",

@@ -66,6 +66,9 @@ def build_runner(settings: CheckerSettings) -> Runner:
     checker = load_factory(settings.factory)(settings)
 
     def run(task: Task) -> DocumentReport:
+        return with_origin(check(task), task)
+
+    def check(task: Task) -> DocumentReport:
         try:
             doc = load_task(task, settings)
         except LoadError as exc:
@@ -80,6 +83,15 @@ def build_runner(settings: CheckerSettings) -> Runner:
             return error_report(task.doc_id, "evaluate", f"{task.doc_id}: {type(exc).__name__}: {exc}",
                                 traceback.format_exc(limit=5))
         report = apply_rule_settings(report, settings.disabled_rules, settings.severity_overrides)
-        return apply_suppressions(doc, report)
+        return apply_suppressions(doc, report, known_rules=settings.known_rules)
 
     return run
+
+
+def with_origin(report: DocumentReport, task: Task) -> DocumentReport:
+    """The file (and a record's line) the report's document came from, for locations and baselines."""
+    if report.source is None and task.path is not None:
+        report.source = task.path
+    if report.record_line is None and task.kind == "record":
+        report.record_line = task.lineno
+    return report

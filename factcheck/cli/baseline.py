@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
@@ -13,8 +14,9 @@ from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.progress import RunStats, with_progress
 from factcheck.batch.run import run_batch
 from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
+from factcheck.batch.stop import EXIT_INTERRUPTED, StopRequest, interruptible, signal_name
 from factcheck.cli.options import EXIT_OK, parse_date, reference_options
-from factcheck.cli.runsetup import prepare, usage_error, worker_count
+from factcheck.cli.runsetup import prepare, require_documents, usage_error, worker_count
 from factcheck.model.findings import DocumentReport
 
 
@@ -45,16 +47,22 @@ def baseline_command(
     )
     batch = BatchSettings(jobs=worker_count(jobs, paths), include=[*config.include, *include],
                           exclude=[*config.exclude, *exclude], max_bytes=max_bytes)
+    require_documents(paths, batch.include, batch.exclude)
     stats = RunStats()
 
-    def reports() -> Iterator[DocumentReport]:
-        for r in with_progress(run_batch(paths, settings, batch), stats, bar=False):
+    def reports(stop: StopRequest) -> Iterator[DocumentReport]:
+        for r in with_progress(run_batch(paths, settings, batch, stop=stop), stats, bar=False):
             yield r.model_copy(update={"facts": [f for f in r.facts if any(f.id in x.facts for x in r.findings)]})
 
     try:
-        baseline = Baseline.from_reports(reports())
+        with interruptible() as stop:
+            baseline = Baseline.from_reports(reports(stop), root=Path(output).parent)
+            stop.check()
+            baseline.write(output)
     except WorkerInitError as exc:
         raise usage_error(f"could not start checking: {exc}") from None
-    baseline.write(output)
+    except KeyboardInterrupt as exc:
+        click.echo(f"{stats.summary(interrupted=signal_name(exc))}; {output} not written", err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
     click.echo(f"{stats.summary()}; baseline of {len(baseline.findings)} finding(s) written to {output}", err=True)
     raise SystemExit(EXIT_OK)

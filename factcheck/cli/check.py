@@ -10,17 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from contextlib import ExitStack
+from pathlib import Path
 from typing import TextIO
 
 import click
 
 from factcheck.baseline import Baseline, BaselineError, BaselineFilter
 from factcheck.batch.inputs import STDIN
-from factcheck.batch.output import Sink, visible
+from factcheck.batch.output import Sink
 from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.progress import RunStats, count_documents, wants_bar, with_progress
 from factcheck.batch.run import run_batch
 from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
+from factcheck.batch.stop import EXIT_INTERRUPTED, interruptible, signal_name
 from factcheck.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -28,9 +30,11 @@ from factcheck.cli.options import (
     parse_date,
     reference_options,
 )
-from factcheck.cli.runsetup import prepare, usage_error, worker_count
+from factcheck.cli.runsetup import claimreview_options, prepare, require_documents, usage_error, worker_count
 from factcheck.model.findings import DocumentReport, at_least
+from factcheck.report.atomic import atomic_output
 from factcheck.report.formats import FORMATS
+from factcheck.report.formats.hidden import not_shown_text
 from factcheck.state import StateStore, code_fingerprint
 
 SEVERITIES = ["error", "warning", "info"]
@@ -73,18 +77,21 @@ TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around eac
 @click.option("--show-facts", is_flag=True, help="Text format: list the extracted facts too.")
 @click.option("--fail-on-unverified", is_flag=True,
               help="Exit 1 when a claim could not be checked against a reference source (*.unverified).")
+@click.option("--fail-on-unchecked", is_flag=True,
+              help="Exit 3 when a document was not checked (a language that is not supported).")
 def check_command(
     paths: tuple[str, ...], published: dt.date | None, fmt: str, output: str | None, rules: tuple[str, ...], patterns: tuple[str, ...],
     config_file: str | None, no_config: bool, fail_on: str, min_severity: str, jobs: int | None,
     include: tuple[str, ...], exclude: tuple[str, ...], baseline_file: str | None, show_suppressed: bool,
     state_dir: str | None, progress: bool | None, engine: str, sources: dict[str, str], offline: bool,
     no_references: bool, cache_dir: str | None, date_field: str | None, max_bytes: int, timeout: float | None,
-    stdin_jsonl: bool, show_facts: bool, fail_on_unverified: bool,
+    stdin_jsonl: bool, show_facts: bool, fail_on_unverified: bool, fail_on_unchecked: bool,
 ) -> None:
     """Check news drafts (Markdown, text, HTML, JSON Lines; '-' for stdin).
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or
-    configuration error; 3 some documents could not be checked (and nothing at or above --fail-on).
+    configuration error; 3 some documents could not be checked (and nothing at or above --fail-on);
+    130 interrupted (SIGINT or SIGTERM).
     """
     config, settings, ruleset = prepare(
         config_file, no_config, rules=rules, patterns=patterns, sources=sources, engine=engine, offline=offline, references=not no_references,
@@ -94,34 +101,53 @@ def check_command(
         jobs=worker_count(jobs, paths, stdin_jsonl), include=[*config.include, *include], exclude=[*config.exclude, *exclude],
         max_bytes=max_bytes, timeout=timeout, state_dir=state_dir, stdin_jsonl=stdin_jsonl,
     )
+    require_documents(paths, batch.include, batch.exclude)
     baseline = _baseline(baseline_file)
     state = StateStore(state_dir, settings.fingerprint(code_fingerprint(settings.rules))) if state_dir else None
     stats = RunStats()
     bar = wants_bar(bool(progress)) if progress is not False else False
     total = count_documents([p for p in paths if p != STDIN], batch.include, batch.exclude) if bar else None
     failing = unchecked = False
-    with ExitStack() as stack:
-        out: TextIO = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
-        sink = Sink(fmt, out, rules=[r.spec for r in ruleset.rules], show_suppressed=show_suppressed,
-                    color=output is None and sys.stdout.isatty(), show_facts=show_facts, keep_facts=show_facts)
-        reports = run_batch(paths, settings, batch, state=state)
-        if baseline is not None:
-            reports = map(baseline, reports)
-        try:
-            for report in with_progress(reports, stats, bar=bar, total=total):
-                failing = failing or _fails(report, fail_on) or (fail_on_unverified and _unverified(report))
-                unchecked = unchecked or report.unchecked
-                sink.write(visible(report, min_severity, show_suppressed))
-        except WorkerInitError as exc:
-            raise usage_error(f"could not start checking: {exc}") from None
-        sink.close()
+    sink: Sink | None = None
+    try:
+        with interruptible() as stop, ExitStack() as stack:
+            out: TextIO = stack.enter_context(atomic_output(output)) if output else sys.stdout
+            sink = Sink(fmt, out, rules=[r.spec for r in ruleset.rules], show_suppressed=show_suppressed,
+                        color=output is None and sys.stdout.isatty(), show_facts=show_facts, keep_facts=show_facts,
+                        min_severity=min_severity, **claimreview_options(fmt, config))
+            reports = run_batch(paths, settings, batch, state=state, stop=stop)
+            if baseline is not None:
+                reports = map(baseline, reports)
+            try:
+                for report in with_progress(reports, stats, bar=bar, total=total):
+                    failing = failing or _fails(report, fail_on) or (fail_on_unverified and _unverified(report))
+                    unchecked = (unchecked or report.unchecked
+                                 or (fail_on_unchecked and report.not_checked))
+                    sink.write(report)
+            except WorkerInitError as exc:
+                raise usage_error(f"could not start checking: {exc}") from None
+            sink.close()
+    except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: say what was done; -o FILE was left as it was
+        _interrupted(stats, sink, output, state, signal_name(exc))
+        raise SystemExit(EXIT_INTERRUPTED) from None
     if state is not None:
         stats.cached = state.hits
     if baseline is not None:
         stats.baselined = baseline.known_count
         _report_fixed(baseline)
-    click.echo(stats.summary(), err=True)
+    click.echo(stats.summary(not_shown=not_shown_text(sink.not_shown)), err=True)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_UNCHECKED if unchecked else EXIT_OK)
+
+
+def _interrupted(stats: RunStats, sink: Sink | None, output: str | None, state: StateStore | None, name: str) -> None:
+    if state is not None:
+        stats.cached = state.hits
+    click.echo(stats.summary(not_shown=not_shown_text(sink.not_shown) if sink else "", interrupted=name), err=True)
+    if output:
+        kept = "the previous file is unchanged" if Path(output).exists() else "nothing was written"
+        click.echo(f"factcheck: {output} not written ({kept}): the run did not complete", err=True)
+    if state is not None:
+        click.echo(f"factcheck: {state.stored} new result(s) kept in --state; run again to continue", err=True)
 
 
 def _fails(report: DocumentReport, fail_on: str) -> bool:
@@ -136,7 +162,7 @@ def _baseline(path: str | None) -> BaselineFilter | None:
     if path is None:
         return None
     try:
-        return BaselineFilter(Baseline.read(path))
+        return BaselineFilter(Baseline.read(path), root=Path(path).parent)
     except BaselineError as exc:
         raise usage_error(str(exc)) from None
 

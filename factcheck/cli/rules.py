@@ -36,6 +36,20 @@ def lint_command(paths: tuple[str, ...]) -> None:
     click.echo(f"{len(ruleset.rules)} rule(s) OK")
 
 
+@rules_group.command("fields")
+@click.argument("kinds", nargs=-1)
+@click.option("--markdown", is_flag=True, help="As the Markdown of docs/rule-fields.md.")
+def fields_command(kinds: tuple[str, ...], markdown: bool) -> None:
+    """List the fields rules may compare, per fact kind, with every value of enum fields."""
+    from factcheck.evaluate import fielddoc
+    from factcheck.model.facts import FACT_TYPES
+
+    unknown = [k for k in kinds if k not in FACT_TYPES]
+    if unknown:
+        raise click.BadParameter(f"unknown fact kind(s): {', '.join(unknown)} (known: {', '.join(FACT_TYPES)})")
+    click.echo(fielddoc.markdown() if markdown else fielddoc.text(list(kinds) or None), nl=False)
+
+
 def _source_checkers(stack: ExitStack, ruleset: RuleSet, urls: dict[str, str]) -> dict[str, Checker]:
     """Checkers for rules whose examples need reference sources.
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from factcheck.batch.inputs import STDIN
+from factcheck.batch.inputs import DEFAULT_INCLUDE, STDIN, walk
 from factcheck.batch.pool import cpu_count
 from factcheck.batch.settings import CheckerSettings
 from factcheck.cli.options import EXIT_USAGE, load_patterns_or_exit, load_ruleset_or_exit
@@ -15,6 +15,7 @@ from factcheck.config import ConfigError
 from factcheck.config.model import Config
 from factcheck.config.resolve import checker_settings, find_config
 from factcheck.evaluate import RuleSet
+from factcheck.evaluate.rulefiles import empty_rule_paths
 from factcheck.load.documents import JSONL
 from factcheck.suppress import BAD_DIRECTIVE_RULE
 
@@ -30,17 +31,38 @@ def prepare(
 ) -> tuple[Config, CheckerSettings, RuleSet]:
     """The discovered config, checker settings (config overridden by ``cli``) and the checked rule set."""
     try:
-        config, _ = find_config(config_file, search=not no_config)
+        config, config_path = find_config(config_file, search=not no_config)
     except ConfigError as exc:
         raise usage_error(f"config: {exc}") from None
     settings = checker_settings(config, **cli)
+    if not cli.get("rules") and config.rules:  # the config's rule packs: name the file that lists them
+        for problem in empty_rule_paths(settings.rules):
+            raise usage_error(f"config {config_path}: rules entry {problem.path}: {problem.reason}; nothing was checked")
     ruleset = load_ruleset_or_exit(tuple(settings.rules))
     load_patterns_or_exit(tuple(settings.patterns))
     known = {r.id for r in ruleset.rules} | {BAD_DIRECTIVE_RULE}
     for rule_id in [*settings.severity_overrides, *settings.disabled_rules]:
         if not rule_id.endswith(("*", ".")) and rule_id not in known:
             raise usage_error(f"config: unknown rule id {rule_id!r} (see `factcheck rules list`)")
+    settings = settings.model_copy(update={"known_rules": sorted(known)})
     return config, settings, ruleset
+
+
+def require_documents(paths: tuple[str, ...], include: list[str], exclude: list[str]) -> None:
+    """Exit 2 when a folder named on the command line holds no document the globs let through:
+    a typo in a glob, or the wrong folder, must not pass as "0 findings"."""
+    inc = tuple(include) or DEFAULT_INCLUDE
+    for arg in paths:
+        if arg != STDIN and Path(arg).is_dir() and next(walk(Path(arg), inc, exclude), None) is None:
+            globs = f"include: {', '.join(inc)}" + (f"; exclude: {', '.join(exclude)}" if exclude else "")
+            raise usage_error(f"no documents found under {arg} ({globs})")
+
+
+def claimreview_options(fmt: str, config: Config) -> dict[str, Any]:
+    """The ClaimReview format's author and publisher, from the config's ``claimreview:`` section."""
+    if fmt != "claimreview":
+        return {}
+    return config.claimreview.model_dump(exclude_none=True)
 
 
 def worker_count(jobs: int | None, paths: tuple[str, ...], stdin_jsonl: bool = False) -> int:

@@ -42,6 +42,15 @@ class JsonlConfig(BaseModel):
     date_field: str = Field("published", description="Record field holding the publication date.")
 
 
+class ClaimReviewConfig(BaseModel):
+    """Who publishes the reviews of ``--format claimreview`` (schema.org ``author`` and ``publisher``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    author: str | None = Field(None, max_length=200, description="Organisation that reviewed the claims.")
+    publisher: str | None = Field(None, max_length=200, description="Organisation that publishes the reviews.")
+
+
 class Config(BaseModel):
     """``factcheck.yaml`` (top level) or ``[tool.factcheck]`` in ``pyproject.toml``.
 
@@ -58,6 +67,7 @@ class Config(BaseModel):
     jsonl: JsonlConfig = Field(default_factory=JsonlConfig)
     include: list[str] = Field(default_factory=list, description="Globs of files to check in directories.")
     exclude: list[str] = Field(default_factory=list, description="Globs of files and directories to skip.")
+    claimreview: ClaimReviewConfig = Field(default_factory=ClaimReviewConfig)
 
     @field_validator("sources", mode="before")
     @classmethod

@@ -28,7 +28,12 @@ class ExprError(Exception):
 
     def __init__(self, reason: str, line: int = 1, column: int = 1):
         self.reason, self.line, self.column = reason, line, column
+        self.more: list[ExprError] = []  # further problems in the same expression, in order
         super().__init__(reason)
+
+    @property
+    def all(self) -> list[ExprError]:
+        return [self, *self.more]
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,13 @@ def parse_where(source: str, when: dict[str, str]) -> DNF:
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExprError(f"expression too large ({count} nodes, limit {MAX_NODES})")
-    return _Parser(when).dnf(tree.body)
+    parser = _Parser(when)
+    dnf = parser.dnf(tree.body)
+    if parser.errors:
+        first, *rest = parser.errors
+        first.more = rest
+        raise first
+    return dnf
 
 
 def _pos(node: ast.AST) -> tuple[int, int]:
@@ -95,6 +106,7 @@ def _pos(node: ast.AST) -> tuple[int, int]:
 class _Parser:
     def __init__(self, when: dict[str, str]):
         self.when = when
+        self.errors: list[ExprError] = []  # one per faulty comparison: every problem is reported at once
 
     def fail(self, node: ast.AST, reason: str) -> ExprError:
         return ExprError(reason, *_pos(node))
@@ -102,7 +114,13 @@ class _Parser:
     # --- boolean structure -> DNF -------------------------------------------------------------
     def dnf(self, node: ast.AST, negate: bool = False) -> DNF:
         if isinstance(node, ast.BoolOp):
-            parts = [self.dnf(v, negate) for v in node.values]
+            parts = []
+            for v in node.values:
+                try:
+                    parts.append(self.dnf(v, negate))
+                except ExprError as exc:
+                    self.errors.append(exc)
+                    parts.append(((),))
             is_and = isinstance(node.op, ast.And) != negate
             result = _and_all(parts) if is_and else tuple(c for p in parts for c in p)
             if len(result) > MAX_CONJUNCTIONS:
@@ -119,7 +137,11 @@ class _Parser:
         links: list[DNF] = []
         left = node.left
         for op, right in zip(node.ops, node.comparators, strict=True):
-            links.append(self.link(left, op, right, node))
+            try:
+                links.append(self.link(left, op, right, node))
+            except ExprError as exc:  # go on: the other comparisons may have problems of their own
+                self.errors.append(exc)
+                links.append(((),))
             left = right
         combined = _and_all(links)
         return _negate(combined) if negate else combined

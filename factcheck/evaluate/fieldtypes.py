@@ -72,3 +72,18 @@ def all_fields_of(kind: str) -> frozenset[str]:
     """Every field name of a kind, scalar or not (message templates may show lists)."""
     model = FACT_TYPES[kind]
     return frozenset(model.model_fields) | frozenset(model.model_computed_fields)
+
+
+@cache
+def may_be_unset(kind: str, name: str) -> bool:
+    """True if a fact of ``kind`` may have no value for ``name`` (its type admits None)."""
+    model = FACT_TYPES[kind]
+    if name in model.model_fields:
+        annotation: object = model.model_fields[name].annotation
+    elif name in model.model_computed_fields:
+        annotation = model.model_computed_fields[name].return_type
+    else:
+        return True
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return type(None) in typing.get_args(annotation)
+    return annotation is None or annotation is type(None)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from factcheck.evaluate.engines import Match
+from factcheck.evaluate.quotations import describe, find_quotations, quotation_at
 from factcheck.evaluate.rulefiles import RuleSet
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
-from factcheck.model.findings import Context, Evidence, Finding, Severity
+from factcheck.model.findings import Context, Evidence, Finding, Quotation, Severity
 
 
 def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, FactBase], doc: Document) -> list[Finding]:
     findings: list[Finding] = []
+    quotes = find_quotations(doc.text) if matches else []
     for m in matches:
         rule = ruleset.rules[m.rule]
         bound = {alias: facts[fid] for alias, fid in zip(rule.spec.when, m.facts, strict=True)}
@@ -21,13 +23,17 @@ def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, Fact
             Evidence(
                 source=str(getattr(bound[alias], "source", "")),
                 url=getattr(bound[alias], "url", None),
-                value=tpl.render(values),
+                value=tpl.render(values, rule.spec.when),
             )
             for alias, tpl in rule.evidence
         ]
         span = bound[rule.at].span
         sentence = doc.sentence_at(span.start)
-        severity, message = precision_policy(rule.spec.severity, rule.message.render(values), bound.values())
+        message = rule.message.render(values, rule.spec.when)
+        quote = quotation_at(quotes, span.start, span.end)
+        if quote is not None:  # the claim is someone's words: say whose, the editor handles it differently
+            message = f"{message.rstrip('.')} ({describe(quote)})."
+        severity, message = precision_policy(rule.spec.severity, message, bound.values())
         findings.append(
             Finding(
                 rule=rule.id,
@@ -43,6 +49,7 @@ def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, Fact
                 ),
                 facts=list(m.facts),
                 evidence=evidence,
+                quotation=None if quote is None else Quotation(start=quote.start, end=quote.end, speaker=quote.speaker),
             )
         )
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule, f.facts))

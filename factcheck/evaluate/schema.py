@@ -58,7 +58,10 @@ class RuleSpec(BaseModel):
     description: str | None = Field(None, max_length=5_000)
     when: dict[str, str] = Field(description="Alias -> fact kind, in order.")
     where: str = Field(min_length=1, max_length=2_000)
-    message: str = Field(min_length=1, max_length=1_000)
+    message: str | list[str] = Field(
+        description="A template, or sentence variants most specific first: the first whose fields are all set "
+        "is used (`rules lint` checks that one always is).",
+    )
     at: str | None = Field(None, pattern=ALIAS, description="Alias whose span the finding points at.")
     evidence: list[EvidenceSpec] = Field(default_factory=list, max_length=8)
     enabled: bool = True
@@ -75,6 +78,21 @@ class RuleSpec(BaseModel):
             if not re.match(ALIAS, alias):
                 raise ValueError(f"alias {alias!r} must be a lower-case identifier")
         return v
+
+    @field_validator("message")
+    @classmethod
+    def _message(cls, v: str | list[str]) -> str | list[str]:
+        variants = [v] if isinstance(v, str) else v
+        if not 1 <= len(variants) <= 8:
+            raise ValueError("a message has 1 to 8 variants")
+        for text in variants:
+            if not 1 <= len(text) <= 1_000:
+                raise ValueError("a message variant has 1 to 1,000 characters")
+        return v
+
+    @property
+    def message_variants(self) -> list[str]:
+        return [self.message] if isinstance(self.message, str) else list(self.message)
 
     @model_validator(mode="after")
     def _aliases(self) -> RuleSpec:

@@ -1,7 +1,12 @@
 """Message templates: ``{alias.field}`` placeholders and ``{{``/``}}`` escapes, nothing else.
 
 No ``str.format``: no attribute chains, indexing, conversions or format specs (``{0.__init__}``,
-``{a.b:>99999}``) can reach Python objects. Values are rendered by :func:`render_value`.
+``{a.b:>99999}``) can reach Python objects. Values are rendered by :func:`render_value`, coded values
+through the label table (:mod:`factcheck.evaluate.labels`).
+
+A rule's message may be a list of sentence variants (:class:`Message`): the first whose fields are
+all set is used, so a message never says "unknown" for a field that a fact does not have.
+``rules lint`` checks that every way a rule can fire leaves some variant with all its fields set.
 """
 
 from __future__ import annotations
@@ -10,8 +15,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from factcheck.evaluate.labels import label
+
 _TOKEN = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}|[{}]")
 MAX_VALUE_CHARS = 300
+MISSING = "(not stated)"  # only if a rule is used without `rules lint`'s field check
 
 
 class TemplateError(Exception):
@@ -20,22 +28,44 @@ class TemplateError(Exception):
         super().__init__(reason)
 
 
+Values = Mapping[str, Mapping[str, object]]
+
+
 @dataclass(frozen=True)
 class Template:
     parts: tuple[str | tuple[str, str], ...]
 
-    def render(self, values: Mapping[str, Mapping[str, object]]) -> str:
+    def render(self, values: Values, kinds: Mapping[str, str] | None = None) -> str:
         out: list[str] = []
         for p in self.parts:
             if isinstance(p, str):
                 out.append(p)
             else:
                 alias, name = p
-                out.append(render_value(values.get(alias, {}).get(name)))
+                value = values.get(alias, {}).get(name)
+                out.append(render_value(label((kinds or {}).get(alias), name, value)))
         return "".join(out)
 
     def fields(self) -> list[tuple[str, str]]:
         return [p for p in self.parts if isinstance(p, tuple)]
+
+    def complete(self, values: Values) -> bool:
+        """True if every field the template names has a value (is not None)."""
+        return all(values.get(alias, {}).get(name) is not None for alias, name in self.fields())
+
+
+@dataclass(frozen=True)
+class Message:
+    """Sentence variants, most specific first; renders the first whose fields are all set."""
+
+    variants: tuple[Template, ...]
+
+    def render(self, values: Values, kinds: Mapping[str, str] | None = None) -> str:
+        chosen = next((v for v in self.variants if v.complete(values)), self.variants[-1])
+        return chosen.render(values, kinds)
+
+    def fields(self) -> list[tuple[str, str]]:
+        return [f for v in self.variants for f in v.fields()]
 
 
 def parse_template(text: str) -> Template:
@@ -64,7 +94,7 @@ def parse_template(text: str) -> Template:
 
 def render_value(value: object) -> str:
     if value is None:
-        return "unknown"
+        return MISSING
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):

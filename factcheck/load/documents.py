@@ -11,6 +11,8 @@ from factcheck.load.decode import decode
 from factcheck.load.errors import LoadError
 from factcheck.load.frontmatter import parse_date, split_front_matter
 from factcheck.load.html import html_to_text
+from factcheck.load.htmlmeta import page_meta
+from factcheck.load.markdown import mask_markdown
 from factcheck.model.document import Document, SourceMap
 
 MARKDOWN = frozenset({".md", ".markdown", ".mdx"})
@@ -37,12 +39,16 @@ def load_text(
     if max_chars is not None and len(text) > max_chars:
         raise LoadError(path or doc_id, f"document is {len(text)} characters, over the limit of {max_chars}")
     meta: dict[str, object] = {}
+    raw: str | None = None
     if fmt == "html":
         body, anchors = html_to_text(text)
         source_map = SourceMap(anchors=anchors)
+        page = page_meta(text)
+        meta = {k: v for k, v in page.model_dump().items() if v is not None}
     elif fmt == "markdown":
         meta, body_start = split_front_matter(text, doc_id)
-        body = text[body_start:]
+        raw = text[body_start:]
+        body = mask_markdown(raw)  # code and comments blanked: same offsets, not read as prose
         source_map = SourceMap(anchors=[(0, body_start)])
     else:
         body, source_map = text, SourceMap()
@@ -51,6 +57,7 @@ def load_text(
         id=doc_id,
         path=path,
         text=body,
+        raw_text=raw if raw != body else None,
         published=date,
         title=_str(meta.get("title")),
         language=_str(meta.get("language", meta.get("lang"))),
@@ -151,6 +158,7 @@ def load_record(
     doc.language = _str(record.get("language")) or doc.language
     # Line/column point into the JSONL file: the record's line; columns are then relative to the text.
     doc.line_offset = lineno - 1
+    doc.record_line = lineno
     return doc
 
 

@@ -1,6 +1,6 @@
 """HTML to plain text with a source map: tags stripped, character references decoded, offsets kept.
 
-A single linear scan (no backtracking patterns): tags and comments are skipped, ``script``/``style``
+A single linear scan (no backtracking patterns): tags and comments are skipped, ``script``/``style``/``template``, ``pre``/``code``
 contents dropped, block-level tags become line breaks, and every run of copied text adds an anchor so
 that a span in the text maps back to the exact place in the HTML. Unclosed tags and deep nesting are
 harmless here because nothing is built as a tree.
@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import re
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|<!--.*?(?:-->|\Z)|<![^>]*>|<\?[^>]*>", re.S)
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|<!--.*?(?:-->|\Z)|<![^>]*>|<\?[^>]*>", re.S)
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _BLOCK = frozenset(
     ["p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer", "blockquote", "pre", "hr", "title"]
 )
-_SKIP = frozenset({"script", "style", "template", "noscript"})
+# Not prose: code (``pre``, ``code``, ``kbd``, ``samp``) and what a browser does not show as text.
+_SKIP = frozenset({"script", "style", "template", "noscript", "pre", "code", "kbd", "samp"})
 
 
 def html_to_text(source: str, start: int = 0) -> tuple[str, list[tuple[int, int]]]:
@@ -49,7 +50,7 @@ def html_to_text(source: str, start: int = 0) -> tuple[str, list[tuple[int, int]
     # after it would scan to the end of the text (quadratic: 32,000 "<a " took 9 s; tests/hardening).
     end = source.rfind(">") + 1
     comment_open = False
-    for m in _TAG.finditer(source, start, max(end, start)):
+    for m in TAG.finditer(source, start, max(end, start)):
         comment_open = m.group(0).startswith("<!--") and not m.group(0).endswith("-->")
         if skipping is None and m.start() > pos:
             emit_text(pos, m.start())

@@ -48,7 +48,10 @@ class Document(BaseModel):
 
     id: str = Field(description="Path, record id, or '<stdin>'.")
     path: str | None = None
-    text: str = Field(description="Plain body text; spans are offsets into it.")
+    text: str = Field(description="Plain body text; spans are offsets into it. Markdown code and comments "
+                      "are blanked out (spaces), so they are not read as prose and offsets stay exact.")
+    raw_text: str | None = Field(None, description="The body before code and comments were blanked (same "
+                                 "length as `text`), for showing; None when nothing was blanked.")
     published: dt.date | None = None
     title: str | None = None
     language: str | None = None
@@ -57,6 +60,7 @@ class Document(BaseModel):
     source_text: str | None = Field(None, description="The original file text (for line/column).")
     source_map: SourceMap = Field(default_factory=SourceMap)
     line_offset: int = Field(0, description="Lines before the source text (e.g. JSON Lines record number).")
+    record_line: int | None = Field(None, description="1-based line of a JSON Lines record in `path`.")
 
     _line_starts: list[int] | None = PrivateAttr(default=None)
     _sentences: list[Span] | None = PrivateAttr(default=None)

@@ -159,6 +159,10 @@ class TimelineShift(FactBase):
 
 
 Attribution = Literal["on_record", "media_report", "anonymous", "unofficial", "hearsay", "none"]
+#: Units of a figure. Rules may compare ``unit`` only with these (``rules lint`` lists them).
+QuantityUnit = Literal["percent", "percent_of_gdp", "percentage_points", "currency"]
+ArithmeticUnit = Literal["percent", "percentage_points", "amount"]
+ClaimKind = Literal["tenure_start", "role_mention"]
 Hedge = Literal["exact", "approx", "upper_bound", "lower_bound"]
 
 
@@ -167,7 +171,8 @@ class Quantity(FactBase):
 
     kind: Literal["quantity"] = "quantity"
     value: float
-    unit: str = Field(description="'percent_of_gdp', 'percent', 'currency', 'count', 'years', ...")
+    unit: QuantityUnit = Field(description="'percent' (3%), 'percent_of_gdp' (3% of GDP), 'percentage_points', "
+                               "'currency' (money: see currency and scale).")
     currency: str | None = Field(None, description="ISO 4217 code for money ('JPY', 'KRW', 'USD').")
     scale: float = Field(1.0, description="Multiplier the value is stated in (1e9 for 'billion').")
     subject: str | None = Field(None, description="What it measures, normalised ('defense spending').")
@@ -241,7 +246,9 @@ class ArithmeticClaim(FactBase):
     stated_low: float = Field(description="Lowest value the stated result admits (rounding and hedge).")
     stated_high: float
     operands: list[float] = Field(default_factory=list)
-    unit: str = Field("", description="'percent' for percent changes, else the unit of the amounts.")
+    unit: ArithmeticUnit = Field(
+        "amount", description="'percent' for percent changes, 'percentage_points' for a gap between percentages, "
+        "else 'amount'.")
     hedge: Hedge = "exact"
     computed_text: str = Field("", description="The recomputed result, written like the stated one.")
     stated_direction: Literal["up", "down"] | None = Field(
@@ -284,7 +291,7 @@ class ReferenceTenure(FactBase):
     # Derived for rules, computed when the reference is built for one claim (the grammar has no
     # date truncation): both dates cut to the precision they share, so "last October" (2025-10)
     # agrees with 2025-10-21 while "the 12th" (2025-10-12) does not.
-    claim_kind: str | None = Field(None, description="Kind of the claim this reference answers.")
+    claim_kind: ClaimKind | None = Field(None, description="Kind of the claim this reference answers.")
     claim_date: str | None = Field(None, description="The claim's date (tenure start or implied date).")
     common_precision: Precision | None = Field(None, description="Coarser of the two precisions.")
     start_common: str | None = Field(None, description="Reference start cut to common_precision.")
@@ -302,7 +309,7 @@ class ReferenceStatus(FactBase):
     source: str = "wikidata"
     status: Literal["found", "not_found", "failed", "offline"]
     reason: str | None = None
-    claim_kind: str | None = Field(None, description="Kind of the claim that was looked up.")
+    claim_kind: ClaimKind | None = Field(None, description="Kind of the claim that was looked up.")
     person_id: str | None = None
     office: str | None = Field(None, description="Label of the matched position, if any.")
     office_id: str | None = None

@@ -35,6 +35,14 @@ class Context(BaseModel):
     end: int
 
 
+class Quotation(BaseModel):
+    """The direct quotation a finding's claim stands in, and who it is attributed to (if the text says)."""
+
+    start: int = Field(description="Body offset of the quoted text (inside the quotation marks).")
+    end: int
+    speaker: str | None = Field(None, description="Who the text says spoke the words, if it says.")
+
+
 class Finding(BaseModel):
     """One rule firing on one combination of facts."""
 
@@ -48,6 +56,7 @@ class Finding(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     title: str | None = None
     suppressed: str | None = Field(None, description="Reason, if an inline suppression covers it.")
+    quotation: Quotation | None = Field(None, description="Set when the claim is inside a direct quotation.")
 
 
 class DocumentError(BaseModel):
@@ -60,6 +69,24 @@ class DocumentError(BaseModel):
 
 UNCHECKED_STAGES = frozenset({"load", "extract", "evaluate"})
 
+NoteKind = Literal["no-publication-date", "language-not-supported"]
+#: Note kinds that mean the document's text was not checked at all (reported apart, ``--fail-on-unchecked``).
+NOT_CHECKED_NOTES = frozenset({"language-not-supported"})
+
+
+class Note(BaseModel):
+    """Something an editor should know about how a document was checked; never changes the exit code
+    by itself (``language-not-supported`` does with ``--fail-on-unchecked``).
+
+    - ``no-publication-date``: relative dates could not be resolved; ``rules`` lists the rules that
+      could therefore not run on them.
+    - ``language-not-supported``: the document is not in a language factcheck reads; nothing was checked.
+    """
+
+    kind: NoteKind
+    message: str
+    rules: list[str] = Field(default_factory=list, description="Rules the note is about, if any.")
+
 
 class DocumentReport(BaseModel):
     """Everything about one document."""
@@ -69,6 +96,12 @@ class DocumentReport(BaseModel):
     facts: list[Fact] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     errors: list[DocumentError] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+    language: str | None = Field(None, description="Language the document is in (declared or detected).")
+    title: str | None = None
+    url: str | None = Field(None, description="The article's own URL (front matter, record, canonical link).")
+    source: str | None = Field(None, description="The file the document was read from (a record's JSON Lines file).")
+    record_line: int | None = Field(None, description="1-based line of the record in `source` (JSON Lines).")
     text: str | None = Field(
         None,
         exclude=True,
@@ -82,6 +115,11 @@ class DocumentReport(BaseModel):
         failed. Reference look-up failures (``enrich``) leave it checked, with claims unverified."""
         return any(e.stage in UNCHECKED_STAGES for e in self.errors)
 
+    @property
+    def not_checked(self) -> bool:
+        """True if the document was deliberately not checked (a language factcheck does not read)."""
+        return any(n.kind in NOT_CHECKED_NOTES for n in self.notes)
+
 
 class SeverityCounts(BaseModel):
     error: int = 0
@@ -93,6 +131,10 @@ class Summary(BaseModel):
     documents: int = 0
     findings: SeverityCounts = Field(default_factory=SeverityCounts)
     errors: int = Field(0, description="Documents with at least one error entry.")
+    not_checked: int = Field(0, description="Documents not checked: a language that is not supported.")
+    not_shown: SeverityCounts = Field(
+        default_factory=SeverityCounts, description="Findings left out of this report by --min-severity."
+    )
 
 
 class Report(BaseModel):
@@ -103,7 +145,7 @@ class Report(BaseModel):
     summary: Summary = Field(default_factory=Summary)
 
     @classmethod
-    def of(cls, documents: list[DocumentReport]) -> Report:
+    def of(cls, documents: list[DocumentReport], not_shown: SeverityCounts | None = None) -> Report:
         counts = SeverityCounts()
         for doc in documents:
             for f in doc.findings:
@@ -112,7 +154,8 @@ class Report(BaseModel):
         return cls(
             documents=documents,
             summary=Summary(
-                documents=len(documents), findings=counts, errors=sum(1 for d in documents if d.errors)
+                documents=len(documents), findings=counts, errors=sum(1 for d in documents if d.errors),
+                not_checked=sum(1 for d in documents if d.not_checked), not_shown=not_shown or SeverityCounts(),
             ),
         )
 

@@ -23,9 +23,11 @@ class Suppression:
     reason: str
     first_line: int
     last_line: int  # inclusive; a very large number for "to the end"
+    line: int = 0  # where the directive itself is (1-based line and column)
+    column: int = 0
 
     def covers(self, rule: str, line: int) -> bool:
-        return self.first_line <= line <= self.last_line and any(_rule_matches(rule, r) for r in self.rules)
+        return self.first_line <= line <= self.last_line and any(rule_matches(rule, r) for r in self.rules)
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Directive:
     problem: str
 
 
-def _rule_matches(rule: str, pattern: str) -> bool:
+def rule_matches(rule: str, pattern: str) -> bool:
     if pattern == "*":
         return True
     if pattern.endswith("*"):
@@ -61,7 +63,7 @@ def parse_directives(source: str) -> tuple[list[Suppression], list[Directive]]:
     end_of_file = len(lines)
     done: list[Suppression] = []
     bad: list[Directive] = []
-    open_ranges: list[tuple[tuple[str, ...], str, int]] = []
+    open_ranges: list[tuple[tuple[str, ...], str, int, int]] = []
     for m in _COMMENT.finditer(source):
         kind, body = m.group(1), " ".join(m.group(2).split())
         line, col = _line_col(starts, m.start())
@@ -69,13 +71,13 @@ def parse_directives(source: str) -> tuple[list[Suppression], list[Directive]]:
         if kind == "enable":
             ids = tuple(i.strip() for i in body.split(",") if i.strip())
             keep = []
-            for rules, reason, first in open_ranges:
+            for rules, reason, first, first_col in open_ranges:
                 closing = tuple(r for r in rules if not ids or r in ids)
                 if closing:
-                    done.append(Suppression(closing, reason, first, end_line))
+                    done.append(Suppression(closing, reason, first, end_line, first, first_col))
                 rest = tuple(r for r in rules if ids and r not in ids)
                 if rest:
-                    keep.append((rest, reason, first))
+                    keep.append((rest, reason, first, first_col))
             open_ranges = keep
             continue
         ids_part, sep, reason = body.partition(":")
@@ -85,11 +87,12 @@ def parse_directives(source: str) -> tuple[list[Suppression], list[Directive]]:
             bad.append(Directive(line, col, f"factcheck-{kind} needs {what}; nothing suppressed"))
             continue
         if kind == "disable":
-            open_ranges.append((ids, reason.strip(), line))
+            open_ranges.append((ids, reason.strip(), line, col))
         else:
             target = end_line + 1
             while target <= len(lines) and not lines[target - 1].strip():
                 target += 1
-            done.append(Suppression(ids, reason.strip(), target, target))
-    done.extend(Suppression(rules, reason, first, end_of_file) for rules, reason, first in open_ranges)
+            done.append(Suppression(ids, reason.strip(), target, target, line, col))
+    done.extend(Suppression(rules, reason, first, end_of_file, first, col)
+                for rules, reason, first, col in open_ranges)
     return done, bad

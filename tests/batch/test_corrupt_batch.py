@@ -4,6 +4,7 @@ naming it, output order is input order, and the exit code says some documents we
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 from factcheck.batch import BatchSettings, CheckerSettings, run_batch
 from factcheck.cli.main import cli
 from factcheck.cli.options import EXIT_OK, EXIT_UNCHECKED
-from tests.batch.corpus import BAD_KINDS, Corpus, build_corpus
+from tests.batch.corpus import BAD_KINDS, Corpus, article, build_corpus
 from tests.batch.stub_checker import FACTORY
 
 STUB = CheckerSettings(factory=FACTORY, references=False)
@@ -77,6 +78,11 @@ def test_cli_exit_0_when_all_checked(tmp_path: Path) -> None:
                 p.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 p.unlink()
+    # Every file of this small corpus is one of the corrupt kinds: add clean ones, or the folder would
+    # hold no document at all (which is now a configuration error, exit 2).
+    for i in range(5):
+        (Path(good_dir) / f"clean{i}.md").write_text(article(i, random.Random(i)), encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--no-config", "--no-references", "-j", "2", "--fail-on", "never",
                                       "--format", "jsonl", good_dir])
     assert result.exit_code == EXIT_OK, result.output
+    assert result.stderr.strip().splitlines()[-1].startswith("factcheck: 5 documents,")

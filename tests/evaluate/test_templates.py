@@ -7,7 +7,7 @@ from factcheck.evaluate.templates import TemplateError, parse_template
 
 def test_placeholders_and_escapes() -> None:
     tpl = parse_template("{{literal}} {a.x} and {a.y}")
-    assert tpl.render({"a": {"x": 2.0, "y": None}}) == "{literal} 2 and unknown"
+    assert tpl.render({"a": {"x": 2.0, "y": None}}) == "{literal} 2 and (not stated)"
 
 
 @pytest.mark.parametrize("bad", ["{0.__init__}", "{a.b:>99999}", "{a.b!r}", "{a}", "{a.b.c}", "{A.b}", "x } y", "{a.__class__}"])

@@ -12,8 +12,10 @@ suppressed (an editor dismisses a finding with an inline suppression); from the 
 Ratings (1 worst, 5 best): error -> 1 "False", warning -> 2 "Needs context", info (e.g.
 ``tenure.confirmed``) -> 5 "True". Options: ``article_url`` (the reviewed article; default the
 document's file URI or ``urn:factcheck:document:<path>``), ``review_url`` (where the review is
-published; default ``<article_url>#factcheck-<fingerprint>``), ``author`` (organisation name),
-``date_published`` (review date, default today).
+published; default ``<article_url>#factcheck-<fingerprint>``), ``author`` and ``publisher``
+(organisation names; from the command line, the config's ``claimreview:`` section), ``date_published``
+(review date, default today). The article URL is the document's own (front matter or record ``url``,
+the page's canonical link) whenever it has one: ``file://``/``urn:`` only stand in when it has none.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ RATINGS: dict[str, tuple[int, str]] = {"error": (1, "False"), "warning": (2, "Ne
 
 
 def article_url_for(doc: DocumentReport) -> str:
+    """The article's own URL (front matter ``url``, the record's ``url``, the page's canonical link);
+    only without one, the file's URI or ``urn:factcheck:document:<id>``."""
+    if doc.url and doc.url.startswith(("https://", "http://")):
+        return doc.url
     path = Path(doc.path)
     if doc.path and not doc.path.startswith("<") and path.exists():
         return path.resolve().as_uri()
@@ -52,6 +58,7 @@ def claim_review(
     review_url: str | None,
     author: str,
     date_published: dt.date,
+    publisher: str | None = None,
 ) -> dict[str, Any]:
     value, name = RATINGS[finding.severity]
     appearance: dict[str, Any] = {"@type": "CreativeWork", "url": article_url}
@@ -59,7 +66,9 @@ def claim_review(
     if doc.published:
         appearance["datePublished"] = doc.published.isoformat()
         item["datePublished"] = doc.published.isoformat()
-    return {
+    if doc.title:
+        appearance["headline"] = doc.title
+    review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": review_url or f"{article_url}#factcheck-{fingerprint[:16]}",
@@ -78,6 +87,9 @@ def claim_review(
         "identifier": f"{finding.rule}/{fingerprint}",
         "citation": [ev.url for ev in finding.evidence if ev.url and ev.url.startswith(("https://", "http://"))],
     }
+    if publisher:
+        review["publisher"] = {"@type": "Organization", "name": publisher}
+    return review
 
 
 def claim_reviews(
@@ -88,6 +100,7 @@ def claim_reviews(
     review_url: str | None = None,
     author: str = "factcheck",
     date_published: dt.date | None = None,
+    publisher: str | None = None,
 ) -> list[dict[str, Any]]:
     """ClaimReview objects for the confirmed findings of every document, in document order."""
     wanted = None if confirmed is None else set(confirmed)
@@ -104,7 +117,8 @@ def claim_reviews(
                 continue
             out.append(
                 claim_review(
-                    doc, finding, fp, article_url=url, review_url=review_url, author=author, date_published=day
+                    doc, finding, fp, article_url=url, review_url=review_url, author=author, date_published=day,
+                    publisher=publisher,
                 )
             )
     return out
@@ -118,6 +132,7 @@ def render(
     review_url: str | None = None,
     author: str = "factcheck",
     date_published: dt.date | None = None,
+    publisher: str | None = None,
     indent: int | None = 2,
     **_: object,
 ) -> str:
@@ -128,5 +143,6 @@ def render(
         review_url=review_url,
         author=author,
         date_published=date_published,
+        publisher=publisher,
     )
     return json.dumps(reviews, indent=indent, ensure_ascii=False) + "\n"

@@ -8,10 +8,12 @@ Used by SARIF ``partialFingerprints``, GitLab ``fingerprint`` and baselines.
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 from factcheck.model.findings import DocumentReport, Finding
 
@@ -26,10 +28,30 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def document_key(report: DocumentReport) -> str:
-    """The document's id with path separators unified (``./a.md`` and ``a.md`` are one document)."""
-    path = report.path.replace("\\", "/")
+def document_key(report: DocumentReport, root: str | Path | None = None) -> str:
+    """The document's id with path separators unified (``./a.md`` and ``a.md`` are one document).
+
+    With ``root`` (a baseline file's folder), a document read from a file is named by its path
+    relative to ``root``, so ``articles/a.md``, ``./articles/a.md``, ``/abs/path/articles/a.md`` and
+    ``proj/articles/a.md`` typed from the parent folder are one document. A JSON Lines record keeps
+    its own id; one without an id (``file.jsonl:LINE``) gets the relative file name too.
+    """
+    path = report.path
+    source = report.source
+    if root is not None and source and not source.startswith("<"):
+        rel = relative_to(source, root)
+        if path == source:
+            path = rel
+        elif path.startswith(source + ":"):
+            path = rel + path[len(source):]
+    path = path.replace("\\", "/")
     return posixpath.normpath(path) if "/" in path or path.startswith(".") else path
+
+
+def relative_to(path: str, root: str | Path) -> str:
+    """``path`` relative to ``root``, both made absolute with symbolic links resolved ('/'-separated)."""
+    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
+    return rel.replace(os.sep, "/")
 
 
 def claim_text(report: DocumentReport, finding: Finding) -> str:
@@ -49,10 +71,10 @@ def fingerprint(rule: str, document: str, claim: str, occurrence: int = 1) -> st
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
-def fingerprints(report: DocumentReport) -> list[str]:
+def fingerprints(report: DocumentReport, root: str | Path | None = None) -> list[str]:
     """One fingerprint per finding of ``report``, in order, unique within the report."""
     seen: Counter[tuple[str, str]] = Counter()
-    doc = document_key(report)
+    doc = document_key(report, root)
     out = []
     for f in report.findings:
         claim = claim_text(report, f)

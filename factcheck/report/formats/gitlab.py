@@ -18,6 +18,7 @@ from factcheck.report.formats.streaming import render_all
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 UNCHECKED = "factcheck.unchecked"
+NOT_CHECKED = "factcheck.not-checked"  # a language factcheck does not read
 
 
 class Writer:
@@ -50,8 +51,13 @@ class Writer:
                 "check_name": UNCHECKED,
                 "fingerprint": self._unique(fp),
                 "severity": "major",
-                "location": {"path": doc.path, "lines": {"begin": 1}},
+                "location": self._location(doc, 1),
             })
+        for note in doc.notes:
+            if note.kind == "language-not-supported":
+                fp = hashlib.sha256(f"{NOT_CHECKED}\0{doc.path}".encode()).hexdigest()[:32]
+                self._item({"description": note.message, "check_name": NOT_CHECKED, "fingerprint": self._unique(fp),
+                            "severity": "minor", "location": self._location(doc, 1)})
         for f, fp in zip(doc.findings, fingerprints(doc), strict=True):
             if f.suppressed is not None and not self.show_suppressed:
                 continue
@@ -61,9 +67,16 @@ class Writer:
                 "check_name": f.rule,
                 "fingerprint": self._unique(fp),
                 "severity": "info" if f.suppressed is not None else SEVERITIES[f.severity],
-                "location": {"path": doc.path, "lines": {"begin": f.span.line}},
+                "location": self._location(doc, f.span.line),
                 "categories": ["Fact check"],
             })
+
+    @staticmethod
+    def _location(doc: DocumentReport, line: int) -> dict[str, object]:
+        """The file and line: a JSON Lines record is its file and its own line, whatever line of its text."""
+        if doc.record_line is not None and doc.source:
+            return {"path": doc.source, "lines": {"begin": doc.record_line}}
+        return {"path": doc.path, "lines": {"begin": max(line, 1)}}
 
     def close(self, summary: Summary | None = None) -> None:
         self.out.write("\n]\n" if not self._first else "]\n")

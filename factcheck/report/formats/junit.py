@@ -38,11 +38,15 @@ class Writer:
         self.out = out
         self.show_suppressed = show_suppressed
         self.cases: list[str] = []
-        self.tests = self.failures = self.errors = 0
+        self.tests = self.failures = self.errors = self.skipped = 0
 
     def write(self, doc: DocumentReport) -> None:
         self.tests += 1
         parts = [f"    <testcase classname={_attr(SUITE)} name={_attr(doc.path)} file={_attr(doc.path)} time=\"0\">"]
+        if doc.not_checked:  # a language factcheck does not read: skipped, with the reason
+            self.skipped += 1
+            reason = "; ".join(n.message for n in doc.notes if n.kind == "language-not-supported")
+            parts.append(f"      <skipped message={_attr(reason)}/>")
         if doc.errors:
             self.errors += 1
             msg = "; ".join(f"[{e.stage}] {e.message}" for e in doc.errors)
@@ -66,7 +70,7 @@ class Writer:
         counts = f'tests="{self.tests}" failures="{self.failures}" errors="{self.errors}"'
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self.out.write(f'<testsuites name="{SUITE}" {counts} time="0">\n')
-        self.out.write(f'  <testsuite name="{SUITE}" {counts} skipped="0" time="0">\n')
+        self.out.write(f'  <testsuite name="{SUITE}" {counts} skipped="{self.skipped}" time="0">\n')
         for case in self.cases:
             self.out.write(case + "\n")
         self.out.write("  </testsuite>\n</testsuites>\n")

@@ -70,12 +70,34 @@ class Writer:
         return self.index[rule_id]
 
     def write(self, doc: DocumentReport) -> None:
-        uri = artifact_uri(doc.path)
+        record = doc.record_line is not None and bool(doc.source)
+        uri = artifact_uri(doc.source if record and doc.source else doc.path)
+        logical = [{"name": doc.path, "kind": "object", "fullyQualifiedName": f"{doc.source}#{doc.path}"}] if record else []
+
+        def location(line: int | None = None, column: int | None = None) -> dict[str, Any]:
+            """A record's findings point at its line of the JSON Lines file (its id is the logical location)."""
+            physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+            if record:
+                physical["region"] = {"startLine": doc.record_line}
+            elif line is not None:
+                physical["region"] = {"startLine": max(line, 1), "startColumn": max(column or 1, 1)}
+            loc: dict[str, Any] = {"physicalLocation": physical}
+            if logical:
+                loc["logicalLocations"] = logical
+            return loc
+
         for err in doc.errors:
             self.notifications.append({
                 "level": "error",
                 "message": {"text": f"{doc.path}: could not be checked ({err.stage}): {err.message}"},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+                "locations": [location()],
+            })
+        for note in doc.notes:
+            self.notifications.append({
+                "level": "warning" if note.kind == "language-not-supported" else "note",
+                "message": {"text": f"{doc.path}: {note.message}"},
+                "locations": [location()],
+                "properties": {"kind": note.kind},
             })
         for f, fp in zip(doc.findings, fingerprints(doc), strict=True):
             result: dict[str, Any] = {
@@ -83,10 +105,7 @@ class Writer:
                 "ruleIndex": self._rule(f.rule, f.title, None, f.severity),
                 "level": LEVELS[f.severity],
                 "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri},
-                    "region": {"startLine": max(f.span.line, 1), "startColumn": max(f.span.column, 1)},
-                }}],
+                "locations": [location(f.span.line, f.span.column)],
                 "partialFingerprints": {FINGERPRINT_KEY: fp},
             }
             if f.evidence:

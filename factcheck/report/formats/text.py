@@ -7,6 +7,7 @@ import click
 
 from factcheck.model.findings import UNCHECKED_STAGES, Finding, Report
 from factcheck.report.formats.facts import describe
+from factcheck.report.formats.hidden import not_shown_text
 
 WIDTH = 100
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -20,6 +21,8 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
             # (the affected claims are reported as unverified below).
             label = _style("error", "red", color) if err.stage in UNCHECKED_STAGES else _style("note", "cyan", color)
             out.append(f"{doc.path}: {label} [{err.stage}] {err.message}")
+        for note in doc.notes:
+            out.append(f"{doc.path}: {_style('note', 'cyan', color)} [{note.kind}] {note.message}")
         for f in doc.findings:
             sev = _style(f.severity, _COLORS[f.severity], color)
             tag = f" (suppressed: {f.suppressed})" if f.suppressed else ""
@@ -39,8 +42,17 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
     tail = (f", {unchecked} could not be checked" if unchecked else "") + (
         f", {partial} with reference look-ups failed" if partial else ""
     )
+    checked = f"{docs} checked"
+    if s.not_checked:
+        langs = sorted({d.language or "?" for d in report.documents if d.not_checked})
+        n = s.documents - s.not_checked
+        checked = (f"{n} document{'s' if n != 1 else ''} checked, {s.not_checked} not checked "
+                   f"(language {', '.join(langs)} not supported)")
+    hidden = not_shown_text(s.not_shown)
+    if hidden:
+        tail += f"; {hidden}"
     out.append(
-        f"{docs} checked: {s.findings.error} error(s), {s.findings.warning} warning(s), "
+        f"{checked}: {s.findings.error} error(s), {s.findings.warning} warning(s), "
         f"{s.findings.info} info{tail}"
     )
     return "\n".join(out) + "\n"
