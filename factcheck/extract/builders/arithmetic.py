@@ -123,6 +123,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
         return None
     if new is None and spec.get("new") == "head":
         new = _head(match, a, old, inferred, "the value the change is said of")
+    if diff is None and pct is None and spec.get("diff") == "head":
+        diff = _head(match, a, old, inferred, "the difference")
     if pct is not None and diff is not None and new is None:
         return _pct_of_base(pct, diff, old)
     if new is None or not comparable(old, new):
@@ -228,6 +230,11 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
         return None
     figs = same_scale([*parts, total])
     parts, total = figs[:-1], figs[-1]
+    # "Of its $24.9 billion budget, science received $7.3 billion, ... together $19.1 billion": the list may
+    # start at a later figure. Any start that adds up is the reading; else the one nearest the total
+    readings = [parts[k:] for k in range(len(parts) - 1)]
+    fits = [r for r in readings if sum(p.high for p in r) >= total.low and sum(p.low for p in r) <= total.high]
+    parts = fits[0] if fits else min(readings, key=lambda r: abs(sum(p.value for p in r) - total.value))
     point = sum(p.value for p in parts)
     lo = sum(p.low for p in parts)
     hi = sum(p.high for p in parts)

@@ -465,6 +465,8 @@ class _Composer:
 
     def _fraction_points(self, i: int) -> int:
         """"a quarter point", "a quarter of a percentage point", "half a percentage point", "a half-point"."""
+        if self.t[i].low not in ("a", "an", "half"):
+            return 0
         words = [self.low(i + x) for x in range(4)]
         fractions = {"quarter": 0.25, "half": 0.5}
         if words[0] in ("a", "an") and words[1] in fractions:

@@ -31,6 +31,7 @@ _WORD_ITEM = (r"(?:(?!(?:and|or|but) (?:[^\s@]\S* )?@(?:money|number|percent|poi
 # a word or a mention that is not a date ("the board met in @country on"), never and/or/but
 _UNDATED_ITEM = (r"(?:(?!(?:and|or|but) )"
                  r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!date |day_of_month |weekday |month |relative |year )\w+) )")
+_TOTAL_WORDS = r"(?:together|total|totall?ing|combined|altogether|in all|overall|bringing|taking|for a|a total|making) "
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
 
 
@@ -142,7 +143,8 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         item = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
         own = f"{_WORD_ITEM}{{0,5}}?"  # the item's own words: "of offshore wind", "in Nampula"
         # ", the South East", "and the air force", "plus"
-        sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus ){_WORD_ITEM}{{0,3}}?"
+        # never a word that states the total ("..., together $19.1 billion")
+        sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus )(?!{_TOTAL_WORDS}){_WORD_ITEM}{{0,3}}?"
         rx = f"{item}(?:{own}{sep}{item}){{{e.min - 1},{e.max - 1}}}"
     elif kind == "punct":
         codes = set(e.punct or [])
