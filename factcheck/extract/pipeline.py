@@ -16,6 +16,7 @@ from factcheck.extract.builders import BUILDERS
 from factcheck.extract.certainty import annotate
 from factcheck.extract.relations.loader import PatternSet, load_patterns
 from factcheck.extract.relations.match import RelationMatch, match_sentence
+from factcheck.extract.restatement import link_restatements
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
 from factcheck.resources import shipped_dir
@@ -42,6 +43,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     taken = _Spans(facts)
     legacy = [f for f in legacy if not taken.overlaps(f.kind, f.span.start, f.span.end)]  # type: ignore[attr-defined]
     facts.extend(annotate(a, legacy))
+    link_restatements(a, facts)
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts
 

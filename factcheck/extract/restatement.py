@@ -1,0 +1,150 @@
+"""Figures restated across sentences: "a budgetary deficit of C$39.6 billion ... The C$36.9 billion
+shortfall" gives one deficit two values.
+
+A *back-reference* is a figure right after a determiner (or a possessive) and right before a noun of a
+group in ``resources/en/restatement.yaml`` ("the 4.5% goal", "June's 3.8% reading"), or after "<noun>,
+now" ("the deposit rate, now 2.25%"). Its *antecedent* is the latest earlier figure of the same kind
+(same currency; percent with percent) that a noun of the same group names, within a few words. The two
+quantity facts are given one ``subject_key`` (the antecedent's, else a new one), so that the
+conflicting-figure rule compares them; the back-reference is ``inferred`` (a link across sentences),
+so the rule never makes an error of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from factcheck.extract.analysis import Analysis
+from factcheck.extract.builders.figures import Figure, figure
+from factcheck.extract.clauses.segment import Item, Sentence
+from factcheck.model.facts import FactBase, Quantity
+
+
+@dataclass(frozen=True)
+class _Words:
+    group_of: dict[str, str]
+    determiners: frozenset[str]
+    linkers: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/restatement.yaml").read_text("utf-8"),
+                    Loader=yaml.CSafeLoader)
+    group_of = {w: g for g, words in raw["groups"].items() for w in words}
+    return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]))
+
+
+@dataclass(frozen=True)
+class _Figure:
+    fig: Figure
+    start: int
+    group: str | None  # the noun group naming it, if any
+    backref: bool
+    compared: bool = False  # compared with, or qualified by another period: not a restatement
+
+
+def _equal(a: Figure, b: Figure) -> bool:
+    """Equal within the rounding of the less precise figure."""
+    return abs(a.value - b.value) <= max(a.half, b.half) + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+
+
+_COMPARISON = frozenset(["than", "from", "with", "against", "versus", "over", "on", "below", "above", "to"])
+_TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday", "day_of_month"])
+
+
+def _qualified(items: list[Item], k: int) -> bool:
+    """The figure at ``k`` is compared with another ("narrower than the HK$87.2 billion shortfall") or
+    given for a period of its own ("the A$27.6 billion shortfall now expected for 2024-25")."""
+    if k >= 2 and items[k - 2].code in _COMPARISON:
+        return True
+    home = items[k].clause
+    for it in items[k + 1 : k + 7]:
+        if it.clause != home or it.code in (",", ";"):
+            break
+        if it.mention is not None and it.mention.type in _TIME:
+            return True
+    return False
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    if a.kind == "money" and b.kind == "money":
+        return a.currency == b.currency and a.currency is not None
+    return a.kind == b.kind == "percent"
+
+
+def _group_near(items: list[Item], k: int, w: _Words) -> str | None:
+    """The noun group naming the figure at ``k``: a noun right after it ("C$48.3 billion forecast"), or
+    before it across a linker ("deficit of C$39.6 billion", "rate at 2.00%")."""
+    if k + 1 < len(items) and items[k + 1].code in w.group_of:
+        return w.group_of[items[k + 1].code]
+    j = k - 1
+    steps = 0
+    while j >= 0 and steps < 3 and items[j].code in w.linkers:
+        j -= 1
+        steps += 1
+    if steps and j >= 0 and items[j].code in w.group_of:
+        return w.group_of[items[j].code]
+    return None
+
+
+def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
+    out: list[_Figure] = []
+    items = sent.items
+    for k, it in enumerate(items):
+        f = figure(it.mention) if it.mention is not None and it.mention.type in ("money", "percent") else None
+        if f is None or sent.clauses[it.clause].kind == "paren":
+            continue
+        prev = items[k - 1] if k > 0 else None
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        definite = prev is not None and (prev.code in w.determiners or prev.code in ("'s", "’s")
+                                         or (prev.mention is not None and prev.mention.value.get("possessive")))
+        backref = definite and nxt is not None and nxt.code in w.group_of
+        if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
+                and items[k - 3].code in w.group_of:
+            out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
+                               _qualified(items, k)))
+            continue
+        out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
+                           backref, backref and _qualified(items, k)))
+    return out
+
+
+def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
+    """Give a restated figure and its antecedent one ``subject_key`` (in place)."""
+    w = _words()
+    quantities = [f for f in facts if isinstance(f, Quantity)]
+    if len(quantities) < 2:
+        return
+    by_start = {q.span.start: q for q in quantities}
+
+    def quantity_at(start: int) -> Quantity | None:
+        q = by_start.get(start)
+        if q is not None:
+            return q
+        return next((q for q in quantities if q.span.start <= start < q.span.end), None)
+
+    seen: list[_Figure] = []
+    n = 0
+    for sent in a.sentences:
+        for fig in _figures(sent, w):
+            if fig.backref and fig.group is not None and not fig.compared:
+                same = [s for s in seen if s.group == fig.group and _same_kind(s.fig, fig.fig)]
+                # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")
+                ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) else None
+                if ante is not None:
+                    q_new, q_old = quantity_at(fig.start), quantity_at(ante.start)
+                    if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale:
+                        n += 1
+                        old_key = q_old.subject_key or ""
+                        key = old_key if old_key.startswith("restated:") else f"restated:{fig.group}:{n}"
+                        q_old.subject_key = key
+                        q_old.subject = q_old.subject or fig.group
+                        q_new.subject_key, q_new.subject = key, q_old.subject
+                        q_new.certainty = "inferred"
+                        q_new.inferred = f"'{fig.fig.text} {fig.group}' is taken to restate the earlier {ante.fig.text}"
+            seen.append(fig)

@@ -1,0 +1,43 @@
+"""Figures restated across sentences by a definite back-reference ("The C$36.9 billion shortfall")."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import check
+
+
+def conflicts(text: str) -> list[str]:
+    report = check(text, published="2025-10-29", references=False)
+    return [f.message for f in report.documents[0].findings if f.rule == "numbers.conflicting-figure"]
+
+
+def test_a_restated_figure_that_differs_is_a_warning() -> None:
+    text = ("Canada posted a budgetary deficit of C$39.6 billion for the fiscal year. "
+            "The C$36.9 billion shortfall was smaller than forecast.")
+    report = check(text, published="2025-10-29", references=False)
+    (f,) = [f for f in report.documents[0].findings if f.rule == "numbers.conflicting-figure"]
+    assert f.severity == "warning" and "C$36.9 billion" in f.message and "C$39.6 billion" in f.message
+
+
+def test_the_rate_now_restates_the_rate() -> None:
+    assert conflicts("The bank kept its deposit rate at 2.00% on Thursday. Its governor said the deposit rate, "
+                     "now 2.25%, was in a good place.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same value again
+        "Canada posted a budgetary deficit of C$39.6 billion. The C$39.6 billion shortfall was smaller than forecast.",
+        # a comparison with another figure, not a restatement
+        "Hong Kong forecast a deficit of HK$67 billion, narrower than the HK$87.2 billion shortfall of last year.",
+        # another period
+        "The deficit is forecast at A$42.1 billion. That is up from the A$27.6 billion shortfall expected for 2024-25.",
+        # a restatement of an earlier value of the same thing
+        "The goal is a 90% vaccination rate by 2027. An earlier goal of 85% will be missed. The minister reaffirmed "
+        "the 90% goal.",
+    ],
+)
+def test_no_conflict(text: str) -> None:
+    assert conflicts(text) == []
