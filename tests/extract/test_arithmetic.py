@@ -148,3 +148,20 @@ def test_parts_per_item_are_not_summed() -> None:
 def test_a_partial_list_short_of_its_total_is_inferred() -> None:
     (c,) = claims("Of its 179.4 billion baht budget, 43.1 billion baht covers track and 126.3 billion baht civil works.")
     assert (c.consistent, c.certainty) == (False, "inferred")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spending will rise to £66.7bn from £54.6bn, a real-terms increase of 2%.",
+        "Sales grew 5% a year to $12 billion in 2025 from $9 billion in 2020.",
+        "Revenue rose 8% in constant currency to $7.3 billion from $6.9 billion.",
+    ],
+)
+def test_adjusted_or_yearly_changes_are_not_recomputed(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_a_year_earlier_is_not_a_yearly_rate() -> None:
+    (c,) = claims("Revenue rose 5.8% to $7.3 billion from $6.9 billion a year earlier.")
+    assert c.consistent

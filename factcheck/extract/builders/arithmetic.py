@@ -42,6 +42,8 @@ class _Words:
     down: frozenset[str]
     not_a_partition: frozenset[str]
     hedges: dict[str, str]  # phrase -> approx | near | lower | upper
+    not_recomputable: tuple[tuple[str, ...], ...]  # word sequences
+    per_year: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -49,7 +51,28 @@ def _words() -> _Words:
     raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/arithmetic.yaml").read_text("utf-8"),
                     Loader=yaml.CSafeLoader)
     hedges = {phrase: kind for kind, phrases in raw["hedges"].items() for phrase in phrases}
-    return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges)
+    not_recomputable = tuple(tuple(p.lower().replace("-", " - ").split()) for p in raw["not_recomputable"])
+    per_year = tuple(tuple(p.split()) for p in raw["per_year"])
+    return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
+                  not_recomputable, per_year)
+
+
+def _adjusted(match: RelationMatch, words: _Words) -> bool:
+    """The clause of a change says it is adjusted, annualised or per head ("a real-terms increase of 2%")."""
+    sent = match.sentence
+    home = {sent.items[match.first_item].clause, sent.items[match.last_item - 1].clause}
+    # words as written, mentions too ("5% a year": "a year" is a duration mention)
+    codes = [w for it in sent.items if it.clause in home for w in it.text.lower().replace("-", " - ").split()]
+    for phrase in words.not_recomputable:
+        n = len(phrase)
+        if any(tuple(codes[i : i + n]) == phrase for i in range(len(codes) - n + 1)):
+            return True
+    pct = match.get("pct")
+    if pct is not None:  # "5% a year": a yearly rate, not the change between the figures
+        after = [w for it in sent.items if it.start >= pct.end for w in it.text.lower().split()][:3]
+        if any(tuple(after[: len(p)]) == p for p in words.per_year):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -71,7 +94,7 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
             and match.get("part") is not None:
         return None
     reading = _read(match, a, inferred)
-    if reading is None:
+    if reading is None or (reading.relation != "total" and _adjusted(match, words)):
         return None
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
