@@ -62,11 +62,10 @@ def _adjusted(match: RelationMatch, words: _Words) -> bool:
     sent = match.sentence
     home = {sent.items[match.first_item].clause, sent.items[match.last_item - 1].clause}
     # words as written, mentions too ("5% a year": "a year" is a duration mention)
-    codes = [w for it in sent.items if it.clause in home for w in it.text.lower().replace("-", " - ").split()]
-    for phrase in words.not_recomputable:
-        n = len(phrase)
-        if any(tuple(codes[i : i + n]) == phrase for i in range(len(codes) - n + 1)):
-            return True
+    text = " " + " ".join(w for it in sent.items if it.clause in home
+                          for w in it.text.lower().replace("-", " - ").split()) + " "
+    if any(" " + " ".join(phrase) + " " in text for phrase in words.not_recomputable):
+        return True
     pct = match.get("pct")
     if pct is not None:  # "5% a year": a yearly rate, not the change between the figures
         after = [w for it in sent.items if it.start >= pct.end for w in it.text.lower().split()][:3]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -44,7 +45,7 @@ class Pattern:
     def fact(self) -> str:
         return self.spec.fact
 
-    @property
+    @cached_property
     def requires(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.spec.requires)
 

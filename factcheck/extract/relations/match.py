@@ -93,7 +93,7 @@ def match_sentence(patterns: Iterable[Pattern], sent: Sentence, text: str) -> li
     out: list[RelationMatch] = []
     words = sent.words
     for p in patterns:
-        if not all(req & words for req in p.compiled.required) or (p.requires and not p.requires & words):
+        if (p.requires and p.requires.isdisjoint(words)) or any(req.isdisjoint(words) for req in p.compiled.required):
             continue
         for mt in p.compiled.regex.finditer(sent.stream):
             i, j = _items(sent, mt.start(), mt.end())
