@@ -32,6 +32,7 @@ _N_AFTER = re.compile(r"^(?P<n>\w+)\s(?P<unit>days?|weeks?|months?)\s(?P<rel>aft
 
 
 _OWN_DATE_DISTANCE = 60
+_NEAR_PUBLICATION = 14  # days
 _REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|added|confirmed|reported|stated|wrote|tweeted|posted)\b"
                           r"(?:\s+\w+){0,2}\s+(?:on|in|at|late|early|this|last)?\s*$")
 
@@ -97,17 +98,23 @@ class Linker:
 
     # -- dates -------------------------------------------------------------------------------------
     def _nearest_if_untensed(self, p: DateParts, resolved: Resolved | None, tense: str | None) -> Resolved | None:
-        """A date written without its year and with no tense cue around it ("the deadline is Wednesday
-        6 December", tense 'present') is the occurrence nearest the publication date, before or after."""
+        """A date written without its year is placed by its tense, except that a news report's dates lie
+        near its publication: with no tense cue ("the deadline is Wednesday 6 December", tense 'present') it
+        is the occurrence nearest the publication date; told in the past or future but lying within two
+        weeks the other way ("data showed on Monday, Dec. 9" in a report of Dec. 8), it is that one, not
+        the one a year off."""
         pub = self.doc.published
-        if tense != "present" or resolved is None or pub is None or resolved[1] != "day" or p.year is not None \
+        if resolved is None or pub is None or resolved[1] != "day" or p.year is not None \
                 or p.form not in ("absolute", "day_of_month"):
             return resolved
-        ahead = resolve_parts(p, "future", pub)
-        if ahead is None or ahead[1] != "day":
+        other = resolve_parts(p, "past" if tense == "future" else "future", pub)
+        if other is None or other[1] != "day":
             return resolved
-        back, fwd = dt.date.fromisoformat(resolved[0]), dt.date.fromisoformat(ahead[0])
-        return ahead if (fwd - pub) < (pub - back) else resolved
+        here, there = dt.date.fromisoformat(resolved[0]), dt.date.fromisoformat(other[0])
+        near_here, near_there = abs((here - pub).days), abs((there - pub).days)
+        if tense == "present":
+            return other if near_there < near_here else resolved
+        return other if near_there <= _NEAR_PUBLICATION and near_here > 183 else resolved
 
     @staticmethod
     def _set(d: DateMention, resolved: tuple[str, str] | None) -> None:

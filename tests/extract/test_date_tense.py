@@ -29,6 +29,11 @@ def dates(text: str, published: str = "2025-11-20") -> dict[str, str | None]:
         # no cue either way: the occurrence nearest publication
         ("The deadline is Wednesday, Dec. 3.", "Wednesday, Dec. 3", "2025-12-03"),
         ("The deadline is Monday, Nov. 17.", "Monday, Nov. 17", "2025-11-17"),
+        # told in the past but a few days after publication: that date, not the one a year before
+        ("Customs data showed on Monday, Nov. 24, that exports rose.", "Monday, Nov. 24", "2025-11-24"),
+        # told in the past and months after publication in this year: last year's
+        ("Customs data showed on Monday, Nov. 25, 2024, that exports rose.", "Monday, Nov. 25, 2024", "2024-11-25"),
+        ("The treaty was signed on June 3.", "June 3", "2025-06-03"),
     ],
 )
 def test_tense_of_a_date(text: str, expression: str, date: str) -> None:
