@@ -81,11 +81,21 @@ def relation_facts(a: Analysis, pset: PatternSet) -> list[FactBase]:
     return out
 
 
+def _claim_key(m: RelationMatch) -> tuple[int, ...] | None:
+    builder = BUILDERS.get(m.pattern.fact)
+    if builder is None or not builder.key:
+        return None
+    return tuple(mt.start for name in builder.key if (mt := m.mention(name)) is not None)
+
+
 def select(matches: list[RelationMatch]) -> list[RelationMatch]:
-    """Per fact kind, the highest-priority matches that do not overlap one kept before them."""
-    kept: list[RelationMatch] = []
+    """Per fact kind, the highest-priority matches that do not overlap one kept before them (unless the
+    two read different claims: their builder's key slots hold different mentions)."""
+    kept: list[tuple[RelationMatch, tuple[int, ...] | None]] = []
     for m in sorted(matches, key=lambda m: (-m.pattern.spec.priority, m.start, -(m.end - m.start))):
-        if any(k.pattern.fact == m.pattern.fact and k.start < m.end and m.start < k.end for k in kept):
+        key = _claim_key(m)
+        if any(k.pattern.fact == m.pattern.fact and k.start < m.end and m.start < k.end
+               and (key is None or kk is None or not key or not kk or set(key) & set(kk)) for k, kk in kept):
             continue
-        kept.append(m)
-    return kept
+        kept.append((m, key))
+    return [m for m, _ in kept]

@@ -165,3 +165,23 @@ def test_adjusted_or_yearly_changes_are_not_recomputed(text: str) -> None:
 def test_a_year_earlier_is_not_a_yearly_rate() -> None:
     (c,) = claims("Revenue rose 5.8% to $7.3 billion from $6.9 billion a year earlier.")
     assert c.consistent
+
+
+def test_one_phrase_can_state_a_percentage_and_an_amount() -> None:
+    cs = claims("Car exports fell 24.9% to £516m in the second quarter from £687m a year earlier, a drop of £117m.")
+    assert sorted((c.relation, c.consistent) for c in cs) == [("difference", False), ("percent_change", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "consistent"),
+    [
+        ("Brazil posted a trade surplus of $5.1 billion, as exports of $29.9 billion exceeded imports of $24.8 billion.",
+         True),
+        ("Brazil posted a trade surplus of $6.1 billion, as exports of $29.9 billion exceeded imports of $24.8 billion.",
+         False),
+        ("Exports rose 0.1% to $437.4 billion, while imports climbed 6.2% to $720.2 billion, widening the trade "
+         "deficit to $282.8 billion.", True),
+    ],
+)
+def test_trade_balances(text: str, consistent: bool) -> None:
+    assert [c.consistent for c in claims(text) if c.relation == "difference"] == [consistent]

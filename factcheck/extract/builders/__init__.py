@@ -25,6 +25,9 @@ class Builder:
     fact: str
     slots: frozenset[str]
     build: Callable[[RelationMatch, Analysis], FactBase | None]
+    # slots that say which claim a match reads: overlapping matches that read different ones are both kept
+    # ("fell 24.9% to £516m from £687m, a drop of £171m" states a percentage and an amount)
+    key: tuple[str, ...] = ()
 
 
 BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
@@ -32,7 +35,7 @@ BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
     for b in (
         Builder("timeline_shift", frozenset({"to"}), timeline.build),
         Builder("fiscal_year_gloss", frozenset({"year"}), gloss.build),
-        Builder("arithmetic_claim", frozenset(), arithmetic.build),
+        Builder("arithmetic_claim", frozenset(), arithmetic.build, key=("pct", "diff", "total")),
         Builder("sequence", frozenset({"first", "second", "offset"}), sequence.build),
     )
 })

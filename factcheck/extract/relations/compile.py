@@ -154,10 +154,11 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         rx = f"{item}{{0,{e.gap}}}?"
         codes = set()
     elif kind == "clause":
-        if e.clause not in ("skip", "open", "close"):
+        if e.clause not in ("skip", "open", "close", "next"):
             raise CompileError((*loc, "clause"), "clause: one of skip (step over an embedded clause), open "
-                               "(enter one: its opening marker), close (its end)")
-        rx = {"skip": _CLAUSE + "?", "open": r"(?:\[\S* )?", "close": r"(?:\] )?"}[e.clause]
+                               "(enter one: its opening marker), close (its end), next (into the next "
+                               "coordinated clause)")
+        rx = {"skip": _CLAUSE + "?", "open": r"(?:\[\S* )?", "close": r"(?:\] )?", "next": r"(?:\| )?"}[e.clause]
         codes = set()
     else:
         alts = [_seq(alt, st, (*loc, "any", i), required=False) for i, alt in enumerate(e.any or [])]
