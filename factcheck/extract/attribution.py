@@ -33,7 +33,13 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|(?:unnamed|anonymous|diplomatic|government|informed|senior)\ssources?|sources?\s(?:said|say|says|told|"
         r"familiar|close)|people\sfamiliar\swith|on\s(?:the\s)?condition\sof\sanonymity|"
         r"(?:declined|asked)\snot\sto\sbe\s(?:named|identified)|who\sdeclined\sto\sbe\s(?:named|identified)|"
-        r"who\sspoke\son\s(?:the\s)?condition|insiders?\ssaid)", re.IGNORECASE)),
+        r"who\sspoke\son\s(?:the\s)?condition|insiders?\ssaid|"
+        r"(?:people|persons?|officials?|aides?|diplomats?|executives?|lawmakers?|analysts?)\s(?:briefed\son|close\sto|"
+        r"with\sknowledge\sof|familiar\swith|aware\sof|involved\sin|who\sasked|who\sdeclined)|"
+        r"(?:party|industry|government|military|congressional|company|european|diplomatic)\s(?:insiders?|aides|"
+        r"sources?)|sources?\s(?:at|in|within|inside)\s|(?:a|an|the)\s(?:confidential|draft|internal|leaked|"
+        r"unpublished)\s(?:report|document|memo|paper|plan|version|assessment)\s(?:seen|obtained|reviewed)\sby|"
+        r"a\sdraft\s(?:seen|obtained|reviewed)\sby)", re.IGNORECASE)),
     ("unofficial", re.compile(
         r"\b(?:unofficial(?:ly)?|informal(?:ly)?|privately|off\sthe\srecord|behind\sclosed\sdoors|"
         r"in\sprivate)\b", re.IGNORECASE)),
@@ -56,7 +62,9 @@ _LOW = {name: lower_twin(p) for name, p in CUES}
 _GATES: dict[str, tuple[str, ...]] = {
     "hearsay": ("known", "learn", "understood", "said", "believed", "rumo", "reported", "allegedly", "purportedly",
                 "supposedly", "word"),
-    "anonymous": ("source", "insider", "familiar", "official", "anonymity", "named", "identified", "condition"),
+    "anonymous": ("source", "insider", "familiar", "official", "anonymity", "named", "identified", "condition",
+                  "briefed", "close to", "knowledge", "aware", "involved", "asked", "declined", "aides", "seen by",
+                  "obtained by", "reviewed by"),
     "unofficial": ("unofficial", "informal", "private", "record", "closed"),
     "media_report": ("report", "said", "says", "according"),
     "on_record": ("said", "say", "told", "announce", "stated", "declared", "confirmed", "pledged", "vowed", "according",
