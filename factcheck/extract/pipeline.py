@@ -73,7 +73,7 @@ def relation_facts(a: Analysis, pset: PatternSet) -> list[FactBase]:
     out: list[FactBase] = []
     text = a.text
     for sent in a.sentences:
-        matches = match_sentence(pset.patterns, sent, text)
+        matches = match_sentence(pset.candidates(sent.words), sent, text)
         for m in select(matches):
             fact = BUILDERS[m.pattern.fact].build(m, a)
             if fact is not None:

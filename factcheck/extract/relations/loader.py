@@ -64,6 +64,31 @@ class PatternSet:
     def __len__(self) -> int:
         return len(self.patterns)
 
+    @cached_property
+    def _triggers(self) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+        """Each pattern indexed under the codes of one set a sentence must hold one of (its smallest);
+        patterns with none are always tried."""
+        index: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, p in enumerate(self.patterns):
+            sets = [*p.compiled.required, *([p.requires] if p.requires else [])]
+            if not sets:
+                always.append(i)
+                continue
+            for code in min(sets, key=len):
+                index.setdefault(code, []).append(i)
+        return {k: tuple(v) for k, v in index.items()}, tuple(always)
+
+    def candidates(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns that can match a sentence holding ``words`` (in priority order)."""
+        index, always = self._triggers
+        picked = set(always)
+        for w in words:
+            hit = index.get(w)
+            if hit:
+                picked.update(hit)
+        return [self.patterns[i] for i in sorted(picked)]
+
     def merged(self, other: PatternSet) -> PatternSet:
         """This set plus ``other``'s patterns (an id in both is a load error)."""
         ids = {p.id: p for p in self.patterns}
