@@ -121,3 +121,15 @@ def test_an_unquoted_yaml_boolean_word_is_refused_with_its_position(tmp_path: Pa
     with pytest.raises(PatternLoadError) as err:
         load_patterns([f])
     assert "bad.yaml:4:" in str(err.value) and 'quote the word ("on")' in str(err.value)
+
+
+def test_only_patterns_whose_words_a_sentence_holds_are_tried() -> None:
+    pset = shipped_patterns()
+    none = pset.candidates(frozenset({"cat", "sat"}))
+    some = pset.candidates(frozenset({"delayed", "by", "@duration", "to", "@year", "from"}))
+    assert all(p.compiled.required or p.requires for p in some)
+    assert {p.id for p in none} <= {p.id for p in pset.patterns if not p.compiled.required and not p.requires}
+    assert "timeline.verb-by-from-to" in {p.id for p in some}
+    # the candidates keep the set's priority order
+    order = [p.id for p in pset.patterns]
+    assert [p.id for p in some] == [i for i in order if i in {p.id for p in some}]
