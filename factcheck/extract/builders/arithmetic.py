@@ -140,6 +140,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
     if parts:
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total")
+        if total is None and spec.get("total") == "previous":
+            total = _previous(match, a, parts[0], inferred)
         return _total(parts, total, bool(spec.get("partial")), inferred)
     if old is None:
         return None
@@ -191,6 +193,25 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
     if len(found) > 1 or far:
         inferred.append(f"{what} ({nearest.text}) is taken from earlier in the sentence")
     return nearest
+
+
+def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """"Of the total, ¥11.7 trillion ... and ¥6.0 trillion ...": the total is the last figure of the
+    sentence before that is comparable with the parts (an inference across sentences)."""
+    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    if not index:
+        return None
+    prev = a.sentences[index - 1]
+    if prev.index != match.sentence.index - 1:
+        return None  # the previous window of one long sentence is not the sentence before
+    for it in reversed(prev.items):
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is not None and f.kind in AMOUNTS and comparable(f, like):
+            inferred.append(f"the total ({f.text}) is taken from the sentence before")
+            return f
+    return None
 
 
 def _abs_interval(lo: float, hi: float) -> tuple[float, float]:
