@@ -1,7 +1,9 @@
 """Read and validate a config file; every error names ``file:line``.
 
-YAML is composed into nodes first so that each key keeps its line; TOML (``pyproject.toml``) is
-parsed with ``tomllib`` and its lines found by a scan of the table headers and ``key =`` lines.
+The file is read and YAML parsed by :mod:`factcheck.load.yamlsource` (the rule files' limits: regular
+files only, a bounded read of at most 1 MiB, no anchors or aliases, 32 levels of nesting), keeping each
+key's line; TOML (``pyproject.toml``) is parsed with ``tomllib`` after the same bounded read and a nesting
+check, and its lines found by a scan of the table headers and ``key =`` lines.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from factcheck.config.errors import ConfigError
 from factcheck.config.model import Config
+from factcheck.load.yamlsource import MAX_DEPTH, RuleFileError, load_yaml, read_bounded
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,13 +32,13 @@ def load_config(path: str | Path) -> Config:
     p = Path(path)
     name = str(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(name, f"cannot read: {exc}") from None
-    if p.suffix == ".toml":
-        data, lines = _toml(text, name)
-    else:
-        data, lines = _yaml(text, name)
+        text = read_bounded(p, what="config file")
+        if p.suffix == ".toml":
+            data, lines = _toml(text, name)
+        else:
+            data, lines = _yaml(text, name)
+    except RuleFileError as exc:
+        raise ConfigError(name, exc.reason.replace("invalid YAML:", "not valid YAML:", 1), exc.line) from None
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
@@ -68,32 +70,18 @@ def _line_of(loc: tuple[str, ...], lines: Lines) -> int | None:
 
 
 def _yaml(text: str, name: str) -> tuple[dict[str, Any], Lines]:
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(name, f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                          mark.line + 1 if mark else None) from None
+    doc = load_yaml(text, name, what="config file")
+    data = doc.data
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
         raise ConfigError(name, "the config must be a mapping of keys", 1)
     lines: Lines = {(): 1}
-
-    def walk(n: yaml.Node, path: tuple[str, ...]) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                key = (*path, str(k.value))
-                lines[key] = k.start_mark.line + 1
-                walk(v, key)
-        elif isinstance(n, yaml.SequenceNode):
-            for i, item in enumerate(n.value):
-                lines[(*path, str(i))] = item.start_mark.line + 1
-                walk(item, (*path, str(i)))
-
-    if node is not None:
-        walk(node, ())
+    for loc, (line, _col) in doc.marks.items():
+        if loc and loc[-1] == "__key__":
+            lines[tuple(str(x) for x in loc[:-1])] = line
+        else:
+            lines.setdefault(tuple(str(x) for x in loc), line)
     return data, lines
 
 
@@ -102,8 +90,11 @@ _KEY = re.compile(r"^\s*([A-Za-z0-9_.\"'-]+?)\s*=")
 
 
 def _toml(text: str, name: str) -> tuple[dict[str, Any], Lines]:
+    _check_toml_depth(text, name)
     try:
         doc = tomllib.loads(text)
+    except RecursionError:  # pragma: no cover - refused by the depth check first
+        raise ConfigError(name, f"nesting deeper than {MAX_DEPTH} levels") from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(name, f"not valid TOML: {exc}", int(m.group(1)) if m else None) from None
@@ -122,3 +113,19 @@ def _toml(text: str, name: str) -> tuple[dict[str, Any], Lines]:
             key = table + tuple(p.strip().strip("\"'") for p in k.group(1).split("."))
             lines.setdefault(key, lineno)
     return data, lines
+
+
+def _check_toml_depth(text: str, name: str) -> None:
+    """Refuse deep inline nesting (``a = [[[[...``) before ``tomllib`` recurses into it. Brackets are
+    counted naively (quoted ones and table headers too), so the bound is twice the real limit."""
+    depth = 0
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if "[" not in line and "{" not in line and depth == 0:
+            continue
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                if depth > 2 * MAX_DEPTH:
+                    raise ConfigError(name, f"nesting deeper than {MAX_DEPTH} levels", lineno)
+            elif ch in "]}":
+                depth = max(depth - 1, 0)

@@ -16,8 +16,8 @@ from factcheck.config.model import Config
 def find_config(explicit: str | None, *, search: bool = True, start: str | Path | None = None) -> tuple[Config, Path | None]:
     """The config named by ``--config``, else the discovered one, else defaults. Raises ConfigError."""
     if explicit:
-        if not Path(explicit).is_file():
-            raise ConfigError(explicit, "no such config file")
+        if not Path(explicit).exists() and not Path(explicit).is_symlink():
+            raise ConfigError(explicit, "no such config file")  # anything else: load_config says what is wrong
         return load_config(explicit), Path(explicit)
     path = discover(start) if search else None
     return (load_config(path), path) if path else (Config(), None)

@@ -11,8 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from factcheck.load.yamlsource import RuleFileError, load_file
 
 DEFAULT_CACHE_ENV = "FACTCHECK_CACHE_DIR"
 
@@ -98,9 +99,9 @@ def _deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise SourceConfigError(f"{path}: cannot read source file: {exc}") from exc
+        data = load_file(path, what="source file")
+    except RuleFileError as exc:
+        raise SourceConfigError(f"cannot read source file: {exc}") from None
     if not isinstance(data, dict):
         raise SourceConfigError(f"{path}: a source file must be a mapping")
     return data
