@@ -10,20 +10,48 @@ parsed as valid API results are written (errors, garbage and over-size bodies ne
 Rows are keyed by (endpoint, language, key) so that mirrors and test servers never mix. WAL mode
 and a busy timeout let several threads and processes of one run share the file; each thread has
 its own connection.
+
+Nothing read back is trusted: a row is decoded and validated (``validate``, the caller's models, the
+same the live answers went through) inside the error handling, and a row that fails either is
+deleted and reported back as ``bad``, so the caller fetches it again (or says it could not, offline)
+instead of silently losing what it stood for. A file SQLite calls corrupt (not a database, malformed
+image) is moved aside (``<name>.corrupt-<time>``) and a fresh one built, once per damaged file.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 Table = Literal["entities", "searches"]
 SCHEMA_VERSION = 1
+#: Raises on a value that is not what this table holds; returns the value to keep.
+Validator = Callable[[Any], Any]
+_CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_corrupt(exc: sqlite3.Error) -> bool:
+    """True for "the file is damaged" (as opposed to locked, read-only, full)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _CORRUPT_CODES
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
+@dataclass
+class CacheRead:
+    """What ``get_many`` found: usable rows, and the keys whose rows were unreadable (now deleted)."""
+
+    rows: dict[str, tuple[Any, float]] = field(default_factory=dict)
+    bad: dict[str, str] = field(default_factory=dict)
 
 
 class SqliteCache:
@@ -33,7 +61,19 @@ class SqliteCache:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._generation = 0  # bumped when the file is rebuilt: every thread reconnects
+        self._inode: int | None = None
+        self.rebuilt: list[Path] = []  # where damaged files were moved
         path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._create()
+        except sqlite3.DatabaseError as exc:
+            if not is_corrupt(exc):
+                raise
+            self._rebuild()
+            self._create()
+
+    def _create(self) -> None:
         conn = self._conn()
         with conn:
             for table in ("entities", "searches"):
@@ -44,48 +84,120 @@ class SqliteCache:
                 )
 
     def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=30.0, check_same_thread=False)
+        held: tuple[int, sqlite3.Connection] | None = getattr(self._local, "conn", None)
+        if held is not None and held[0] == self._generation:
+            return held[1]
+        conn = sqlite3.connect(self.path, timeout=30.0, check_same_thread=False)
+        try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            self._local.conn = conn
-            with self._lock:
-                self._connections.append(conn)
+        except BaseException:
+            conn.close()
+            raise
+        with self._lock:
+            self._connections.append(conn)
+            if self._inode is None:
+                self._inode = _inode(self.path)
+        self._local.conn = (self._generation, conn)
         return conn
 
+    def _rebuild(self) -> None:
+        """Move a damaged file aside (once: another thread or process may have done it already)."""
+        with self._lock:
+            current = _inode(self.path)
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+            self._generation += 1
+            if current is not None and (self._inode is None or current == self._inode):
+                aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+                os.replace(self.path, aside)
+                for suffix in ("-wal", "-shm"):
+                    side = self.path.with_name(self.path.name + suffix)
+                    if side.exists():
+                        os.replace(side, aside.with_name(aside.name + suffix))
+                self.rebuilt.append(aside)
+            self._inode = None
+
+    def _guarded(self, work: Callable[[], Any]) -> Any:
+        """Run ``work``; if SQLite says the file is damaged, rebuild it and run ``work`` once more."""
+        try:
+            return work()
+        except sqlite3.DatabaseError as exc:
+            if not is_corrupt(exc):
+                raise
+        self._rebuild()
+        self._create()
+        return work()
+
     def get_many(
-        self, table: Table, endpoint: str, lang: str, keys: Iterable[str], *, allow_stale: bool = False
-    ) -> dict[str, tuple[Any, float]]:
-        """Fresh rows (or any rows with ``allow_stale``) as ``{key: (value, fetched_at)}``."""
+        self, table: Table, endpoint: str, lang: str, keys: Iterable[str], *, allow_stale: bool = False,
+        validate: Validator | None = None,
+    ) -> CacheRead:
+        """Fresh rows (or any rows with ``allow_stale``) as ``rows[key] = (value, fetched_at)``.
+
+        A row whose body is not JSON, or that ``validate`` refuses, is deleted and listed in ``bad``.
+        """
         wanted = list(dict.fromkeys(keys))
-        out: dict[str, tuple[Any, float]] = {}
         oldest = 0.0 if allow_stale else time.time() - self.ttl
-        conn = self._conn()
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT key, body, fetched_at FROM {table} WHERE endpoint=? AND lang=? "
-                f"AND key IN ({marks}) AND fetched_at >= ?",
-                (endpoint, lang, *chunk, oldest),
-            ).fetchall()
-            for key, body, fetched_at in rows:
-                out[key] = (json.loads(body), fetched_at)
-        return out
+
+        def read() -> CacheRead:
+            out = CacheRead()
+            conn = self._conn()
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT key, body, fetched_at FROM {table} WHERE endpoint=? AND lang=? "
+                    f"AND key IN ({marks}) AND fetched_at >= ?",
+                    (endpoint, lang, *chunk, oldest),
+                ).fetchall()
+                for key, body, fetched_at in rows:
+                    try:
+                        value = json.loads(body)
+                        out.rows[key] = (validate(value) if validate else value, float(fetched_at))
+                    except Exception as exc:  # a row we did not write, or wrote with other models
+                        out.bad[key] = f"{type(exc).__name__}: {str(exc)[:200]}"
+            if out.bad:
+                self._delete(conn, table, endpoint, lang, list(out.bad))
+            return out
+
+        return self._guarded(read)  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _delete(conn: sqlite3.Connection, table: Table, endpoint: str, lang: str, keys: list[str]) -> None:
+        try:
+            with conn:
+                conn.executemany(
+                    f"DELETE FROM {table} WHERE endpoint=? AND lang=? AND key=?", [(endpoint, lang, k) for k in keys]
+                )
+        except sqlite3.OperationalError:  # read-only or locked: the row is skipped this time anyway
+            pass
 
     def put_many(self, table: Table, endpoint: str, lang: str, items: dict[str, Any], fetched_at: float) -> None:
         if not items:
             return
         rows = [(endpoint, lang, k, json.dumps(v, separators=(",", ":")), fetched_at) for k, v in items.items()]
-        conn = self._conn()
-        with conn:
-            conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?, ?)", rows)
+
+        def write() -> None:
+            conn = self._conn()
+            with conn:
+                conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?, ?)", rows)
+
+        self._guarded(write)
 
     def close(self) -> None:
         with self._lock:
             for conn in self._connections:
                 conn.close()
             self._connections.clear()
+            self._generation += 1
         self._local = threading.local()
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None

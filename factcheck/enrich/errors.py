@@ -16,6 +16,7 @@ Reason = Literal[
     "api_error",  # an {"error": {...}} answer other than maxlag
     "budget",  # the document's time budget ran out
     "offline",  # not in the cache and offline
+    "cache",  # offline, and the cached answer was unreadable (deleted)
 ]
 
 RETRYABLE: frozenset[str] = frozenset({"timeout", "unreachable", "rate_limited", "maxlag", "server_error"})

@@ -20,6 +20,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 import httpx
+from pydantic import TypeAdapter
 
 from factcheck.enrich.cache import SqliteCache, Table
 from factcheck.enrich.config import SourceConfig
@@ -30,6 +31,25 @@ from factcheck.enrich.wikidata.parse import parse_get_entities, parse_search
 
 T = TypeVar("T")
 _ENTITY_ID = re.compile(r"^[QPL][1-9]\d{0,11}$")
+_HITS = TypeAdapter(list[SearchHit])
+
+
+def cached_search(value: Any) -> Any:
+    """A cached search answer, validated against the models a live answer goes through: exactly what
+    ``_fetch_search`` writes (a list of dumped :class:`SearchHit`), or an error."""
+    if [h.model_dump() for h in _HITS.validate_python(value, strict=True)] != value:
+        raise ValueError("not a list of search hits as this version writes them")
+    return value
+
+
+def cached_entity(value: Any) -> Any:
+    """A cached entity, validated like :func:`cached_search` (a dumped :class:`EntityRecord`)."""
+    if EntityRecord.model_validate(value, strict=True).model_dump() != value:
+        raise ValueError("not an entity record as this version writes it")
+    return value
+
+
+VALIDATORS: dict[Table, Callable[[Any], Any]] = {"searches": cached_search, "entities": cached_entity}
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
@@ -107,14 +127,18 @@ class WikidataClient:
                     self.stats[f"memory:{table}"] += 1
                 else:
                     rest.append(key)
+        unreadable: dict[str, str] = {}
         if rest and self._cache is not None:
             try:
-                cached = self._cache.get_many(
-                    table, self.cfg.endpoint, self.cfg.language, rest, allow_stale=self.offline
+                read = self._cache.get_many(
+                    table, self.cfg.endpoint, self.cfg.language, rest, allow_stale=self.offline,
+                    validate=VALIDATORS[table],
                 )
-            except sqlite3.Error:  # a locked or damaged cache is a miss, not a failure
+                cached, unreadable = read.rows, read.bad
+            except sqlite3.Error:  # a locked cache is a miss, not a failure (a damaged one is rebuilt)
                 self.stats["cache_read_errors"] += 1
                 cached = {}
+            self.stats["cache_bad_rows"] += len(unreadable)
             with self._lock:
                 for key, (value, fetched_at) in cached.items():
                     self._memory[(table, key)] = (value, fetched_at)
@@ -125,7 +149,13 @@ class WikidataClient:
             return found, failed
         if self.offline:
             for key in rest:
-                failed[key] = SourceError("offline", "offline, and not in the cache")
+                if key in unreadable:  # deleted; says so, unlike a plain miss
+                    failed[key] = SourceError(
+                        "cache", f"the cached answer for {key} was unreadable and was deleted "
+                        f"({unreadable[key]}); run online once to fetch it again",
+                    )
+                else:
+                    failed[key] = SourceError("offline", "offline, and not in the cache")
             return found, failed
 
         mine: list[str] = []
