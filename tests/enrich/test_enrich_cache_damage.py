@@ -46,7 +46,7 @@ def test_bad_rows_are_deleted_and_fetched_again(make_enricher, wikidata, cache_d
 def test_bad_rows_offline_are_a_note(make_enricher, wikidata, cache_dir: Path) -> None:
     doc = seed_doc()
     first = make_enricher().enrich(doc, seed_facts(doc))
-    search_key, entity_key = _poison(cache_dir)
+    _poison(cache_dir)
     wikidata.reset_counts()
     offline = make_enricher(offline=True).enrich(doc, seed_facts(doc))
     assert wikidata.count() == 0
