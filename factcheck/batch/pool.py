@@ -31,6 +31,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Generic
 
 from factcheck.batch.executor import Factory, OnLost, R, S, T
+from factcheck.batch.lifeline import close_inherited, die_with_parent
 from factcheck.batch.stop import StopRequest
 
 SMALL_TASK = 64 * 1024
@@ -43,7 +44,15 @@ class WorkerInitError(RuntimeError):
     """A worker could not build its runner (bad rules, bad config): nothing can be checked."""
 
 
-def _worker_main(conn: Connection, factory: Callable[[Any], Callable[[Any], Any]], settings: Any) -> None:
+def _worker_main(
+    conn: Connection,
+    factory: Callable[[Any], Callable[[Any], Any]],
+    settings: Any,
+    inherited: tuple[Connection, ...] = (),
+    parent_pid: int | None = None,
+) -> None:
+    close_inherited(inherited)  # forked: the parent's pipe ends, so that its death is end-of-file here
+    die_with_parent(parent_pid)
     # The main process decides when to stop (Ctrl-C and a CI runner's SIGTERM reach the whole group).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -145,10 +154,18 @@ class ProcessExecutor(Generic[S, T, R]):
 
     # -- workers ---------------------------------------------------------------------------------
     def _spawn(self) -> _Worker:
-        ctx = mp.get_context(self._start_method or default_start_method())
+        method = self._start_method or default_start_method()
+        ctx = mp.get_context(method)
         parent, child = ctx.Pipe(duplex=True)
+        # A forked child shares every open pipe end: it closes the parent's (its own and its siblings').
+        # Other start methods pass only ``child`` (and the forkserver is the parent, not this process).
+        forked = method == "fork"
+        inherited = (parent, *(w.conn for w in self._workers if not w.conn.closed)) if forked else ()
         proc = ctx.Process(
-            target=_worker_main, args=(child, self._factory, self._settings), daemon=True, name="factcheck-worker"
+            target=_worker_main,
+            args=(child, self._factory, self._settings, inherited, os.getpid() if forked else None),
+            daemon=True,
+            name="factcheck-worker",
         )
         proc.start()
         child.close()
