@@ -39,7 +39,7 @@ def _with_state(items: Iterable[Task | Ready], state: StateStore) -> Iterator[Ta
         if isinstance(item, Task):
             key = item.digest()
             if state.has(key):
-                yield Ready(loader=partial(state.load, key))
+                yield Ready(loader=partial(state.load, key, item.doc_id))
                 continue
         yield item
 
@@ -78,7 +78,9 @@ def run_batch(
 
         for report in ex.map_ordered(keyed()):
             if state is not None:
-                state.store(keys.popleft(), report)
+                key = keys.popleft()
+                state.store(key, report)
+                report = state.note(key, report)  # after storing: the stored entry carries no note
             yield report
 
     try:

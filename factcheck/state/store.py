@@ -2,22 +2,34 @@
 
 Layout: ``DIR/v1/<settings>/<key[:2]>/<key>.json``, where ``<settings>`` is a hash of everything
 that can change a result (checker settings, the factcheck code and rule files) and ``key`` the
-hash of the document's raw input and identity. Each file is written to a temporary name and
-renamed, so an interrupted run leaves only whole entries behind and the next run continues where
-it stopped. Reports with error entries are not stored: they are tried again next time.
+hash of the document's raw input and identity. Each file is written to a temporary name, flushed
+to disk (``fsync``) and renamed, so an interrupted run (or a power loss) leaves only whole entries
+behind and the next run continues where it stopped. Reports with error entries are not stored: they
+are tried again next time.
+
+Nothing read back is trusted: an entry that is empty, truncated or not a report (a disk that lied
+about ``fsync``, a hand edit) is deleted and treated as absent, so that document is checked again,
+and the run says so in a note on that document (``recovered``). Temporary files a killed run left
+behind (``.tmp-*``, older than ``STALE_TMP_SECONDS``) are removed when a store is opened.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.model.findings import DocumentReport
+from pydantic import ValidationError
+
+from factcheck.model.findings import DocumentError, DocumentReport
 
 LAYOUT = "v1"
+TMP_PREFIX = ".tmp-"
+STALE_TMP_SECONDS = 60.0  # a live writer holds its temporary file for milliseconds
 
 
 def code_fingerprint(extra_paths: Iterable[str | Path] = ()) -> str:
@@ -49,28 +61,96 @@ class StateStore:
         self.root.mkdir(parents=True, exist_ok=True)
         self.hits = 0
         self.stored = 0
+        #: key -> why its entry was unreadable (deleted; the document is checked again)
+        self.recovered: dict[str, str] = {}
+        self.removed_tmp = self._remove_stale_tmp()
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
-    def has(self, key: str) -> bool:
-        return self._path(key).is_file()
+    def _remove_stale_tmp(self) -> int:
+        cutoff = time.time() - STALE_TMP_SECONDS
+        removed = 0
+        for tmp in self.root.glob(f"*/{TMP_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+                    removed += 1
+        return removed
 
-    def load(self, key: str) -> DocumentReport:
+    def has(self, key: str) -> bool:
+        """True if a readable entry exists; an unreadable one is deleted and noted in ``recovered``."""
+        path = self._path(key)
+        if not path.is_file():
+            return False
+        try:
+            DocumentReport.model_validate_json(path.read_bytes())
+        except (OSError, ValueError, ValidationError) as exc:
+            self.recovered[key] = _why(exc, path)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return False
+        return True
+
+    def load(self, key: str, doc_id: str | None = None) -> DocumentReport:
+        """The stored report; if it became unreadable since :meth:`has`, an error entry saying so."""
         self.hits += 1
-        return DocumentReport.model_validate_json(self._path(key).read_bytes())
+        path = self._path(key)
+        try:
+            return DocumentReport.model_validate_json(path.read_bytes())
+        except (OSError, ValueError, ValidationError) as exc:
+            return DocumentReport(path=doc_id or key, errors=[DocumentError(
+                stage="load", message=f"resume state entry {path.name} became unreadable: {_why(exc, path)}")])
+
+    def note(self, key: str, report: DocumentReport) -> DocumentReport:
+        """``report`` with a note if its document was checked again because its entry was unreadable."""
+        why = self.recovered.pop(key, None)
+        if why is None:
+            return report
+        note = DocumentError(stage="report", message=f"resume state entry was unreadable ({why}); checked again")
+        return report.model_copy(update={"errors": [*report.errors, note]})
 
     def store(self, key: str, report: DocumentReport) -> None:
         if report.errors:
             return
         path = self._path(key)
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(report.model_dump_json(exclude_none=True).encode())
+                fh.flush()
+                os.fsync(fh.fileno())  # the data is on disk before the name points at it
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _fsync_dir(path.parent)
         self.stored += 1
+
+
+def _why(exc: Exception, path: Path) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = -1
+    if size == 0:
+        return "empty"
+    first = str(exc).strip().splitlines()
+    return f"{size} bytes, not a report: {first[-1][:120] if first else type(exc).__name__}"
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -70,3 +70,58 @@ def test_cli_state_summary(tmp_path: Path) -> None:
     CliRunner().invoke(cli, args)
     again = CliRunner().invoke(cli, args)
     assert "5 unchanged (from --state)" in again.stderr
+
+
+def _entries(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "state").rglob("*.json"))
+
+
+def test_truncated_or_empty_entry_is_checked_again_with_a_note(tmp_path: Path) -> None:
+    paths = docs(tmp_path / "d", 6)
+    first = list(run_batch(paths, STUB, BatchSettings(jobs=1), state=store(tmp_path)))
+    entries = _entries(tmp_path)
+    assert len(entries) == 6
+    entries[0].write_bytes(b"")  # what a power loss leaves after a rename without fsync
+    entries[1].write_bytes(entries[1].read_bytes()[:25])  # truncated
+    entries[2].write_text('{"path": 5}')  # JSON, but not a report
+    again = list(run_batch(paths, STUB, BatchSettings(jobs=1), state=(s := store(tmp_path))))
+    assert s.hits == 3 and s.stored == 3
+    noted = [r for r in again if any("resume state entry was unreadable" in e.message for e in r.errors)]
+    assert len(noted) == 3 and all(e.stage == "report" for r in noted for e in r.errors)
+    assert any("(empty)" in e.message for r in noted for e in r.errors)
+    assert [r.findings for r in again] == [r.findings for r in first]  # nothing lost
+    assert not any(r.unchecked for r in noted)
+    third = list(run_batch(paths, STUB, BatchSettings(jobs=1), state=(s3 := store(tmp_path))))
+    assert s3.hits == 6 and not any(r.errors for r in third[:6])  # healed: stored whole, without the note
+
+
+def test_cli_resume_with_an_empty_entry_does_not_crash(tmp_path: Path) -> None:
+    paths = docs(tmp_path / "d", 3)
+    args = ["check", "--no-config", "--no-references", "-j", "0", "--format", "json", "--fail-on", "never",
+            "--state", str(tmp_path / "state"), *paths]
+    CliRunner().invoke(cli, args)
+    _entries(tmp_path)[0].write_bytes(b"")
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 3, again.output  # broken.md cannot be checked; the empty entry is only a note
+    assert again.exception is None or isinstance(again.exception, SystemExit)
+    assert "Traceback" not in again.output and "resume state entry was unreadable" in again.stdout
+
+
+def test_entries_are_fsynced_and_stale_temporary_files_removed(tmp_path: Path, monkeypatch) -> None:
+    import os
+    import time
+
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
+    s = store(tmp_path)
+    list(run_batch(docs(tmp_path / "d", 2), STUB, BatchSettings(jobs=0), state=s))
+    assert len(synced) >= 2  # each entry (and its folder) before the next one
+    folder = _entries(tmp_path)[0].parent
+    stale, fresh = folder / ".tmp-killed", folder / ".tmp-live"
+    stale.write_bytes(b"{")
+    fresh.write_bytes(b"{")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    reopened = store(tmp_path)
+    assert reopened.removed_tmp == 1 and not stale.exists() and fresh.exists()
