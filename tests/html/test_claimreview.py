@@ -63,3 +63,23 @@ def test_cli_format_claimreview(tmp_path: Path) -> None:
     assert shift["reviewRating"]["ratingValue"] == 1
     assert shift["itemReviewed"]["appearance"]["url"] == p.resolve().as_uri()
     assert shift["itemReviewed"]["appearance"]["datePublished"] == "2025-10-29"
+
+
+INJECTION = 'The minister said </script><script>window.__pwned = 1</script><!-- & "quoted" > here.'
+
+
+def _injected_report():
+    report, doc = synthetic_report()
+    finding = report.documents[0].findings[0]
+    finding.context = finding.context.model_copy(update={"sentence": INJECTION})
+    finding.message = "Rated </SCRIPT>&amp; <b>bold</b>"
+    return report
+
+
+def test_script_breakouts_are_escaped_for_html_embedding() -> None:
+    text = render(_injected_report(), "claimreview", date_published=DAY)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\\u003c/script\\u003e" in text and "\\u0026" in text
+    reviews = json.loads(text)  # the same values for every JSON parser
+    assert reviews[0]["claimReviewed"] == INJECTION
+    assert reviews[0]["reviewRating"]["ratingExplanation"] == "Rated </SCRIPT>&amp; <b>bold</b>"

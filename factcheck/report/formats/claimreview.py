@@ -1,7 +1,7 @@
 """``--format claimreview``: schema.org ClaimReview JSON-LD, one object per confirmed finding.
 
 Output is a JSON array of ClaimReview objects (each with its own ``@context``, so each can be
-embedded in its own ``<script type="application/ld+json">``) with ``claimReviewed``,
+embedded in its own ``<script type="application/ld+json">``: :func:`~.htmljson.json_ld_script`) with ``claimReviewed``,
 ``reviewRating``, ``itemReviewed``, ``url``, ``datePublished`` and ``author``.
 
 Which findings: those an editor confirms. From the command line that is every finding not
@@ -16,18 +16,21 @@ published; default ``<article_url>#factcheck-<fingerprint>``), ``author`` and ``
 (organisation names; from the command line, the config's ``claimreview:`` section), ``date_published``
 (review date, default today). The article URL is the document's own (front matter or record ``url``,
 the page's canonical link) whenever it has one: ``file://``/``urn:`` only stand in when it has none.
+
+The JSON escapes ``<``, ``>`` and ``&`` (``\\u003c`` ...), so a claim quoting ``</script>`` cannot end
+the element it is embedded in (:mod:`.htmljson`); every JSON parser reads the same values.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from factcheck.model.findings import DocumentReport, Finding, Report
 from factcheck.report.formats.fingerprint import fingerprints
+from factcheck.report.formats.htmljson import dumps_for_html
 
 RATINGS: dict[str, tuple[int, str]] = {"error": (1, "False"), "warning": (2, "Needs context"), "info": (5, "True")}
 
@@ -145,4 +148,4 @@ def render(
         date_published=date_published,
         publisher=publisher,
     )
-    return json.dumps(reviews, indent=indent, ensure_ascii=False) + "\n"
+    return dumps_for_html(reviews, indent=indent) + "\n"
