@@ -69,7 +69,7 @@ INJECTION = 'The minister said </script><script>window.__pwned = 1</script><!-- 
 
 
 def _injected_report():
-    report, doc = synthetic_report()
+    report, _ = synthetic_report()
     finding = report.documents[0].findings[0]
     finding.context = finding.context.model_copy(update={"sentence": INJECTION})
     finding.message = "Rated </SCRIPT>&amp; <b>bold</b>"

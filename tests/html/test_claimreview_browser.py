@@ -42,7 +42,7 @@ def test_embedded_claimreview_does_not_run_injected_script(browser: Browser, tmp
         "<script>document.documentElement.dataset.ready = '1'</script></body></html>",
         encoding="utf-8",
     )
-    browser.open(page.as_uri())
+    browser.open(page.as_uri(), ready="true")
     assert browser.evaluate("window.__pwned === undefined")
     parsed = browser.evaluate(
         "[...document.querySelectorAll('script[type=\"application/ld+json\"]')].map(s => JSON.parse(s.textContent))"
