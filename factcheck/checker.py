@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from factcheck.enrich import Enricher
-from factcheck.evaluate import Match, RuleSet, load_rules, make_engine
+from factcheck.evaluate import Match, RuleSet, load_rules
+from factcheck.evaluate.bounded import MAX_JOINED_FACTS_PER_KIND, BoundedEngine
 from factcheck.evaluate.facts_out import engine_fact
 from factcheck.evaluate.findings import build_findings
 from factcheck.extract import extract_facts, shipped_patterns
@@ -31,6 +32,7 @@ from factcheck.resources import shipped_rules
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 PatternsArg = PatternSet | str | Path | Sequence[str | Path] | None
 MAX_FINDINGS_PER_RULE = 100
+MAX_FACTS_PER_DOCUMENT = 2_000  # the earliest are kept; a long article has a few hundred
 
 
 def resolve_ruleset(rules: RulesArg) -> RuleSet:
@@ -73,6 +75,8 @@ class Checker:
         enricher: Enricher | None = None,
         max_findings_per_rule: int = MAX_FINDINGS_PER_RULE,
         detect_language: bool = True,
+        max_facts: int = MAX_FACTS_PER_DOCUMENT,
+        max_joined_facts: int = MAX_JOINED_FACTS_PER_KIND,
     ):
         self.ruleset = resolve_ruleset(rules).only(disabled=disabled_rules)
         self.patterns = resolve_patterns(patterns)
@@ -82,7 +86,8 @@ class Checker:
         self.severity = dict(severity or {})
         self.max_findings_per_rule = max_findings_per_rule
         self.detect_language = detect_language
-        self.engine = make_engine(self.ruleset, engine)
+        self.max_facts = max_facts
+        self.engine = BoundedEngine(self.ruleset, engine, max_joined=max_joined_facts)
         self._dated_rules = rules_needing_dates(self.ruleset.rules)
         self.enricher = enricher
         if self.enricher is None and references:
@@ -107,6 +112,11 @@ class Checker:
         except Exception as exc:  # an extractor bug must not lose the document
             report.errors.append(DocumentError(stage="extract", message=f"extraction failed: {exc!r}"))
             facts = []
+        if len(facts) > self.max_facts:  # bounds every later stage, whatever the text
+            report.errors.append(DocumentError(
+                stage="report", message=f"{len(facts) - self.max_facts} more fact(s) not checked "
+                f"(limit {self.max_facts} per document; the first {self.max_facts} were)"))
+            facts = facts[: self.max_facts]
         try:
             facts = resolve_facts(doc, facts)
         except Exception as exc:
@@ -122,8 +132,12 @@ class Checker:
         if doc.published is None and (note := no_publication_date(facts, self._dated_rules)) is not None:
             report.notes.append(note)
         try:
-            matches = self.engine.run([engine_fact(f) for f in facts])
-            matches, dropped = cap_matches(matches, self.max_findings_per_rule)
+            run = self.engine.run_bounded([engine_fact(f) for f in facts])
+            for kind, count in sorted(run.dropped.items()):
+                report.errors.append(DocumentError(
+                    stage="report", message=f"{count} {kind} fact(s) not compared with each other "
+                    f"(limit {self.engine.max_joined} per kind for rules that join facts)"))
+            matches, dropped = cap_matches(run.matches, self.max_findings_per_rule)
             for index, count in dropped.items():
                 report.errors.append(
                     DocumentError(

@@ -7,6 +7,12 @@ strings are ordered (``<`` etc.) as durable-rules orders them (measured; ISO dat
 compares the JSON text of a fact's value, escapes included, and that text is followed by the closing
 quote rather than a terminator, so "a" > "a b" and a newline sorts after "2" (a constant in a rule is
 terminated properly). Equality is unaffected.
+
+Facts are indexed by kind, and by the value of each field a rule joins on with ``==`` (a field of an
+earlier alias, or a constant): a pattern with such a test looks only at the facts whose value is equal
+(a dict look-up; Python's ``==`` and ``hash`` agree on the scalars facts hold, 2 and 2.0 included),
+instead of every fact of its kind, so work grows with the matches rather than with all pairs, as in
+the Rete engine. Every test still runs on the candidates, so the index only ever narrows.
 """
 
 from __future__ import annotations
@@ -53,30 +59,84 @@ class PythonEngine:
         return None
 
     def run(self, facts: list[Fact]) -> list[Match]:
-        by_kind: dict[object, list[Fact]] = {}
-        for f in facts:
-            by_kind.setdefault(f["kind"], []).append(engine_values(f))
+        index = _Index(facts)
         found: set[Match] = set()
-        for index, rule in enumerate(self.ruleset.rules):
+        for number, rule in enumerate(self.ruleset.rules):
             aliases = tuple(rule.spec.when)
             for branch in rule.branches:
-                for bound in _match(branch.patterns, 0, {}, by_kind):
-                    found.add(Match(index, tuple(str(bound[a]["id"]) for a in aliases)))
+                for bound in _match(branch.patterns, 0, {}, index):
+                    found.add(Match(number, tuple(str(bound[a]["id"]) for a in aliases)))
         return sorted(found)
 
 
-def _match(patterns: tuple[Pattern, ...], i: int, bound: Bindings, by_kind: dict[object, list[Fact]]):  # type: ignore[no-untyped-def]
+class _Index:
+    """One document's facts by kind, and (built on first use) by kind and the value of one field."""
+
+    def __init__(self, facts: list[Fact]):
+        self.by_kind: dict[object, list[Fact]] = {}
+        for f in facts:
+            self.by_kind.setdefault(f["kind"], []).append(engine_values(f))
+        self._by_value: dict[tuple[object, str], dict[object, list[Fact]] | None] = {}
+
+    def candidates(self, pat: Pattern, bound: Bindings) -> list[Fact] | tuple[()]:
+        """The facts that can bind ``pat``: the smallest group among its ``==`` join keys, else its kind."""
+        best: list[Fact] | tuple[()] | None = None
+        for test in pat.all_tests:
+            key = _join_key(test, pat.alias)
+            if key is None:
+                continue
+            table = self._table(pat.kind, key[0])
+            value = _value(key[1], bound)
+            if value is _MISSING:
+                return ()
+            if table is None:  # a value that cannot be hashed: this key cannot narrow
+                continue
+            try:
+                group = table.get(value, ())
+            except TypeError:
+                continue
+            if best is None or len(group) < len(best):
+                best = group
+        return self.by_kind.get(pat.kind, ()) if best is None else best
+
+    def _table(self, kind: object, field: str) -> dict[object, list[Fact]] | None:
+        if (kind, field) not in self._by_value:
+            table: dict[object, list[Fact]] | None = {}
+            try:
+                for f in self.by_kind.get(kind, ()):
+                    if field in f:
+                        table.setdefault(f[field], []).append(f)  # type: ignore[union-attr]
+            except TypeError:
+                table = None
+            self._by_value[(kind, field)] = table
+        return self._by_value[(kind, field)]
+
+
+def _join_key(test: Compare | Exists, alias: str) -> tuple[str, Operand] | None:
+    """``(field, operand)`` if ``test`` is ``alias.field == operand`` with an operand known before ``alias``
+    is bound (a constant, or a field of an earlier alias)."""
+    if not isinstance(test, Compare) or test.op != "==" or not isinstance(test.left, FieldRef):
+        return None
+    if test.left.alias != alias:
+        return None
+    right = test.right
+    if isinstance(right, Const) or (isinstance(right, FieldRef) and right.alias != alias):
+        return test.left.name, right
+    return None
+
+
+def _match(patterns: tuple[Pattern, ...], i: int, bound: Bindings, index: _Index):  # type: ignore[no-untyped-def]
     if i == len(patterns):
         yield bound
         return
     pat = patterns[i]
     used = {id(f) for f in bound.values()}
-    for fact in by_kind.get(pat.kind, ()):
+    for fact in index.candidates(pat, bound):
         if id(fact) in used:
             continue
         bound[pat.alias] = fact
         if all(_test(t, bound) for t in pat.all_tests):
-            yield from _match(patterns, i + 1, bound, by_kind)
+            yield from _match(patterns, i + 1, bound, index)
         del bound[pat.alias]
 
 
