@@ -28,6 +28,7 @@ from factcheck.model.findings import DocumentError, DocumentReport, Note, Report
 from factcheck.notes import no_publication_date, rules_needing_dates
 from factcheck.resolve import resolve_facts
 from factcheck.resources import shipped_rules
+from factcheck.timebudget import DEFAULT_TIME_BUDGET, BudgetExceeded, DaemonPool, Deadline
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 PatternsArg = PatternSet | str | Path | Sequence[str | Path] | None
@@ -77,7 +78,12 @@ class Checker:
         detect_language: bool = True,
         max_facts: int = MAX_FACTS_PER_DOCUMENT,
         max_joined_facts: int = MAX_JOINED_FACTS_PER_KIND,
+        time_budget: float | None = DEFAULT_TIME_BUDGET,
     ):
+        """``time_budget``: seconds one document may take (None: no limit); past it the check returns a
+        report whose error says so, and the abandoned work stops at its next stage (:mod:`.timebudget`)."""
+        if time_budget is not None and not time_budget > 0:
+            raise ValueError("time_budget must be a positive number of seconds, or None")
         self.ruleset = resolve_ruleset(rules).only(disabled=disabled_rules)
         self.patterns = resolve_patterns(patterns)
         unknown = set(severity or {}) - {r.id for r in self.ruleset.rules}
@@ -88,6 +94,8 @@ class Checker:
         self.detect_language = detect_language
         self.max_facts = max_facts
         self.max_joined_facts = max_joined_facts
+        self.time_budget = time_budget
+        self._pool = DaemonPool() if time_budget is not None else None
         self.engine = BoundedEngine(self.ruleset, engine, max_joined=max_joined_facts)
         self._dated_rules = rules_needing_dates(self.ruleset.rules)
         self.enricher = enricher
@@ -99,7 +107,18 @@ class Checker:
         """Run the pipeline; a stage that fails is recorded in ``errors`` and the rest goes on.
 
         ``include_text`` keeps the body text on the report (``DocumentReport.text``, for the HTML format).
+        With a time budget, a document that takes longer gives a report with an ``evaluate`` error.
         """
+        if self._pool is None or self.time_budget is None:
+            return self._check_document(doc, include_text, Deadline(None))
+        try:
+            return self._pool.run(self.time_budget, lambda deadline: self._check_document(doc, include_text, deadline))
+        except BudgetExceeded as exc:
+            return DocumentReport(path=doc.id, published=doc.published, title=doc.title, url=doc.url, source=doc.path,
+                                  record_line=doc.record_line,
+                                  errors=[DocumentError(stage="evaluate", message=f"{doc.id}: not checked: {exc}")])
+
+    def _check_document(self, doc: Document, include_text: bool, deadline: Deadline) -> DocumentReport:
         report = DocumentReport(
             path=doc.id, published=doc.published, text=(doc.raw_text or doc.text) if include_text else None, title=doc.title,
             url=doc.url, source=doc.path, record_line=doc.record_line,
@@ -118,11 +137,13 @@ class Checker:
                 stage="report", message=f"{len(facts) - self.max_facts} more fact(s) not checked "
                 f"(limit {self.max_facts} per document; the first {self.max_facts} were)"))
             facts = facts[: self.max_facts]
+        deadline.check("resolution")
         try:
             facts = resolve_facts(doc, facts)
         except Exception as exc:
             report.errors.append(DocumentError(stage="resolve", message=f"resolution failed: {exc!r}"))
         if self.enricher is not None and facts:
+            deadline.check("reference look-ups")
             try:
                 result = self.enricher.enrich(doc, facts)
                 facts = facts + number_facts(result.facts, start=len(facts) + 1)
@@ -132,6 +153,7 @@ class Checker:
         report.facts = facts  # type: ignore[assignment]
         if doc.published is None and (note := no_publication_date(facts, self._dated_rules)) is not None:
             report.notes.append(note)
+        deadline.check("evaluation")
         try:
             given = [engine_fact(f) for f in facts]
             engine = self.engine  # any Engine will do (tests substitute one); only ours bounds joins
@@ -211,6 +233,8 @@ class Checker:
         )
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
         self.engine.close()
         if self.enricher is not None:
             self.enricher.close()

@@ -29,4 +29,5 @@ def build_checker(settings: CheckerSettings) -> DocumentChecker:
         references=settings.references,
         disabled_rules=_exact(settings.disabled_rules),
         severity={k: v for k, v in settings.severity_overrides.items() if k in _exact([k])},
+        time_budget=settings.time_budget,
     )

@@ -27,8 +27,9 @@ def lost_report(task: Task, reason: str) -> DocumentReport:
 
 
 def make_executor(checker: CheckerSettings, batch: BatchSettings, stop: StopRequest | None = None) -> DocExecutor:
-    if batch.jobs == 0:
-        return InProcessExecutor(build_runner, checker, lost_report, stop=stop)
+    if batch.jobs == 0:  # no worker to kill: the checker itself keeps to the per-document time limit
+        budgeted = checker.model_copy(update={"time_budget": batch.timeout})
+        return InProcessExecutor(build_runner, budgeted, lost_report, stop=stop)
     return ProcessExecutor(
         build_runner, checker, lost_report, jobs=batch.jobs, retries=batch.retries, timeout=batch.timeout, stop=stop
     )

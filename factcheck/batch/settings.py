@@ -45,6 +45,9 @@ class CheckerSettings(BaseModel):
         description="Every rule id of the rule set (disabled ones too): an inline suppression naming another id "
         "is reported as factcheck.bad-suppression. Empty: not checked.",
     )
+    time_budget: float | None = Field(
+        None, gt=0, description="Seconds one document may take in-process (--jobs 0); workers are killed instead."
+    )
     factory: str = Field(
         DEFAULT_FACTORY,
         description="'module:function' building the checker from these settings (tests substitute one).",
@@ -52,7 +55,7 @@ class CheckerSettings(BaseModel):
 
     def fingerprint(self, extra: str = "") -> str:
         """A hash of everything that can change a document's result (for the resume state)."""
-        blob = self.model_dump_json() + "\0" + extra
+        blob = self.model_dump_json(exclude={"time_budget"}) + "\0" + extra  # a bound, not a setting of results
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 

@@ -72,7 +72,7 @@ TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around eac
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Larger documents are reported as errors, not checked.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds one document may take before its worker is stopped (jobs >= 1).")
+              help="Seconds one document may take: its worker is stopped (--jobs 0: the check is abandoned).")
 @click.option("--stdin-jsonl", is_flag=True, help="Read '-' as JSON Lines records (one article per line).")
 @click.option("--show-facts", is_flag=True, help="Text format: list the extracted facts too.")
 @click.option("--fail-on-unverified", is_flag=True,
