@@ -38,6 +38,7 @@ def load_text(
     """
     if max_chars is not None and len(text) > max_chars:
         raise LoadError(path or doc_id, f"document is {len(text)} characters, over the limit of {max_chars}")
+    text = _valid_unicode(text)  # a lone surrogate (from JSON) is U+FFFD: offsets stay, writers cannot fail
     meta: dict[str, object] = {}
     raw: str | None = None
     if fmt == "html":
@@ -172,6 +173,9 @@ def _valid_unicode(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return text
+
+
+valid_unicode = _valid_unicode
 
 
 def _str(value: object) -> str | None:

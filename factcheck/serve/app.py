@@ -22,7 +22,7 @@ from factcheck.checker import resolve_ruleset
 from factcheck.evaluate import RuleSet
 from factcheck.serve.auth import BearerAuth, bearer
 from factcheck.serve.engine import EngineTask
-from factcheck.serve.errors import ApiError, install
+from factcheck.serve.errors import ApiError, install, public_message
 from factcheck.serve.limits import BodyLimit
 from factcheck.serve.pool import EngineFailure, EnginePool, Overloaded
 from factcheck.serve.schemas import (
@@ -137,7 +137,7 @@ def create_app(settings: ServeSettings) -> Any:
         except EngineFailure as exc:
             if exc.lost.timed_out:
                 raise ApiError("timeout", f"checking took longer than {settings.timeout:g} s") from None
-            raise ApiError("engine_crashed", f"the engine failed on this draft: {exc.lost.reason}") from None
+            raise ApiError("engine_crashed", f"the engine failed on this draft: {public_message(exc.lost.reason)}") from None
         return Response(data, media_type="application/json")
 
     return BearerAuth(BodyLimit(app, settings.max_body_bytes), settings.token)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from factcheck.load.documents import valid_unicode
 
 #: Every code the service returns, with its HTTP status (the contract for clients).
 CODES: dict[str, int] = {
@@ -36,14 +39,42 @@ class ApiError(Exception):
         self.headers = headers
 
 
+_PATH = re.compile(r"""(?<![\w.])(?:[A-Za-z]:\\|~?/)\w[^\s'"():,;]*""")
+
+
+def public_message(reason: str, limit: int = 300) -> str:
+    """What a client may see of an internal failure: its first line, without file system paths.
+
+    A worker's failure report carries a traceback (install paths, line numbers) for the server log;
+    a response never does.
+    """
+    first = reason.strip().splitlines()[0] if reason.strip() else "unknown failure"
+    return _PATH.sub("<path>", first)[:limit]
+
+
 def error_body(code: str, message: str, detail: Any = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"code": code, "message": message}
+    body: dict[str, Any] = {"code": code, "message": _text(message)}
     if detail is not None:
-        body["detail"] = detail
+        body["detail"] = _text(detail)
     return {"error": body}
 
 
+def _text(value: Any) -> Any:
+    """``value`` with every string encodable as UTF-8 (an echoed lone surrogate would make writing the
+    error itself fail, and turn a 4xx into a 500)."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, list | tuple):
+        return [_text(v) for v in value]
+    if isinstance(value, dict):
+        return {_text(k): _text(v) for k, v in value.items()}
+    return value
+
+
 def error_response(code: str, message: str, detail: Any = None, headers: dict[str, str] | None = None) -> JSONResponse:
+    if CODES[code] >= 500:  # nothing of the server's insides (tracebacks, paths) leaves it
+        message = public_message(message)
+        detail = None
     return JSONResponse(error_body(code, message, detail), status_code=CODES[code], headers=headers)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from factcheck.load.documents import valid_unicode
 from factcheck.model.findings import DocumentReport, Finding, Report, Severity
 
 MAX_RULE_IDS = 200
@@ -31,6 +32,18 @@ class CheckRequest(BaseModel):
     rules: list[str] | None = Field(None, max_length=MAX_RULE_IDS, description="Only these rule ids (all if omitted).")
     disabled_rules: list[str] = Field(default_factory=list, max_length=MAX_RULE_IDS, description="Rule ids to skip.")
     min_severity: Severity = Field("info", description="Drop findings below this severity.")
+
+    @field_validator("text", "markdown", mode="after")
+    @classmethod
+    def _no_lone_surrogates(cls, value: str | None) -> str | None:
+        """JSON can escape a lone surrogate (``"\\ud800"``), which no UTF-8 writer can encode: it becomes
+        U+FFFD here (one code point for one: offsets into the submitted text stay right)."""
+        return None if value is None else valid_unicode(value)
+
+    @field_validator("rules", "disabled_rules", mode="after")
+    @classmethod
+    def _ids_are_text(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else [valid_unicode(v) for v in value]
 
     @model_validator(mode="after")
     def _one_body(self) -> CheckRequest:
