@@ -28,7 +28,7 @@ def assert_clean_error(resp: httpx.Response) -> None:
 
 @pytest.mark.parametrize("field", ["text", "markdown"])
 def test_lone_surrogate_in_the_draft_is_a_clean_result(server: Server, field: str) -> None:
-    body = ('{"%s": "Minister \\ud800 Koizumi. %s", "published": "2025-10-29"}' % (field, SHIFT))
+    body = '{"' + field + '": "Minister \\ud800 Koizumi. ' + SHIFT + '", "published": "2025-10-29"}'
     resp = raw_post(server, body)
     assert resp.status_code == 200, resp.text
     (finding,) = [f for f in resp.json()["documents"][0]["findings"] if f["rule"] == "timeline.shift-mismatch"]
