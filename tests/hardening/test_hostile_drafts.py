@@ -109,7 +109,9 @@ def test_one_megabyte_single_line(checker: Checker) -> None:
     t0 = time.monotonic()
     report = check_doc(checker, doc)
     elapsed = time.monotonic() - t0
-    assert not report.errors, report.errors
+    assert not report.unchecked, report.errors
+    # only the limits' notes: facts per document, facts per kind in joins, findings per rule
+    assert report.errors and all(e.stage == "report" and "limit" in e.message for e in report.errors)
     assert elapsed < 180, elapsed
 
 

@@ -36,6 +36,7 @@ from typing import Literal
 
 from factcheck.model.facts import FactBase
 from factcheck.model.findings import SEVERITY_RANK, DocumentReport, Finding, Report
+from factcheck.report.formats.controls import for_html
 
 Verdict = Literal["contradicted", "unverified", "supported"]
 VERDICT_ORDER: dict[str, int] = {"contradicted": 0, "unverified": 1, "supported": 2}
@@ -47,7 +48,8 @@ CSP = (
 
 
 def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    """HTML-escaped, with control characters (NUL, ESC, ...) shown as symbols, one for one."""
+    return html.escape(for_html(str(value)), quote=True)
 
 
 @cache
@@ -284,7 +286,7 @@ def _filters(findings: Sequence[Finding]) -> str:
 def page(title: str, body: str, header: str = "", script: bool = True) -> str:
     """A complete, self-contained HTML page (inline CSS and, optionally, the report script)."""
     js = f"<script>{_asset('report.js')}</script>" if script else ""
-    return (
+    return for_html(  # every piece is escaped already; this keeps any control character out of the file
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -1,11 +1,16 @@
 """``--format text``: for editors. ``path:line:col: severity rule-id message``, then the sentence with
-the claim underlined, then the evidence, then a summary line."""
+the claim underlined, then the evidence, then a summary line.
+
+Everything that comes from a draft (its path, messages that quote it, the sentence, evidence) is
+passed through :func:`~.controls.for_terminal`, so a draft cannot send escape sequences to the
+editor's terminal (retitle it, clear it, overwrite lines)."""
 
 from __future__ import annotations
 
 import click
 
 from factcheck.model.findings import UNCHECKED_STAGES, Finding, Report
+from factcheck.report.formats.controls import for_terminal as safe
 from factcheck.report.formats.facts import describe
 from factcheck.report.formats.hidden import not_shown_text
 
@@ -20,21 +25,21 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
             # A document that could not be checked is an error; failed reference look-ups are a note
             # (the affected claims are reported as unverified below).
             label = _style("error", "red", color) if err.stage in UNCHECKED_STAGES else _style("note", "cyan", color)
-            out.append(f"{doc.path}: {label} [{err.stage}] {err.message}")
+            out.append(f"{safe(doc.path)}: {label} [{err.stage}] {safe(err.message)}")
         for note in doc.notes:
-            out.append(f"{doc.path}: {_style('note', 'cyan', color)} [{note.kind}] {note.message}")
+            out.append(f"{safe(doc.path)}: {_style('note', 'cyan', color)} [{note.kind}] {safe(note.message)}")
         for f in doc.findings:
             sev = _style(f.severity, _COLORS[f.severity], color)
-            tag = f" (suppressed: {f.suppressed})" if f.suppressed else ""
-            out.append(f"{doc.path}:{f.span.line}:{f.span.column}: {sev} {f.rule} {f.message}{tag}")
+            tag = f" (suppressed: {safe(f.suppressed)})" if f.suppressed else ""
+            out.append(f"{safe(doc.path)}:{f.span.line}:{f.span.column}: {sev} {safe(f.rule)} {safe(f.message)}{tag}")
             out.extend(_excerpt(f))
             for ev in f.evidence:
-                link = f" <{ev.url}>" if ev.url else ""
-                out.append(f"    evidence: {ev.source}: {ev.value}{link}")
+                link = f" <{safe(ev.url)}>" if ev.url else ""
+                out.append(f"    evidence: {safe(ev.source)}: {safe(ev.value)}{link}")
         if show_facts:
             for fact in doc.facts:
-                out.append(f"    fact {describe(fact)}")
-                out.append(f"         {fact.text!r}")
+                out.append(f"    fact {safe(describe(fact))}")
+                out.append(f"         {safe(repr(fact.text))}")
     s = report.summary
     docs = f"{s.documents} document{'s' if s.documents != 1 else ''}"
     unchecked = sum(1 for d in report.documents if d.unchecked)
@@ -69,9 +74,10 @@ def _excerpt(f: Finding) -> list[str]:
         hi = lo + WIDTH
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(text) else ""
-    line = prefix + text[lo:hi] + suffix
-    caret_start = len(prefix) + start - lo
-    caret_len = max(1, min(end, hi) - start)
+    before, claim, after = (safe(text[a:b].replace("\t", " ")) for a, b in ((lo, start), (start, min(end, hi)), (min(end, hi), hi)))
+    line = prefix + before + claim + after + suffix
+    caret_start = len(prefix) + len(before)
+    caret_len = max(1, len(claim))
     return [f"    {line}", "    " + " " * caret_start + "^" * caret_len]
 
 
