@@ -77,7 +77,9 @@ class DaemonPool:
         return future
 
     def _work(self) -> None:
+        me = threading.current_thread()
         while True:
+            me.factcheck_idle = True  # type: ignore[attr-defined]  # blocked in get(): no lock held (see batch.pool)
             try:
                 item = self._tasks.get(timeout=IDLE_SECONDS)
             except queue.Empty:
@@ -87,16 +89,25 @@ class DaemonPool:
                         self._threads -= 1
                         return
                 continue
+            finally:
+                me.factcheck_idle = False  # type: ignore[attr-defined]
             if item is None:
                 return
             future, fn, args = item
-            if future.set_running_or_notify_cancel():
-                try:
-                    future.set_result(fn(*args))
-                except BaseException as exc:  # handed to the caller (who may have stopped waiting)
-                    future.set_exception(exc)
+            if not future.set_running_or_notify_cancel():
+                with self._lock:
+                    self._idle += 1
+                continue
+            try:
+                result: Any = fn(*args)
+            except BaseException as exc:  # handed to the caller (who may have stopped waiting)
+                with self._lock:
+                    self._idle += 1  # before the caller can submit again: it is this thread's turn
+                future.set_exception(exc)
+                continue
             with self._lock:
                 self._idle += 1
+            future.set_result(result)
 
     def run(self, seconds: float, fn: Callable[[Deadline], T]) -> T:
         """``fn(deadline)`` on a pool thread; its result, or :class:`BudgetExceeded` after ``seconds``."""

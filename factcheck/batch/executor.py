@@ -58,7 +58,10 @@ class InProcessExecutor(Generic[S, T, R]):
                 yield self._on_lost(task, f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")
 
     def close(self) -> None:
-        self._runner = None
+        runner, self._runner = self._runner, None
+        close = getattr(runner, "close", None)  # the checker's threads and files (a worker's end at exit)
+        if callable(close):
+            close()
 
     def __enter__(self) -> InProcessExecutor[S, T, R]:
         return self

@@ -114,9 +114,14 @@ class _Run(Generic[T, R]):
 def default_start_method() -> str:
     """``fork`` while this process has a single thread (workers start in ~30 ms, nothing is imported
     again); ``forkserver`` once threads exist (forking a threaded process can deadlock); ``spawn``
-    where neither exists. The last two import ``__main__`` again: guard it with ``if __name__``."""
+    where neither exists. The last two import ``__main__`` again: guard it with ``if __name__``.
+
+    Idle time-budget threads (:mod:`factcheck.timebudget`, blocked waiting for work, holding no lock)
+    do not count: a process that checked a document in-process can still fork its workers."""
     methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    me = threading.current_thread()
+    busy = [t for t in threading.enumerate() if t is not me and not getattr(t, "factcheck_idle", False)]
+    if "fork" in methods and not busy:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 

@@ -85,6 +85,7 @@ def build_runner(settings: CheckerSettings) -> Runner:
         report = apply_rule_settings(report, settings.disabled_rules, settings.severity_overrides)
         return apply_suppressions(doc, report, known_rules=settings.known_rules)
 
+    run.close = getattr(checker, "close", lambda: None)  # type: ignore[attr-defined]  # for in-process runs
     return run
 
 
