@@ -62,6 +62,7 @@ class DaemonPool:
         self._threads = 0
         self._idle = 0
         self._closed = False
+        self._started: list[threading.Thread] = []
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         future: Future[T] = Future()
@@ -71,7 +72,9 @@ class DaemonPool:
             self._tasks.put((future, fn, args))
             if self._idle == 0 and self._threads < self._max:
                 self._threads += 1
-                threading.Thread(target=self._work, name=f"{self._name}-{self._threads}", daemon=True).start()
+                thread = threading.Thread(target=self._work, name=f"{self._name}-{self._threads}", daemon=True)
+                self._started = [t for t in self._started if t.is_alive()] + [thread]
+                thread.start()
             else:
                 self._idle -= 1  # that idle thread is taken by this task
         return future
@@ -120,11 +123,16 @@ class DaemonPool:
             future.cancel()
             raise BudgetExceeded(f"not done within the time budget of {seconds:g} s") from None
 
-    def close(self) -> None:
+    def close(self, wait: float = 0.2) -> None:
+        """Stop the threads; idle ones are gone on return (a thread still running an abandoned check
+        is not waited for beyond ``wait`` seconds in all)."""
         with self._lock:
             if self._closed:
                 return
             self._closed = True
-            threads = self._threads
+            threads, started = self._threads, list(self._started)
         for _ in range(threads):
             self._tasks.put(None)
+        until = time.monotonic() + wait
+        for thread in started:
+            thread.join(max(0.0, until - time.monotonic()))

@@ -14,7 +14,6 @@ from factcheck.enrich.testing import FakeWikidata, fixtures_dir
 from factcheck.timebudget import BudgetExceeded, DaemonPool
 from tests.conftest import SEED
 
-
 # the abandoned look-ups give up soon (the document's reference budget), so no test leaves them running
 QUICK_GIVE_UP = {"wikidata": {"timeouts": {"document_budget": 2.0}}}
 
@@ -42,7 +41,7 @@ def test_checker_returns_within_its_budget(slow_wikidata, tmp_path) -> None:
         start = time.monotonic()
         report = checker.check(SEED.read_text(encoding="utf-8"))
         took = time.monotonic() - start
-    assert took < 1.5, took
+    assert took < 2.0, took
     (doc,) = report.documents
     assert doc.unchecked and "time budget of 0.5 s" in doc.errors[0].message
 
@@ -51,7 +50,7 @@ def test_one_off_check_takes_the_budget_too(slow_wikidata, tmp_path) -> None:
     start = time.monotonic()
     report = factcheck.check(SEED.read_text(encoding="utf-8"), sources={"wikidata": slow_wikidata.url},
                              cache_dir=tmp_path, time_budget=0.5, source_config=QUICK_GIVE_UP)
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 2.5  # the budget, then closing the one-off checker
     assert "not checked" in report.documents[0].errors[0].message
 
 
@@ -69,7 +68,7 @@ def test_jobs_0_honours_the_timeout(slow_wikidata, tmp_path) -> None:
             "--source", f"wikidata={slow_wikidata.url}", "--cache-dir", str(tmp_path)]
     start = time.monotonic()
     result = CliRunner().invoke(cli, args)
-    assert time.monotonic() - start < 3.0
+    assert time.monotonic() - start < 4.0
     assert result.exit_code == 3, result.output
     assert "not checked: not done within the time budget of 0.5 s" in result.stdout
 
