@@ -98,7 +98,10 @@ def _scaling(checker: Checker, unit: str, small: int) -> tuple[float, float]:
 def test_one_line_scales_linearly(checker: Checker, unit: str) -> None:
     """A single line 4x longer costs at most ~8x (linear, with noise); quadratic would be 16x."""
     small = max(4_000 // len(unit), 1)
-    ta, tb = _scaling(checker, unit, small)
+    for _ in range(3):  # a measurement stalled by a busy shared machine is taken again
+        ta, tb = _scaling(checker, unit, small)
+        if tb < 8 * ta + 0.2:
+            break
     assert tb < 8 * ta + 0.2, f"{len(unit) * small} chars: {ta:.3f}s; 4x: {tb:.3f}s"
 
 
