@@ -14,13 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.builders.figures import Figure, figure
 from factcheck.extract.clauses.segment import Item, Sentence
+from factcheck.extract.mentions.resources import resource
 from factcheck.model.facts import FactBase, Quantity
 
 
@@ -33,8 +31,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/restatement.yaml").read_text("utf-8"),
-                    Loader=yaml.CSafeLoader)
+    raw = resource("restatement")
     group_of = {w: g for g, words in raw["groups"].items() for w in words}
     return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
@@ -11,6 +12,7 @@ from factcheck.model.document import Document, Span
 from factcheck.model.facts import Quantity, ReferenceTenure, TenureStart, TimelineShift
 from factcheck.model.findings import Context, DocumentReport, Evidence, Finding, Report
 from tests.conftest import SEED
+from tests.html.cdp import Browser
 
 PERTURBED = ("moved up by two years", "moved up by three years")
 
@@ -82,3 +84,13 @@ def synthetic_report(text: str | None = None, *, with_text: bool = True) -> tupl
 @pytest.fixture
 def synthetic() -> tuple[Report, Document]:
     return synthetic_report()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """One headless Chromium per test module (the browser tests skip where it is not installed)."""
+    b = Browser(tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield b
+    finally:
+        b.close()

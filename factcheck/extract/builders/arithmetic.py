@@ -19,13 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
-
-import yaml
 
 from factcheck.extract.builders.common import certainty_of
 from factcheck.extract.builders.figures import AMOUNTS, Figure, comparable, difference_like, display, figure, same_scale
+from factcheck.extract.mentions.resources import resource
 from factcheck.model.document import Span
 from factcheck.model.facts import ArithmeticClaim
 
@@ -48,8 +46,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/arithmetic.yaml").read_text("utf-8"),
-                    Loader=yaml.CSafeLoader)
+    raw = resource("arithmetic")
     hedges = {phrase: kind for kind, phrases in raw["hedges"].items() for phrase in phrases}
     not_recomputable = tuple(tuple(p.lower().replace("-", " - ").split()) for p in raw["not_recomputable"])
     per_year = tuple(tuple(p.split()) for p in raw["per_year"])

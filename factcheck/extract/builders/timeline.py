@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
-
 from factcheck.extract.builders.common import certainty_of, fiscal_country
+from factcheck.extract.mentions.resources import resource
 from factcheck.model.countries import fiscal_calendar, fiscal_year_of, range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import TimelineShift
@@ -27,8 +25,7 @@ if TYPE_CHECKING:
 
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/timeline.yaml").read_text("utf-8"),
-                    Loader=yaml.CSafeLoader)
+    raw = resource("timeline")
     return frozenset(raw["earlier"]), frozenset(raw["later"]), dict(raw["bounds"])
 
 

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Literal
 
-import yaml
-
 from factcheck.extract.mentions.model import Mention, Token
+from factcheck.extract.mentions.resources import resource
 
 ClauseKind = Literal["main", "coordinate", "relative", "participial", "paren", "quote"]
 Tense = Literal["past", "present", "future"]
@@ -84,8 +82,7 @@ class _Cues:
 
 @cache
 def _cues() -> _Cues:
-    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/clauses.yaml").read_text("utf-8"),
-                    Loader=yaml.CSafeLoader)
+    raw = resource("clauses")
     f = lambda k: frozenset(raw[k])  # noqa: E731
     return _Cues(f("relative_pronouns"), f("participles"), f("participle_followers"), f("auxiliaries"),
                  f("coordinators"), f("strong_coordinators"), f("future"), f("conditional"), f("past"), f("present"))

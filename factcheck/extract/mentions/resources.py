@@ -37,11 +37,16 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 @cache
+def resource(name: str, lang: str = "en") -> Any:
+    """A language resource shipped with the package (``extract/resources/<lang>/<name>.yaml``): trusted data,
+    read once per process."""
+    return yaml.load(resources.files("factcheck.extract").joinpath(f"resources/{lang}/{name}.yaml").read_text("utf-8"),
+                     Loader=yaml.CSafeLoader)
+
+
+@cache
 def lexicon(lang: str = "en") -> Lexicon:
-    raw = yaml.load(
-        resources.files("factcheck.extract").joinpath(f"resources/{lang}/lexicon.yaml").read_text("utf-8"),
-        Loader=yaml.CSafeLoader,
-    )
+    raw = resource("lexicon", lang)
     return Lexicon(
         numbers={k: float(v) for k, v in raw["numbers"].items()},
         ordinals=dict(raw["ordinals"]),
@@ -70,10 +75,7 @@ class Titles:
 
 @cache
 def titles(lang: str = "en") -> Titles:
-    raw = yaml.load(
-        resources.files("factcheck.extract").joinpath(f"resources/{lang}/titles.yaml").read_text("utf-8"),
-        Loader=yaml.CSafeLoader,
-    )
+    raw = resource("titles", lang)
     longest = lambda ws: tuple(sorted((_words(w) for w in ws), key=len, reverse=True))  # noqa: E731
     return Titles(longest(raw["heads"]), longest(raw["portfolios"]), frozenset(raw["modifiers"]),
                   frozenset(raw["not_names"]))

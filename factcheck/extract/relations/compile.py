@@ -15,12 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from factcheck.extract.mentions.model import TYPES
-from factcheck.extract.mentions.resources import lexicon
+from factcheck.extract.mentions.resources import lexicon, resource
 from factcheck.extract.relations.spec import Element
 
 _GAP_ITEM = r"(?:[^\s|\[\]()]\S* )"
@@ -43,8 +40,7 @@ class CompileError(ValueError):
 
 @cache
 def _irregular() -> dict[str, tuple[str, ...]]:
-    raw = yaml.load(resources.files("factcheck.extract").joinpath("resources/en/inflections.yaml").read_text("utf-8"),
-                    Loader=yaml.CSafeLoader)
+    raw = resource("inflections")
     return {k: tuple(v) for k, v in raw.items()}
 
 
