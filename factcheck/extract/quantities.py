@@ -185,7 +185,10 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
             subject = None  # a comparison point ("from 54.6 trillion won"), not a claim about the subject now
         elif claim == "change" and _ci_search(_NEW_LEVEL, text, low, max(0, start - 12), start):
             claim = "forecast" if _ci_search(_FUTURE, text, low, max(0, start - 120), start) else "actual"
-        key = f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim}" if subject else None
+        # a figure joins others as a level (a target, a forecast, an actual value), not as a change or an
+        # unclassified mention: "down $1.5 billion" and "up $1.9 billion" are two periods' changes
+        key = f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim}" if subject and claim not in (
+            "change", "other") else None
         if key is not None and (key, unit) in keys_seen:
             key = None  # one sentence relates its figures (a change, a gap); it does not restate one
         elif key is not None:

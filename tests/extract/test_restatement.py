@@ -41,3 +41,9 @@ def test_the_rate_now_restates_the_rate() -> None:
 )
 def test_no_conflict(text: str) -> None:
     assert conflicts(text) == []
+
+
+def test_two_changes_for_two_periods_are_not_a_conflict() -> None:
+    text = ("The goods and services deficit was $44.3 billion in December, down $1.5 billion from $45.7 billion in "
+            "November. For the year, the deficit was $502.3 billion, up $1.9 billion from $500.4 billion in 2015.")
+    assert conflicts(text) == []
