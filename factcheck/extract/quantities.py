@@ -2,7 +2,7 @@
 "2 pct") and money ("58.1 trillion won ($42 billion)", "¥512.6 billion", "£8.7 billion"), with the
 hedge, subject, holder, claim type and attribution of each.
 
-``subject_key = "<subject>|<holder folded>|<claim_type>"`` (e.g. "defense spending|japan|target"),
+``subject_key = "<subject>|<holder folded>|<claim_type>[|<period>]"`` (e.g. "defense spending|japan|target"),
 only when the subject is known; the holder is the country whose figure it is (nearest country cue
 before the subject, else the document's main country). A money figure glossed in parentheses right
 after another ("($42 billion)") is a conversion, not a second claim: it gets no subject.
@@ -95,6 +95,31 @@ CLAIM_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _BASELINE = re.compile(
     r"\b(?:from|than|compared\s(?:with|to)|versus|vs\.?|over|between|and)\s(?:the\s|a\s|last\syear['’]s\s|"
     r"(?:about|around|roughly|nearly)\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
+# the period a figure is for, as written near it ("in December", "for 2024", "in fiscal 2025", "last year"):
+# part of the join key, so that one subject's values for two periods never count as one figure stated twice
+_PERIOD = re.compile(
+    r"\b(?:(?:fiscal\s(?:year\s)?)?(?:19|20)\d\d(?:[-/–]\d\d)?|FY\s?\d{2,4}(?:[-/–]\d\d)?|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:first|second|third|fourth)\squarter|Q[1-4]|(?:last|this|next|the\scurrent|the\sprevious|the\scoming)\s"
+    r"(?:year|fiscal\syear|quarter|month)|the\syear|a\syear\s(?:earlier|ago|before))\b", re.IGNORECASE)
+
+
+def _periods(text: str) -> tuple[list[int], list[str]]:
+    """Starts and texts of the periods written in a sentence (one pass)."""
+    found = [(m.start(), m.group(0).lower()) for m in _PERIOD.finditer(text)]
+    return [p for p, _ in found], [t for _, t in found]
+
+
+def _period(periods: tuple[list[int], list[str]], pos: int) -> str:
+    """The period written nearest the figure at ``pos`` in its sentence ('' if none)."""
+    starts, texts = periods
+    if not starts:
+        return ""
+    i = bisect.bisect_left(starts, pos)
+    near = [j for j in (i - 1, i) if 0 <= j < len(starts)]
+    return texts[min(near, key=lambda j: abs(starts[j] - pos))]
+
+
 _NEW_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|roughly\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|is\sexpected|are\sexpected|plans?|forecast|projected)\b", re.IGNORECASE)
 _SIGN_END = re.compile(r"(?:US|A|C|HK|NZ)?[$¥£€₩]$")
@@ -163,6 +188,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     fallback_claim = next((name for name, _ in CLAIM_CUES[:3] if claim_cues[name]), "other")
     out: list[Quantity] = []
     keys_seen: set[tuple[str, str]] = set()
+    periods: tuple[list[int], list[str]] | None = None
     prev_money_end = -10
     for m in matches:
         parsed = _value(m)
@@ -187,8 +213,11 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
             claim = "forecast" if _ci_search(_FUTURE, text, low, max(0, start - 120), start) else "actual"
         # a figure joins others as a level (a target, a forecast, an actual value), not as a change or an
         # unclassified mention: "down $1.5 billion" and "up $1.9 billion" are two periods' changes
-        key = f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim}" if subject and claim not in (
-            "change", "other") else None
+        if periods is None:
+            periods = _periods(text)
+        period = _period(periods, start) if subject else ""
+        key = (f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim}" + (f"|{period}" if period else "")
+               if subject and claim not in ("change", "other") else None)
         if key is not None and (key, unit) in keys_seen:
             key = None  # one sentence relates its figures (a change, a gap); it does not restate one
         elif key is not None:

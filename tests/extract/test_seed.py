@@ -98,7 +98,8 @@ def test_quantities() -> None:
     assert (request.value, request.unit, request.claim_type, request.hedge, request.attribution) == (
         3.5, "percent_of_gdp", "request", "upper_bound", "hearsay")
     assert request.attribution_cue == "it is known that"
-    assert target.subject_key == "defense spending|japan|target"
+    # subject, holder, claim type and the period written nearest the figure (the target's year)
+    assert target.subject_key == "defense spending|japan|target|fiscal year 2027"
     assert request.subject_key == "defense spending|japan|request"
 
 
