@@ -108,3 +108,11 @@ def test_a_verb_before_a_full_date_is_not_its_modifier() -> None:
     _, ms = lex("for the year beginning Oct. 1, 2025, and in early February")
     dates = [(m.type, m.text, m.value.get("modifier")) for m in ms if m.type in ("date", "month")]
     assert dates == [("date", "Oct. 1, 2025", None), ("month", "early February", "early")]
+
+
+def test_a_month_name_inside_a_name_is_not_a_month() -> None:
+    from factcheck.extract.mentions import lex
+
+    _, ms = lex("China flew 54 Long March rockets in March, and General March spoke on Sunday, March 8.")
+    assert [(mt.type, mt.text) for mt in ms if mt.type in ("month", "date")] == [("month", "March"),
+                                                                               ("date", "Sunday, March 8")]

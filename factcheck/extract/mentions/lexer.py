@@ -305,6 +305,10 @@ class _Composer:
                 return 0
         if t.low == "march" and mod is None and self.low(i - 1) in ("a", "the", "protest") :
             return 0
+        if mod is None and self._name_before(i):  # "Long March rockets", "General March"
+            nt = self.tok(i + 1)
+            if nt is None or not nt.digit:
+                return 0
         j = i + 1
         if self.low(j) == "." and self.adjacent(j):
             j += 1
@@ -444,6 +448,17 @@ class _Composer:
         if self.low(j) in ("st", "nd", "rd", "th") and self.adjacent(j):
             return 0
         return self.emit(m.NUMBER, start, j, value=value, scale=1.0, decimals=decimals, word=word_number)
+
+    def _name_before(self, i: int) -> bool:
+        """A capitalised word right before, inside a sentence, that is not a weekday or month: the month
+        name is part of a name ("Long March", "General March")."""
+        if i < 2:
+            return False
+        prev, before = self.t[i - 1], self.t[i - 2]
+        if not prev.cap or not prev.text.isalpha() or before.text in (".", "!", "?", '"', "“", "(", ":"):
+            return False
+        return prev.low not in self.lx.months and prev.low not in self.lx.weekdays \
+            and prev.low not in self.lx.date_modifiers
 
     def _day_follows(self, month: int) -> bool:
         """A day number right after the month ("beginning Oct. 1"): the word before is a verb, not a
