@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -48,6 +48,28 @@ class CacheConfig(BaseModel):
     ttl: float = Field(7 * 24 * 3600, gt=0, description="Seconds an entity or search stays fresh.")
 
 
+class Indicator(BaseModel):
+    """One statistical indicator a source knows (World Bank), with the words that name it in text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[A-Z0-9]+(\.[A-Z0-9]+)*$")
+    label: str
+    unit: Literal["percent_of_gdp", "percent", "count", "usd"]
+    cues: list[str] = Field(min_length=1, description="Lower-case phrases; '...' stands for any words between.")
+    note: str | None = Field(None, description="Said in findings: how the source defines it.")
+
+
+class StatisticCues(BaseModel):
+    """Words that make a figure a target, a request or a forecast rather than a stated value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target: list[str] = Field(default_factory=list)
+    request: list[str] = Field(default_factory=list)
+    forecast: list[str] = Field(default_factory=list)
+
+
 class SourceConfig(BaseModel):
     """One reference source (``sources/NAME.yaml``)."""
 
@@ -67,6 +89,13 @@ class SourceConfig(BaseModel):
     search_limit: int = Field(10, ge=1, le=50)
     max_response_bytes: int = Field(16_000_000, gt=0)
     cache: CacheConfig = Field(default_factory=CacheConfig)
+    # statistics sources (kind: worldbank)
+    record_url: str | None = Field(None, description="Evidence URL of one series: {country}, {indicator}.")
+    api_source: int | None = Field(None, description="The API's source id, for several indicators per request.")
+    first_year: int = Field(2000, ge=1960, description="Oldest year fetched with each series.")
+    per_page: int = Field(1000, ge=1, le=32500)
+    indicators: list[Indicator] = Field(default_factory=list)
+    claim_cues: StatisticCues = Field(default_factory=StatisticCues)
 
     @field_validator("endpoint")
     @classmethod

@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from factcheck.extract import dates, events, officials, quantities
+from factcheck.extract import dates, events, officials, quantities, statistics
 from factcheck.extract.analysis import Analysis, analyse
 from factcheck.extract.builders import BUILDERS
 from factcheck.extract.certainty import annotate
@@ -35,7 +35,7 @@ def shipped_patterns() -> PatternSet:
 def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[FactBase]:
     pset = patterns if patterns is not None else shipped_patterns()
     a = analyse(doc)
-    facts = relation_facts(a, pset)
+    facts = relation_facts(a, pset) + statistics.extract(a)  # type: ignore[operator]
     legacy: list[FactBase] = []
     for extractor in LEGACY:
         legacy.extend(extractor(doc))

@@ -324,6 +324,65 @@ class ReferenceStatus(FactBase):
     )
 
 
+StatisticUnit = Literal["percent_of_gdp", "percent", "count", "usd"]
+
+
+class StatisticClaim(FactBase):
+    """A stated current or past value of a known statistical indicator, for a country and a year.
+
+    "Japan spent 1.4% of GDP on defence in 2024": indicator MS.MIL.XPND.GD.ZS, country JP, year 2024.
+    Targets, pledges, requests and forecasts are not statistic claims.
+    """
+
+    kind: Literal["statistic_claim"] = "statistic_claim"
+    indicator: str = Field(description="Indicator id of the source ('MS.MIL.XPND.GD.ZS').")
+    indicator_label: str
+    country: str = Field(description="ISO 3166 alpha-2 code.")
+    country_name: str = Field(description="The country as written.")
+    value: float = Field(description="The stated value in the indicator's unit (a count, not millions).")
+    value_text: str = Field(description="The figure as written ('1.4%').")
+    unit: StatisticUnit
+    decimals: int = Field(0, description="Decimal places as stated.")
+    scale: float = Field(1.0, description="Multiplier the value is stated in (1e6 for 'million').")
+    hedge: Hedge = "exact"
+    year: int = Field(description="The year the value is stated for.")
+    year_source: Literal["explicit", "relative", "tense"] = Field(
+        description="'explicit' ('in 2023'), 'relative' ('last year') or 'tense' (present tense and the "
+        "publication date).")
+    period_text: str | None = Field(None, description="The words giving the period, if any.")
+
+
+StatisticStatus = Literal["found", "no_data", "failed", "offline"]
+
+
+class ReferenceStatistic(FactBase):
+    """A source's value of an indicator for a country and year, against one statistic claim."""
+
+    kind: Literal["reference_statistic"] = "reference_statistic"
+    claim: str = Field(description="Fact id of the statistic_claim it answers.")
+    indicator: str
+    indicator_label: str
+    country: str = Field(description="ISO 3166 alpha-2 code.")
+    country_name: str = Field(description="The country as the source names it (or as written).")
+    year: int = Field(description="The year the value is for.")
+    status: StatisticStatus
+    reason: str | None = None
+    value: float | None = Field(None, description="The source's value (None: no data for that year).")
+    value_text: str | None = Field(None, description="The source's value, written like the stated one.")
+    unit: StatisticUnit
+    stated: float = Field(description="The claim's value.")
+    stated_text: str
+    stated_low: float = Field(description="Lowest value the stated figure admits (precision and hedge).")
+    stated_high: float
+    year_explicit: bool = Field(description="The claim names its year ('in 2023').")
+    source: str = "worldbank"
+    url: str | None = Field(None, description="The series' page (evidence).")
+    retrieved_at: str | None = Field(None, description="When the source's answer was fetched (ISO 8601, UTC).")
+    note: str | None = Field(None, description="How the source defines the indicator, if notable.")
+    agrees: bool | None = Field(None, description="The source's value is within the stated interval.")
+    first_mention: bool = Field(True, description="First unverified claim of this indicator and country.")
+
+
 Fact = Annotated[
     DateMention
     | Event
@@ -335,7 +394,9 @@ Fact = Annotated[
     | FiscalYearGloss
     | ArithmeticClaim
     | ReferenceTenure
-    | ReferenceStatus,
+    | ReferenceStatus
+    | StatisticClaim
+    | ReferenceStatistic,
     Field(discriminator="kind"),
 ]
 
@@ -353,5 +414,7 @@ FACT_TYPES: dict[str, type[FactBase]] = {
         ArithmeticClaim,
         ReferenceTenure,
         ReferenceStatus,
+        StatisticClaim,
+        ReferenceStatistic,
     )
 }
