@@ -148,6 +148,7 @@ class Checker:
                 result = self.enricher.enrich(doc, facts)
                 facts = facts + number_facts(result.facts, start=len(facts) + 1)
                 report.errors.extend(result.errors)
+                report.notes.extend(result.notes)
             except Exception as exc:
                 report.errors.append(DocumentError(stage="enrich", message=f"reference lookup failed: {exc!r}"))
         report.facts = facts  # type: ignore[assignment]

@@ -54,19 +54,29 @@ def _source_checkers(stack: ExitStack, ruleset: RuleSet, urls: dict[str, str]) -
     """Checkers for rules whose examples need reference sources.
 
     ``offline`` has an empty cache (every look-up is unverified). Sources named with ``--source`` use
-    that URL; without one, ``wikidata`` is served from the checkout's recorded fixtures by a local fake
-    server when they are there (a checkout, not an installed wheel).
+    that URL; without one, ``wikidata`` and ``worldbank`` are served from the checkout's recorded
+    fixtures by local fake servers when they are there (a checkout, not an installed wheel). Every
+    checker gets every source's URL, so that no example reaches a real service.
     """
-    from factcheck.enrich.testing import FAST_SOURCE_CONFIG, fixtures_dir, serve_fixtures
+    from factcheck.enrich.testing import (
+        FAST_SOURCE_CONFIG,
+        fixtures_dir,
+        serve_fixtures,
+        serve_worldbank_fixtures,
+        worldbank_fixtures,
+    )
 
     tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="factcheck-rules-test-")))
     out = {"offline": stack.enter_context(Checker(ruleset, offline=True, cache_dir=tmp / "offline"))}
     urls = dict(urls)
     if "wikidata" not in urls and fixtures_dir().is_dir():
         urls["wikidata"] = stack.enter_context(serve_fixtures()).url
-    for name, url in urls.items():
+    if "worldbank" not in urls and worldbank_fixtures().is_file():
+        urls["worldbank"] = stack.enter_context(serve_worldbank_fixtures()).url
+    fast = {name: FAST_SOURCE_CONFIG for name in urls}
+    for name in urls:
         out[name] = stack.enter_context(
-            Checker(ruleset, sources={name: url}, cache_dir=tmp / name, source_config={name: FAST_SOURCE_CONFIG})
+            Checker(ruleset, sources=urls, cache_dir=tmp / name, source_config=fast)
         )
     return out
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
-from factcheck.model.findings import DocumentError
+from factcheck.model.findings import DocumentError, Note
 
 
 class EnrichResult(BaseModel):
@@ -20,6 +20,7 @@ class EnrichResult(BaseModel):
 
     facts: list[FactBase] = Field(default_factory=list)
     errors: list[DocumentError] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list, description="Look-up failures: the document was still checked.")
 
 
 class Enricher(Protocol):

@@ -14,7 +14,9 @@ from factcheck.enrich.cache import SqliteCache
 from factcheck.enrich.config import SourceConfig, default_cache_dir, load_sources
 from factcheck.enrich.enricher import WikidataEnricher
 from factcheck.enrich.http.client import build_http_client
+from factcheck.enrich.statistics import CompositeEnricher, StatisticsEnricher
 from factcheck.enrich.wikidata.client import WikidataClient
+from factcheck.enrich.worldbank.client import WorldBankClient
 
 CACHE_FILE = "references-v1.sqlite3"
 
@@ -38,6 +40,30 @@ def build_wikidata_enricher(
     return WikidataEnricher(WikidataClient(cfg, http=http, cache=cache, offline=offline))
 
 
+def _cache(cfg: SourceConfig, cache_dir: str | Path | None, use_cache: bool) -> SqliteCache | None:
+    if not use_cache:
+        return None
+    directory = Path(cache_dir) if cache_dir else default_cache_dir()
+    try:
+        return SqliteCache(directory / CACHE_FILE, ttl=cfg.cache.ttl)
+    except (OSError, sqlite3.Error) as exc:  # read-only home, full disk: run without a cache
+        warnings.warn(f"reference cache disabled: {directory}: {exc}", RuntimeWarning, stacklevel=3)
+        return None
+
+
+def build_worldbank_enricher(
+    cfg: SourceConfig,
+    *,
+    offline: bool = False,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    transport: httpx.BaseTransport | None = None,
+) -> StatisticsEnricher:
+    http = build_http_client(cfg, inner=transport)
+    client = WorldBankClient(cfg, http=http, cache=_cache(cfg, cache_dir, use_cache), offline=offline)
+    return StatisticsEnricher(client)
+
+
 def build_enricher(
     *,
     overrides: dict[str, str] | None = None,
@@ -56,7 +82,12 @@ def build_enricher(
     if not enabled:
         return None
     sources = load_sources(config=config, overrides=overrides)
-    cfg = sources.get("wikidata")
-    if cfg is None:
+    enrichers: list[object] = []
+    for cfg in sources.values():
+        if cfg.kind == "wikidata":
+            enrichers.append(build_wikidata_enricher(cfg, offline=offline, cache_dir=cache_dir))
+        elif cfg.kind == "worldbank":
+            enrichers.append(build_worldbank_enricher(cfg, offline=offline, cache_dir=cache_dir))
+    if not enrichers:
         return None
-    return build_wikidata_enricher(cfg, offline=offline, cache_dir=cache_dir)
+    return enrichers[0] if len(enrichers) == 1 else CompositeEnricher(enrichers)  # type: ignore[return-value]

@@ -360,6 +360,7 @@ class ReferenceStatistic(FactBase):
 
     kind: Literal["reference_statistic"] = "reference_statistic"
     claim: str = Field(description="Fact id of the statistic_claim it answers.")
+    claim_seq: int = Field(description="``seq`` of that claim (rules join on it: ``id`` is reserved).")
     indicator: str
     indicator_label: str
     country: str = Field(description="ISO 3166 alpha-2 code.")

@@ -69,7 +69,7 @@ class DocumentError(BaseModel):
 
 UNCHECKED_STAGES = frozenset({"load", "extract", "evaluate"})
 
-NoteKind = Literal["no-publication-date", "language-not-supported"]
+NoteKind = Literal["no-publication-date", "language-not-supported", "reference-lookup-failed"]
 #: Note kinds that mean the document's text was not checked at all (reported apart, ``--fail-on-unchecked``).
 NOT_CHECKED_NOTES = frozenset({"language-not-supported"})
 
@@ -81,6 +81,7 @@ class Note(BaseModel):
     - ``no-publication-date``: relative dates could not be resolved; ``rules`` lists the rules that
       could therefore not run on them.
     - ``language-not-supported``: the document is not in a language factcheck reads; nothing was checked.
+    - ``reference-lookup-failed``: a reference source could not be asked; its claims are unverified.
     """
 
     kind: NoteKind
