@@ -23,7 +23,7 @@ from click.testing import CliRunner
 import factcheck
 from factcheck import Checker, Report
 from factcheck.cli.main import cli
-from factcheck.enrich.testing import FakeWikidata, fixtures_dir
+from factcheck.enrich.testing import FakeWikidata, FakeWorldBank, fixtures_dir, worldbank_fixtures
 from tests.conftest import SEED
 
 THREADS, CHECKS = 8, 200
@@ -58,8 +58,17 @@ def wikidata() -> Iterator[FakeWikidata]:
 
 
 @pytest.fixture(scope="module")
-def shared(wikidata: FakeWikidata, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Checker]:
-    with Checker(sources={"wikidata": wikidata.url}, cache_dir=tmp_path_factory.mktemp("refs")) as checker:
+def worldbank() -> Iterator[FakeWorldBank]:
+    with FakeWorldBank.from_file(worldbank_fixtures()) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def shared(
+    wikidata: FakeWikidata, worldbank: FakeWorldBank, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Checker]:
+    sources = {"wikidata": wikidata.url, "worldbank": worldbank.url}
+    with Checker(sources=sources, cache_dir=tmp_path_factory.mktemp("refs")) as checker:
         yield checker
 
 
