@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 
 from factcheck.enrich import EnrichResult
 from factcheck.enrich.errors import SourceError
@@ -104,6 +105,13 @@ class StatisticsEnricher:
     def close(self) -> None:
         self.client.close()
 
+    def prefetch(self, items: Iterable[tuple[Document, list[FactBase]]], *, budget: float | None = None) -> None:
+        """Warm the cache for many documents at once, so that (country, indicator) pairs batch across
+        documents (at most ``batch_size`` pairs per request). Optional; failures are left to ``enrich``."""
+        pairs = [(f.indicator, f.country) for _, facts in items for f in facts if isinstance(f, StatisticClaim)]
+        if pairs:
+            self.client.series(pairs, Deadline(budget or max(self.budget, 300.0)))
+
     def _value(self, claim: StatisticClaim, values: dict[str, float | None]) -> tuple[int, float | None]:
         if claim.year_source != "tense":
             return claim.year, values.get(str(claim.year))
@@ -179,6 +187,13 @@ class CompositeEnricher:
             out.errors.extend(result.errors)
             out.notes.extend(result.notes)
         return out
+
+    def prefetch(self, items: Iterable[tuple[Document, list[FactBase]]], *, budget: float | None = None) -> None:
+        listed = list(items)
+        for enricher in self.enrichers:
+            prefetch = getattr(enricher, "prefetch", None)
+            if prefetch is not None:
+                prefetch(listed, budget=budget)
 
     def close(self) -> None:
         for enricher in self.enrichers:

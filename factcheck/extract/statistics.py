@@ -92,7 +92,8 @@ def _sentence_claims(a: Analysis, sent: Sentence, cues: Cues) -> Iterable[Statis
     if not any(p.search(low_sentence) for ind in cues.indicators for p in ind.patterns):
         return []
     placed = [(it.mention, it.clause) for it in sent.items if it.mention is not None]
-    countries = [(m, c) for m, c in placed if m.type == COUNTRY]
+    # a code that is not a string is a resource-loading problem (YAML reads "NO" as false): not guessed
+    countries = [(m, c) for m, c in placed if m.type == COUNTRY and isinstance(m.get("code"), str)]
     if not countries:
         return []
     out: list[StatisticClaim] = []

@@ -277,3 +277,51 @@ def test_memory_layer_is_bounded(worldbank: FakeWorldBank, tmp_path: Path) -> No
         assert len(client._memory) == 3
     finally:
         client.close()
+
+
+# --- many documents, one request per 50 pairs ----------------------------------------------------
+
+COUNTRIES = {"Japan": "JP", "Germany": "DE", "France": "FR", "Italy": "IT", "Spain": "ES", "Canada": "CA",
+             "Australia": "AU", "Brazil": "BR", "India": "IN", "Mexico": "MX", "Poland": "PL", "Sweden": "SE",
+             "Finland": "FI", "Denmark": "DK", "Netherlands": "NL", "Belgium": "BE", "Austria": "AT",
+             "Portugal": "PT", "Greece": "GR", "Ireland": "IE"}
+TEMPLATES = {
+    "MS.MIL.XPND.GD.ZS": "{c} spent 1.4% of GDP on defence in 2023.",
+    "FP.CPI.TOTL.ZG": "{c}'s inflation was 3.1% in 2023.",
+    "SL.UEM.TOTL.ZS": "{c}'s unemployment rate was 5.0% in 2023.",
+    "GC.DOD.TOTL.GD.ZS": "{c}'s public debt was 80% of GDP in 2023.",
+    "NY.GDP.MKTP.KD.ZG": "{c}'s economy grew 1.9 percent in 2023.",
+    "SP.POP.TOTL": "{c}'s population was 40 million in 2023.",
+    "NY.GDP.MKTP.CD": "{c} had a GDP of $2.2 trillion in 2023.",
+}
+
+
+def test_a_batch_of_1000_articles_makes_one_request_per_50_pairs_plus_paging(tmp_path: Path) -> None:
+    series = {ind: {code: {"name": name, "iso3": code + "X", "values": {"2023": 1.0}} for name, code in COUNTRIES.items()}
+              for ind in TEMPLATES}
+    texts = [TEMPLATES[ind].format(c=name) for name in COUNTRIES for ind in TEMPLATES]
+    texts = (texts * (1000 // len(texts) + 1))[:1000]
+    with FakeWorldBank(series, {i: i for i in TEMPLATES}) as server, Checker(
+        sources={"worldbank": server.url}, source_config=_config(), cache_dir=tmp_path
+    ) as checker:
+        docs = [load_text(t, doc_id=f"d{n}", fmt="markdown", published=dt.date(2025, 10, 29)) for n, t in enumerate(texts)]
+        items = [(d, extract_facts(d)) for d in docs]
+        pairs = {(f.indicator, f.country) for _, facts in items for f in facts if isinstance(f, StatisticClaim)}
+        assert len(pairs) == 140
+        assert checker.enricher is not None
+        checker.enricher.prefetch(items)  # type: ignore[attr-defined]
+        first_pages = [r for r in server.requests if r.params["page"] == "1"]
+        assert len(first_pages) <= -(-len(pairs) // 49)  # 3 batches of 7 countries x 7 indicators
+        assert all(len(r.countries) * len(r.indicators) <= 50 for r in server.requests)
+        before = server.count()
+        reports = [checker.check_document(d) for d in docs[:50]]
+        assert server.count() == before  # every document is answered from what was prefetched
+    assert all(r.errors == [] and any(f.rule.startswith("statistics.") for f in r.findings) for r in reports)
+
+
+def test_a_code_the_api_does_not_know_fails_only_its_own_claims(worldbank: FakeWorldBank, tmp_path: Path) -> None:
+    doc = check(worldbank.url, "Japan and Taiwan spent 1.4% and 2.5% of GDP on defence in 2024, respectively.", tmp_path)
+    by_country = {r.country: r.status for r in refs(doc)}
+    assert by_country == {"JP": "found", "TW": "failed"}
+    assert rules_of(doc) == ["statistics.confirmed", "statistics.unverified"]
+    assert doc.errors == [] and [n.kind for n in doc.notes] == ["reference-lookup-failed"]

@@ -162,33 +162,49 @@ class WorldBankClient:
 
     def _run_flight(self, countries: list[str], indicators: list[str], group: list[Pair], deadline: Deadline) -> None:
         try:
-            values = self._fetch(countries, indicators, deadline)
-        except SourceError as exc:
-            self._settle(group, {}, 0.0, exc)
-            return
+            values, errors = self._fetch_split(countries, indicators, deadline)
         except Exception as exc:  # never leave a waiter hanging
-            self._settle(group, {}, 0.0, SourceError("malformed", f"{type(exc).__name__}: {exc}"))
+            self._settle(group, {}, 0.0, {}, SourceError("malformed", f"{type(exc).__name__}: {exc}"))
             return
         fetched_at = time.time()
-        if self._cache is not None:
+        if self._cache is not None and values:
             try:
                 self._cache.put_many("entities", self.cfg.endpoint, LANG, values, fetched_at)
             except Exception:  # a read-only or locked cache must not fail the look-up
                 self.stats["cache_write_errors"] += 1
         for key, value in values.items():
             self._remember(key, (value, fetched_at))
-        self._settle(group, values, fetched_at, None)
+        self._settle(group, values, fetched_at, errors, None)
 
-    def _settle(self, group: list[Pair], values: dict[str, Any], fetched_at: float, error: SourceError | None) -> None:
+    def _fetch_split(
+        self, countries: list[str], indicators: list[str], deadline: Deadline
+    ) -> tuple[dict[str, Any], dict[str, SourceError]]:
+        """One batched request; when the API refuses it (one code it does not know, such as Taiwan's,
+        fails a whole request), the countries are split in halves and asked again."""
+        try:
+            return self._fetch(countries, indicators, deadline), {}
+        except SourceError as exc:
+            if exc.reason != "api_error" or len(countries) == 1:
+                return {}, {_key((i, c)): exc for i in indicators for c in countries}
+        half = len(countries) // 2
+        values, errors = self._fetch_split(countries[:half], indicators, deadline)
+        more_values, more_errors = self._fetch_split(countries[half:], indicators, deadline)
+        return {**values, **more_values}, {**errors, **more_errors}
+
+    def _settle(
+        self, group: list[Pair], values: dict[str, Any], fetched_at: float, errors: dict[str, SourceError],
+        error: SourceError | None,
+    ) -> None:
         with self._lock:
             flights = [(p, self._flights.pop(_key(p), None)) for p in group]
         for pair, flight in flights:
             if flight is None:
                 continue
-            if _key(pair) in values:
-                flight.set_result((values[_key(pair)], fetched_at))
+            key = _key(pair)
+            if key in values:
+                flight.set_result((values[key], fetched_at))
             else:
-                flight.set_exception(error or SourceError("malformed", f"no answer for {_key(pair)}"))
+                flight.set_exception(errors.get(key) or error or SourceError("malformed", f"no answer for {key}"))
 
     # --- requests --------------------------------------------------------------------------------
 
