@@ -325,3 +325,16 @@ def test_a_code_the_api_does_not_know_fails_only_its_own_claims(worldbank: FakeW
     assert by_country == {"JP": "found", "TW": "failed"}
     assert rules_of(doc) == ["statistics.confirmed", "statistics.unverified"]
     assert doc.errors == [] and [n.kind for n in doc.notes] == ["reference-lookup-failed"]
+
+
+def test_an_unreadable_cached_series_is_fetched_again(worldbank: FakeWorldBank, tmp_path: Path) -> None:
+    import sqlite3
+
+    from factcheck.enrich.factory import CACHE_FILE
+
+    text = "Japan's population was about 124 million in 2023."
+    assert rules_of(check(worldbank.url, text, tmp_path)) == ["statistics.confirmed"]
+    with sqlite3.connect(tmp_path / CACHE_FILE) as conn:
+        conn.execute("UPDATE entities SET body = ? WHERE key = ?", ('{"name": 1, "values": "x"}', "SP.POP.TOTL|JP"))
+    assert rules_of(check(worldbank.url, text, tmp_path)) == ["statistics.confirmed"]
+    assert worldbank.count() == 2  # the bad row was deleted and the series fetched once more

@@ -21,6 +21,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 import httpx
+from pydantic import BaseModel, ConfigDict
 
 from factcheck.enrich.cache import SqliteCache
 from factcheck.enrich.config import SourceConfig
@@ -32,6 +33,25 @@ Pair = tuple[str, str]  # (indicator id, ISO alpha-2 country code)
 LANG = "worldbank-series"
 MEMORY_ITEMS = 4096
 MAX_PAGES = 50
+
+
+class Series(BaseModel):
+    """What is cached per (indicator, country): the country's name and its value per year (None: no data)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    name: str
+    values: dict[str, float | None]
+
+
+def cached_series(value: Any) -> Any:
+    """A cached series, validated as a live one is written; raises for anything else (the row is deleted)."""
+    if not isinstance(value, dict):
+        raise ValueError("not a series")
+    Series.model_validate({"name": value.get("name"), "values": value.get("values")})
+    if set(value) != {"name", "values"}:
+        raise ValueError("not a series as this version writes it")
+    return value
 
 
 def _key(pair: Pair) -> str:
@@ -110,13 +130,17 @@ class WorldBankClient:
                 else:
                     rest.append(pair)
         if rest and self._cache is not None:
+            unreadable: dict[str, str] = {}
             try:
-                cached = self._cache.get_many(
-                    "entities", self.cfg.endpoint, LANG, [_key(p) for p in rest], allow_stale=self.offline
+                read = self._cache.get_many(
+                    "entities", self.cfg.endpoint, LANG, [_key(p) for p in rest], allow_stale=self.offline,
+                    validate=cached_series,
                 )
-            except sqlite3.Error:
+                cached, unreadable = read.rows, read.bad
+            except sqlite3.Error:  # a locked cache is a miss, not a failure (a damaged one is rebuilt)
                 self.stats["cache_read_errors"] += 1
                 cached = {}
+            self.stats["cache_bad_rows"] += len(unreadable)
             for pair in rest:
                 if _key(pair) in cached:
                     found[pair] = cached[_key(pair)]
