@@ -205,8 +205,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, json.dumps(body).encode(), "application/json;charset=utf-8")
 
     def _send(self, status: int, body: bytes, ctype: str) -> None:
+        # One request per connection: no handler thread outlives its answer (tests count threads).
+        self.close_connection = True
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(body)
