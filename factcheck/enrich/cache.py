@@ -54,10 +54,22 @@ class CacheRead:
     bad: dict[str, str] = field(default_factory=dict)
 
 
+EVICT_EVERY = 256  # writes between evictions
+
+
 class SqliteCache:
-    def __init__(self, path: Path, *, ttl: float) -> None:
+    """``max_age``: rows older than this are deleted (``--offline`` may use rows up to this age);
+    ``max_rows``: at most this many rows per table, the oldest fetched deleted first. Eviction runs
+    when the cache is opened and every ``EVICT_EVERY`` writes."""
+
+    def __init__(
+        self, path: Path, *, ttl: float, max_age: float | None = None, max_rows: int | None = None
+    ) -> None:
         self.path = path
         self.ttl = ttl
+        self.max_age = max_age
+        self.max_rows = max_rows
+        self._writes = 0
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -72,6 +84,34 @@ class SqliteCache:
                 raise
             self._rebuild()
             self._create()
+        self.evict()
+
+    def evict(self, *, now: float | None = None) -> int:
+        """Delete rows past ``max_age`` and beyond ``max_rows``; how many were deleted (0 if read-only)."""
+        if self.max_age is None and self.max_rows is None:
+            return 0
+        oldest = (now or time.time()) - self.max_age if self.max_age is not None else None
+
+        def work() -> int:
+            conn = self._conn()
+            deleted = 0
+            with conn:
+                for table in ("entities", "searches"):
+                    if oldest is not None:
+                        deleted += conn.execute(f"DELETE FROM {table} WHERE fetched_at < ?", (oldest,)).rowcount
+                    if self.max_rows is not None:
+                        (count,) = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+                        if count > self.max_rows:
+                            deleted += conn.execute(
+                                f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} "
+                                "ORDER BY fetched_at ASC LIMIT ?)", (count - self.max_rows,)
+                            ).rowcount
+            return deleted
+
+        try:
+            return int(self._guarded(work))
+        except sqlite3.OperationalError:  # read-only or locked: evicted another time
+            return 0
 
     def _create(self) -> None:
         conn = self._conn()
@@ -186,6 +226,11 @@ class SqliteCache:
                 conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?, ?)", rows)
 
         self._guarded(write)
+        with self._lock:
+            self._writes += 1
+            due = self._writes % EVICT_EVERY == 0
+        if due:
+            self.evict()
 
     def close(self) -> None:
         with self._lock:

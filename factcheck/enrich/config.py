@@ -46,6 +46,10 @@ class CacheConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     ttl: float = Field(7 * 24 * 3600, gt=0, description="Seconds an entity or search stays fresh.")
+    max_age: float = Field(
+        90 * 24 * 3600, gt=0, description="Seconds after which a row is deleted (offline answers use rows up to this age)."
+    )
+    max_rows: int = Field(200_000, ge=1, description="Rows kept per table; the oldest fetched go first.")
 
 
 class Indicator(BaseModel):

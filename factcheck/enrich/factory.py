@@ -29,13 +29,7 @@ def build_wikidata_enricher(
     use_cache: bool = True,
     transport: httpx.BaseTransport | None = None,
 ) -> WikidataEnricher:
-    cache = None
-    if use_cache:
-        directory = Path(cache_dir) if cache_dir else default_cache_dir()
-        try:
-            cache = SqliteCache(directory / CACHE_FILE, ttl=cfg.cache.ttl)
-        except (OSError, sqlite3.Error) as exc:  # read-only home, full disk: run without a cache
-            warnings.warn(f"reference cache disabled: {directory}: {exc}", RuntimeWarning, stacklevel=2)
+    cache = _cache(cfg, cache_dir, use_cache)
     http = build_http_client(cfg, inner=transport)
     return WikidataEnricher(WikidataClient(cfg, http=http, cache=cache, offline=offline))
 
@@ -45,7 +39,9 @@ def _cache(cfg: SourceConfig, cache_dir: str | Path | None, use_cache: bool) -> 
         return None
     directory = Path(cache_dir) if cache_dir else default_cache_dir()
     try:
-        return SqliteCache(directory / CACHE_FILE, ttl=cfg.cache.ttl)
+        return SqliteCache(
+            directory / CACHE_FILE, ttl=cfg.cache.ttl, max_age=cfg.cache.max_age, max_rows=cfg.cache.max_rows
+        )
     except (OSError, sqlite3.Error) as exc:  # read-only home, full disk: run without a cache
         warnings.warn(f"reference cache disabled: {directory}: {exc}", RuntimeWarning, stacklevel=3)
         return None
