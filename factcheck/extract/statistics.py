@@ -34,6 +34,7 @@ class IndicatorCues:
     label: str
     unit: str
     patterns: tuple[re.Pattern[str], ...]
+    gates: tuple[frozenset[str], ...]  # the words of each cue: a sentence without them all is skipped
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ def shipped_cues() -> Cues:
     if cfg is None:
         return Cues((), ())
     indicators = tuple(
-        IndicatorCues(i.id, i.label, i.unit, tuple(_cue_pattern(c) for c in i.cues)) for i in cfg.indicators
+        IndicatorCues(i.id, i.label, i.unit, tuple(_cue_pattern(c) for c in i.cues),
+                      tuple(frozenset(re.findall(r"[a-z0-9]+", c.lower())) for c in i.cues))
+        for i in cfg.indicators
     )
     words = [*cfg.claim_cues.target, *cfg.claim_cues.request, *cfg.claim_cues.forecast]
     return Cues(indicators, tuple(_cue_pattern(w) for w in words))
@@ -88,8 +91,7 @@ def _clause_chain(sent: Sentence, index: int) -> list[Clause]:
 
 def _sentence_claims(a: Analysis, sent: Sentence, cues: Cues) -> Iterable[StatisticClaim]:
     text = a.text
-    low_sentence = text[sent.start : sent.end].lower()
-    if not any(p.search(low_sentence) for ind in cues.indicators for p in ind.patterns):
+    if "@country" not in sent.words or not any(g <= sent.words for ind in cues.indicators for g in ind.gates):
         return []
     placed = [(it.mention, it.clause) for it in sent.items if it.mention is not None]
     # a code that is not a string is a resource-loading problem (YAML reads "NO" as false): not guessed
