@@ -52,6 +52,8 @@ def _table() -> MappingProxyType[str, Country]:
     )
     out: dict[str, Country] = {}
     for code, row in raw.items():
+        if not isinstance(code, str):  # an unquoted NO / ON / YES key is a YAML boolean: refuse the table
+            raise ValueError(f"countries.yaml: country code {code!r} is not a string; quote it")
         fiscal = row.get("fiscal")
         out[code] = Country(
             code=code,

@@ -55,3 +55,10 @@ def test_a_currency_in_a_conversion_does_not_set_the_calendar() -> None:
     g = gloss("Japan's Cabinet approved a 96.3 trillion yen (about 814 billion U.S. dollars) budget for fiscal 2015 "
               "beginning in April.")
     assert (g.country, g.stated_start, g.expected_start) == ("JP", "2015-04", "2015-04")
+
+
+def test_every_country_code_is_a_string() -> None:
+    from factcheck.model.countries import countries, country
+
+    assert all(isinstance(code, str) and len(code) == 2 for code in countries())
+    assert country("NO") is not None and country("NO").name == "Norway"  # YAML reads an unquoted NO as false
