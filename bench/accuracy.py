@@ -29,7 +29,7 @@ Corpus format: tests/corpus/<split>/*.yaml, each a list of passages::
       variants:                   # optional copies with exactly one planted inconsistency
         - {replace: ["two years", "three years"], must: [timeline.shift-mismatch]}
 
-Scored rules are the shipped rules that need no reference source (the ``tenure.*`` rules need one).
+Scored rules are the shipped rules that need no reference source (the ``tenure.*`` and ``statistics.*`` rules need one).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ CORPUS = ROOT / "tests" / "corpus"
 KNOWN_MISSES = CORPUS / "known-misses.yaml"
 SPLITS = ("dev", "frozen")
 CLEAN_CATEGORIES = ("consistent", "tricky")
-UNSCORED_PREFIXES = ("tenure.",)
+UNSCORED_PREFIXES = ("tenure.", "statistics.")
 FROZEN_WARNING = ("warning: printing frozen-split misses. The frozen split measures what was NOT tuned on; "
                   "do not fix extractors or rules against these passages.")
 
