@@ -13,11 +13,12 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
+from factcheck.enrich.testing.localserver import LocalServer
 from factcheck.model.keys import fold
 
 FaultKind = Literal["429", "maxlag", "500", "hang", "malformed", "huge", "api-error", "close"]
@@ -81,8 +82,11 @@ def load_entities(directory: Path) -> tuple[dict[str, dict[str, Any]], dict[str,
     return entities, redirects
 
 
-class FakeWikidata:
+class FakeWikidata(LocalServer):
     """Start with ``with FakeWikidata(entities) as server:``; point a source at ``server.url``."""
+
+    thread_name = "fake-wikidata"
+    path = "/w/api.php"
 
     def __init__(
         self,
@@ -92,50 +96,17 @@ class FakeWikidata:
         latency: float = 0.0,
         fold_search: bool = True,
     ) -> None:
-        self.state = _State(
+        super().__init__(_State(
             entities=dict(entities), redirects=dict(redirects or {}), latency=latency, fold_search=fold_search
-        )
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        ))
+
+    def handler_class(self) -> type[BaseHTTPRequestHandler]:
+        return _Handler
 
     @classmethod
     def from_dir(cls, directory: Path, **kwargs: Any) -> FakeWikidata:
         entities, redirects = load_entities(directory)
         return cls(entities, redirects=redirects, **kwargs)
-
-    # --- lifecycle -----------------------------------------------------------------------------
-
-    def start(self) -> FakeWikidata:
-        state = self.state
-
-        class Handler(_Handler):
-            pass
-
-        Handler.state = state
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-wikidata", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.state.stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> FakeWikidata:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        assert self._server is not None, "server not started"
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/w/api.php"
 
     # --- control and counting ------------------------------------------------------------------
 

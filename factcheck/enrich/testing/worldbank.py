@@ -14,10 +14,12 @@ import json
 import math
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
+
+from factcheck.enrich.testing.localserver import LocalServer
 
 WorldBankFault = Literal["500", "503", "hang", "garbage", "huge"]
 
@@ -57,47 +59,21 @@ def load_series(path: Path) -> tuple[dict[str, dict[str, dict[str, Any]]], dict[
     return data["series"], data["labels"]
 
 
-class FakeWorldBank:
+class FakeWorldBank(LocalServer):
     """``with FakeWorldBank.from_file(path) as server:``; point the ``worldbank`` source at ``server.url``."""
 
+    thread_name = "fake-worldbank"
+    path = "/v2"
+
     def __init__(self, series: dict[str, dict[str, dict[str, Any]]], labels: dict[str, str]) -> None:
-        self.state = _State(series=series, labels=labels)
-        self._server: ThreadingHTTPServer | None = None
+        super().__init__(_State(series=series, labels=labels))
+
+    def handler_class(self) -> type[BaseHTTPRequestHandler]:
+        return _Handler
 
     @classmethod
     def from_file(cls, path: Path) -> FakeWorldBank:
         return cls(*load_series(path))
-
-    def start(self) -> FakeWorldBank:
-        state = self.state
-
-        class Handler(_Handler):
-            pass
-
-        Handler.state = state
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-worldbank", daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        self.state.stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> FakeWorldBank:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        assert self._server is not None, "server not started"
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v2"
 
     def add_fault(self, kind: WorldBankFault, **kwargs: Any) -> None:
         with self.state.lock:
