@@ -16,7 +16,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 import httpx
@@ -26,6 +25,7 @@ from factcheck.enrich.cache import SqliteCache, Table
 from factcheck.enrich.config import SourceConfig
 from factcheck.enrich.errors import SourceError
 from factcheck.enrich.http.deadline import DEADLINE_EXTENSION, Deadline
+from factcheck.enrich.http.flights import collect
 from factcheck.enrich.wikidata.models import EntityRecord, SearchHit
 from factcheck.enrich.wikidata.parse import parse_get_entities, parse_search
 
@@ -176,13 +176,7 @@ class WikidataClient:
                 waits[key] = flight
         for chunk in _chunks(mine, group):
             self._pool.submit(self._run_flight, table, chunk, deadline, fetch)
-        for key, flight in waits.items():
-            try:
-                found[key] = flight.result(timeout=deadline.remaining() + 0.5)
-            except FutureTimeout:
-                failed[key] = SourceError("budget", f"the time budget of {deadline.seconds:g}s ran out")
-            except SourceError as exc:
-                failed[key] = exc
+        collect(waits, deadline, found, failed)
         return found, failed
 
     def _run_flight(

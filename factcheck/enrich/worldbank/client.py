@@ -17,7 +17,6 @@ import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 import httpx
@@ -27,6 +26,7 @@ from factcheck.enrich.cache import SqliteCache
 from factcheck.enrich.config import SourceConfig
 from factcheck.enrich.errors import SourceError
 from factcheck.enrich.http.deadline import DEADLINE_EXTENSION, Deadline
+from factcheck.enrich.http.flights import collect
 from factcheck.enrich.worldbank.parse import parse_page
 
 Pair = tuple[str, str]  # (indicator id, ISO alpha-2 country code)
@@ -168,13 +168,7 @@ class WorldBankClient:
         for countries, indicators in batches(mine, self.cfg.batch_size):
             group = [p for p in mine if p[1] in countries and p[0] in indicators]
             self._run_flight(countries, indicators, group, deadline)
-        for pair, flight in waits.items():
-            try:
-                found[pair] = flight.result(timeout=deadline.remaining() + 0.5)
-            except FutureTimeout:
-                failed[pair] = SourceError("budget", f"the time budget of {deadline.seconds:g}s ran out")
-            except SourceError as exc:
-                failed[pair] = exc
+        collect(waits, deadline, found, failed)
         return found, failed
 
     def _remember(self, key: str, value: tuple[Any, float]) -> None:
