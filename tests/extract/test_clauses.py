@@ -42,3 +42,12 @@ def test_parentheses_are_clauses_that_keep_their_parents_tense() -> None:
     s = first("The fiscal 2027 budget (April 2027-March 2028) will rise.")
     paren = [c for c in s.clauses if c.kind == "paren"]
     assert paren and paren[0].tense == "future"
+
+
+def test_a_participle_after_a_determiner_is_not_a_clause() -> None:
+    from extract_helpers import doc
+
+    from factcheck.extract.analysis import analyse
+
+    (s,) = analyse(doc("The bank pushed back its forecast for inflation by one year, from 2026 to 2027.")).sentences
+    assert "[p" not in s.stream

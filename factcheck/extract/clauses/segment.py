@@ -184,10 +184,16 @@ def segment(index: int, items: list[Item]) -> Sentence:
     return sent
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                          "'s", "’s"])
+
+
 def _is_modifier(items: list[Item], k: int, cues: _Cues) -> bool:
     """``items[k]`` is a participle after a noun and before a preposition (not a verb after an auxiliary)."""
     prev, nxt = items[k - 1], items[k + 1]
     if prev.code in cues.auxiliaries or prev.code in (",", "(", "and", "or", "to") or prev.code.endswith("ly"):
+        return False
+    if prev.code in _DETERMINERS:  # "its forecast for", "the planned date": a noun or an adjective, not a clause
         return False
     if prev.mention is not None and prev.mention.type in ("person", "title", "country"):
         return False
