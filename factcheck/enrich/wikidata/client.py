@@ -26,6 +26,7 @@ from factcheck.enrich.config import SourceConfig
 from factcheck.enrich.errors import SourceError
 from factcheck.enrich.http.deadline import DEADLINE_EXTENSION, Deadline
 from factcheck.enrich.http.flights import collect
+from factcheck.enrich.memory import MEMORY_ITEMS, BoundedMemory
 from factcheck.enrich.wikidata.models import EntityRecord, SearchHit
 from factcheck.enrich.wikidata.parse import parse_get_entities, parse_search
 
@@ -65,13 +66,14 @@ class WikidataClient:
         http: httpx.Client,
         cache: SqliteCache | None,
         offline: bool = False,
+        memory_items: int = MEMORY_ITEMS,
     ) -> None:
         self.cfg = cfg
         self.offline = offline
         self._http = http
         self._cache = cache
         self._lock = threading.Lock()
-        self._memory: dict[tuple[Table, str], tuple[Any, float]] = {}
+        self._memory: BoundedMemory[tuple[Table, str]] = BoundedMemory(memory_items)
         self._flights: dict[tuple[Table, str], Future[Any]] = {}
         self._pool = ThreadPoolExecutor(max_workers=cfg.concurrency, thread_name_prefix="wikidata")
         self.stats: Counter[str] = Counter()
@@ -141,7 +143,7 @@ class WikidataClient:
             self.stats["cache_bad_rows"] += len(unreadable)
             with self._lock:
                 for key, (value, fetched_at) in cached.items():
-                    self._memory[(table, key)] = (value, fetched_at)
+                    self._memory.put((table, key), (value, fetched_at))
                     found[key] = value
             self.stats[f"cache:{table}"] += len(cached)
             rest = [k for k in rest if k not in cached]
@@ -197,7 +199,7 @@ class WikidataClient:
                     self.stats["cache_write_errors"] += 1
             with self._lock:
                 for key, value in values.items():
-                    self._memory[(table, key)] = (value, fetched_at)
+                    self._memory.put((table, key), (value, fetched_at))
             self._settle(table, keys, values=values)
 
     def _settle(

@@ -14,7 +14,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import Future
 from typing import Any
@@ -27,11 +27,11 @@ from factcheck.enrich.config import SourceConfig
 from factcheck.enrich.errors import SourceError
 from factcheck.enrich.http.deadline import DEADLINE_EXTENSION, Deadline
 from factcheck.enrich.http.flights import collect
+from factcheck.enrich.memory import MEMORY_ITEMS, BoundedMemory
 from factcheck.enrich.worldbank.parse import parse_page
 
 Pair = tuple[str, str]  # (indicator id, ISO alpha-2 country code)
 LANG = "worldbank-series"
-MEMORY_ITEMS = 4096
 MAX_PAGES = 50
 
 
@@ -92,8 +92,7 @@ class WorldBankClient:
         self._http = http
         self._cache = cache
         self._lock = threading.Lock()
-        self._memory: OrderedDict[str, tuple[Any, float]] = OrderedDict()
-        self._memory_items = memory_items
+        self._memory: BoundedMemory[str] = BoundedMemory(memory_items)
         self._flights: dict[str, Future[tuple[Any, float]]] = {}
         self.stats: Counter[str] = Counter()
 
@@ -124,7 +123,6 @@ class WorldBankClient:
             for pair in wanted:
                 hit = self._memory.get(_key(pair))
                 if hit is not None and (self.offline or now - hit[1] < self.cfg.cache.ttl):
-                    self._memory.move_to_end(_key(pair))
                     found[pair] = hit
                     self.stats["memory"] += 1
                 else:
@@ -173,10 +171,7 @@ class WorldBankClient:
 
     def _remember(self, key: str, value: tuple[Any, float]) -> None:
         with self._lock:
-            self._memory[key] = value
-            self._memory.move_to_end(key)
-            while len(self._memory) > self._memory_items:
-                self._memory.popitem(last=False)
+            self._memory.put(key, value)
 
     def _run_flight(self, countries: list[str], indicators: list[str], group: list[Pair], deadline: Deadline) -> None:
         try:
