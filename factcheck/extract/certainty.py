@@ -55,6 +55,7 @@ _PAST_VERBS = frozenset(["said", "told", "announced", "added", "noted", "stated"
                          "presented", "delivered", "approved", "signed", "took", "opened", "began", "ended", "voted"])
 
 
+_MODALS = frozenset(["may", "might", "could", "will", "would", "shall"])
 _NOT_PAST_AUX = frozenset(["is", "are", "be", "being", "to", "may", "might", "can", "could", "must", "should"])
 
 
@@ -78,6 +79,9 @@ def _governing_tense(sent: Sentence, offset: int) -> str | None:
             return "future"
         if it.code in _FILLERS or it.mention is not None:
             continue
+        # "may visit Berlin in early February", "could meet on Friday": a modal before the verb
+        if any(sent.items[j].code in _MODALS for j in (i - 1, i - 2) if j >= 0 and sent.items[j].clause == home):
+            return "future"
         break
     # "The Commission on Wednesday, July 2, proposed ...": the verb right after the date
     end = next((i for i, it in enumerate(sent.items) if it.start >= offset and it.mention is not None), None)

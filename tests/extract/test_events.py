@@ -75,8 +75,16 @@ def test_after_taking_office_sequence() -> None:
     text = ("Defense Minister Shinjiro Koizumi, who took office on the 21st, met his U.S. counterpart on the 20th, "
             "two days after taking office.")
     (s,) = of_kind(run(doc(text)), "sequence")
-    assert s.earlier_label == "Shinjiro Koizumi taking office"
+    assert s.earlier_label == "taking office on the 21st"
     assert (s.earlier_date, s.later_date, s.strict) == ("2025-10-21", "2025-10-20", True)
+    assert (s.stated_days, s.interval_ok, s.certainty) == (2, False, "certain")
+
+
+def test_days_after_taking_office_reads_the_tenure_of_the_same_sentence_not_the_nearest_person() -> None:
+    text = ("Foreign Minister Haruka Onodera, who took office on the 21st, held talks with Australian Foreign "
+            "Minister Claire Dunmore on the 23rd, two days after taking office.")
+    (s,) = of_kind(run(doc(text)), "sequence")
+    assert (s.earlier_date, s.later_date, s.stated_days, s.interval_ok) == ("2025-10-21", "2025-10-23", 2, True)
 
 
 def test_first_meeting_since_sequence() -> None:

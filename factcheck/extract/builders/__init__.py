@@ -36,7 +36,7 @@ BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
         Builder("timeline_shift", frozenset({"to"}), timeline.build),
         Builder("fiscal_year_gloss", frozenset({"year"}), gloss.build),
         Builder("arithmetic_claim", frozenset(), arithmetic.build, key=("pct", "diff", "total")),
-        Builder("sequence", frozenset({"first", "second", "offset"}), sequence.build),
+        Builder("sequence", frozenset({"first", "second"}), sequence.build),  # offset, or set first_is
     )
 })
 

@@ -23,16 +23,21 @@ if TYPE_CHECKING:
 _UNIT_DAYS = {"day": 1, "week": 7}
 
 
-def _days(offset: Mention) -> tuple[int, int] | None:
-    """(signed days, tolerance) of a relative offset ("the day after" +1, "three weeks before" -21 +-3)."""
-    unit = offset.value.get("unit")
-    if unit not in _UNIT_DAYS or offset.value.get("anchor") != "event":
+def _days(offset: Mention) -> tuple[int, int, int] | None:
+    """(signed days, tolerance, sign) of a relative offset: "the day after" +1, "three weeks before" -21
+    give or take 3; "hours after" the same day or the next (0, give or take 1, after)."""
+    if offset.value.get("anchor") != "event":
         return None
-    n = offset.value.get("offset")
-    if n is None:
+    unit, n = offset.value.get("unit"), offset.value.get("offset")
+    if n is None or int(n) == 0:
+        return None
+    sign = 1 if int(n) > 0 else -1
+    if unit == "hour":
+        return 0, 1, sign
+    if unit not in _UNIT_DAYS:
         return None
     weeks = abs(int(n)) if unit == "week" else 0
-    return int(n) * _UNIT_DAYS[unit], weeks  # "two weeks after" is 13 to 15 days: a day each way per week
+    return int(n) * _UNIT_DAYS[unit], weeks, sign  # "two weeks after" is 13 to 15 days: a day each way per week
 
 
 def _is_range(text: str, m: Mention) -> bool:
@@ -40,26 +45,46 @@ def _is_range(text: str, m: Mention) -> bool:
     return len(tail) >= 2 and tail[0] in "-–" and tail[1].isdigit()
 
 
+def _label(match: RelationMatch, side: Mention, first: Mention) -> str:
+    """What a side is called: its date, or what the pattern says the second date is (``second_label:
+    taking office`` gives "taking office on the 21st")."""
+    named = match.pattern.spec.set.get("second_label")
+    if side is not first and isinstance(named, str):
+        return f"{named} on {'the ' if side.type == 'day_of_month' else ''}{side.text}"
+    return side.text
+
+
+def _appositive(text: str, offset: Mention, second: Mention) -> bool:
+    """The second date set off right after the offset ("the previous day, Jan. 15"): the date the offset
+    gives, not an event the offset counts from."""
+    between = text[offset.end : second.start] if offset.end <= second.start else "x"
+    return between.startswith(",") and between.strip(" ,").lower() in ("", "on", "on the")
+
+
 def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     first, second, offset = match.mention("first"), match.mention("second"), match.mention("offset")
-    if first is None or second is None or offset is None or first is second:
+    if first is None or second is None or first is second:
         return None
     if any(_is_range(a.text, m) for m in (first, second)):
         return None  # "the Oct. 28-29 meeting": which day of it is meant is not said
+    if offset is None:
+        return _order_only(match, a, first, second)
     days = _days(offset)
     if days is None:
         return None
-    signed, tolerance = days
+    signed, tolerance, sign = days
     of_second = match.pattern.spec.set.get("offset_of") == "second"
     # "the day after the board met on May 16" relates two events; "a week earlier" said of something
-    # else ("from 10,850 a week earlier") does not, unless it introduces the second date ("a week
-    # earlier, on Nov. 21")
-    if offset.text.lower().endswith(("earlier", "later")) != of_second:
+    # else ("from 10,850 a week earlier") does not, unless it is set off by commas beside the second date
+    # ("a week earlier, on Nov. 21", "the previous day, Jan. 15", "on Sept. 10, four days earlier")
+    if not of_second and offset.text.lower().endswith(("earlier", "later")):
         return None
+    if not of_second and _appositive(a.text, offset, second):
+        return None  # "held talks the previous day, Jan. 15": the date is the offset's, read with offset_of
     if of_second:
-        signed = -signed  # "..., a week earlier, on Nov. 21": the second date is the offset from the first
+        signed, sign = -signed, -sign  # the second date is the offset from the first
     # first - second = signed: a positive offset puts the first date later
-    later, earlier = (first, second) if signed >= 0 else (second, first)
+    later, earlier = (first, second) if sign > 0 else (second, first)
     span = Span(start=match.start, end=match.end)
     cue = offset.text
     return Sequence(
@@ -67,13 +92,35 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         text=a.text[span.start : span.end],
         sentence=match.sentence.index,
         cue=cue,
-        earlier_label=earlier.text,
-        later_label=later.text,
+        earlier_label=_label(match, earlier, first),
+        later_label=_label(match, later, first),
         strict=signed != 0,
         earlier_at=earlier.start,
         later_at=later.start,
         stated_days=abs(signed),
         tolerance_days=tolerance,
         certainty=certainty_of(match) if not match.pattern.spec.set.get("across_clauses") else "certain",
+        pattern=match.pattern.id,
+    )
+
+
+def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Mention) -> Sequence | None:
+    """An order with no interval ("his first trip since taking office": ``first_is: later``)."""
+    first_is = match.pattern.spec.set.get("first_is")
+    if first_is not in ("later", "earlier"):
+        return None
+    later, earlier = (first, second) if first_is == "later" else (second, first)
+    span = Span(start=match.start, end=match.end)
+    return Sequence(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        cue=" ".join(a.text[span.start : span.end].split()[-4:]),
+        earlier_label=_label(match, earlier, first),
+        later_label=_label(match, later, first),
+        strict=False,
+        earlier_at=earlier.start,
+        later_at=later.start,
+        certainty=certainty_of(match),
         pattern=match.pattern.id,
     )

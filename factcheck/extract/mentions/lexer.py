@@ -292,7 +292,8 @@ class _Composer:
                 if self.low(e) == "." and self.adjacent(e):
                     e += 1
                 yr, e = self.year_after(e)
-                return self.emit(m.DATE, i, e, year=yr, month=mon, day=day)
+                wd, e = self._weekday_after(e)
+                return self.emit(m.DATE, i, e, year=yr, month=mon, day=day, **wd)
             if j > i + 1 and self.low(i - 1) == "the" and 1 <= day <= 31 and self.low(i + 1) in ("st", "nd", "rd", "th"):
                 return self.emit(m.DAY_OF_MONTH, i, i + 2, day=day)
             return 0
@@ -318,11 +319,19 @@ class _Composer:
             if self.low(e) in ("st", "nd", "rd", "th") and self.adjacent(e):
                 e += 1
             yr, e = self.year_after(e)
-            return self.emit(m.DATE, start, e, year=yr, month=mon, day=int(nt.text), modifier=mod)
+            wd, e = self._weekday_after(e)
+            return self.emit(m.DATE, start, e, year=yr, month=mon, day=int(nt.text), modifier=mod, **wd)
         yr = self.year_at(j)
         if yr is not None:
             return self.emit(m.MONTH, start, j + 1, year=yr, month=mon, modifier=mod)
         return self.emit(m.MONTH, start, j, year=None, month=mon, modifier=mod)
+
+    def _weekday_after(self, e: int) -> tuple[dict[str, str], int]:
+        """A weekday set off after a date ("on Dec. 19, a Friday"): part of the date."""
+        if self.low(e) == "," and self.low(e + 1) == "a" and self.low(e + 2) in self.ix.weekdays \
+                and self.t[e + 2].cap:
+            return {"weekday": self.low(e + 2)}, e + 3
+        return {}, e
 
     # weekdays: "Tuesday", "on Friday (Nov. 7)", "Monday, Nov. 3", "Friday's speech", "last Monday"
     def weekday(self, i: int) -> int:
