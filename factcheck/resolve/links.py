@@ -51,6 +51,8 @@ class Linker:
         self.events_of_type: dict[str, list[int]] = {}  # event type -> indices into self.events
         for k, e in enumerate(self.events):
             self.events_of_type.setdefault(e.event_type, []).append(k)
+        self.dates_by_start = sorted(self.dates, key=lambda d: d.span.start)
+        self.date_starts = [d.span.start for d in self.dates_by_start]
         self.dates_in: dict[int, list[DateMention]] = {}
         self.events_in: dict[int, list[Event]] = {}
         self.sequences_in: dict[int, list[Sequence]] = {}
@@ -214,10 +216,17 @@ class Linker:
 
     # -- sequences, tenures, roles -----------------------------------------------------------------
     def _date_at(self, sentence: int, at: int | None) -> DateMention | None:
-        """The date mention of ``sentence`` whose span holds offset ``at``."""
+        """The date mention whose span holds offset ``at``: in ``sentence``, else anywhere before it (a side
+        a pattern found by reference back, "The decision came a day after ...")."""
         if at is None:
             return None
-        return next((d for d in self.dates_in.get(sentence, []) if d.span.start <= at < d.span.end), None)
+        here = next((d for d in self.dates_in.get(sentence, []) if d.span.start <= at < d.span.end), None)
+        if here is not None:
+            return here
+        i = bisect.bisect_right(self.date_starts, at) - 1
+        if i >= 0 and self.dates_by_start[i].span.start <= at < self.dates_by_start[i].span.end:
+            return self.dates_by_start[i]
+        return None
 
     def _place_by_interval(self, s: Sequence, earlier: DateMention, later: DateMention) -> None:
         """Two dates a stated interval apart, one written without its year: when another year of that

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from factcheck.extract.builders import backrefs
 from factcheck.extract.builders.common import certainty_of
 from factcheck.model.document import Span
 from factcheck.model.facts import Sequence
@@ -45,6 +46,12 @@ def _is_range(text: str, m: Mention) -> bool:
     return len(tail) >= 2 and tail[0] in "-–" and tail[1].isdigit()
 
 
+def _certainty(match: RelationMatch, inferred: bool) -> str:
+    if inferred:
+        return "inferred"  # a side found by reference back: never grounds an error
+    return "certain" if match.pattern.spec.set.get("across_clauses") else certainty_of(match)
+
+
 def _label(match: RelationMatch, side: Mention, first: Mention) -> str:
     """What a side is called: its date, or what the pattern says the second date is (``second_label:
     taking office`` gives "taking office on the 21st")."""
@@ -63,12 +70,18 @@ def _appositive(text: str, offset: Mention, second: Mention) -> bool:
 
 def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     first, second, offset = match.mention("first"), match.mention("second"), match.mention("offset")
+    inferred = False
+    if first is None and match.pattern.spec.set.get("first") == "previous" and match.first_item == 0:
+        first, inferred = backrefs.previous_lead_date(a, match.sentence), True  # "The decision came ..."
+    event = match.get("event")
+    if second is None and event is not None and offset is not None:
+        second, inferred = backrefs.event_date(a, match.sentence, offset.start, event.words.split()[-1]), True
     if first is None or second is None or first is second:
         return None
     if any(_is_range(a.text, m) for m in (first, second)):
         return None  # "the Oct. 28-29 meeting": which day of it is meant is not said
     if offset is None:
-        return _order_only(match, a, first, second)
+        return _order_only(match, a, first, second, inferred)
     days = _days(offset)
     if days is None:
         return None
@@ -99,12 +112,13 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         later_at=later.start,
         stated_days=abs(signed),
         tolerance_days=tolerance,
-        certainty=certainty_of(match) if not match.pattern.spec.set.get("across_clauses") else "certain",
+        certainty=_certainty(match, inferred),
         pattern=match.pattern.id,
     )
 
 
-def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Mention) -> Sequence | None:
+def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Mention,
+                inferred: bool) -> Sequence | None:
     """An order with no interval ("his first trip since taking office": ``first_is: later``)."""
     first_is = match.pattern.spec.set.get("first_is")
     if first_is not in ("later", "earlier"):
@@ -121,6 +135,6 @@ def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Menti
         strict=False,
         earlier_at=earlier.start,
         later_at=later.start,
-        certainty=certainty_of(match),
+        certainty="inferred" if inferred else certainty_of(match),
         pattern=match.pattern.id,
     )

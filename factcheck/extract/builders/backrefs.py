@@ -1,0 +1,90 @@
+"""The dates a sequence's far side refers back to: the lead date of the sentence before ("The decision
+came a day after ..."), and the date of an event named by its noun ("two days after the decision",
+"four days after his arrival in Kyiv"), found where a verb of that event dates it ("arrived in Kyiv on
+Nov. 20"). Both are inferences: facts built on them are ``inferred`` (at most a warning).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from factcheck.extract.clauses.segment import EMBEDDED, Sentence
+from factcheck.extract.mentions.resources import resource
+from factcheck.extract.relations.compile import inflections
+
+if TYPE_CHECKING:
+    from factcheck.extract.analysis import Analysis
+    from factcheck.extract.mentions.model import Mention
+
+DATED = frozenset({"date", "weekday", "day_of_month"})
+_VERB_WINDOW = 8  # items before a date in which its verb is looked for
+_SENTENCES_BACK = 2
+
+
+@cache
+def _back_references() -> dict[str, tuple[frozenset[str], bool]]:
+    raw = resource("events")["back_references"]
+    return {noun: (frozenset(f for v in spec["verbs"] for f in inflections(v)), bool(spec.get("lead", False)))
+            for noun, spec in raw.items()}
+
+
+def _index_of(a: Analysis, sent: Sentence) -> int:
+    return next(i for i, s in enumerate(a.sentences) if s is sent)
+
+
+def _is_range(a: Analysis, m: Mention) -> bool:
+    tail = a.text[m.end : m.end + 3]
+    return len(tail) >= 2 and tail[0] in "-–" and tail[1].isdigit()
+
+
+def lead_date(a: Analysis, sent: Sentence) -> Mention | None:
+    """The first full or weekday date outside embedded clauses of ``sent``: the date of what it reports."""
+    for it in sent.items:
+        m = it.mention
+        if m is not None and m.type in DATED and sent.clauses[it.clause].kind not in EMBEDDED \
+                and not _is_range(a, m):
+            return m
+    return None
+
+
+def previous_lead_date(a: Analysis, sent: Sentence) -> Mention | None:
+    """The lead date of the sentence before ``sent`` (None for the first sentence)."""
+    i = _index_of(a, sent)
+    return lead_date(a, a.sentences[i - 1]) if i > 0 else None
+
+
+def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention | None:
+    """The date of the event ``noun`` names, told before offset ``before`` in this sentence or the two
+    before it: the nearest date whose clause has one of the noun's verbs just before it; for a lead noun
+    ("the decision") with no such verb, the story's first lead date."""
+    spec = _back_references().get(noun.lower())
+    if spec is None:
+        return None
+    verbs, lead = spec
+    i = _index_of(a, sent)
+    for s in reversed(a.sentences[max(0, i - _SENTENCES_BACK) : i + 1]):
+        found = _dated_by(a, s, before, verbs)
+        if found is not None:
+            return found
+    if lead:
+        for s in a.sentences[: i + 1]:
+            m = lead_date(a, s)
+            if m is not None and m.start < before:
+                return m
+    return None
+
+
+def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str]) -> Mention | None:
+    items = s.items
+    for k in range(len(items) - 1, -1, -1):
+        it = items[k]
+        m = it.mention
+        if m is None or m.type not in DATED or m.start >= before or _is_range(a, m):
+            continue
+        for j in range(k - 1, max(k - _VERB_WINDOW, -1) - 1, -1):
+            if items[j].clause != it.clause:
+                break
+            if items[j].code in verbs:
+                return m
+    return None
