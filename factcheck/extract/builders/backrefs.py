@@ -30,7 +30,18 @@ def _back_references() -> dict[str, tuple[frozenset[str], bool]]:
 
 
 def _index_of(a: Analysis, sent: Sentence) -> int:
-    return next(i for i, s in enumerate(a.sentences) if s is sent)
+    index = a.memo.get("_sentence_index")
+    if index is None:
+        index = {id(s): i for i, s in enumerate(a.sentences)}
+        a.memo["_sentence_index"] = index
+    return index[id(sent)]  # type: ignore[index]
+
+
+def _story_lead(a: Analysis) -> Mention | None:
+    """The first lead date of the story (memoised)."""
+    if "_story_lead" not in a.memo:
+        a.memo["_story_lead"] = next((m for s in a.sentences if (m := lead_date(a, s)) is not None), None)
+    return a.memo["_story_lead"]  # type: ignore[return-value]
 
 
 def _is_range(a: Analysis, m: Mention) -> bool:
@@ -68,10 +79,9 @@ def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention |
         if found is not None:
             return found
     if lead:
-        for s in a.sentences[: i + 1]:
-            m = lead_date(a, s)
-            if m is not None and m.start < before:
-                return m
+        m = _story_lead(a)
+        if m is not None and m.start < before:
+            return m
     return None
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
+from factcheck.extract.mentions.resources import resource
 from factcheck.model.countries import country_of_currency, fiscal_calendar
 
 if TYPE_CHECKING:
@@ -34,8 +36,39 @@ def certainty_of(match: RelationMatch) -> str:
 
 
 def fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
+    return fiscal_country_guessed(a, match)[0]
+
+
+def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | None, bool]:
+    """(country, guessed) of a fiscal year: see :func:`_fiscal_country`; with no country named anywhere,
+    a story whose only money is in dollars is taken to be American, as a guess (``guessed``: the facts
+    built on it are inferred)."""
+    code = _fiscal_country(a, match)
+    if code is not None:
+        return code, False
+    return ("US", True) if _only_dollars(a) else (None, False)
+
+
+def _only_dollars(a: Analysis) -> bool:
+    """Only dollar figures, no country named, and words of public money (memoised per document)."""
+    found = a.memo.get("_only_dollars")
+    if found is None:
+        currencies = {m.value.get("currency") for m in a.mentions_of("money")}
+        public = _public_sector_words()
+        found = currencies == {"USD"} and not a.mentions_of("country") and any(t.low in public for t in a.tokens)
+        a.memo["_only_dollars"] = found
+    return bool(found)
+
+
+@cache
+def _public_sector_words() -> frozenset[str]:
+    return frozenset(resource("lexicon")["public_sector_words"])
+
+
+def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
     """Whose fiscal calendar: the nearest country named before the match in its sentence (else the
-    nearest after it), else the document's most named country; only countries whose calendar is known."""
+    nearest after it), else the document's most named country, else the one country whose own currency
+    the story's figures are in; only countries whose calendar is known."""
     sent = match.sentence
     before: list[str] = []
     after: list[str] = []
@@ -59,7 +92,26 @@ def fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
             code = country_of_currency(it.mention.value.get("currency"))
             if code and fiscal_calendar(code) is not None:
                 return code
-    return dominant_country(a)
+    return dominant_country(a) or currency_country(a)
+
+
+def currency_country(a: Analysis) -> str | None:
+    """The one country whose own currency the story's figures are in ("122.3 trillion yen" in the next
+    sentence), outside conversions in parentheses; None when none or several."""
+    if "currency_country" in a.memo:
+        return a.memo["currency_country"]  # type: ignore[return-value]
+    found: set[str] = set()
+    for sent in a.sentences:
+        for it in sent.items:
+            m = it.mention
+            if m is None or m.type != "money" or sent.clauses[it.clause].kind == "paren":
+                continue
+            code = country_of_currency(m.value.get("currency"))
+            if code and fiscal_calendar(code) is not None:
+                found.add(code)
+    result = found.pop() if len(found) == 1 else None
+    a.memo["currency_country"] = result
+    return result
 
 
 def dominant_country(a: Analysis) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders.common import certainty_of, fiscal_country
+from factcheck.extract.builders.common import certainty_of, fiscal_country_guessed
 from factcheck.model.countries import fiscal_range, range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import FiscalYearGloss
@@ -79,7 +79,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
     if first is None and last is None:
         return None
-    country = fiscal_country(a, match)
+    country, guessed = fiscal_country_guessed(a, match)
     label = _label(fy, country)
     if label is None:
         return None
@@ -116,6 +116,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         stated_end=_iso(end),  # type: ignore[arg-type]
         expected_start=named[0] if named else None,
         expected_end=named[1] if named else None,
-        certainty=certainty_of(match) if not match.pattern.spec.set.get("across_clauses") else "certain",
+        certainty="inferred" if guessed else certainty_of(match) if not match.pattern.spec.set.get("across_clauses")
+        else "certain",
         pattern=match.pattern.id,
     )

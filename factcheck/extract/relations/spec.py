@@ -23,7 +23,7 @@ class Element(BaseModel):
     over: Literal["any", "words", "undated", "nodates"] = Field(
         "any", description="What a gap may skip: any item of the clause, or only words and mentions that are "
         "not figures (no money, number, percent or points; no punctuation; not 'and'/'or'/'but'), so that it "
-        "never steps over another figure or clause; or, with 'undated', words and mentions that are not dates; or, with 'nodates', any item of the clause "
+        "never steps over another figure or clause; or, with 'undated', words and mentions that are not dates (nor years or fiscal years); or, with 'nodates', any item of the clause "
         "but a date or a year (punctuation, figures, relative expressions and 'and' included).")
     clause: str | None = Field(None, description="'skip': step over an embedded clause if one starts here.")
     hedge: bool | None = Field(None, description="Any hedge phrase ('about', 'more than', ...).")
