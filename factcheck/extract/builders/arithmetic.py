@@ -17,7 +17,7 @@ when another figure could also have been meant, or a sum that may not list every
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -123,6 +123,10 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     )
 
 
+def _as_count(f: Figure | None) -> Figure | None:
+    return replace(f, kind="number") if f is not None and f.kind == "points" else f
+
+
 def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | None:
     pct = figure(match.mention("pct"))
     diff = figure(match.mention("diff"))
@@ -132,6 +136,9 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
     part_slot = match.get("part")
     parts = [f for f in (figure(m) for m in (part_slot.mentions if part_slot else [])) if f is not None]
     spec = match.pattern.spec.set
+    if spec.get("counts"):
+        # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
+        diff, old, new = (_as_count(f) for f in (diff, old, new))
     if pct is not None and pct.kind != "percent":
         return None
     if parts:
