@@ -1,4 +1,7 @@
-"""Every extractor runs in linear time: 1 MB of adversarial text finishes within a generous bound."""
+"""Every extractor runs in linear time: 1 MB of adversarial text finishes within a generous bound.
+
+Times are CPU time of the test's own thread, so other processes on a busy machine (pytest -n auto,
+parallel CI jobs) do not count against the bound."""
 
 from __future__ import annotations
 
@@ -32,9 +35,9 @@ def adversarial(size: int = 1_000_000) -> str:
 def test_one_megabyte_of_adversarial_text_is_linear() -> None:
     text = adversarial()
     assert len(text) == 1_000_000
-    start = time.perf_counter()
+    start = time.thread_time()
     facts = run(doc(text))
-    elapsed = time.perf_counter() - start
+    elapsed = time.thread_time() - start
     assert elapsed < 20.0, elapsed
     assert facts  # it did find things
 
@@ -48,6 +51,6 @@ def test_doubling_the_input_does_not_quadruple_the_time() -> None:
 
 def _time(text: str) -> float:
     d = doc(text)
-    start = time.perf_counter()
+    start = time.thread_time()
     extract_facts(d)
-    return time.perf_counter() - start
+    return time.thread_time() - start
