@@ -59,10 +59,21 @@ def lead_date(a: Analysis, sent: Sentence) -> Mention | None:
     return None
 
 
-def previous_lead_date(a: Analysis, sent: Sentence) -> Mention | None:
-    """The lead date of the sentence before ``sent`` (None for the first sentence)."""
-    i = _index_of(a, sent)
-    return lead_date(a, a.sentences[i - 1]) if i > 0 else None
+def previous_lead_date(a: Analysis, sent: Sentence, item: int = 0) -> Mention | None:
+    """What a clause opening at ``item`` refers back to: for a sentence's first item, the lead date of
+    the sentence before (None for the first sentence); after a semicolon, the lead date of the sentence
+    up to it ("met on the 14th; the talks came a day after ..."); else None."""
+    if item == 0:
+        i = _index_of(a, sent)
+        return lead_date(a, a.sentences[i - 1]) if i > 0 else None
+    if sent.items[item - 1].code != ";":
+        return None
+    for it in sent.items[:item]:
+        m = it.mention
+        if m is not None and m.type in DATED and sent.clauses[it.clause].kind not in EMBEDDED \
+                and not _is_range(a, m):
+            return m
+    return None
 
 
 def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention | None:

@@ -71,11 +71,13 @@ def _appositive(text: str, offset: Mention, second: Mention) -> bool:
 def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     first, second, offset = match.mention("first"), match.mention("second"), match.mention("offset")
     inferred = False
-    if first is None and match.pattern.spec.set.get("first") == "previous" and match.first_item == 0:
-        first, inferred = backrefs.previous_lead_date(a, match.sentence), True  # "The decision came ..."
+    if first is None and match.pattern.spec.set.get("first") == "previous":
+        # "The decision came ..." opening a sentence, or a clause after a semicolon
+        first, inferred = backrefs.previous_lead_date(a, match.sentence, match.first_item), True
     event = match.get("event")
     if second is None and event is not None and offset is not None:
-        second, inferred = backrefs.event_date(a, match.sentence, offset.start, event.words.split()[-1]), True
+        noun = event.words.replace(" - ", "-").split()[-1]  # "swearing - in" as the text has it
+        second, inferred = backrefs.event_date(a, match.sentence, offset.start, noun), True
     if first is None or second is None or first is second:
         return None
     if any(_is_range(a.text, m) for m in (first, second)):
