@@ -62,3 +62,34 @@ def test_every_country_code_is_a_string() -> None:
 
     assert all(isinstance(code, str) and len(code) == 2 for code in countries())
     assert country("NO") is not None and country("NO").name == "Norway"  # YAML reads an unquoted NO as false
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft said revenue for fiscal 2026, the year ending June 30, 2026, would grow as the Federal Reserve cut rates.",
+        "Nike, the U.S. sportswear maker, said sales in fiscal 2026, which ends in May 2026, would fall slightly.",
+        "Walmart, whose fiscal 2026 ends in January 2026, raised its sales outlook as U.S. shoppers kept spending.",
+    ],
+)
+def test_a_company_fiscal_year_is_its_own_not_its_countrys(text: str) -> None:
+    g = gloss(text)
+    assert g.country is None and g.expected_start is None  # nothing to compare it with: no finding
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "certainty"),
+    [
+        # an institution names the country
+        ("The Reserve Bank of India sees inflation of 2.6% in FY26, which ends in March 2027.", "IN", "certain"),
+        # a currency the story's figures use elsewhere
+        ("The minister will compile the fiscal 2026 budget (April 2025-March 2026) by December. Ministries "
+         "asked for 122.3 trillion yen.", "JP", "certain"),
+        # public money in dollars and no country named: a guess, never an error
+        ("The stopgap funds federal agencies through the end of fiscal 2025 (October 2025-September 2026), "
+         "adding $6 billion for defense.", "US", "inferred"),
+    ],
+)
+def test_whose_calendar(text: str, country: str, certainty: str) -> None:
+    g = gloss(text)
+    assert (g.country, g.certainty) == (country, certainty)

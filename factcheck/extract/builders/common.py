@@ -42,7 +42,10 @@ def fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
 def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | None, bool]:
     """(country, guessed) of a fiscal year: see :func:`_fiscal_country`; with no country named anywhere,
     a story whose only money is in dollars is taken to be American, as a guess (``guessed``: the facts
-    built on it are inferred)."""
+    built on it are inferred). A company's fiscal year has no country calendar ("Microsoft's fiscal 2026
+    ends in June"): (None, False)."""
+    if _corporate(match):
+        return None, False
     code = _fiscal_country(a, match)
     if code is not None:
         return code, False
@@ -58,6 +61,17 @@ def _only_dollars(a: Analysis) -> bool:
         found = currencies == {"USD"} and not a.mentions_of("country") and any(t.low in public for t in a.tokens)
         a.memo["_only_dollars"] = found
     return bool(found)
+
+
+def _corporate(match: RelationMatch) -> bool:
+    """The sentence tells of a company's results, not public money."""
+    words = match.sentence.words
+    return not words.isdisjoint(_word_set("corporate_words")) and words.isdisjoint(_word_set("government_words"))
+
+
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(w for phrase in resource("lexicon")[key] for w in phrase.split())
 
 
 @cache
