@@ -33,6 +33,7 @@ _N_AFTER = re.compile(r"^(?P<n>\w+)\s(?P<unit>days?|weeks?|months?)\s(?P<rel>aft
 
 _OWN_DATE_DISTANCE = 60
 _NEAR_PUBLICATION = 14  # days
+_WEEKDAY_FITS_WITHIN = 31  # days from publication in which a date whose stated weekday fits is preferred
 _REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|added|confirmed|reported|stated|wrote|tweeted|posted)\b"
                           r"(?:\s+\w+){0,2}\s+(?:on|in|at|late|early|this|last)?\s*$")
 
@@ -104,7 +105,8 @@ class Linker:
         near its publication: with no tense cue ("the deadline is Wednesday 6 December", tense 'present') it
         is the occurrence nearest the publication date; told in the past or future but lying within two
         weeks the other way ("data showed on Monday, Dec. 9" in a report of Dec. 8), it is that one, not
-        the one a year off."""
+        the one a year off. A date with a stated weekday that fits only the occurrence the other way, within a
+        month of publication, is that one."""
         pub = self.doc.published
         if resolved is None or pub is None or resolved[1] != "day" or p.year is not None \
                 or p.form not in ("absolute", "day_of_month"):
@@ -114,6 +116,11 @@ class Linker:
             return resolved
         here, there = dt.date.fromisoformat(resolved[0]), dt.date.fromisoformat(other[0])
         near_here, near_there = abs((here - pub).days), abs((there - pub).days)
+        if p.weekday and near_there <= _WEEKDAY_FITS_WITHIN and weekday_of(other[0]) == p.weekday \
+                and weekday_of(resolved[0]) != p.weekday:
+            # "final count Friday 6th Nov." in a report of Oct. 22: the coming Nov. 6 is a Friday, the past
+            # one is not; the writer's weekday says which is meant
+            return other
         if tense == "present":
             return other if near_there < near_here else resolved
         return other if near_there <= _NEAR_PUBLICATION and near_here > 183 else resolved
