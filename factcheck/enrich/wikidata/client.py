@@ -74,7 +74,7 @@ class WikidataClient:
         self._cache = cache
         self._lock = threading.Lock()
         self._memory: BoundedMemory[tuple[Table, str]] = BoundedMemory(memory_items)
-        self._flights: dict[tuple[Table, str], Future[Any]] = {}
+        self._flights: dict[tuple[Table, str], Future[tuple[Any, float]]] = {}
         self._pool = ThreadPoolExecutor(max_workers=cfg.concurrency, thread_name_prefix="wikidata")
         self.stats: Counter[str] = Counter()
 
@@ -83,7 +83,7 @@ class WikidataClient:
     def search(self, names: Iterable[str], deadline: Deadline) -> tuple[dict[str, list[SearchHit]], dict[str, SourceError]]:
         """Search hits per name (``wbsearchentities``), and the names whose search failed."""
         found, failed = self._resolve("searches", list(dict.fromkeys(names)), deadline, 1, self._fetch_search)
-        return {k: [SearchHit.model_validate(h) for h in v] for k, v in found.items()}, failed
+        return {k: [SearchHit.model_validate(h) for h in v] for k, (v, _) in found.items()}, failed
 
     def entities(
         self, ids: Iterable[str], deadline: Deadline
@@ -93,7 +93,7 @@ class WikidataClient:
         bad = [i for i in wanted if not _ENTITY_ID.match(i)]
         good = [i for i in wanted if _ENTITY_ID.match(i)]
         found, failed = self._resolve("entities", good, deadline, self.cfg.batch_size, self._fetch_entities)
-        records = {k: EntityRecord.model_validate(v) for k, v in found.items()}
+        records = {k: EntityRecord.model_validate({**v, "fetched_at": at}) for k, (v, at) in found.items()}
         records.update({i: EntityRecord(id=i, missing=True) for i in bad})
         return records, failed
 
@@ -115,8 +115,9 @@ class WikidataClient:
         deadline: Deadline,
         group: int,
         fetch: Callable[[list[str], Deadline], dict[str, Any]],
-    ) -> tuple[dict[str, Any], dict[str, SourceError]]:
-        found: dict[str, Any] = {}
+    ) -> tuple[dict[str, tuple[Any, float]], dict[str, SourceError]]:
+        """``found[key] = (value, fetched_at)``: the time the answer was fetched, whichever layer held it."""
+        found: dict[str, tuple[Any, float]] = {}
         failed: dict[str, SourceError] = {}
         now = time.time()
         ttl = self.cfg.cache.ttl
@@ -125,7 +126,7 @@ class WikidataClient:
             for key in keys:
                 hit = self._memory.get((table, key))
                 if hit is not None and (self.offline or now - hit[1] < ttl):
-                    found[key] = hit[0]
+                    found[key] = hit
                     self.stats[f"memory:{table}"] += 1
                 else:
                     rest.append(key)
@@ -144,7 +145,7 @@ class WikidataClient:
             with self._lock:
                 for key, (value, fetched_at) in cached.items():
                     self._memory.put((table, key), (value, fetched_at))
-                    found[key] = value
+                    found[key] = (value, fetched_at)
             self.stats[f"cache:{table}"] += len(cached)
             rest = [k for k in rest if k not in cached]
         if not rest:
@@ -161,14 +162,14 @@ class WikidataClient:
             return found, failed
 
         mine: list[str] = []
-        waits: dict[str, Future[Any]] = {}
+        waits: dict[str, Future[tuple[Any, float]]] = {}
         with self._lock:
             for key in rest:
                 # Another thread's flight may have landed since the look-ups above: its value is in
                 # memory before its flight is removed, so checking here again closes the race.
                 hit = self._memory.get((table, key))
                 if hit is not None:
-                    found[key] = hit[0]
+                    found[key] = hit
                     continue
                 flight = self._flights.get((table, key))
                 if flight is None:
@@ -200,10 +201,11 @@ class WikidataClient:
             with self._lock:
                 for key, value in values.items():
                     self._memory.put((table, key), (value, fetched_at))
-            self._settle(table, keys, values=values)
+            self._settle(table, keys, values=values, fetched_at=fetched_at)
 
     def _settle(
-        self, table: Table, keys: list[str], *, values: dict[str, Any] | None = None, error: SourceError | None = None
+        self, table: Table, keys: list[str], *, values: dict[str, Any] | None = None, fetched_at: float = 0.0,
+        error: SourceError | None = None,
     ) -> None:
         with self._lock:
             flights = [(k, self._flights.pop((table, k), None)) for k in keys]
@@ -211,7 +213,7 @@ class WikidataClient:
             if flight is None:
                 continue
             if values is not None and key in values:
-                flight.set_result(values[key])
+                flight.set_result((values[key], fetched_at))
             else:
                 flight.set_exception(error or SourceError("malformed", f"no answer for {key}"))
 
