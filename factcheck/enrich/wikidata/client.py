@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -67,9 +67,12 @@ class WikidataClient:
         cache: SqliteCache | None,
         offline: bool = False,
         memory_items: int = MEMORY_ITEMS,
+        offline_endpoints: Sequence[str] = (),
     ) -> None:
         self.cfg = cfg
         self.offline = offline
+        #: Offline, rows of these endpoints answer too (the ones this source's rows were fetched from).
+        self.offline_endpoints = tuple(offline_endpoints) if offline else ()
         self._http = http
         self._cache = cache
         self._lock = threading.Lock()
@@ -135,7 +138,7 @@ class WikidataClient:
             try:
                 read = self._cache.get_many(
                     table, self.cfg.endpoint, self.cfg.language, rest, allow_stale=self.offline,
-                    validate=VALIDATORS[table],
+                    validate=VALIDATORS[table], fallback=self.offline_endpoints,
                 )
                 cached, unreadable = read.rows, read.bad
             except sqlite3.Error:  # a locked cache is a miss, not a failure (a damaged one is rebuilt)
@@ -195,7 +198,8 @@ class WikidataClient:
             fetched_at = time.time()
             if self._cache is not None:
                 try:
-                    self._cache.put_many(table, self.cfg.endpoint, self.cfg.language, values, fetched_at)
+                    self._cache.put_many(table, self.cfg.endpoint, self.cfg.language, values, fetched_at,
+                                         source=self.cfg.name)
                 except Exception:  # a read-only or locked cache must not fail the lookup
                     self.stats["cache_write_errors"] += 1
             with self._lock:
