@@ -24,7 +24,7 @@ from factcheck.language import SUPPORTED, detect, normalise, supported
 from factcheck.load import LoadError, load_path, load_text
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
-from factcheck.model.findings import DocumentError, DocumentReport, Note, Report, Severity
+from factcheck.model.findings import LOOKUP_FAILED, DocumentError, DocumentReport, Note, Report, Severity
 from factcheck.notes import no_publication_date, rules_needing_dates
 from factcheck.resolve import resolve_facts
 from factcheck.resources import shipped_rules
@@ -149,8 +149,8 @@ class Checker:
                 facts = facts + number_facts(result.facts, start=len(facts) + 1)
                 report.errors.extend(result.errors)
                 report.notes.extend(result.notes)
-            except Exception as exc:
-                report.errors.append(DocumentError(stage="enrich", message=f"reference lookup failed: {exc!r}"))
+            except Exception as exc:  # the document is still checked, without reference facts
+                report.notes.append(Note(kind=LOOKUP_FAILED, message=f"reference look-ups failed: {exc!r}"))
         report.facts = facts  # type: ignore[assignment]
         if doc.published is None and (note := no_publication_date(facts, self._dated_rules)) is not None:
             report.notes.append(note)

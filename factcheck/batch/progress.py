@@ -36,7 +36,7 @@ class RunStats:
             self.not_checked[lang] = self.not_checked.get(lang, 0) + 1
         if report.unchecked:
             self.failed += 1
-        elif report.errors:
+        elif report.errors or report.lookups_failed:
             self.partial += 1
         for f in report.findings:
             if f.suppressed is not None:

@@ -11,6 +11,7 @@ from factcheck.batch.executor import Executor, InProcessExecutor
 from factcheck.batch.inputs import iter_tasks
 from factcheck.batch.ordering import merge
 from factcheck.batch.pool import ProcessExecutor
+from factcheck.batch.prefetch import prefetched
 from factcheck.batch.settings import BatchSettings, CheckerSettings
 from factcheck.batch.stop import StopRequest
 from factcheck.batch.tasks import Ready, Task, error_report
@@ -72,7 +73,7 @@ def run_batch(
 
     def run(tasks: Iterable[Task]) -> Iterator[DocumentReport]:
         def keyed() -> Iterator[Task]:
-            for task in tasks:
+            for task in prefetched(tasks, checker):  # reference look-ups batched across documents
                 if state is not None:
                     keys.append(task.digest())
                 yield task

@@ -7,7 +7,10 @@ per TTL" needs entity-level keys, which only exist after the body is parsed. his
 also stores every 2xx body, and Wikidata sends its maxlag error as HTTP 200. Here only answers that
 parsed as valid API results are written (errors, garbage and over-size bodies never reach ``put``).
 
-Rows are keyed by (endpoint, language, key) so that mirrors and test servers never mix. WAL mode
+Rows are keyed by (endpoint, language, key) so that mirrors and test servers never mix. Which
+endpoints each source's rows came from is kept too (table ``endpoints``: source name, endpoint, last
+write), so that ``--offline`` can answer from whichever endpoints were cached without the user naming
+them again (``get_many(..., fallback=...)``). WAL mode
 and a busy timeout let several threads and processes of one run share the file; each thread has
 its own connection.
 
@@ -25,7 +28,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -106,6 +109,8 @@ class SqliteCache:
                                 f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} "
                                 "ORDER BY fetched_at ASC LIMIT ?)", (count - self.max_rows,)
                             ).rowcount
+                if oldest is not None:  # an endpoint not written to for max_age has no rows left
+                    conn.execute("DELETE FROM endpoints WHERE written_at < ?", (oldest,))
             return deleted
 
         try:
@@ -122,6 +127,24 @@ class SqliteCache:
                     "key TEXT NOT NULL, body TEXT NOT NULL, fetched_at REAL NOT NULL, "
                     "PRIMARY KEY (endpoint, lang, key))"
                 )
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS endpoints (source TEXT NOT NULL, endpoint TEXT NOT NULL, "
+                "written_at REAL NOT NULL, PRIMARY KEY (source, endpoint))"
+            )
+
+    def endpoints(self, source: str) -> list[str]:
+        """The endpoints rows of ``source`` were fetched from, the most recently written first."""
+
+        def read() -> list[str]:
+            rows = self._conn().execute(
+                "SELECT endpoint FROM endpoints WHERE source=? ORDER BY written_at DESC, endpoint", (source,)
+            ).fetchall()
+            return [str(r[0]) for r in rows]
+
+        try:
+            return self._guarded(read)  # type: ignore[no-any-return]
+        except sqlite3.OperationalError:  # locked: no fallback this time
+            return []
 
     def _conn(self) -> sqlite3.Connection:
         held: tuple[int, sqlite3.Connection] | None = getattr(self._local, "conn", None)
@@ -173,34 +196,45 @@ class SqliteCache:
 
     def get_many(
         self, table: Table, endpoint: str, lang: str, keys: Iterable[str], *, allow_stale: bool = False,
-        validate: Validator | None = None,
+        validate: Validator | None = None, fallback: Sequence[str] = (),
     ) -> CacheRead:
         """Fresh rows (or any rows with ``allow_stale``) as ``rows[key] = (value, fetched_at)``.
 
+        Keys without a row for ``endpoint`` are looked up under each ``fallback`` endpoint in turn.
         A row whose body is not JSON, or that ``validate`` refuses, is deleted and listed in ``bad``.
         """
         wanted = list(dict.fromkeys(keys))
         oldest = 0.0 if allow_stale else time.time() - self.ttl
 
-        def read() -> CacheRead:
-            out = CacheRead()
-            conn = self._conn()
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
+        def read_one(conn: sqlite3.Connection, out: CacheRead, where: str, keys: list[str]) -> None:
+            bad: list[str] = []
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = conn.execute(
                     f"SELECT key, body, fetched_at FROM {table} WHERE endpoint=? AND lang=? "
                     f"AND key IN ({marks}) AND fetched_at >= ?",
-                    (endpoint, lang, *chunk, oldest),
+                    (where, lang, *chunk, oldest),
                 ).fetchall()
                 for key, body, fetched_at in rows:
                     try:
                         value = json.loads(body)
                         out.rows[key] = (validate(value) if validate else value, float(fetched_at))
+                        out.bad.pop(key, None)
                     except Exception as exc:  # a row we did not write, or wrote with other models
                         out.bad[key] = f"{type(exc).__name__}: {str(exc)[:200]}"
-            if out.bad:
-                self._delete(conn, table, endpoint, lang, list(out.bad))
+                        bad.append(key)
+            if bad:
+                self._delete(conn, table, where, lang, bad)
+
+        def read() -> CacheRead:
+            out = CacheRead()
+            conn = self._conn()
+            for where in dict.fromkeys([endpoint, *fallback]):
+                rest = [k for k in wanted if k not in out.rows]
+                if not rest:
+                    break
+                read_one(conn, out, where, rest)
             return out
 
         return self._guarded(read)  # type: ignore[no-any-return]
@@ -215,7 +249,11 @@ class SqliteCache:
         except sqlite3.OperationalError:  # read-only or locked: the row is skipped this time anyway
             pass
 
-    def put_many(self, table: Table, endpoint: str, lang: str, items: dict[str, Any], fetched_at: float) -> None:
+    def put_many(
+        self, table: Table, endpoint: str, lang: str, items: dict[str, Any], fetched_at: float,
+        *, source: str | None = None,
+    ) -> None:
+        """Write rows; with ``source``, remember that its rows come from ``endpoint`` (for ``--offline``)."""
         if not items:
             return
         rows = [(endpoint, lang, k, json.dumps(v, separators=(",", ":")), fetched_at) for k, v in items.items()]
@@ -224,6 +262,8 @@ class SqliteCache:
             conn = self._conn()
             with conn:
                 conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?, ?)", rows)
+                if source is not None:
+                    conn.execute("INSERT OR REPLACE INTO endpoints VALUES (?, ?, ?)", (source, endpoint, fetched_at))
 
         self._guarded(write)
         with self._lock:

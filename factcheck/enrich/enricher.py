@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,11 +22,12 @@ from factcheck.enrich.http.deadline import Deadline
 from factcheck.enrich.names import SURNAME, ascii_form, fullest_name, name_score, name_tokens
 from factcheck.enrich.offices import is_not_current, office_score
 from factcheck.enrich.tenure import common, held_on, nearest_start, start_distance, term_text
+from factcheck.enrich.times import fetched_time
 from factcheck.enrich.wikidata.client import WikidataClient
 from factcheck.enrich.wikidata.models import EntityRecord, PositionHeld, SearchHit
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase, ReferenceStatus, ReferenceTenure, RoleMention, TenureStart
-from factcheck.model.findings import DocumentError
+from factcheck.model.findings import LOOKUP_FAILED, Note
 
 MAX_CANDIDATES = 5
 
@@ -99,9 +99,8 @@ class WikidataEnricher:
             result = self._enrich(doc, claims, Deadline(self.budget))
         except Exception as exc:  # a bug or an unforeseen answer must not lose the document
             reason = f"{type(exc).__name__}: {exc}"
-            result = EnrichResult(
-                errors=[DocumentError(stage="enrich", message=f"{self.source}: lookups failed", detail=reason)]
-            )
+            note = Note(kind=LOOKUP_FAILED, message=f"{self.source}: look-ups failed: {reason}", reason="malformed")
+            result = EnrichResult(notes=[note])
             result.facts.extend(self._status(c, "failed", reason) for c in claims)
         _mark_first_mentions(result.facts)
         return result
@@ -162,15 +161,16 @@ class WikidataEnricher:
     def _enrich(self, doc: Document, claims: list[Claim], deadline: Deadline) -> EnrichResult:
         lookups = self._search([c.query for c in claims], deadline)
         positions, positions_failed = self._positions(lookups, deadline)
-        retrieved_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
         result = EnrichResult()
         reported: set[str] = set()
 
         def report(what: str, error: SourceError) -> None:
+            # a note, not an error: the document is checked, its claims are unverified (a CI consumer
+            # must tell a broken article from a missing network)
             message = f"{self.source}: {what}: {error}"
             if message not in reported:
                 reported.add(message)
-                result.errors.append(DocumentError(stage="enrich", message=message, detail=error.reason))
+                result.notes.append(Note(kind=LOOKUP_FAILED, message=message, reason=error.reason))
 
         chosen = self._choose_people(claims, lookups, positions)
         for claim in claims:
@@ -182,10 +182,11 @@ class WikidataEnricher:
                 continue
             person = chosen.get(claim.fact.person_key)
             if person is None:
-                reason = f"no entity named {claim.query!r}"
-                result.facts.append(self._status(claim, "not_found", reason))
+                status = self._status(claim, "not_found", f"no entity named {claim.query!r}")
+                status.unknown_to = self.source  # reported (tenure.unverified), never silently dropped
+                result.facts.append(status)
                 continue
-            facts = self._facts_for(claim, person, positions, retrieved_at)
+            facts = self._facts_for(claim, person, positions)
             missing = [p.position_id for p in person.positions if p.position_id in positions_failed]
             if missing and isinstance(facts[0], ReferenceStatus) and facts[0].status == "not_found":
                 # no match, but the office may be among the positions that could not be fetched
@@ -227,9 +228,7 @@ class WikidataEnricher:
                 chosen[key] = best[1]
         return chosen
 
-    def _facts_for(
-        self, claim: Claim, person: EntityRecord, positions: dict[str, EntityRecord], retrieved_at: str
-    ) -> list[FactBase]:
+    def _facts_for(self, claim: Claim, person: EntityRecord, positions: dict[str, EntityRecord]) -> list[FactBase]:
         match = _best_position(claim, person, positions)
         if match is None:
             what = f"matching {claim.office!r}" if claim.office else f"held on {claim.when}"
@@ -267,7 +266,7 @@ class WikidataEnricher:
             precision=statement.start.precision if statement.start else None,
             source=self.source,
             url=url,
-            retrieved_at=retrieved_at,
+            retrieved_at=fetched_time(person.fetched_at),
             claim_kind=fact.kind,
             claim_date=claim_date,
             in_office=in_office,
@@ -295,8 +294,10 @@ class WikidataEnricher:
             claim_kind=fact.kind,
             person_id=person.id if person else None,
             url=self.client.entity_url(person.id) if person else None,
+            retrieved_at=fetched_time(person.fetched_at) if person else None,
             date=claim.when,
         )
+
 
 
 def _mark_first_mentions(facts: list[FactBase]) -> None:

@@ -28,10 +28,26 @@ def build_wikidata_enricher(
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     transport: httpx.BaseTransport | None = None,
+    remembered_endpoints: bool = False,
 ) -> WikidataEnricher:
+    """``remembered_endpoints``: offline, also answer from rows of the endpoints this source's rows were
+    fetched from (the user did not name an endpoint)."""
     cache = _cache(cfg, cache_dir, use_cache)
     http = build_http_client(cfg, inner=transport)
-    return WikidataEnricher(WikidataClient(cfg, http=http, cache=cache, offline=offline))
+    fallback = _offline_endpoints(cfg, cache, offline and remembered_endpoints)
+    return WikidataEnricher(WikidataClient(cfg, http=http, cache=cache, offline=offline, offline_endpoints=fallback))
+
+
+def _offline_endpoints(cfg: SourceConfig, cache: SqliteCache | None, wanted: bool) -> list[str]:
+    if not wanted or cache is None:
+        return []
+    return [e for e in cache.endpoints(cfg.name) if e != cfg.endpoint]
+
+
+def endpoint_named(name: str, overrides: dict[str, str] | None, config: dict[str, Any] | None) -> bool:
+    """True if the user chose the source's endpoint (``--source NAME=URL`` or the config file's)."""
+    chosen = (config or {}).get(name)
+    return name in (overrides or {}) or isinstance(chosen, str) or (isinstance(chosen, dict) and "endpoint" in chosen)
 
 
 def _cache(cfg: SourceConfig, cache_dir: str | Path | None, use_cache: bool) -> SqliteCache | None:
@@ -54,9 +70,12 @@ def build_worldbank_enricher(
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     transport: httpx.BaseTransport | None = None,
+    remembered_endpoints: bool = False,
 ) -> StatisticsEnricher:
     http = build_http_client(cfg, inner=transport)
-    client = WorldBankClient(cfg, http=http, cache=_cache(cfg, cache_dir, use_cache), offline=offline)
+    cache = _cache(cfg, cache_dir, use_cache)
+    fallback = _offline_endpoints(cfg, cache, offline and remembered_endpoints)
+    client = WorldBankClient(cfg, http=http, cache=cache, offline=offline, offline_endpoints=fallback)
     return StatisticsEnricher(client)
 
 
@@ -71,7 +90,9 @@ def build_enricher(
     """The enricher for the configured sources, or None when enrichment is off.
 
     ``overrides``: ``{"wikidata": URL}`` from ``--source wikidata=URL``; ``config``: the ``sources:``
-    section of a project config file (``{name: URL}`` or ``{name: {field: value}}``); ``cache_dir``
+    section of a project config file (``{name: URL}`` or ``{name: {field: value}}``). ``offline``
+    answers from the cache only: from the endpoint named, or, when none is named, from whichever
+    endpoints the source's cached rows were fetched from (most recent first). ``cache_dir``
     defaults to ``$FACTCHECK_CACHE_DIR`` or the user cache dir. Raises
     :class:`~factcheck.enrich.config.SourceConfigError` for a bad configuration (exit code 2).
     """
@@ -80,10 +101,13 @@ def build_enricher(
     sources = load_sources(config=config, overrides=overrides)
     enrichers: list[object] = []
     for cfg in sources.values():
+        remembered = not endpoint_named(cfg.name, overrides, config)  # offline: whichever endpoints were cached
         if cfg.kind == "wikidata":
-            enrichers.append(build_wikidata_enricher(cfg, offline=offline, cache_dir=cache_dir))
+            enrichers.append(build_wikidata_enricher(cfg, offline=offline, cache_dir=cache_dir,
+                                                     remembered_endpoints=remembered))
         elif cfg.kind == "worldbank":
-            enrichers.append(build_worldbank_enricher(cfg, offline=offline, cache_dir=cache_dir))
+            enrichers.append(build_worldbank_enricher(cfg, offline=offline, cache_dir=cache_dir,
+                                                      remembered_endpoints=remembered))
     if not enrichers:
         return None
     return enrichers[0] if len(enrichers) == 1 else CompositeEnricher(enrichers)  # type: ignore[return-value]

@@ -10,17 +10,17 @@ and a document note, never a document error.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Iterable
 
 from factcheck.enrich import EnrichResult
 from factcheck.enrich.errors import SourceError
 from factcheck.enrich.http.deadline import Deadline
+from factcheck.enrich.times import fetched_time
 from factcheck.enrich.worldbank.client import WorldBankClient
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase, ReferenceStatistic, StatisticClaim
-from factcheck.model.findings import Note
+from factcheck.model.findings import LOOKUP_FAILED, Note
 
 UNBOUNDED = 1e18
 TENSE_LOOKBACK = 2
@@ -78,14 +78,14 @@ class StatisticsEnricher:
             error = SourceError("malformed", f"{type(exc).__name__}: {exc}")
             found, failed = {}, {p: error for p in pairs}
         result = EnrichResult()
-        problems: dict[str, None] = {}
+        problems: dict[str, str] = {}  # message -> reason
         seen_unverified: set[tuple[str, str, int]] = set()
         for claim in claims:
             pair = (claim.indicator, claim.country)
             if pair in failed:
                 error = failed[pair]
                 if error.reason != "offline":
-                    problems[f"{self.source}: look-up of {claim.indicator} for {claim.country} failed: {error}"] = None
+                    problems[f"{self.source}: look-up of {claim.indicator} for {claim.country} failed: {error}"] = error.reason
                 status = "offline" if error.reason == "offline" else "failed"
                 ref = self._reference(claim, status, str(error), None, claim.year, None, claim.country_name)
             else:
@@ -99,7 +99,7 @@ class StatisticsEnricher:
             if ref.status != "found":
                 seen_unverified.add(key)
             result.facts.append(ref)
-        result.notes.extend(Note(kind="reference-lookup-failed", message=m) for m in problems)
+        result.notes.extend(Note(kind=LOOKUP_FAILED, message=m, reason=r) for m, r in problems.items())
         return result
 
     def close(self) -> None:
@@ -139,9 +139,6 @@ class StatisticsEnricher:
                 reasons.append("the difference is within twice the stated precision")
             if reasons:
                 certainty, inferred = "inferred", "; ".join(reasons)
-        retrieved = None
-        if fetched_at:
-            retrieved = dt.datetime.fromtimestamp(fetched_at, dt.timezone.utc).replace(microsecond=0).isoformat()
         return ReferenceStatistic(
             span=claim.span,
             text=claim.text,
@@ -165,7 +162,7 @@ class StatisticsEnricher:
             year_explicit=claim.year_source == "explicit",
             source=self.source,
             url=self.client.record_url(claim.indicator, claim.country),
-            retrieved_at=retrieved,
+            retrieved_at=fetched_time(fetched_at),
             note=self._notes_by_indicator.get(claim.indicator),
             agrees=agrees,
             certainty=certainty,  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from factcheck.evaluate.rulefiles import RuleSet
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
 from factcheck.model.findings import Context, Evidence, Finding, Quotation, Severity
+from factcheck.model.verdicts import default_verdict
 
 
 def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, FactBase], doc: Document) -> list[Finding]:
@@ -24,6 +25,7 @@ def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, Fact
                 source=str(getattr(bound[alias], "source", "")),
                 url=getattr(bound[alias], "url", None),
                 value=tpl.render(values, rule.spec.when),
+                retrieved_at=getattr(bound[alias], "retrieved_at", None),
             )
             for alias, tpl in rule.evidence
         ]
@@ -50,6 +52,7 @@ def build_findings(ruleset: RuleSet, matches: list[Match], facts: dict[str, Fact
                 facts=list(m.facts),
                 evidence=evidence,
                 quotation=None if quote is None else Quotation(start=quote.start, end=quote.end, speaker=quote.speaker),
+                verdict=rule.spec.verdict or default_verdict(rule.id, rule.spec.severity),
             )
         )
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule, f.facts))

@@ -64,6 +64,9 @@ class RuleSpec(BaseModel):
     )
     at: str | None = Field(None, pattern=ALIAS, description="Alias whose span the finding points at.")
     evidence: list[EvidenceSpec] = Field(default_factory=list, max_length=8)
+    verdict: Literal["supported", "contradicted", "unverifiable"] | None = Field(
+        None, description="What a finding says about the claims it cites; default: unverifiable for *.unverified "
+        "rules, contradicted for error and warning rules, supported for info rules.")
     enabled: bool = True
     examples: Examples = Field(default_factory=Examples)
 

@@ -287,7 +287,8 @@ class ReferenceTenure(FactBase):
     precision: Precision | None = None
     source: str = "wikidata"
     url: str
-    retrieved_at: str | None = None
+    retrieved_at: str | None = Field(
+        None, description="When the source's answer was fetched (ISO 8601, UTC): a cached answer keeps its fetch time.")
     # Derived for rules, computed when the reference is built for one claim (the grammar has no
     # date truncation): both dates cut to the precision they share, so "last October" (2025-10)
     # agrees with 2025-10-21 while "the 12th" (2025-10-12) does not.
@@ -314,11 +315,15 @@ class ReferenceStatus(FactBase):
     office: str | None = Field(None, description="Label of the matched position, if any.")
     office_id: str | None = None
     url: str | None = Field(None, description="Entity page of the person (evidence).")
+    retrieved_at: str | None = Field(
+        None, description="When the person's record was fetched from the source (ISO 8601, UTC), if it was.")
     date: str | None = Field(None, description="The date the office was checked on.")
     in_office: bool | None = Field(
         None, description="Whether any statement of the matched position covers `date`; None if unknown."
     )
     held: str | None = Field(None, description="The position's terms, e.g. '2001-04-26 to 2006-09-26'.")
+    unknown_to: str | None = Field(
+        None, description="The source, when it knows no one by the person's name (status not_found, no person_id).")
     first_mention: bool = Field(
         True, description="First status of this person with this outcome in the document (derived)."
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from factcheck.model.document import Location
 from factcheck.model.facts import Fact
+from factcheck.model.verdicts import ClaimVerdict, Verdict, claim_verdicts
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2, "never": 3}
@@ -20,11 +21,14 @@ def at_least(severity: str, threshold: str) -> bool:
 
 
 class Evidence(BaseModel):
-    """What a reference source said, with where to check it."""
+    """What a reference source said, with where to check it and when it was fetched from there."""
 
     source: str
     url: str | None = None
     value: str
+    retrieved_at: str | None = Field(
+        None, description="When the source's answer was fetched (ISO 8601, UTC); a cached answer keeps its "
+        "fetch time, so this is not the time of the check.")
 
 
 class Context(BaseModel):
@@ -57,6 +61,9 @@ class Finding(BaseModel):
     title: str | None = None
     suppressed: str | None = Field(None, description="Reason, if an inline suppression covers it.")
     quotation: Quotation | None = Field(None, description="Set when the claim is inside a direct quotation.")
+    verdict: Verdict | None = Field(
+        None, description="What the finding says about the claims it cites (from its rule): supported, "
+        "contradicted or unverifiable.")
 
 
 class DocumentError(BaseModel):
@@ -70,6 +77,7 @@ class DocumentError(BaseModel):
 UNCHECKED_STAGES = frozenset({"load", "extract", "evaluate"})
 
 NoteKind = Literal["no-publication-date", "language-not-supported", "reference-lookup-failed"]
+LOOKUP_FAILED: NoteKind = "reference-lookup-failed"
 #: Note kinds that mean the document's text was not checked at all (reported apart, ``--fail-on-unchecked``).
 NOT_CHECKED_NOTES = frozenset({"language-not-supported"})
 
@@ -87,6 +95,9 @@ class Note(BaseModel):
     kind: NoteKind
     message: str
     rules: list[str] = Field(default_factory=list, description="Rules the note is about, if any.")
+    reason: str | None = Field(
+        None, description="Machine-readable cause, if any (reference-lookup-failed: timeout, unreachable, "
+        "server_error, malformed, too_large, api_error, budget, ...).")
 
 
 class DocumentReport(BaseModel):
@@ -110,11 +121,22 @@ class DocumentReport(BaseModel):
     )
 
 
+    @computed_field(description="A verdict per checked claim (one that an unsuppressed finding cites): "  # type: ignore[prop-decorator]
+                    "supported, contradicted or unverifiable; see factcheck.model.verdicts.")
+    @property
+    def claims(self) -> list[ClaimVerdict]:
+        return claim_verdicts(self.facts, self.findings)
+
     @property
     def unchecked(self) -> bool:
         """True if the document was not (fully) checked: it did not load, or extraction or the engine
         failed. Reference look-up failures (``enrich``) leave it checked, with claims unverified."""
         return any(e.stage in UNCHECKED_STAGES for e in self.errors)
+
+    @property
+    def lookups_failed(self) -> bool:
+        """True if a reference source could not be asked for some of its claims (a note, not an error)."""
+        return any(n.kind == LOOKUP_FAILED for n in self.notes)
 
     @property
     def not_checked(self) -> bool:

@@ -50,7 +50,8 @@ def test_bad_rows_offline_are_a_note(make_enricher, wikidata, cache_dir: Path) -
     wikidata.reset_counts()
     offline = make_enricher(offline=True).enrich(doc, seed_facts(doc))
     assert wikidata.count() == 0
-    notes = " ".join(e.message for e in offline.errors)
+    assert offline.errors == []
+    notes = " ".join(n.message for n in offline.notes)
     assert "unreadable" in notes and "deleted" in notes
     statuses = {s.status for s in of_kind(offline.facts, "reference_status")}
     assert "failed" in statuses  # the affected claims are unverified, and say why

@@ -65,7 +65,8 @@ def test_source_down_still_completes(wikidata: FakeWikidata, cache_dir: Path) ->
                  source_config={"wikidata": FAST_SOURCE_CONFIG}) as c:
         report = c.check(SEED.read_text(encoding="utf-8"), doc_id=str(SEED))
     (doc,) = report.documents
-    assert doc.errors and all(e.stage == "enrich" and "HTTP 500" in e.message for e in doc.errors)
+    assert doc.errors == []  # a failed look-up is a note: the document was checked
+    assert doc.notes and all(n.kind == "reference-lookup-failed" and "HTTP 500" in n.message for n in doc.notes)
     unverified = _by_rule(report, "tenure.unverified")
     assert unverified and all(f.severity == "info" for f in unverified)
     assert _by_rule(report, "attribution.unofficial-figure")  # nothing else is lost
@@ -107,3 +108,22 @@ def test_cli_offline_empty_cache_is_unverified(tmp_path: Path, wikidata: FakeWik
     assert wikidata.count() == 0
     rules = [f["rule"] for f in json.loads(run.stdout)["documents"][0]["findings"]]
     assert "tenure.unverified" in rules and "tenure.start-mismatch" not in rules
+
+
+def test_a_person_the_source_does_not_know_is_unverified_not_dropped(checker: Checker) -> None:
+    text = "Japanese Defense Minister Taro Nobodyatall met reporters in Tokyo on the 28th."
+    report = checker.check(text, published="2025-10-29")
+    (doc,) = report.documents
+    (finding,) = _by_rule(report, "tenure.unverified")
+    assert finding.severity == "info"
+    assert finding.message.startswith("Could not verify Taro Nobodyatall: not found in wikidata")
+    assert doc.errors == [] and doc.notes == []  # nothing failed: the source answered, it knows no one so named
+
+
+def test_a_known_person_in_an_office_not_among_theirs_is_not_unverified(checker: Checker) -> None:
+    # found, but no position matches the title: not a contradiction, and not "unknown to the source"
+    report = checker.check("Japanese Agriculture Minister Sanae Takaichi met reporters on the 28th.",
+                           published="2025-10-29")
+    statuses = [f for f in report.documents[0].facts if f.kind == "reference_status"]
+    assert statuses and all(s.person_id is not None and s.unknown_to is None for s in statuses)  # type: ignore[attr-defined]
+    assert not _by_rule(report, "tenure.unverified")

@@ -96,7 +96,8 @@ def test_unmatched_title_is_not_found_not_a_contradiction(make_enricher) -> None
 def test_unknown_person(make_enricher) -> None:
     doc = doc_of("Defense Minister Nobody Atall spoke.")
     result = make_enricher().enrich(doc, [role(doc, "Defense Minister Nobody Atall", "Nobody Atall", "Defense Minister")])
-    assert [(s.status, s.reason) for s in result.facts] == [("not_found", "no entity named 'Nobody Atall'")]
+    assert [(s.status, s.reason, s.unknown_to) for s in result.facts] == [
+        ("not_found", "no entity named 'Nobody Atall'", "wikidata")]
     assert result.errors == []
 
 
@@ -166,7 +167,7 @@ def test_positions_that_failed_make_the_claim_failed_not_not_found(make_enricher
     enricher.client.entities(["Q90000002"], _deadline())  # the person is cached, her positions are not
     wikidata.add_fault("500", times=-1, action="wbgetentities")
     result = enricher.enrich(doc, facts)
-    assert [s.status for s in result.facts] == ["failed"] and result.errors[0].detail == "server_error"
+    assert [s.status for s in result.facts] == ["failed"] and result.notes[0].reason == "server_error"
 
 
 def test_unwritable_cache_dir_runs_without_cache(tmp_path, wikidata) -> None:

@@ -46,8 +46,9 @@ def test_persistent_maxlag_fails_and_is_not_cached(make_enricher, wikidata, cach
     result = make_enricher().enrich(doc, facts)
     ((status, reason),) = _statuses(result)
     assert status == "failed" and "maxlag" in (reason or "")
-    (error,) = result.errors
-    assert error.stage == "enrich" and "Pete Hegseth" in error.message and error.detail == "maxlag"
+    (note,) = result.notes
+    assert note.kind == "reference-lookup-failed" and "Pete Hegseth" in note.message and note.reason == "maxlag"
+    assert result.errors == []
     with sqlite3.connect(cache_dir / CACHE_FILE) as db:
         assert db.execute("SELECT count(*) FROM searches").fetchone() == (0,)
         assert db.execute("SELECT count(*) FROM entities").fetchone() == (0,)
@@ -73,7 +74,7 @@ def test_hanging_response_times_out(make_enricher, wikidata) -> None:
     assert time.monotonic() - started < 6.0  # budget 3 s
     ((status, reason),) = _statuses(result)
     assert status == "failed" and "timed out" in (reason or "")
-    assert result.errors[0].detail == "timeout"
+    assert result.notes[0].reason == "timeout"
 
 
 def test_malformed_json_is_reported_and_not_cached(make_enricher, wikidata, cache_dir) -> None:
@@ -81,7 +82,7 @@ def test_malformed_json_is_reported_and_not_cached(make_enricher, wikidata, cach
     doc, facts = _hegseth()
     result = make_enricher().enrich(doc, facts)
     assert _statuses(result) == [("failed", "the answer is not JSON")]
-    assert result.errors[0].detail == "malformed"
+    assert result.notes[0].reason == "malformed"
     with sqlite3.connect(cache_dir / CACHE_FILE) as db:
         assert db.execute("SELECT count(*) FROM searches").fetchone() == (0,)
 
@@ -94,7 +95,7 @@ def test_50mb_body_is_cut_off(make_enricher, wikidata) -> None:
     assert time.monotonic() - started < 8.0
     ((status, reason),) = _statuses(result)
     assert status == "failed" and "byte cap" in (reason or "")
-    assert result.errors[0].detail == "too_large"
+    assert result.notes[0].reason == "too_large"
     assert wikidata.count("wbsearchentities") == 1  # an over-size answer is not retried
 
 
@@ -114,7 +115,7 @@ def test_unreachable_source(make_enricher) -> None:
     result = make_enricher(endpoint=url).enrich(doc, facts)
     ((status, reason),) = _statuses(result)
     assert status == "failed" and "cannot reach" in (reason or "")
-    assert result.errors[0].detail == "unreachable"
+    assert result.notes[0].reason == "unreachable"
 
 
 def test_time_budget_per_document(make_enricher) -> None:
@@ -129,7 +130,7 @@ def test_time_budget_per_document(make_enricher) -> None:
     statuses = of_kind(result.facts, "reference_status")
     assert len(statuses) == 12  # every claim is accounted for
     assert any(s.status == "failed" and "budget" in (s.reason or "") for s in statuses)
-    assert any(e.detail == "budget" for e in result.errors)
+    assert any(n.reason == "budget" for n in result.notes) and result.errors == []
 
 
 def test_one_failing_lookup_loses_nothing_else(make_enricher, wikidata) -> None:
@@ -139,7 +140,7 @@ def test_one_failing_lookup_loses_nothing_else(make_enricher, wikidata) -> None:
     by_person = {s.person: s.status for s in of_kind(result.facts, "reference_status")}
     assert by_person == {"Pete Hegseth": "failed", "Shinjiro Koizumi": "found", "Koizumi": "found",
                          "Donald Trump": "found", "Sanae Takaichi": "found"}
-    assert len(result.errors) == 1 and "Pete Hegseth" in result.errors[0].message
+    assert len(result.notes) == 1 and "Pete Hegseth" in result.notes[0].message and result.errors == []
 
 
 def test_at_most_three_requests_in_flight(make_enricher) -> None:

@@ -70,7 +70,7 @@ def synthetic_report(text: str | None = None, *, with_text: bool = True) -> tupl
                  evidence=[Evidence(source="wikidata", url="https://www.wikidata.org/wiki/Q1362781",
                                     value="Minister of Defense: start 2025-10-21"),
                            Evidence(source="note", url="javascript:alert(1)", value="<b>not a link</b>")]),
-        _finding(doc, figure_text, "attribution.unofficial-figure", "warning", ["f3"],
+        _finding(doc, figure_text, "attribution.unofficial-figure", "warning", ["f3"], verdict="unverifiable",
                  message="3.5% of GDP rests on an unofficial source <script>alert(1)</script>."),
         # overlaps the end of the warning above
         _finding(doc, "3.5% of GDP", "numbers.conflicting-figure", "warning", ["f3", "f5"],

@@ -93,8 +93,9 @@ def test_segments_split_overlaps() -> None:
 def test_claim_verdicts() -> None:
     report, _ = synthetic_report()
     v = claim_verdicts(report.documents[0])
-    # f1 error, f2 info (tenure.confirmed), f3 warning; f5 only by a suppressed finding; f4 is a reference
-    assert v == {"f1": "contradicted", "f2": "supported", "f3": "contradicted"}
+    # f1 error, f2 info (tenure.confirmed), f3 only weakly attributed (a warning whose rule says
+    # unverifiable); f5 only by a suppressed finding; f4 is a reference
+    assert v == {"f1": "contradicted", "f2": "supported", "f3": "unverifiable"}
 
 
 def test_unverified_reaches_the_claim_through_its_reference_status() -> None:
@@ -105,7 +106,7 @@ def test_unverified_reaches_the_claim_through_its_reference_status() -> None:
     finding = Finding(rule="tenure.unverified", severity="info", message="could not verify",
                       span={"start": 10, "end": 30, "line": 1, "column": 11}, facts=["f2"])
     doc = DocumentReport(path="x", facts=[claim, status], findings=[finding])
-    assert claim_verdicts(doc) == {"f1": "unverified"}
+    assert claim_verdicts(doc) == {"f1": "unverifiable"}
 
 
 def test_body_text_is_reloaded_from_the_file_when_it_still_fits(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 from factcheck.enrich.testing.localserver import LocalServer
 from factcheck.model.keys import fold
 
-FaultKind = Literal["429", "maxlag", "500", "hang", "malformed", "huge", "api-error", "close"]
+FaultKind = Literal["429", "maxlag", "500", "503", "hang", "malformed", "huge", "api-error", "close"]
 _ID = re.compile(r"^[QPL][1-9]\d*$")
 MAXLAG_BODY = {
     "error": {
@@ -273,6 +273,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, MAXLAG_BODY, headers)
         elif fault.kind == "500":
             self._send(500, b"<html><body>Internal Server Error</body></html>", "text/html")
+        elif fault.kind == "503":
+            self._send(503, b"<html><body>Service Unavailable</body></html>", "text/html")
         elif fault.kind == "malformed":
             self._send(200, b'{"entities": {"Q1": {"id": "Q1", "labels": ', "application/json")
         elif fault.kind == "api-error":

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -67,14 +67,17 @@ class WikidataClient:
         cache: SqliteCache | None,
         offline: bool = False,
         memory_items: int = MEMORY_ITEMS,
+        offline_endpoints: Sequence[str] = (),
     ) -> None:
         self.cfg = cfg
         self.offline = offline
+        #: Offline, rows of these endpoints answer too (the ones this source's rows were fetched from).
+        self.offline_endpoints = tuple(offline_endpoints) if offline else ()
         self._http = http
         self._cache = cache
         self._lock = threading.Lock()
         self._memory: BoundedMemory[tuple[Table, str]] = BoundedMemory(memory_items)
-        self._flights: dict[tuple[Table, str], Future[Any]] = {}
+        self._flights: dict[tuple[Table, str], Future[tuple[Any, float]]] = {}
         self._pool = ThreadPoolExecutor(max_workers=cfg.concurrency, thread_name_prefix="wikidata")
         self.stats: Counter[str] = Counter()
 
@@ -83,7 +86,7 @@ class WikidataClient:
     def search(self, names: Iterable[str], deadline: Deadline) -> tuple[dict[str, list[SearchHit]], dict[str, SourceError]]:
         """Search hits per name (``wbsearchentities``), and the names whose search failed."""
         found, failed = self._resolve("searches", list(dict.fromkeys(names)), deadline, 1, self._fetch_search)
-        return {k: [SearchHit.model_validate(h) for h in v] for k, v in found.items()}, failed
+        return {k: [SearchHit.model_validate(h) for h in v] for k, (v, _) in found.items()}, failed
 
     def entities(
         self, ids: Iterable[str], deadline: Deadline
@@ -93,7 +96,7 @@ class WikidataClient:
         bad = [i for i in wanted if not _ENTITY_ID.match(i)]
         good = [i for i in wanted if _ENTITY_ID.match(i)]
         found, failed = self._resolve("entities", good, deadline, self.cfg.batch_size, self._fetch_entities)
-        records = {k: EntityRecord.model_validate(v) for k, v in found.items()}
+        records = {k: EntityRecord.model_validate({**v, "fetched_at": at}) for k, (v, at) in found.items()}
         records.update({i: EntityRecord(id=i, missing=True) for i in bad})
         return records, failed
 
@@ -115,8 +118,9 @@ class WikidataClient:
         deadline: Deadline,
         group: int,
         fetch: Callable[[list[str], Deadline], dict[str, Any]],
-    ) -> tuple[dict[str, Any], dict[str, SourceError]]:
-        found: dict[str, Any] = {}
+    ) -> tuple[dict[str, tuple[Any, float]], dict[str, SourceError]]:
+        """``found[key] = (value, fetched_at)``: the time the answer was fetched, whichever layer held it."""
+        found: dict[str, tuple[Any, float]] = {}
         failed: dict[str, SourceError] = {}
         now = time.time()
         ttl = self.cfg.cache.ttl
@@ -125,7 +129,7 @@ class WikidataClient:
             for key in keys:
                 hit = self._memory.get((table, key))
                 if hit is not None and (self.offline or now - hit[1] < ttl):
-                    found[key] = hit[0]
+                    found[key] = hit
                     self.stats[f"memory:{table}"] += 1
                 else:
                     rest.append(key)
@@ -134,7 +138,7 @@ class WikidataClient:
             try:
                 read = self._cache.get_many(
                     table, self.cfg.endpoint, self.cfg.language, rest, allow_stale=self.offline,
-                    validate=VALIDATORS[table],
+                    validate=VALIDATORS[table], fallback=self.offline_endpoints,
                 )
                 cached, unreadable = read.rows, read.bad
             except sqlite3.Error:  # a locked cache is a miss, not a failure (a damaged one is rebuilt)
@@ -144,7 +148,7 @@ class WikidataClient:
             with self._lock:
                 for key, (value, fetched_at) in cached.items():
                     self._memory.put((table, key), (value, fetched_at))
-                    found[key] = value
+                    found[key] = (value, fetched_at)
             self.stats[f"cache:{table}"] += len(cached)
             rest = [k for k in rest if k not in cached]
         if not rest:
@@ -161,14 +165,14 @@ class WikidataClient:
             return found, failed
 
         mine: list[str] = []
-        waits: dict[str, Future[Any]] = {}
+        waits: dict[str, Future[tuple[Any, float]]] = {}
         with self._lock:
             for key in rest:
                 # Another thread's flight may have landed since the look-ups above: its value is in
                 # memory before its flight is removed, so checking here again closes the race.
                 hit = self._memory.get((table, key))
                 if hit is not None:
-                    found[key] = hit[0]
+                    found[key] = hit
                     continue
                 flight = self._flights.get((table, key))
                 if flight is None:
@@ -194,16 +198,18 @@ class WikidataClient:
             fetched_at = time.time()
             if self._cache is not None:
                 try:
-                    self._cache.put_many(table, self.cfg.endpoint, self.cfg.language, values, fetched_at)
+                    self._cache.put_many(table, self.cfg.endpoint, self.cfg.language, values, fetched_at,
+                                         source=self.cfg.name)
                 except Exception:  # a read-only or locked cache must not fail the lookup
                     self.stats["cache_write_errors"] += 1
             with self._lock:
                 for key, value in values.items():
                     self._memory.put((table, key), (value, fetched_at))
-            self._settle(table, keys, values=values)
+            self._settle(table, keys, values=values, fetched_at=fetched_at)
 
     def _settle(
-        self, table: Table, keys: list[str], *, values: dict[str, Any] | None = None, error: SourceError | None = None
+        self, table: Table, keys: list[str], *, values: dict[str, Any] | None = None, fetched_at: float = 0.0,
+        error: SourceError | None = None,
     ) -> None:
         with self._lock:
             flights = [(k, self._flights.pop((table, k), None)) for k in keys]
@@ -211,7 +217,7 @@ class WikidataClient:
             if flight is None:
                 continue
             if values is not None and key in values:
-                flight.set_result(values[key])
+                flight.set_result((values[key], fetched_at))
             else:
                 flight.set_exception(error or SourceError("malformed", f"no answer for {key}"))
 

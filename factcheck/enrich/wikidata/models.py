@@ -110,6 +110,9 @@ class EntityRecord(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     description: str | None = None
     positions: list[PositionHeld] = Field(default_factory=list)
+    fetched_at: float | None = Field(
+        None, exclude=True, description="When the source's answer was fetched (epoch seconds); not cached in the body."
+    )
 
     def names(self) -> list[str]:
         return [n for n in [self.label, *self.aliases] if n]

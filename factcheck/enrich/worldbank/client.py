@@ -15,7 +15,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
@@ -86,9 +86,12 @@ class WorldBankClient:
     def __init__(
         self, cfg: SourceConfig, *, http: httpx.Client, cache: SqliteCache | None, offline: bool = False,
         memory_items: int = MEMORY_ITEMS,
+        offline_endpoints: Sequence[str] = (),
     ) -> None:
         self.cfg = cfg
         self.offline = offline
+        #: Offline, rows of these endpoints answer too (the ones this source's rows were fetched from).
+        self.offline_endpoints = tuple(offline_endpoints) if offline else ()
         self._http = http
         self._cache = cache
         self._lock = threading.Lock()
@@ -132,7 +135,7 @@ class WorldBankClient:
             try:
                 read = self._cache.get_many(
                     "entities", self.cfg.endpoint, LANG, [_key(p) for p in rest], allow_stale=self.offline,
-                    validate=cached_series,
+                    validate=cached_series, fallback=self.offline_endpoints,
                 )
                 cached, unreadable = read.rows, read.bad
             except sqlite3.Error:  # a locked cache is a miss, not a failure (a damaged one is rebuilt)
@@ -182,7 +185,7 @@ class WorldBankClient:
         fetched_at = time.time()
         if self._cache is not None and values:
             try:
-                self._cache.put_many("entities", self.cfg.endpoint, LANG, values, fetched_at)
+                self._cache.put_many("entities", self.cfg.endpoint, LANG, values, fetched_at, source=self.cfg.name)
             except Exception:  # a read-only or locked cache must not fail the look-up
                 self.stats["cache_write_errors"] += 1
         for key, value in values.items():

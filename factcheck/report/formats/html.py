@@ -3,8 +3,8 @@
 What a page holds, per document: the body text with each finding's span in a ``<mark>`` coloured by
 severity (overlapping spans are split into segments; a segment carries the ids of every finding
 covering it in ``data-findings``), a margin note per finding (severity, rule id, message, quote,
-evidence links), a claims table (each extracted fact with its verdict: contradicted, unverified or
-supported, see :func:`claim_verdicts`) and a severity filter. CSS and JavaScript are inlined from
+evidence links), a claims table (each extracted fact with its verdict: contradicted, unverifiable
+or supported, see :func:`claim_verdicts`) and a severity filter. CSS and JavaScript are inlined from
 ``html_assets/``; a Content-Security-Policy forbids every fetch, so opening a report never touches
 the network. Without JavaScript everything is shown; print CSS lays notes out after the text.
 
@@ -32,14 +32,12 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal
 
 from factcheck.model.facts import FactBase
 from factcheck.model.findings import SEVERITY_RANK, DocumentReport, Finding, Report
+from factcheck.model.verdicts import VERDICT_ORDER, Verdict
 from factcheck.report.formats.controls import for_html
 
-Verdict = Literal["contradicted", "unverified", "supported"]
-VERDICT_ORDER: dict[str, int] = {"contradicted": 0, "unverified": 1, "supported": 2}
 SEVERITIES = ("error", "warning", "info")
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
@@ -81,34 +79,8 @@ def _placeable(f: Finding, text: str) -> bool:
 
 # --- verdicts -----------------------------------------------------------------------------------
 def claim_verdicts(doc: DocumentReport) -> dict[str, Verdict]:
-    """Verdict per fact id of the text's claims (reference facts excluded).
-
-    A fact cited by an unsuppressed error or warning finding is *contradicted*; one cited by a
-    ``*.unverified`` finding is *unverified*; one cited only by other info findings (e.g.
-    ``tenure.confirmed``) is *supported*. A finding that cites only reference facts (``reference_*``)
-    counts for the text facts whose span contains theirs. Facts no finding cites get no verdict.
-    """
-    claims = [f for f in doc.facts if not f.kind.startswith("reference_")]
-    refs = {f.id: f for f in doc.facts if f.kind.startswith("reference_")}
-    verdicts: dict[str, Verdict] = {}
-    for finding in doc.findings:
-        if finding.suppressed is not None:
-            continue
-        if finding.rule.endswith(".unverified"):
-            verdict: Verdict = "unverified"
-        elif SEVERITY_RANK[finding.severity] >= SEVERITY_RANK["warning"]:
-            verdict = "contradicted"
-        else:
-            verdict = "supported"
-        cited = {fid for fid in finding.facts if fid not in refs}
-        if not cited:  # only reference facts (e.g. tenure.unverified): the claims they were looked up for
-            for ref in (refs[fid] for fid in finding.facts if fid in refs):
-                cited.update(c.id for c in claims if c.span.start <= ref.span.start and ref.span.end <= c.span.end)
-        for fid in cited:
-            old = verdicts.get(fid)
-            if old is None or VERDICT_ORDER[verdict] < VERDICT_ORDER[old]:
-                verdicts[fid] = verdict
-    return verdicts
+    """Verdict per fact id of the text's claims: the JSON report's ``claims`` (:mod:`factcheck.model.verdicts`)."""
+    return {c.fact: c.verdict for c in doc.claims}
 
 
 # --- segments -----------------------------------------------------------------------------------
@@ -170,7 +142,7 @@ def _evidence_html(f: Finding) -> str:
         return ""
     items = []
     for ev in f.evidence:
-        label = f"{esc(ev.source)}: {esc(ev.value)}"
+        label = f"{esc(ev.source)}: {esc(ev.value)}" + (f" (fetched {esc(ev.retrieved_at)})" if ev.retrieved_at else "")
         if ev.url and re.match(r"^https?://", ev.url, re.IGNORECASE):
             items.append(
                 f'<li><a class="fc-evidence-link" href="{esc(ev.url)}" rel="noopener noreferrer" '
@@ -227,7 +199,7 @@ def _claims_html(doc_n: int, doc: DocumentReport, numbers: dict[int, int]) -> st
     if judged:
         out.append(f'<table class="fc-claims"><thead>{head}</thead><tbody>{"".join(map(row, judged))}</tbody></table>')
     else:
-        out.append('<p class="fc-meta">No claim was contradicted, confirmed or left unverified.</p>')
+        out.append('<p class="fc-meta">No claim was contradicted, supported or found unverifiable.</p>')
     if others:
         out.append(
             f"<details><summary>{len(others)} other extracted fact(s) with no finding</summary>"

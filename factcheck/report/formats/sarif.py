@@ -5,6 +5,8 @@
   the rules that fired. ``ruleIndex`` points into that list.
 - ``partialFingerprints["factcheckClaim/v1"]`` is the finding's fingerprint (rule, document, claim
   text; no offsets), so it is identical across runs and survives edits elsewhere in the document.
+- ``properties.verdict`` is the finding's verdict (supported, contradicted, unverifiable) and
+  ``properties.claims`` the verdict of each claim it is about (the JSON report's ``claims``).
 - Suppressed findings are kept, with an ``inSource`` suppression and its justification.
 - A document that could not be checked is a ``toolExecutionNotification`` of level ``error``.
 - Nothing run-specific (times, ids) is written: the same input gives the same bytes.
@@ -20,6 +22,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from factcheck.model.findings import DocumentReport, Report, Summary
+from factcheck.model.verdicts import verdict_of
 from factcheck.report.formats.fingerprint import fingerprints
 from factcheck.report.formats.streaming import render_all
 
@@ -99,7 +102,14 @@ class Writer:
                 "locations": [location()],
                 "properties": {"kind": note.kind},
             })
+        claims = {c.fact: c for c in doc.claims}
         for f, fp in zip(doc.findings, fingerprints(doc), strict=True):
+            properties: dict[str, Any] = {"verdict": verdict_of(f)}
+            about = [claims[fid] for fid in f.facts if fid in claims]
+            if not about:  # a finding on reference facts only: the claims they were looked up for
+                about = [c for c in claims.values() if f.rule in c.rules and c.span.start <= f.span.start < c.span.end]
+            if about:
+                properties["claims"] = [{"fact": c.fact, "text": c.text, "verdict": c.verdict} for c in about]
             result: dict[str, Any] = {
                 "ruleId": f.rule,
                 "ruleIndex": self._rule(f.rule, f.title, None, f.severity),
@@ -108,8 +118,9 @@ class Writer:
                 "locations": [location(f.span.line, f.span.column)],
                 "partialFingerprints": {FINGERPRINT_KEY: fp},
             }
+            result["properties"] = properties
             if f.evidence:
-                result["properties"] = {"evidence": [e.model_dump(exclude_none=True) for e in f.evidence]}
+                properties["evidence"] = [e.model_dump(exclude_none=True) for e in f.evidence]
                 urls = [e.url for e in f.evidence if e.url]
                 if urls:
                     result["relatedLocations"] = [

@@ -35,7 +35,8 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
             out.extend(_excerpt(f))
             for ev in f.evidence:
                 link = f" <{safe(ev.url)}>" if ev.url else ""
-                out.append(f"    evidence: {safe(ev.source)}: {safe(ev.value)}{link}")
+                when = f" (fetched {safe(ev.retrieved_at)})" if ev.retrieved_at else ""
+                out.append(f"    evidence: {safe(ev.source)}: {safe(ev.value)}{link}{when}")
         if show_facts:
             for fact in doc.facts:
                 out.append(f"    fact {safe(describe(fact))}")
@@ -43,7 +44,7 @@ def render(report: Report, *, color: bool = False, show_facts: bool = False, **_
     s = report.summary
     docs = f"{s.documents} document{'s' if s.documents != 1 else ''}"
     unchecked = sum(1 for d in report.documents if d.unchecked)
-    partial = sum(1 for d in report.documents if d.errors and not d.unchecked)
+    partial = sum(1 for d in report.documents if (d.errors or d.lookups_failed) and not d.unchecked)
     tail = (f", {unchecked} could not be checked" if unchecked else "") + (
         f", {partial} with reference look-ups failed" if partial else ""
     )
