@@ -79,6 +79,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
     if first is None and last is None:
         return None
+    if (first is None and match.mention("first") is not None) or (last is None and match.mention("last") is not None):
+        return None  # "(April 15, 2026 - March 31, 2027)": a side that is no bound of a year, so no gloss
     country, guessed = fiscal_country_guessed(a, match)
     label = _label(fy, country)
     if label is None:
