@@ -43,9 +43,9 @@ DOCS_PATH = "/docs"
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text}
     for status, text in {
-        400: "bad_json", 401: "unauthorized", 413: "payload_too_large", 415: "unsupported_media_type",
+        400: "bad_json", 401: "unauthorized", 408: "request_timeout", 413: "payload_too_large", 415: "unsupported_media_type",
         422: "invalid_request, unknown_rules",
-        500: "engine_crashed, internal", 503: "overloaded", 504: "timeout",
+        500: "engine_crashed, internal", 503: "overloaded (no worker free, or too many connections)", 504: "timeout",
     }.items()
 }
 
