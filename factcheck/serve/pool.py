@@ -14,8 +14,8 @@ when the request's coroutine ends, so a client that disconnects mid-check can ne
 ``workers`` drafts into the pool (and its check is not cancelled, which would cost a worker).
 
 pebble breaks the whole pool when a worker dies while no task runs (its ``BrokenProcessPool``,
-e.g. a worker killed from outside while idle); the pool is then replaced by a new one, and the
-requests it held get ``engine_crashed``.
+e.g. a worker killed from outside while idle); the pool is then replaced by a new one and the
+requests it held, none of which had started, are run there.
 
 Workers are started with ``forkserver`` (pebble starts replacements from its own threads, and
 forking a threaded process can deadlock), the forkserver having imported the engine's modules once,
@@ -116,24 +116,37 @@ class EnginePool:
             await asyncio.wait_for(slots.acquire(), timeout=self.timeout)
         except asyncio.TimeoutError:
             raise Overloaded(f"no engine worker free within {time.monotonic() - began:.1f} s") from None
+        try:
+            return await self._run_in_pool(task, slots)
+        except BrokenProcessPool as exc:  # twice in a row: the workers die as they start
+            raise EngineUnavailable(f"engine workers lost ({exc}); they are restarted") from None
+
+    async def _run_in_pool(self, task: EngineTask, slots: asyncio.Semaphore) -> bytes:
+        """Run ``task`` holding one slot (released when pebble is done with it). pebble breaks the pool
+        only when no task has started, so a task it aborted never ran: it is run once more, in a new pool."""
         loop = asyncio.get_running_loop()
-        try:
-            pool, future = self._schedule(task)
-        except BaseException:
-            slots.release()
-            raise
-        future.add_done_callback(lambda _: loop.call_soon_threadsafe(slots.release))
-        try:
-            return await asyncio.shield(asyncio.wrap_future(future))
-        except cf.TimeoutError:
-            raise EngineTimeout(f"timed out after {self.timeout:g} s") from None
-        except ProcessExpired as exc:
-            raise EngineCrashed(describe_exit(exc.exitcode)) from None
-        except BrokenProcessPool as exc:
-            self._replace(pool)
-            raise EngineCrashed(f"engine workers lost ({exc}); they are restarted") from None
-        except Exception as exc:  # the engine raised: pebble hands the worker's exception back
-            raise EngineCrashed(f"{type(exc).__name__}: {exc}\n{getattr(exc, 'traceback', '')}") from None
+        for attempt in (1, 2):
+            if attempt == 2:  # the aborted future gave its slot back
+                await slots.acquire()
+            try:
+                pool, future = self._schedule(task)
+            except BaseException:
+                slots.release()
+                raise
+            future.add_done_callback(lambda _: loop.call_soon_threadsafe(slots.release))
+            try:
+                return await asyncio.shield(asyncio.wrap_future(future))
+            except cf.TimeoutError:
+                raise EngineTimeout(f"timed out after {self.timeout:g} s") from None
+            except ProcessExpired as exc:
+                raise EngineCrashed(describe_exit(exc.exitcode)) from None
+            except BrokenProcessPool:
+                self._replace(pool)
+                if attempt == 2:
+                    raise
+            except Exception as exc:  # the engine raised: pebble hands the worker's exception back
+                raise EngineCrashed(f"{type(exc).__name__}: {exc}\n{getattr(exc, 'traceback', '')}") from None
+        raise AssertionError("unreachable")
 
     def _schedule(self, task: EngineTask) -> tuple[ProcessPool, cf.Future[bytes]]:
         pool = self._pool
