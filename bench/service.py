@@ -220,6 +220,37 @@ async def beside_slow_connections(port: int, requests: list[bytes], duration: fl
     return phase, health
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (from /proc: the server, its forkserver and its engine workers)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += parents.get(p, [])
+    return out
+
+
+def scheduling(pids: list[int]) -> tuple[float, float]:
+    """Seconds on a CPU and seconds runnable but waiting for one, summed over ``pids`` (/proc schedstat)."""
+    ran = waited = 0.0
+    for pid in pids:
+        try:
+            run, wait, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+        except (OSError, ValueError):
+            continue
+        ran += int(run) / 1e9
+        waited += int(wait) / 1e9
+    return ran, waited
+
+
 def engine_cost(texts: list[str], wikidata: str | None, cache: str) -> float:
     """Milliseconds per draft of the checker alone, in this process, single-threaded (same warm cache)."""
     from factcheck import Checker
@@ -288,7 +319,13 @@ def main() -> None:
                         r.raise_for_status()
                 sample = r.json()
             lookups = len(wikidata.requests)
+            tree = process_tree(proc.pid)
+            ran0, waited0 = scheduling(tree)
+            wall0 = time.perf_counter()
             results = asyncio.run(measure(port, requests, args.duration, args.slow))
+            wall = time.perf_counter() - wall0
+            ran1, waited1 = scheduling(tree)
+            ran, waited = ran1 - ran0, waited1 - waited0
             fresh = len(wikidata.requests) - lookups
         finally:
             proc.terminate()
@@ -301,6 +338,8 @@ def main() -> None:
           f" ({fresh} lookups during the run)")
     for item in results:
         print(item.line() if isinstance(item, Phase) else item)
+    print(f"server processes ({len(tree)}): {ran:.1f} s on a CPU, {waited:.1f} s runnable but waiting for one, "
+          f"over {wall:.1f} s of measuring (waiting = CPUs taken by other processes, this client included)")
     print(f"checker alone (in process, one thread): {alone:.1f} ms per draft")
     print(f"cpus: {os.cpu_count()}, load avg {os.getloadavg()[0]:.1f} (a shared machine: other sessions' tests run beside)")
 
