@@ -124,6 +124,7 @@ def check_request(body: bytes) -> bytes:
             b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
 
 
+KEEP_ALIVE_REUSE = 3.0  # seconds; uvicorn closes keep-alive connections idle for 5
 HEALTH = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
 
@@ -176,13 +177,24 @@ async def open_loop(port: int, requests: list[bytes], rate: float, duration: flo
     """Poisson arrivals at ``rate``/s for ``duration`` s; latency from each arrival's scheduled time."""
     phase = Phase(name)
     rng = random.Random(13)
-    idle: list[Conn] = []
+    idle: list[tuple[Conn, float]] = []  # with the time each became idle
 
     async def one(raw: bytes, scheduled: float) -> None:
-        conn = idle.pop() if idle else await Conn.open(port)
-        status = await conn.request(raw)
+        while idle:  # the server closes a keep-alive connection idle for 5 s: reuse fresher ones only
+            conn, since = idle.pop()
+            if time.perf_counter() - since < KEEP_ALIVE_REUSE:
+                break
+            conn.close()
+        else:
+            conn = await Conn.open(port)
+        try:
+            status = await conn.request(raw)
+        except (asyncio.IncompleteReadError, ConnectionError):  # closed under us: a fresh connection
+            conn.close()
+            conn = await Conn.open(port)
+            status = await conn.request(raw)
         phase.add(time.perf_counter() - scheduled, status)
-        idle.append(conn)
+        idle.append((conn, time.perf_counter()))
 
     tasks = []
     t0 = time.perf_counter()
@@ -197,7 +209,7 @@ async def open_loop(port: int, requests: list[bytes], rate: float, duration: flo
         i += 1
     await asyncio.gather(*tasks)
     phase.elapsed = time.perf_counter() - t0
-    for conn in idle:
+    for conn, _ in idle:
         conn.close()
     return phase
 
