@@ -6,7 +6,7 @@ import click
 
 from factcheck.batch.settings import CheckerSettings
 from factcheck.cli.options import EXIT_USAGE, load_ruleset_or_exit, reference_options
-from factcheck.serve.settings import DEFAULT_MAX_BODY, ServeSettings
+from factcheck.serve.settings import DEFAULT_MAX_BODY, DEFAULT_MAX_CONNECTIONS, ServeSettings
 
 
 @click.command("serve")
@@ -19,6 +19,10 @@ from factcheck.serve.settings import DEFAULT_MAX_BODY, ServeSettings
 @click.option("--max-body-bytes", default=DEFAULT_MAX_BODY, show_default=True, type=click.IntRange(1))
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Seconds a request may take in the engine.")
+@click.option("--read-timeout", default=15.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds a client has to send a request's headers, and as many for its body (else 408).")
+@click.option("--max-connections", default=DEFAULT_MAX_CONNECTIONS, show_default=True, type=click.IntRange(1),
+              help="Open connections beyond this get 503 at once.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 @click.option("--access-log", is_flag=True, help="Log every request.")
@@ -35,6 +39,8 @@ def serve_command(
     disabled: tuple[str, ...],
     max_body_bytes: int,
     timeout: float,
+    read_timeout: float,
+    max_connections: int,
     log_level: str,
     access_log: bool,
 ) -> None:
@@ -57,7 +63,8 @@ def serve_command(
     )
     try:
         settings = ServeSettings.with_env_token(
-            checker=checker, workers=workers, max_body_bytes=max_body_bytes, timeout=timeout
+            checker=checker, workers=workers, max_body_bytes=max_body_bytes, timeout=timeout,
+            read_timeout=read_timeout, max_connections=max_connections,
         )
     except ValueError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -4,7 +4,7 @@
 - :mod:`.schemas`  request/response models (and so the OpenAPI description at ``/openapi.json``);
 - :mod:`.engine`   the worker side: draft -> response JSON, with offsets in the submitted text;
 - :mod:`.offsets`  body spans -> submitted-text offsets;
-- :mod:`.pool`     engine worker processes (the batch package's ProcessExecutor, one per slot);
+- :mod:`.pool`     engine worker processes (a pebble ProcessPool; :mod:`.worker` is their side);
 - :mod:`.auth`, :mod:`.limits`, :mod:`.errors` bearer token, body limit, JSON error codes;
 - :mod:`.app`      the routes; :mod:`.run` starts uvicorn.
 """

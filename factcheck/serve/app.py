@@ -10,6 +10,7 @@ limit (413), FastAPI routes with JSON errors (:mod:`.errors`). The engine runs i
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -24,7 +25,7 @@ from factcheck.serve.auth import BearerAuth, bearer
 from factcheck.serve.engine import EngineTask
 from factcheck.serve.errors import ApiError, install, public_message
 from factcheck.serve.limits import BodyLimit
-from factcheck.serve.pool import EngineFailure, EnginePool, Overloaded
+from factcheck.serve.pool import EngineFailure, EnginePool, EngineTimeout, Overloaded
 from factcheck.serve.schemas import (
     CheckRequest,
     CheckResponse,
@@ -36,14 +37,15 @@ from factcheck.serve.schemas import (
 )
 from factcheck.serve.settings import ServeSettings
 
+log = logging.getLogger("factcheck.serve")
 OPENAPI_PATH = "/openapi.json"
 DOCS_PATH = "/docs"
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text}
     for status, text in {
-        400: "bad_json", 401: "unauthorized", 413: "payload_too_large", 415: "unsupported_media_type",
+        400: "bad_json", 401: "unauthorized", 408: "request_timeout", 413: "payload_too_large", 415: "unsupported_media_type",
         422: "invalid_request, unknown_rules",
-        500: "engine_crashed, internal", 503: "overloaded", 504: "timeout",
+        500: "engine_crashed, internal", 503: "overloaded (no worker free, or too many connections)", 504: "timeout",
     }.items()
 }
 
@@ -134,10 +136,11 @@ def create_app(settings: ServeSettings) -> Any:
             data = await pool.run(task)
         except Overloaded as exc:
             raise ApiError("overloaded", str(exc)) from None
+        except EngineTimeout:
+            raise ApiError("timeout", f"checking took longer than {settings.timeout:g} s") from None
         except EngineFailure as exc:
-            if exc.lost.timed_out:
-                raise ApiError("timeout", f"checking took longer than {settings.timeout:g} s") from None
-            raise ApiError("engine_crashed", f"the engine failed on this draft: {public_message(exc.lost.reason)}") from None
+            log.warning("engine failure on %s: %s", task.doc_id, exc.reason)
+            raise ApiError("engine_crashed", f"the engine failed on this draft: {public_message(exc.reason)}") from None
         return Response(data, media_type="application/json")
 
     return BearerAuth(BodyLimit(app, settings.max_body_bytes), settings.token)

@@ -1,59 +1,78 @@
-"""Engine worker processes for the service, on top of the batch package's :class:`ProcessExecutor`.
+"""Engine worker processes for the service: a pebble ``ProcessPool`` behind an admission bound.
 
-The batch executor is built for ordered streams (``map_ordered``), not for concurrent single
-requests, so the service holds ``workers`` executors of one process each and checks one out per
-request (an asyncio queue of free slots). What the executor already guarantees is reused as is:
-a worker that dies fails only the document it held (here: that request, ``engine_crashed``) and is
-replaced by a fresh process, so the next request succeeds; a document that runs past ``timeout``
-gets its worker killed (``timeout``). ``retries=0``: a draft that crashed a worker is not re-run.
+pebble gives what the service needs from a pool and what ``concurrent.futures`` lacks: a per-task
+timeout that kills and replaces the worker running it (``timeout``, 504), and a worker that dies on
+a draft (the C rule engine can SIGSEGV) fails only that task (``ProcessExpired``, ``engine_crashed``)
+while the pool starts a fresh process. Each worker builds its engine once, in the pool's
+initializer (:mod:`.worker`). A task that raised in the engine is ``engine_crashed`` too, without
+losing the worker.
 
-A slot is returned to the queue when its thread has really finished (a future's done-callback), so
-a client that disconnects mid-check can never hand a busy executor to the next request.
+In front of the pool, an asyncio semaphore of ``workers`` slots: a request that gets no slot within
+``timeout`` is :class:`Overloaded` (503), so requests queue in the event loop, where waiting costs
+nothing, and never pile up inside the pool. A slot is released when pebble's future is done, not
+when the request's coroutine ends, so a client that disconnects mid-check can never let more than
+``workers`` drafts into the pool (and its check is not cancelled, which would cost a worker).
+
+pebble breaks the whole pool when a worker dies while no task runs (its ``BrokenProcessPool``,
+e.g. a worker killed from outside while idle); the pool is then replaced by a new one and the
+requests it held, none of which had started, are run there.
+
+Workers are started with ``forkserver`` (pebble starts replacements from its own threads, and
+forking a threaded process can deadlock), the forkserver having imported the engine's modules once,
+so that a replacement starts from warm imports.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures as cf
+import multiprocessing as mp
+import threading
 import time
-from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
-from factcheck.batch.pool import ProcessExecutor, WorkerInitError
+from pebble import ProcessExpired, ProcessPool
+
+from factcheck.batch.pool import describe_exit
 from factcheck.batch.settings import CheckerSettings
-from factcheck.serve.engine import EngineTask, build_engine
+from factcheck.serve import worker
+from factcheck.serve.engine import EngineTask
 
-WARM_UP = EngineTask(body="The ministers met in Tokyo on the 29th.", fmt="text", doc_id="<warm-up>")
-
-
-@dataclass(frozen=True)
-class Lost:
-    """What ``on_lost`` hands back for a request whose worker died or was killed."""
-
-    reason: str
-
-    @property
-    def timed_out(self) -> bool:
-        return self.reason.startswith("timed out")
+START_TIMEOUT = 120.0
+PRELOAD = ["factcheck.serve.worker", "factcheck.checker"]
 
 
 class EngineFailure(Exception):
-    def __init__(self, lost: Lost):
-        super().__init__(lost.reason)
-        self.lost = lost
+    """The engine did not answer for this request; ``reason`` is for the server log (may hold a traceback)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class EngineTimeout(EngineFailure):
+    """The check ran past the time limit; its worker was killed and replaced."""
+
+
+class EngineCrashed(EngineFailure):
+    """The worker died on this draft (it is replaced), or the engine raised on it."""
+
+
+class EngineUnavailable(EngineFailure):
+    """The workers could not be started (bad configuration, or they die as they start)."""
 
 
 class Overloaded(Exception):
     """No worker became free within the request's time limit."""
 
 
-def _on_lost(task: EngineTask, reason: str) -> Lost:
-    return Lost(reason)
-
-
-def _run_one(executor: ProcessExecutor[CheckerSettings, EngineTask, bytes | Lost], task: EngineTask) -> bytes | Lost:
-    # Run the generator to its end: abandoning it mid-way makes the executor close its workers.
-    (result,) = list(executor.map_ordered([task]))
-    return result
+def _context() -> Any:
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ctx
 
 
 class EnginePool:
@@ -61,47 +80,95 @@ class EnginePool:
         self.settings = settings
         self.workers = workers
         self.timeout = timeout
-        self._executors = [
-            ProcessExecutor(build_engine, settings, _on_lost, jobs=1, retries=0, timeout=timeout)
-            for _ in range(workers)
-        ]
-        self._threads = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factcheck-engine")
-        self._free: asyncio.Queue[ProcessExecutor[CheckerSettings, EngineTask, bytes | Lost]] | None = None
+        self.replaced = 0
+        self._pool: ProcessPool | None = None
+        self._slots: asyncio.Semaphore | None = None
+
+    def _new_pool(self) -> ProcessPool:
+        return ProcessPool(
+            max_workers=self.workers, initializer=worker.init_worker, initargs=(self.settings,), context=_context()
+        )
 
     def start(self) -> None:
-        """Start every worker and wait until each has checked a tiny draft (rules compiled, imports done).
+        """Start the workers and wait until each has built its engine and checked a tiny draft.
 
-        Called before any thread exists, so the workers are forked (fast) rather than forkserver-started.
-        """
-        self._free = asyncio.Queue()
-        for ex in self._executors:
-            _run_one(ex, WARM_UP)
-            self._free.put_nowait(ex)
+        Raises :class:`EngineUnavailable` if they cannot (the server then does not start)."""
+        self._slots = asyncio.Semaphore(self.workers)
+        self._pool = self._new_pool()
+        ready: set[int] = set()
+        deadline = time.monotonic() + START_TIMEOUT
+        try:
+            while len(ready) < self.workers:
+                if time.monotonic() > deadline:
+                    raise EngineUnavailable(f"{len(ready)} of {self.workers} engine workers ready after {START_TIMEOUT:g} s")
+                probes = [self._pool.schedule(worker.probe, args=(0.2,)) for _ in range(self.workers)]
+                ready.update(p.result(timeout=max(deadline - time.monotonic(), 0.1)) for p in probes)
+        except (BrokenProcessPool, RuntimeError, cf.TimeoutError) as exc:
+            self.close()
+            raise EngineUnavailable(f"engine workers could not start: {exc}") from None
 
     async def run(self, task: EngineTask) -> bytes:
-        """The response JSON; raises :class:`Overloaded` or :class:`EngineFailure`."""
-        assert self._free is not None, "EnginePool.start() first"
+        """The response JSON; raises :class:`Overloaded` or an :class:`EngineFailure`."""
+        assert self._slots is not None and self._pool is not None, "EnginePool.start() first"
+        slots = self._slots
         began = time.monotonic()
         try:
-            ex = await asyncio.wait_for(self._free.get(), timeout=self.timeout)
+            await asyncio.wait_for(slots.acquire(), timeout=self.timeout)
         except asyncio.TimeoutError:
             raise Overloaded(f"no engine worker free within {time.monotonic() - began:.1f} s") from None
-        loop = asyncio.get_running_loop()
-        free = self._free
-        future = self._threads.submit(_run_one, ex, task)
-        future.add_done_callback(lambda _: loop.call_soon_threadsafe(free.put_nowait, ex))
         try:
-            result = await asyncio.wrap_future(future)
-        except WorkerInitError as exc:  # workers keep dying before they are ready (the executor restarts)
-            raise EngineFailure(Lost(f"engine worker could not start: {exc}")) from None
-        if isinstance(result, Lost):
-            raise EngineFailure(result)
-        return result
+            return await self._run_in_pool(task, slots)
+        except BrokenProcessPool as exc:  # twice in a row: the workers die as they start
+            raise EngineUnavailable(f"engine workers lost ({exc}); they are restarted") from None
 
-    def restarts(self) -> int:
-        return sum(ex.restarts for ex in self._executors)
+    async def _run_in_pool(self, task: EngineTask, slots: asyncio.Semaphore) -> bytes:
+        """Run ``task`` holding one slot (released when pebble is done with it). pebble breaks the pool
+        only when no task has started, so a task it aborted never ran: it is run once more, in a new pool."""
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            if attempt == 2:  # the aborted future gave its slot back
+                await slots.acquire()
+            try:
+                pool, future = self._schedule(task)
+            except BaseException:
+                slots.release()
+                raise
+            future.add_done_callback(lambda _: loop.call_soon_threadsafe(slots.release))
+            try:
+                return await asyncio.shield(asyncio.wrap_future(future))
+            except cf.TimeoutError:
+                raise EngineTimeout(f"timed out after {self.timeout:g} s") from None
+            except ProcessExpired as exc:
+                raise EngineCrashed(describe_exit(exc.exitcode)) from None
+            except BrokenProcessPool:
+                self._replace(pool)
+                if attempt == 2:
+                    raise
+            except Exception as exc:  # the engine raised: pebble hands the worker's exception back
+                raise EngineCrashed(f"{type(exc).__name__}: {exc}\n{getattr(exc, 'traceback', '')}") from None
+        raise AssertionError("unreachable")
+
+    def _schedule(self, task: EngineTask) -> tuple[ProcessPool, cf.Future[bytes]]:
+        pool = self._pool
+        assert pool is not None
+        try:
+            return pool, pool.schedule(worker.check, args=(task,), timeout=self.timeout)
+        except RuntimeError:  # the pool broke since the last request ("not active"): a new one, once
+            pool = self._replace(pool)
+            return pool, pool.schedule(worker.check, args=(task,), timeout=self.timeout)
+
+    def _replace(self, broken: ProcessPool) -> ProcessPool:
+        """A new pool in place of ``broken`` (unless another request replaced it already)."""
+        assert self._pool is not None
+        if broken is self._pool:
+            old, self._pool = self._pool, self._new_pool()
+            self.replaced += 1
+            old.stop()
+            threading.Thread(target=old.join, name="factcheck-pool-join", daemon=True).start()
+        return self._pool
 
     def close(self) -> None:
-        self._threads.shutdown(wait=True, cancel_futures=True)
-        for ex in self._executors:
-            ex.close()
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool.join(timeout=10)
+            self._pool = None

@@ -33,6 +33,28 @@ class Server:
         return httpx.Client(base_url=self.url, timeout=30, **kw)  # type: ignore[arg-type]
 
 
+def children(pid: int) -> list[int]:
+    """The pids whose parent is ``pid`` (from /proc)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def engine_workers(server: Server) -> list[int]:
+    """The pids of the server's engine worker processes (children of its multiprocessing forkserver)."""
+    for child in children(server.process.pid):
+        if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
+            return children(child)
+    return []
+
+
 @contextmanager
 def running_server(
     tmp: Path, *args: str, env: dict[str, str] | None = None, start_timeout: float = 60

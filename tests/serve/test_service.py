@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import SEED
 from tests.serve.conftest import CRASH_MARKER, HANG_MARKER, MAX_BODY, TOKEN
-from tests.serve.server import Server
+from tests.serve.server import Server, engine_workers
 
 SHIFT = "The 2% target was moved up by three years, from fiscal 2027 to fiscal 2025."
 UNOFFICIAL = "It is known that the United States has unofficially requested Japan to raise its spending to 3.5% of GDP."
@@ -199,6 +199,18 @@ def test_concurrent_requests_around_a_crash(server: Server) -> None:
     with cf.ThreadPoolExecutor(8) as pool:
         codes = list(pool.map(lambda b: post(server, b).status_code, bodies))
     assert codes[:-1] == [200] * 12 and codes[-1] == 500
+
+
+def test_a_worker_killed_while_idle_costs_no_request(server: Server) -> None:
+    import os
+    import signal
+
+    workers = engine_workers(server)
+    assert len(workers) == 2
+    os.kill(workers[0], signal.SIGKILL)
+    for _ in range(4):
+        assert findings(post(server, {"text": SHIFT, "published": "2025-10-29"}))
+    assert workers[0] not in engine_workers(server)
 
 
 def test_time_limit_is_504_and_the_next_request_succeeds(slow_server: Server) -> None:
