@@ -85,10 +85,12 @@ def test_dense_claim_text_through_the_pipeline(engine: str) -> None:
 @pytest.mark.slow
 def test_two_megabytes_of_dense_claims() -> None:
     """The issue's reproduction: 2 MB took 124 s (and 4 MB 2.1 GB); now extraction dominates, linearly."""
-    checker = Checker(references=False)
-    start = time.perf_counter()
+    # no wall-clock budget: on a machine busy with other work the wall time says nothing about this code;
+    # the CPU time of the process (every thread) does
+    checker = Checker(references=False, time_budget=None)
+    start = time.process_time()
     report = checker.check(DENSE * (2 * 2**20 // len(DENSE))).documents[0]
-    assert time.perf_counter() - start < 90
+    assert time.process_time() - start < 90
     assert len(report.facts) == 2_000 and not report.unchecked
 
 
