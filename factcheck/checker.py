@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from factcheck.enrich import Enricher
 from factcheck.evaluate import Match, RuleSet, load_rules
@@ -79,9 +80,12 @@ class Checker:
         max_facts: int = MAX_FACTS_PER_DOCUMENT,
         max_joined_facts: int = MAX_JOINED_FACTS_PER_KIND,
         time_budget: float | None = DEFAULT_TIME_BUDGET,
+        limiters: Mapping[str, Any] | None = None,
     ):
         """``time_budget``: seconds one document may take (None: no limit); past it the check returns a
-        report whose error says so, and the abandoned work stops at its next stage (:mod:`.timebudget`)."""
+        report whose error says so, and the abandoned work stops at its next stage (:mod:`.timebudget`).
+        ``limiters``: per source name, a bound on requests in flight shared beyond this process
+        (``acquire(timeout=)``/``release()``, e.g. a Dask semaphore)."""
         if time_budget is not None and not time_budget > 0:
             raise ValueError("time_budget must be a positive number of seconds, or None")
         self.ruleset = resolve_ruleset(rules).only(disabled=disabled_rules)
@@ -100,7 +104,7 @@ class Checker:
         self._dated_rules = rules_needing_dates(self.ruleset.rules)
         self.enricher = enricher
         if self.enricher is None and references:
-            self.enricher = _build_enricher(sources, offline, cache_dir, source_config)
+            self.enricher = _build_enricher(sources, offline, cache_dir, source_config, limiters)
 
     # --- one document ----------------------------------------------------------------------------
     def check_document(self, doc: Document, *, include_text: bool = False) -> DocumentReport:
@@ -276,7 +280,8 @@ def number_facts(facts: list[FactBase], start: int = 1) -> list[FactBase]:
 
 
 def _build_enricher(
-    sources: dict[str, str] | None, offline: bool, cache_dir: str | Path | None, config: dict[str, object] | None
+    sources: dict[str, str] | None, offline: bool, cache_dir: str | Path | None, config: dict[str, object] | None,
+    limiters: Mapping[str, Any] | None = None,
 ) -> Enricher | None:
     import importlib.util
 
@@ -285,5 +290,6 @@ def _build_enricher(
     from factcheck.enrich.factory import build_enricher
 
     return build_enricher(
-        overrides=sources, offline=offline, cache_dir=None if cache_dir is None else str(cache_dir), config=config
+        overrides=sources, offline=offline, cache_dir=None if cache_dir is None else str(cache_dir), config=config,
+        limiters=limiters,
     )

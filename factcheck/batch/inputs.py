@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -83,29 +83,39 @@ def iter_tasks(
     max_bytes: int,
     stdin: BinaryIO | None = None,
     stdin_jsonl: bool = False,
+    select: Callable[[str], bool] | None = None,
 ) -> Iterator[Task | Ready]:
-    """Every document of every input, in input order."""
+    """Every document of every input, in input order; with ``select``, only the documents whose id it
+    accepts (decided before a file is read: ``--shard``)."""
     include, exclude = tuple(include), tuple(exclude)
+    pick = select or _all
     for arg in paths:
         if arg == STDIN:
-            yield from _stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes, stdin_jsonl)
+            if stdin_jsonl or pick("<stdin>"):
+                yield from _stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes, stdin_jsonl, pick)
             continue
         p = Path(arg)
         if p.is_dir():
             for f in walk(p, include, exclude):
-                yield from _file(f, max_bytes)
+                yield from _file(f, max_bytes, pick)
         elif p.exists():
-            yield from _file(p, max_bytes)
-        else:
+            yield from _file(p, max_bytes, pick)
+        elif pick(arg):
             yield Ready(error_report(arg, "load", f"{arg}: no such file or directory"))
 
 
-def _file(path: Path, max_bytes: int) -> Iterator[Task | Ready]:
+def _all(_: str) -> bool:
+    return True
+
+
+def _file(path: Path, max_bytes: int, pick: Callable[[str], bool] = _all) -> Iterator[Task | Ready]:
     name = path.as_posix()
+    if path.suffix.lower() not in JSONL and not pick(name):
+        return
     try:
         size = path.stat().st_size
         if path.suffix.lower() in JSONL:
-            yield from _jsonl(path, name, max_bytes)
+            yield from _jsonl(path, name, max_bytes, pick)
             return
         if size > max_bytes:
             yield Ready(error_report(name, "load", f"{name}: document is {size} bytes, over the limit of "
@@ -116,33 +126,41 @@ def _file(path: Path, max_bytes: int) -> Iterator[Task | Ready]:
         yield Ready(error_report(name, "load", f"{name}: {exc.strerror or exc}"))
 
 
-def _jsonl(path: Path, name: str, max_bytes: int) -> Iterator[Task | Ready]:
+def _jsonl(path: Path, name: str, max_bytes: int, pick: Callable[[str], bool] = _all) -> Iterator[Task | Ready]:
     with path.open("rb") as fh:
-        yield from _records(fh, name, max_bytes)
+        yield from _records(fh, name, max_bytes, pick)
 
 
-def _records(fh: BinaryIO, name: str, max_bytes: int) -> Iterator[Task | Ready]:
+def _record_error(doc_id: str, name: str, lineno: int, message: str) -> Ready:
+    report = error_report(doc_id, "load", message)
+    report.source, report.record_line = name, lineno  # located like a checked record's report
+    return Ready(report)
+
+
+def _records(fh: BinaryIO, name: str, max_bytes: int, pick: Callable[[str], bool] = _all) -> Iterator[Task | Ready]:
     """One task per non-blank line, read line by line (a JSON Lines file may be huge)."""
     for lineno, raw in enumerate(fh, start=1):
         if not raw.strip():
             continue
         doc_id = f"{name}:{lineno}"
+        if not pick(doc_id):
+            continue
         if len(raw) > max_bytes:
-            yield Ready(error_report(doc_id, "load", f"{doc_id}:1: record is {len(raw)} bytes, over the "
-                                     f"limit of {max_bytes} (--max-bytes)"))
+            yield _record_error(doc_id, name, lineno, f"{doc_id}:1: record is {len(raw)} bytes, over the "
+                                f"limit of {max_bytes} (--max-bytes)")
             continue
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield Ready(error_report(doc_id, "load", f"{doc_id}:{exc.start + 1}: not valid UTF-8: byte "
-                                     f"0x{raw[exc.start]:02x}"))
+            yield _record_error(doc_id, name, lineno, f"{doc_id}:{exc.start + 1}: not valid UTF-8: byte "
+                                f"0x{raw[exc.start]:02x}")
             continue
         yield Task(doc_id=doc_id, kind="record", data=line.rstrip("\r\n"), path=name, lineno=lineno)
 
 
-def _stdin(stream: BinaryIO, max_bytes: int, jsonl: bool) -> Iterator[Task | Ready]:
+def _stdin(stream: BinaryIO, max_bytes: int, jsonl: bool, pick: Callable[[str], bool] = _all) -> Iterator[Task | Ready]:
     if jsonl:
-        yield from _records(stream, "<stdin>", max_bytes)
+        yield from _records(stream, "<stdin>", max_bytes, pick)
         return
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:

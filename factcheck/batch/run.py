@@ -7,12 +7,14 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import BinaryIO
 
+from factcheck.batch.crossref.reduce import cross_article
 from factcheck.batch.executor import Executor, InProcessExecutor
 from factcheck.batch.inputs import iter_tasks
 from factcheck.batch.ordering import merge
 from factcheck.batch.pool import ProcessExecutor
 from factcheck.batch.prefetch import prefetched
 from factcheck.batch.settings import BatchSettings, CheckerSettings
+from factcheck.batch.shard import in_shard
 from factcheck.batch.stop import StopRequest
 from factcheck.batch.tasks import Ready, Task, error_report
 from factcheck.batch.worker import build_runner
@@ -28,6 +30,10 @@ def lost_report(task: Task, reason: str) -> DocumentReport:
 
 
 def make_executor(checker: CheckerSettings, batch: BatchSettings, stop: StopRequest | None = None) -> DocExecutor:
+    if batch.executor == "dask":  # imported here: distributed is an optional extra, and slow to import
+        from factcheck.batch.dask import dask_executor
+
+        return dask_executor(checker, batch, lost_report, stop=stop)
     if batch.jobs == 0:  # no worker to kill: the checker itself keeps to the per-document time limit
         budgeted = checker.model_copy(update={"time_budget": batch.timeout})
         return InProcessExecutor(build_runner, budgeted, lost_report, stop=stop)
@@ -63,7 +69,7 @@ def run_batch(
     """
     items: Iterable[Task | Ready] = iter_tasks(
         paths, include=batch.include, exclude=batch.exclude, max_bytes=batch.max_bytes, stdin=stdin,
-        stdin_jsonl=batch.stdin_jsonl,
+        stdin_jsonl=batch.stdin_jsonl, select=None if batch.shard is None else partial(in_shard, shard=batch.shard),
     )
     if state is not None:
         items = _with_state(items, state)
@@ -85,11 +91,22 @@ def run_batch(
                 report = state.note(key, report)  # after storing: the stored entry carries no note
             yield report
 
-    try:
+    def ordered() -> Iterator[DocumentReport]:
         for out in merge(items, lambda item: isinstance(item, Task), run):
             if stop is not None:
                 stop.check()
             yield out.get() if isinstance(out, Ready) else out
+
+    try:
+        if checker.cross_article:
+            reports = cross_article(ordered(), disabled=checker.disabled_rules, severity=checker.severity_overrides)
+        else:
+            reports = ordered()
+        for report in reports:
+            if stop is not None:
+                stop.check()
+            yield report
     finally:
         if own:
             ex.close()
+

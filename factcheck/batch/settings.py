@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -45,6 +45,9 @@ class CheckerSettings(BaseModel):
         description="Every rule id of the rule set (disabled ones too): an inline suppression naming another id "
         "is reported as factcheck.bad-suppression. Empty: not checked.",
     )
+    cross_article: bool = Field(
+        False, description="Keep each document's compact figure/date entries for the run's cross-article checks."
+    )
     time_budget: float | None = Field(
         None, gt=0, description="Seconds one document may take in-process (--jobs 0); workers are killed instead."
     )
@@ -72,6 +75,9 @@ class BatchSettings(BaseModel):
     timeout: float | None = Field(None, gt=0, description="Seconds one document may take before its worker is killed.")
     state_dir: str | None = None
     stdin_jsonl: bool = Field(False, description="Read '-' as JSON Lines records, not as one document.")
+    executor: Literal["local", "dask"] = Field("local", description="Local worker processes, or a Dask cluster.")
+    scheduler: str | None = Field(None, description="Dask scheduler address; None starts a local cluster of `jobs`.")
+    shard: tuple[int, int] | None = Field(None, description="(I, N): check only shard I of N (1-based), by id hash.")
 
 
 def canonical_json(value: object) -> str:

@@ -11,9 +11,10 @@ import importlib
 import os
 import signal
 import traceback
-from collections.abc import Callable
-from typing import Protocol
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
+from factcheck.batch.crossref.entries import cross_facts
 from factcheck.batch.settings import CheckerSettings
 from factcheck.batch.tasks import Task, error_report
 from factcheck.config.apply import apply_rule_settings
@@ -61,9 +62,11 @@ def _crash_hook(doc: Document) -> None:
         os.kill(os.getpid(), getattr(signal, os.environ.get(CRASH_SIGNAL_ENV, "SIGKILL")))
 
 
-def build_runner(settings: CheckerSettings) -> Runner:
-    """Build the checker once; return the per-document function."""
-    checker = load_factory(settings.factory)(settings)
+def build_runner(settings: CheckerSettings, *, limiters: Mapping[str, Any] | None = None) -> Runner:
+    """Build the checker once; return the per-document function. ``limiters`` (a Dask worker's
+    cluster-wide request bounds, per source name) go to the checker factory when there are any."""
+    factory = load_factory(settings.factory)
+    checker = factory(settings, limiters=limiters) if limiters else factory(settings)  # type: ignore[call-arg]
 
     def run(task: Task) -> DocumentReport:
         return with_origin(check(task), task)
@@ -83,7 +86,10 @@ def build_runner(settings: CheckerSettings) -> Runner:
             return error_report(task.doc_id, "evaluate", f"{task.doc_id}: {type(exc).__name__}: {exc}",
                                 traceback.format_exc(limit=5))
         report = apply_rule_settings(report, settings.disabled_rules, settings.severity_overrides)
-        return apply_suppressions(doc, report, known_rules=settings.known_rules)
+        report = apply_suppressions(doc, report, known_rules=settings.known_rules)
+        if settings.cross_article:  # the compact entries the run's cross-article pass compares
+            report.crossref = cross_facts(doc, report)
+        return report
 
     run.close = getattr(checker, "close", lambda: None)  # type: ignore[attr-defined]  # for in-process runs
     return run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from factcheck.enrich.cache import SqliteCache
 from factcheck.enrich.config import SourceConfig, default_cache_dir, load_sources
 from factcheck.enrich.enricher import WikidataEnricher
 from factcheck.enrich.http.client import build_http_client
+from factcheck.enrich.http.transports import Limiter
 from factcheck.enrich.statistics import CompositeEnricher, StatisticsEnricher
 from factcheck.enrich.wikidata.client import WikidataClient
 from factcheck.enrich.worldbank.client import WorldBankClient
@@ -29,11 +31,12 @@ def build_wikidata_enricher(
     use_cache: bool = True,
     transport: httpx.BaseTransport | None = None,
     remembered_endpoints: bool = False,
+    limiter: Limiter | None = None,
 ) -> WikidataEnricher:
     """``remembered_endpoints``: offline, also answer from rows of the endpoints this source's rows were
     fetched from (the user did not name an endpoint)."""
     cache = _cache(cfg, cache_dir, use_cache)
-    http = build_http_client(cfg, inner=transport)
+    http = build_http_client(cfg, inner=transport, limiter=limiter)
     fallback = _offline_endpoints(cfg, cache, offline and remembered_endpoints)
     return WikidataEnricher(WikidataClient(cfg, http=http, cache=cache, offline=offline, offline_endpoints=fallback))
 
@@ -71,8 +74,9 @@ def build_worldbank_enricher(
     use_cache: bool = True,
     transport: httpx.BaseTransport | None = None,
     remembered_endpoints: bool = False,
+    limiter: Limiter | None = None,
 ) -> StatisticsEnricher:
-    http = build_http_client(cfg, inner=transport)
+    http = build_http_client(cfg, inner=transport, limiter=limiter)
     cache = _cache(cfg, cache_dir, use_cache)
     fallback = _offline_endpoints(cfg, cache, offline and remembered_endpoints)
     client = WorldBankClient(cfg, http=http, cache=cache, offline=offline, offline_endpoints=fallback)
@@ -86,13 +90,15 @@ def build_enricher(
     cache_dir: str | None = None,
     enabled: bool = True,
     config: dict[str, Any] | None = None,
+    limiters: Mapping[str, Limiter] | None = None,
 ) -> Enricher | None:
     """The enricher for the configured sources, or None when enrichment is off.
 
     ``overrides``: ``{"wikidata": URL}`` from ``--source wikidata=URL``; ``config``: the ``sources:``
     section of a project config file (``{name: URL}`` or ``{name: {field: value}}``). ``offline``
     answers from the cache only: from the endpoint named, or, when none is named, from whichever
-    endpoints the source's cached rows were fetched from (most recent first). ``cache_dir``
+    endpoints the source's cached rows were fetched from (most recent first). ``limiters``: a bound
+    on requests in flight per source name shared with other processes (a Dask cluster). ``cache_dir``
     defaults to ``$FACTCHECK_CACHE_DIR`` or the user cache dir. Raises
     :class:`~factcheck.enrich.config.SourceConfigError` for a bad configuration (exit code 2).
     """
@@ -104,10 +110,12 @@ def build_enricher(
         remembered = not endpoint_named(cfg.name, overrides, config)  # offline: whichever endpoints were cached
         if cfg.kind == "wikidata":
             enrichers.append(build_wikidata_enricher(cfg, offline=offline, cache_dir=cache_dir,
-                                                     remembered_endpoints=remembered))
+                                                     remembered_endpoints=remembered,
+                                                     limiter=(limiters or {}).get(cfg.name)))
         elif cfg.kind == "worldbank":
             enrichers.append(build_worldbank_enricher(cfg, offline=offline, cache_dir=cache_dir,
-                                                      remembered_endpoints=remembered))
+                                                      remembered_endpoints=remembered,
+                                                      limiter=(limiters or {}).get(cfg.name)))
     if not enrichers:
         return None
     return enrichers[0] if len(enrichers) == 1 else CompositeEnricher(enrichers)  # type: ignore[return-value]

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
 
+from factcheck.model.crossref import CrossFact
 from factcheck.model.document import Location
 from factcheck.model.facts import Fact
 from factcheck.model.verdicts import ClaimVerdict, Verdict, claim_verdicts
@@ -118,6 +119,11 @@ class DocumentReport(BaseModel):
         None,
         exclude=True,
         description="The body text spans point into; filled only on request (include_text), never serialised.",
+    )
+    crossref: list[CrossFact] = Field(
+        default_factory=list,
+        exclude=True,
+        description="Entries for the run's cross-article checks (kept in --state, never in a report).",
     )
 
 

@@ -23,8 +23,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
+from factcheck.model.crossref import CrossFact
 from factcheck.model.findings import DocumentError, DocumentReport
 
 LAYOUT = "v1"
@@ -118,7 +119,7 @@ class StateStore:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(report.model_dump_json(exclude_none=True).encode())
+                fh.write(_dump(report))
                 fh.flush()
                 os.fsync(fh.fileno())  # the data is on disk before the name points at it
             os.replace(tmp, path)
@@ -127,6 +128,17 @@ class StateStore:
             raise
         _fsync_dir(path.parent)
         self.stored += 1
+
+
+_CROSSREF: TypeAdapter[list[CrossFact]] = TypeAdapter(list[CrossFact])
+
+
+def _dump(report: DocumentReport) -> bytes:
+    """The report's JSON with its cross-article entries, which a report never shows but a rerun compares."""
+    body = report.model_dump_json(exclude_none=True).encode()
+    if not report.crossref:
+        return body
+    return body[:-1] + b',"crossref":' + _CROSSREF.dump_json(report.crossref) + b"}"
 
 
 def _why(exc: Exception, path: Path) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from factcheck.enrich.config import SourceConfig
-from factcheck.enrich.http.transports import BreakerTransport, GuardTransport, RetryTransport
+from factcheck.enrich.http.transports import BreakerTransport, GuardTransport, Limiter, RetryTransport
 
 
 def user_agent(contact: str) -> str:
@@ -19,12 +19,15 @@ def user_agent(contact: str) -> str:
     return f"factcheck/{ours} ({contact}) httpx/{httpx.__version__}"
 
 
-def build_http_client(cfg: SourceConfig, *, inner: httpx.BaseTransport | None = None) -> httpx.Client:
-    """An httpx client whose requests go breaker -> retry -> guard -> network (or ``inner``, for tests)."""
+def build_http_client(
+    cfg: SourceConfig, *, inner: httpx.BaseTransport | None = None, limiter: Limiter | None = None
+) -> httpx.Client:
+    """An httpx client whose requests go breaker -> retry -> guard -> network (or ``inner``, for tests);
+    ``limiter``: a bound on requests in flight shared with other processes (see GuardTransport)."""
     network = inner or httpx.HTTPTransport(retries=0)
     transport = BreakerTransport(
         RetryTransport(
-            GuardTransport(network, max_in_flight=cfg.concurrency, max_bytes=cfg.max_response_bytes),
+            GuardTransport(network, max_in_flight=cfg.concurrency, max_bytes=cfg.max_response_bytes, limiter=limiter),
             cfg.retries,
         ),
         cooldown=cfg.retries.breaker_cooldown,

@@ -9,7 +9,9 @@ over the network transport.
   every claim's retries.
 
 - ``GuardTransport`` holds a run-wide semaphore while a request is in flight (at most N at once) and
-  reads the body with a size cap, so a 50 MB answer is cut off after ``max_bytes``.
+  reads the body with a size cap, so a 50 MB answer is cut off after ``max_bytes``. An optional
+  ``limiter`` (anything with ``acquire(timeout=)``/``release()``, e.g. a ``distributed.Semaphore``)
+  is held too, for a bound shared by every process of a cluster.
 - ``RetryTransport`` retries timeouts, connection errors, 429, 5xx and the API's *maxlag* error -
   which arrives as HTTP 200 with a ``Retry-After`` header, so status-code based retry layers
   (httpx-retries) cannot see it - honouring ``Retry-After`` and a per-document :class:`Deadline`.
@@ -23,6 +25,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 import httpx
 
@@ -31,13 +34,24 @@ from factcheck.enrich.errors import SourceError
 from factcheck.enrich.http.deadline import DEADLINE_EXTENSION, Deadline
 
 
+class Limiter(Protocol):
+    """A bound on requests in flight held beyond this process (a cluster-wide semaphore)."""
+
+    def acquire(self, timeout: float | None = None) -> bool: ...
+
+    def release(self) -> bool: ...
+
+
 class GuardTransport(httpx.BaseTransport):
     """Concurrency limit and response size cap around an inner transport."""
 
-    def __init__(self, inner: httpx.BaseTransport, *, max_in_flight: int, max_bytes: int) -> None:
+    def __init__(
+        self, inner: httpx.BaseTransport, *, max_in_flight: int, max_bytes: int, limiter: Limiter | None = None
+    ) -> None:
         self._inner = inner
         self._slots = threading.BoundedSemaphore(max_in_flight)
         self._max_bytes = max_bytes
+        self._limiter = limiter
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         deadline: Deadline | None = request.extensions.get(DEADLINE_EXTENSION)
@@ -45,11 +59,19 @@ class GuardTransport(httpx.BaseTransport):
         if not self._slots.acquire(timeout=wait):
             raise SourceError("budget", "no request slot free before the time budget ran out")
         try:
-            response = self._inner.handle_request(request)
+            if self._limiter is not None:
+                wait = deadline.remaining() if deadline is not None else None
+                if not self._limiter.acquire(timeout=wait):
+                    raise SourceError("budget", "no cluster-wide request slot free before the time budget ran out")
             try:
-                body = self._read_capped(response)
+                response = self._inner.handle_request(request)
+                try:
+                    body = self._read_capped(response)
+                finally:
+                    response.close()
             finally:
-                response.close()
+                if self._limiter is not None:
+                    self._limiter.release()
         finally:
             self._slots.release()
         return httpx.Response(

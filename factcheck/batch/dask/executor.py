@@ -1,0 +1,222 @@
+"""``DaskExecutor``: the batch :class:`~factcheck.batch.executor.Executor` on a Dask cluster.
+
+- The runner is built once per worker process by a :class:`~.plugin.RunnerPlugin`.
+- Documents travel in chunks (up to CHUNK documents and CHUNK_BYTES of input per task); earlier chunks
+  have higher priority, and at most ``window`` documents are between "read from the input" and
+  "yielded", as with local worker processes, so memory stays flat.
+- Results are released in input order.
+- A worker that dies takes its chunks with it: the scheduler gives them up at once (the local cluster
+  runs with ``allowed-failures: 0``), and their documents are run again one per task, on whatever
+  workers are alive. A document whose single task kills a worker again (it has then killed two) is
+  reported through ``on_lost``; the others are reported once, with their real results.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic
+
+from distributed import Client, Future
+from distributed.scheduler import KilledWorker
+
+from factcheck.batch.dask.plugin import RunnerPlugin, plugin_builds, run_chunk
+from factcheck.batch.executor import Factory, OnLost, R, S, T
+from factcheck.batch.pool import WorkerInitError
+from factcheck.batch.stop import StopRequest
+
+CHUNK = 8
+CHUNK_BYTES = 512 * 1024
+POLL_SECONDS = 0.25
+Connect = Callable[[], tuple[Client, Callable[[], None]]]
+
+
+@dataclass
+class _Chunk(Generic[T]):
+    tasks: list[T]
+    future: Future
+
+
+class DaskExecutor(Generic[S, T, R]):
+    def __init__(
+        self,
+        factory: Factory[S, T, R],
+        settings: S,
+        on_lost: OnLost[T, R],
+        *,
+        client: Client | None = None,
+        connect: Connect | None = None,
+        limits: dict[str, int] | None = None,
+        retries: int = 1,
+        chunk: int = CHUNK,
+        window: int | None = None,
+        stop: StopRequest | None = None,
+    ):
+        if client is None and connect is None:
+            raise ValueError("a client or a way to connect is needed")
+        self._factory = factory
+        self._settings = settings
+        self._on_lost = on_lost
+        self._client = client
+        self._connect = connect
+        self._shutdown: Callable[[], None] | None = None
+        self._limits = dict(limits or {})
+        self._retries = retries
+        self._chunk = chunk
+        self._window = window
+        self._stop = stop
+        self._plugin: str | None = None
+        self._seq = 0
+
+    # -- cluster -------------------------------------------------------------------------------------
+    def _ready(self) -> Client:
+        if self._client is None:
+            assert self._connect is not None
+            self._client, self._shutdown = self._connect()
+        if self._plugin is None:
+            name = f"factcheck-runner-{uuid.uuid4().hex[:12]}"
+            self._client.register_plugin(RunnerPlugin(self._factory, self._settings, self._limits), name=name)
+            self._plugin = name
+        if self._window is None:
+            workers = max(len(self._client.scheduler_info().get("workers", {})), 1)
+            self._window = max(32 * workers, 16)
+        return self._client
+
+    @property
+    def client(self) -> Client | None:
+        return self._client
+
+    @property
+    def plugin(self) -> str | None:
+        return self._plugin
+
+    def worker_pids(self) -> dict[str, int]:
+        return self._client.run(os.getpid) if self._client is not None else {}
+
+    def runner_builds(self) -> dict[str, int]:
+        """Per worker address, how many times it built its runner (1 each: rules compiled once per worker)."""
+        if self._client is None or self._plugin is None:
+            return {}
+        return self._client.run(plugin_builds, self._plugin)
+
+    # -- the run -------------------------------------------------------------------------------------
+    def _submit(self, tasks: list[T]) -> Future:
+        assert self._client is not None and self._plugin is not None
+        self._seq += 1
+        return self._client.submit(run_chunk, self._plugin, tasks, pure=False, priority=-self._seq,
+                                   key=f"factcheck-chunk-{self._seq}-{uuid.uuid4().hex[:8]}")
+
+    def map_ordered(self, tasks: Iterable[T]) -> Iterator[R]:
+        source = iter(tasks)
+        pending: deque[_Chunk[T]] = deque()
+        in_flight = 0
+        exhausted = finished = False
+        try:
+            while True:
+                if self._stop is not None:
+                    self._stop.check()
+                while not exhausted and (self._window is None or in_flight < self._window):
+                    chunk = self._take(source)
+                    if not chunk:
+                        exhausted = True
+                        break
+                    self._ready()
+                    pending.append(_Chunk(chunk, self._submit(chunk)))
+                    in_flight += len(chunk)
+                if not pending:
+                    finished = True
+                    return
+                head = pending.popleft()
+                results = self._collect(head)
+                in_flight -= len(head.tasks)
+                yield from results
+        finally:
+            if not finished and self._client is not None:  # abandoned mid-run: drop what is queued
+                with contextlib.suppress(Exception):
+                    self._client.cancel([c.future for c in pending])
+
+    def _take(self, source: Iterator[T]) -> list[T]:
+        chunk: list[T] = []
+        size = 0
+        while len(chunk) < self._chunk and size < CHUNK_BYTES:
+            try:
+                task = next(source)
+            except StopIteration:
+                break
+            chunk.append(task)
+            data = getattr(task, "data", b"")
+            size += len(data) if isinstance(data, bytes | str) else 0
+        return chunk
+
+    def _outcome(self, future: Future) -> tuple[str, Any]:
+        """("ok", value), ("killed", why) when its worker died, or ("error", why)."""
+        while True:
+            if self._stop is not None:
+                self._stop.check()
+            try:
+                return "ok", future.result(timeout=POLL_SECONDS)
+            except TimeoutError:
+                continue
+            except KilledWorker as exc:
+                return "killed", str(exc).split(". ")[0]
+            except Exception as exc:
+                return "error", f"{type(exc).__name__}: {exc}"
+
+    def _results(self, tasks: list[T], value: Any) -> list[R]:
+        status, payload = value
+        if status == "init_error":
+            self.close()
+            raise WorkerInitError(payload)
+        return [r if kind == "ok" else self._on_lost(t, r) for t, (kind, r) in zip(tasks, payload, strict=True)]
+
+    def _collect(self, chunk: _Chunk[T]) -> list[R]:
+        kind, value = self._outcome(chunk.future)
+        if kind == "ok":
+            return self._results(chunk.tasks, value)
+        if kind == "error":
+            return [self._on_lost(t, value) for t in chunk.tasks]
+        return self._alone(chunk.tasks)  # its worker died: find the document that did it
+
+    def _alone(self, tasks: list[T]) -> list[R]:
+        """Each task again in a task of its own (all at once); one that kills a worker each time it
+        runs is lost after ``retries`` more tries."""
+        attempts = [(t, 1, self._submit([t])) for t in tasks]
+        out: list[R] = []
+        for task, deaths, future in attempts:
+            while True:
+                kind, value = self._outcome(future)
+                if kind == "ok":
+                    out.append(self._results([task], value)[0])
+                    break
+                if kind == "error":
+                    out.append(self._on_lost(task, value))
+                    break
+                deaths += 1
+                if deaths > self._retries:
+                    out.append(self._on_lost(task, f"worker process died ({value}); retried {deaths - 1} "
+                                                   "time(s) on another worker"))
+                    break
+                future = self._submit([task])
+        return out
+
+    def close(self) -> None:
+        client, plugin = self._client, self._plugin
+        self._plugin = None
+        if client is not None and plugin is not None:
+            with contextlib.suppress(Exception):
+                client.unregister_worker_plugin(plugin)
+        shutdown, self._shutdown = self._shutdown, None
+        if shutdown is not None:
+            self._client = None
+            with contextlib.suppress(Exception):
+                shutdown()
+
+    def __enter__(self) -> DaskExecutor[S, T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

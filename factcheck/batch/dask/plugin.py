@@ -1,0 +1,69 @@
+"""Per worker process: the runner built once (a worker plugin), and the task that checks a chunk with it."""
+
+from __future__ import annotations
+
+import asyncio
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from distributed import Worker, get_worker
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from factcheck.batch.dask.limits import cluster_limiters
+
+#: What a chunk task returns: ("ok", [("ok", result) | ("error", reason), ...]) or ("init_error", message).
+ChunkResult = tuple[str, Any]
+
+
+class RunnerPlugin(WorkerPlugin):
+    """Builds ``factory(settings)`` once when a worker starts (or when the plugin is registered), so the
+    rules are compiled once per worker process, not once per task; a failure is kept and reported by
+    the first task (the main process then stops the run, as a local worker that cannot start does)."""
+
+    def __init__(self, factory: Callable[..., Callable[[Any], Any]], settings: Any, limits: dict[str, int]):
+        self.factory = factory
+        self.settings = settings
+        self.limits = limits
+        self.runner: Callable[[Any], Any] | None = None
+        self.error: str | None = None
+        self.builds = 0
+
+    async def setup(self, worker: Worker) -> None:
+        limiters = cluster_limiters(worker, self.limits)
+        # in a thread: building a checker takes seconds, and the worker's event loop must keep its heartbeat
+        await asyncio.to_thread(self._build, limiters)
+
+    def _build(self, limiters: dict[str, Any]) -> None:
+        try:
+            self.runner = self.factory(self.settings, limiters=limiters) if limiters else self.factory(self.settings)
+            self.builds += 1
+        except BaseException as exc:
+            self.error = f"{type(exc).__name__}: {exc}"
+
+    def teardown(self, worker: Worker) -> None:
+        runner, self.runner = self.runner, None
+        close = getattr(runner, "close", None)
+        if callable(close):
+            close()
+
+
+def run_chunk(plugin: str, tasks: list[Any]) -> ChunkResult:
+    """Check ``tasks`` with this worker's runner; a task's exception becomes its ("error", reason)."""
+    p = get_worker().plugins[plugin]
+    assert isinstance(p, RunnerPlugin)
+    if p.runner is None:
+        return "init_error", p.error or "the worker has no runner"
+    out: list[tuple[str, Any]] = []
+    for task in tasks:
+        try:
+            out.append(("ok", p.runner(task)))
+        except Exception as exc:
+            out.append(("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"))
+    return "ok", out
+
+
+def plugin_builds(plugin: str, dask_worker: Worker) -> int:
+    """How many times this worker built its runner (``client.run`` helper, for tests and diagnostics)."""
+    p = dask_worker.plugins.get(plugin)
+    return p.builds if isinstance(p, RunnerPlugin) else 0
