@@ -16,12 +16,14 @@ from typing import TextIO
 import click
 
 from factcheck.baseline import Baseline, BaselineError, BaselineFilter
+from factcheck.batch.crossref.rules import BATCH_RULES
 from factcheck.batch.inputs import STDIN
 from factcheck.batch.output import Sink
 from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.progress import RunStats, count_documents, wants_bar, with_progress
 from factcheck.batch.run import run_batch
 from factcheck.batch.settings import DEFAULT_MAX_BYTES, BatchSettings
+from factcheck.batch.shard import ShardError, parse_shard
 from factcheck.batch.stop import EXIT_INTERRUPTED, interruptible, signal_name
 from factcheck.cli.options import (
     EXIT_FINDINGS,
@@ -79,13 +81,22 @@ TEXT_FORMATS = frozenset({"html"})  # formats that show the body text around eac
               help="Exit 1 when a claim could not be checked against a reference source (*.unverified).")
 @click.option("--fail-on-unchecked", is_flag=True,
               help="Exit 3 when a document was not checked (a language that is not supported).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Local worker processes, or a Dask cluster (pip install 'factcheck[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler (tcp://HOST:PORT) for --executor dask [default: a local cluster of --jobs].")
+@click.option("--shard", "shard_spec", metavar="I/N", callback=lambda c, p, v: _shard(v),
+              help="Check only shard I of N: a stable subset by a hash of each document's id (CI matrices).")
+@click.option("--cross-article/--no-cross-article", default=True, show_default=True,
+              help="Compare figures and dates across the documents of the run (batch.* rules).")
 def check_command(
     paths: tuple[str, ...], published: dt.date | None, fmt: str, output: str | None, rules: tuple[str, ...], patterns: tuple[str, ...],
     config_file: str | None, no_config: bool, fail_on: str, min_severity: str, jobs: int | None,
     include: tuple[str, ...], exclude: tuple[str, ...], baseline_file: str | None, show_suppressed: bool,
     state_dir: str | None, progress: bool | None, engine: str, sources: dict[str, str], offline: bool,
     no_references: bool, cache_dir: str | None, date_field: str | None, max_bytes: int, timeout: float | None,
-    stdin_jsonl: bool, show_facts: bool, fail_on_unverified: bool, fail_on_unchecked: bool,
+    stdin_jsonl: bool, show_facts: bool, fail_on_unverified: bool, fail_on_unchecked: bool, executor: str,
+    scheduler: str | None, shard_spec: tuple[int, int] | None, cross_article: bool,
 ) -> None:
     """Check news drafts (Markdown, text, HTML, JSON Lines; '-' for stdin).
 
@@ -97,9 +108,15 @@ def check_command(
         config_file, no_config, rules=rules, patterns=patterns, sources=sources, engine=engine, offline=offline, references=not no_references,
         cache_dir=cache_dir, published=published, date_field=date_field, include_text=fmt in TEXT_FORMATS,
     )
+    if scheduler and executor != "dask":
+        raise usage_error("--scheduler needs --executor dask")
+    if executor == "dask":
+        _require_distributed()
+    settings = settings.model_copy(update={"cross_article": cross_article})
     batch = BatchSettings(
         jobs=worker_count(jobs, paths, stdin_jsonl), include=[*config.include, *include], exclude=[*config.exclude, *exclude],
-        max_bytes=max_bytes, timeout=timeout, state_dir=state_dir, stdin_jsonl=stdin_jsonl,
+        max_bytes=max_bytes, timeout=timeout, state_dir=state_dir, stdin_jsonl=stdin_jsonl, executor=executor,
+        scheduler=scheduler, shard=shard_spec,
     )
     require_documents(paths, batch.include, batch.exclude)
     baseline = _baseline(baseline_file)
@@ -112,7 +129,8 @@ def check_command(
     try:
         with interruptible() as stop, ExitStack() as stack:
             out: TextIO = stack.enter_context(atomic_output(output)) if output else sys.stdout
-            sink = Sink(fmt, out, rules=[r.spec for r in ruleset.rules], show_suppressed=show_suppressed,
+            rule_list = [*(r.spec for r in ruleset.rules), *(BATCH_RULES if cross_article else ())]
+            sink = Sink(fmt, out, rules=rule_list, show_suppressed=show_suppressed,
                         color=output is None and sys.stdout.isatty(), show_facts=show_facts, keep_facts=show_facts,
                         min_severity=min_severity, **claimreview_options(fmt, config))
             reports = run_batch(paths, settings, batch, state=state, stop=stop)
@@ -148,6 +166,22 @@ def _interrupted(stats: RunStats, sink: Sink | None, output: str | None, state: 
         click.echo(f"factcheck: {output} not written ({kept}): the run did not complete", err=True)
     if state is not None:
         click.echo(f"factcheck: {state.stored} new result(s) kept in --state; run again to continue", err=True)
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        return parse_shard(value)
+    except ShardError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _require_distributed() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        raise usage_error("--executor dask needs Dask's distributed scheduler: pip install 'factcheck[dask]'")
 
 
 def _fails(report: DocumentReport, fail_on: str) -> bool:

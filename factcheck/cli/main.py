@@ -7,6 +7,7 @@ import click
 from factcheck import __version__
 from factcheck.cli.baseline import baseline_command
 from factcheck.cli.check import check_command
+from factcheck.cli.merge import merge_command
 from factcheck.cli.patterns import facts_command, patterns_group
 from factcheck.cli.rules import rules_group
 from factcheck.cli.serve import serve_command
@@ -24,6 +25,7 @@ cli.add_command(patterns_group)
 cli.add_command(facts_command)
 cli.add_command(serve_command)
 cli.add_command(baseline_command)
+cli.add_command(merge_command)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from factcheck.batch.crossref.rules import BATCH_RULE_IDS
 from factcheck.batch.inputs import DEFAULT_INCLUDE, STDIN, walk
 from factcheck.batch.pool import cpu_count
 from factcheck.batch.settings import CheckerSettings
@@ -40,7 +41,7 @@ def prepare(
             raise usage_error(f"config {config_path}: rules entry {problem.path}: {problem.reason}; nothing was checked")
     ruleset = load_ruleset_or_exit(tuple(settings.rules))
     load_patterns_or_exit(tuple(settings.patterns))
-    known = {r.id for r in ruleset.rules} | {BAD_DIRECTIVE_RULE}
+    known = {r.id for r in ruleset.rules} | {BAD_DIRECTIVE_RULE} | BATCH_RULE_IDS
     for rule_id in [*settings.severity_overrides, *settings.disabled_rules]:
         if not rule_id.endswith(("*", ".")) and rule_id not in known:
             raise usage_error(f"config: unknown rule id {rule_id!r} (see `factcheck rules list`)")

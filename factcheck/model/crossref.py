@@ -29,3 +29,5 @@ class CrossFact(BaseModel):
     span: Location
     sentence: str = Field(description=f"The sentence it stands in (at most {MAX_SENTENCE_CHARS} characters).")
     sentence_start: int = Field(0, description="Offset of the span in `sentence`.")
+    suppressed: dict[str, str] = Field(
+        default_factory=dict, description="Rule id -> reason of an inline suppression covering the entry's line.")

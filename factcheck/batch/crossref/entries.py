@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factcheck.batch.crossref.rules import BATCH_RULE_IDS
 from factcheck.model.crossref import MAX_SENTENCE_CHARS, CrossFact
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import Event, Quantity
 from factcheck.model.findings import DocumentReport
+from factcheck.suppress.directives import parse_directives
 
 MAX_ENTRIES = 64  # per document: a long wire digest must not make the index grow with its facts
 LEVEL_CLAIMS = frozenset({"target", "request", "actual", "forecast"})
@@ -89,4 +91,17 @@ def cross_facts(doc: Document, report: DocumentReport) -> list[CrossFact]:
                              span=doc.locate(fact.span), sentence=sentence, sentence_start=at))
         if len(out) >= MAX_ENTRIES:
             break
+    return _suppressions(doc, out) if out else out
+
+
+def _suppressions(doc: Document, entries: list[CrossFact]) -> list[CrossFact]:
+    """Each entry with the inline suppressions of the ``batch.*`` rules that cover its line."""
+    suppressions, _ = parse_directives(doc.source_text if doc.source_text is not None else doc.text)
+    if not suppressions:
+        return entries
+    out = []
+    for e in entries:
+        line = e.span.line - doc.line_offset
+        hits = {rule: s.reason for rule in sorted(BATCH_RULE_IDS) for s in suppressions if s.covers(rule, line)}
+        out.append(e.model_copy(update={"suppressed": hits}) if hits else e)
     return out

@@ -56,4 +56,5 @@ def finding(entry: CrossFact, other: Witness) -> Finding:
         rule=rule.id, severity=rule.severity, title=rule.title, message=message, span=entry.span, quote=entry.quote,
         context=Context(sentence=entry.sentence, start=entry.sentence_start, end=end), facts=[entry.fact],
         evidence=[Evidence(source=other.doc, value=f"line {o.span.line}: {o.sentence.strip()}")],
+        suppressed=entry.suppressed.get(rule.id),
     )

@@ -2,7 +2,7 @@
 
 The shape CI servers read (Jenkins/GitLab/Azure): ``testsuites`` > ``testsuite`` (``name``, ``tests``,
 ``failures``, ``errors``, ``skipped``, ``time``) > ``testcase`` (``classname``, ``name``, ``file``,
-``time``) holding ``failure`` elements (``message``, ``type`` = rule id, text = location and message)
+``time``; a JSON Lines record's ``file`` is its JSON Lines file and ``line`` its line there) holding ``failure`` elements (``message``, ``type`` = rule id, text = location and message)
 and an ``error`` element for a document that could not be checked. Suppressed findings are not
 failures; with ``show_suppressed`` they are listed in ``system-out``.
 """
@@ -42,7 +42,9 @@ class Writer:
 
     def write(self, doc: DocumentReport) -> None:
         self.tests += 1
-        parts = [f"    <testcase classname={_attr(SUITE)} name={_attr(doc.path)} file={_attr(doc.path)} time=\"0\">"]
+        record = doc.record_line is not None and bool(doc.source)
+        where = f"file={_attr(doc.source)} line=\"{doc.record_line}\"" if record and doc.source else f"file={_attr(doc.path)}"
+        parts = [f"    <testcase classname={_attr(SUITE)} name={_attr(doc.path)} {where} time=\"0\">"]
         if doc.not_checked:  # a language factcheck does not read: skipped, with the reason
             self.skipped += 1
             reason = "; ".join(n.message for n in doc.notes if n.kind == "language-not-supported")

@@ -128,9 +128,13 @@ class Writer:
                     ]
             if f.suppressed is not None:
                 result["suppressions"] = [{"kind": "inSource", "justification": f.suppressed}]
-            self.out.write("\n        " if self._first else ",\n        ")
-            self._first = False
-            self.out.write(json.dumps(result, ensure_ascii=False))
+            self.emit(result)
+
+    def emit(self, result: dict[str, Any]) -> None:
+        """Write one result object as it is (``factcheck merge`` passes shards' results through here)."""
+        self.out.write("\n        " if self._first else ",\n        ")
+        self._first = False
+        self.out.write(json.dumps(result, ensure_ascii=False))
 
     def close(self, summary: Summary | None = None) -> None:
         tool = {"driver": {"name": "factcheck", "version": self.version, "informationUri": INFO_URI,
