@@ -45,6 +45,7 @@ def baseline_command(
         config_file, no_config, rules=rules, sources=sources, engine=engine, offline=offline, references=not no_references,
         cache_dir=cache_dir, published=published, date_field=date_field,
     )
+    settings = settings.model_copy(update={"cross_article": True})  # as `check` runs by default
     batch = BatchSettings(jobs=worker_count(jobs, paths), include=[*config.include, *include],
                           exclude=[*config.exclude, *exclude], max_bytes=max_bytes)
     require_documents(paths, batch.include, batch.exclude)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +16,9 @@ from factcheck.batch.dask.limits import cluster_limiters
 
 #: What a chunk task returns: ("ok", [("ok", result) | ("error", reason), ...]) or ("init_error", message).
 ChunkResult = tuple[str, Any]
+#: A restarted worker takes tasks before its plugins are set up (distributed starts the plugins after the
+#: worker is running): a task waits this long for the runner to be built.
+SETUP_WAIT_SECONDS = 300.0
 
 
 class RunnerPlugin(WorkerPlugin):
@@ -28,6 +33,13 @@ class RunnerPlugin(WorkerPlugin):
         self.runner: Callable[[Any], Any] | None = None
         self.error: str | None = None
         self.builds = 0
+        self.done = threading.Event()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in ("done", "runner")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, runner=None, done=threading.Event())
 
     async def setup(self, worker: Worker) -> None:
         limiters = cluster_limiters(worker, self.limits)
@@ -40,6 +52,8 @@ class RunnerPlugin(WorkerPlugin):
             self.builds += 1
         except BaseException as exc:
             self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.done.set()
 
     def teardown(self, worker: Worker) -> None:
         runner, self.runner = self.runner, None
@@ -50,8 +64,13 @@ class RunnerPlugin(WorkerPlugin):
 
 def run_chunk(plugin: str, tasks: list[Any]) -> ChunkResult:
     """Check ``tasks`` with this worker's runner; a task's exception becomes its ("error", reason)."""
-    p = get_worker().plugins[plugin]
-    assert isinstance(p, RunnerPlugin)
+    worker = get_worker()
+    deadline = time.monotonic() + SETUP_WAIT_SECONDS
+    while plugin not in worker.plugins and time.monotonic() < deadline:
+        time.sleep(0.05)
+    p = worker.plugins.get(plugin)
+    if not isinstance(p, RunnerPlugin) or not p.done.wait(max(deadline - time.monotonic(), 0)):
+        raise RuntimeError(f"worker {worker.address} did not set up {plugin} in time")
     if p.runner is None:
         return "init_error", p.error or "the worker has no runner"
     out: list[tuple[str, Any]] = []

@@ -1,0 +1,188 @@
+"""The Dask executor on a real ``distributed.LocalCluster`` (2 worker processes on 127.0.0.1, one per module):
+the same results as local worker processes, worker death, the cluster-wide bound on reference requests."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from distributed import Client, LocalCluster
+
+from factcheck.batch import BatchSettings, CheckerSettings, WorkerInitError, run_batch
+from factcheck.batch.dask import DaskExecutor, request_limits
+from factcheck.batch.dask.cluster import local_cluster
+from factcheck.batch.run import lost_report
+from factcheck.batch.worker import CRASH_MARKER_ENV, build_runner
+from factcheck.cli.main import cli
+from factcheck.enrich.testing import FakeWikidata
+from factcheck.enrich.testing.generate import officials
+from factcheck.model.findings import DocumentReport
+from factcheck.state import StateStore
+from tests.batch.articles import write_articles
+from tests.batch.corpus import build_corpus
+from tests.batch.stub_checker import FACTORY
+
+POISON = "POISON-PILL-FOR-DASK-WORKERS"
+STUB = CheckerSettings(factory=FACTORY, references=False)
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[tuple[LocalCluster, Client]]:
+    # spawned (and restarted) workers inherit the environment: a document holding POISON kills its worker
+    before = os.environ.get(CRASH_MARKER_ENV)
+    os.environ[CRASH_MARKER_ENV] = POISON
+    lc = local_cluster(2)
+    client = Client(lc, set_as_default=False)
+    try:
+        yield lc, client
+    finally:
+        client.close()
+        lc.close()
+        if before is None:
+            os.environ.pop(CRASH_MARKER_ENV, None)
+        else:
+            os.environ[CRASH_MARKER_ENV] = before
+
+
+def dask(client: Client, settings: CheckerSettings, **kwargs: object) -> DaskExecutor:  # type: ignore[type-arg]
+    return DaskExecutor(build_runner, settings, lost_report, client=client, limits=request_limits(settings),
+                        **kwargs)  # type: ignore[arg-type]
+
+
+def dumps(reports: list[DocumentReport]) -> list[str]:
+    return [r.model_dump_json() for r in reports]
+
+
+def test_same_findings_as_two_local_processes_on_500_documents(cluster: tuple[LocalCluster, Client],
+                                                               tmp_path: Path) -> None:
+    folder = write_articles(tmp_path, 500)
+    args = ["check", "--no-config", "--no-references", "--format", "json", "--fail-on", "never", str(folder)]
+    local = CliRunner().invoke(cli, [*args, "-j", "2"])
+    remote = CliRunner().invoke(cli, [*args, "--executor", "dask", "--scheduler", cluster[0].scheduler_address])
+    assert local.exit_code == 0 and remote.exit_code == 0, (local.output, remote.output)
+    a, b = json.loads(local.stdout), json.loads(remote.stdout)
+    assert a == b
+    assert a["summary"]["documents"] == 500 and a["summary"]["findings"]["warning"] > 500
+    rules = {f["rule"] for d in a["documents"] for f in d["findings"]}
+    assert {"numbers.conflicting-figure", "attribution.unofficial-figure", "batch.conflicting-figure",
+            "batch.conflicting-date"} <= rules
+
+
+def test_corrupt_inputs_order_and_runner_built_once_per_worker(cluster: tuple[LocalCluster, Client],
+                                                               tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, 300, huge=False)
+    local = list(run_batch(corpus.paths, STUB, BatchSettings(jobs=2)))
+    with dask(cluster[1], STUB) as ex:
+        remote = list(run_batch(corpus.paths, STUB, BatchSettings(jobs=2), executor=ex))
+        builds = ex.runner_builds()
+    assert dumps(remote) == dumps(local)
+    assert [r.path for r in remote] == [d for d, _ in corpus.expected]
+    assert sorted(builds.values()) == [1, 1]  # two workers, each built its checker once for 300 documents
+
+
+def test_worker_killed_mid_run_loses_nothing(cluster: tuple[LocalCluster, Client], tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, 240, huge=False)
+    once = tmp_path / "crashed-once"
+    extra = tmp_path / "articles" / "zz-crash-once.md"
+    extra.write_text(f"Crash. [crash-once:{once}] [warning:stub.once] survives the retry\n")
+    expected = dumps(list(run_batch(corpus.paths, STUB, BatchSettings(jobs=2))))
+    once.unlink()
+    seen: list[DocumentReport] = []
+    with dask(cluster[1], STUB) as ex:
+        for report in run_batch(corpus.paths, STUB, BatchSettings(jobs=2), executor=ex):
+            seen.append(report)
+            if len(seen) == 40:  # mid-run, with chunks in flight on both workers
+                pid = next(iter(ex.worker_pids().values()))
+                os.kill(pid, signal.SIGKILL)
+    assert once.exists()  # a worker also died on the crash-once document
+    assert dumps(seen) == expected  # every document exactly once, in order, with its real result
+    assert len({r.path for r in seen}) == len(seen)
+
+
+def test_a_document_that_kills_two_workers_is_reported_as_an_error(cluster: tuple[LocalCluster, Client],
+                                                                   tmp_path: Path) -> None:
+    for i in range(20):
+        (tmp_path / f"{i:02d}.md").write_text(f"Doc {i}. [warning:stub.x] fine {i}\n" if i != 7 else f"Doc {POISON}\n")
+    with dask(cluster[1], STUB) as ex:
+        out = list(run_batch([str(tmp_path)], STUB, BatchSettings(jobs=2), executor=ex))
+    assert [Path(r.path).name for r in out] == [f"{i:02d}.md" for i in range(20)]
+    bad = out[7]
+    assert bad.errors and "worker process died" in bad.errors[0].message and "retried 1 time" in bad.errors[0].message
+    assert all(not r.errors and len(r.findings) == 1 for i, r in enumerate(out) if i != 7)
+
+
+def failing_factory(_: object) -> object:
+    raise ValueError("bad rules")
+
+
+def test_a_worker_that_cannot_build_its_checker_stops_the_run(cluster: tuple[LocalCluster, Client],
+                                                              tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("x\n")
+    ex = DaskExecutor(failing_factory, STUB, lost_report, client=cluster[1])  # type: ignore[arg-type]
+    with pytest.raises(WorkerInitError, match="bad rules"):
+        list(run_batch([str(tmp_path)], STUB, BatchSettings(jobs=2), executor=ex))
+
+
+def test_state_works_unchanged(cluster: tuple[LocalCluster, Client], tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, 60, huge=False)
+    state = StateStore(tmp_path / "state", STUB.fingerprint())
+    with dask(cluster[1], STUB) as ex:
+        first = list(run_batch(corpus.paths, STUB, BatchSettings(jobs=2), executor=ex, state=state))
+    again = StateStore(tmp_path / "state", STUB.fingerprint())
+    with dask(cluster[1], STUB) as ex:
+        second = list(run_batch(corpus.paths, STUB, BatchSettings(jobs=2), executor=ex, state=again))
+    assert dumps(second) == dumps(first)
+    assert state.stored == again.hits == sum(1 for r in first if not r.errors) > 50  # errors are checked again
+    assert again.stored == 0
+
+
+def test_baseline_works_unchanged(cluster: tuple[LocalCluster, Client], tmp_path: Path) -> None:
+    folder = write_articles(tmp_path, 12)
+    baseline = tmp_path / "baseline.json"
+    made = CliRunner().invoke(cli, ["baseline", "--no-config", "--no-references", "-o", str(baseline), str(folder)])
+    assert made.exit_code == 0, made.output
+    r = CliRunner().invoke(cli, ["check", "--no-config", "--no-references", "--format", "json", "--fail-on", "warning",
+                                 "--baseline", str(baseline), "--executor", "dask",
+                                 "--scheduler", cluster[0].scheduler_address, str(folder)])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["summary"]["findings"]["warning"] == 0 and "33 in baseline" in r.stderr
+
+
+def reference_articles(root: Path, n: int) -> tuple[Path, dict[str, dict[str, object]]]:
+    people, entities = officials(2 * n)
+    folder = root / "refs"
+    folder.mkdir()
+    for i in range(n):
+        a, b = people[2 * i], people[2 * i + 1]
+        (folder / f"{i:02d}.md").write_text(
+            f"---\npublished: 2025-10-29\n---\n{a.title} {a.name} and {b.title} {b.name} held a meeting in Tokyo "
+            f"on the 12th. {a.name}, who took office on {a.start}, said talks would go on.\n")
+    return folder, entities
+
+
+def test_requests_in_flight_are_bounded_across_the_cluster(cluster: tuple[LocalCluster, Client],
+                                                            tmp_path: Path) -> None:
+    folder, entities = reference_articles(tmp_path, 24)
+    with FakeWikidata(entities, latency=0.15) as server:
+        def settings(cache: str) -> CheckerSettings:
+            return CheckerSettings(sources={"wikidata": server.url}, source_config={"wikidata": {"concurrency": 1}},
+                                   cache_dir=str(tmp_path / cache))
+
+        # without the cluster-wide bound: each of two local processes keeps to its own one request
+        local = list(run_batch([str(folder)], settings("local"), BatchSettings(jobs=2)))
+        assert server.max_in_flight == 2
+        server.reset_counts()
+        with dask(cluster[1], settings("dask")) as ex:
+            remote = list(run_batch([str(folder)], settings("dask"), BatchSettings(jobs=2), executor=ex))
+        assert server.count() > 24
+        assert server.max_in_flight == 1  # one Dask semaphore lease for the whole cluster
+    def findings(reports: list[DocumentReport]) -> list[tuple[str, str, str, int]]:  # not the retrieval times
+        return [(r.path, f.rule, f.message, f.span.start) for r in reports for f in r.findings]
+
+    assert findings(remote) == findings(local)
+    assert any(f.rule.startswith("tenure.") for r in remote for f in r.findings)
