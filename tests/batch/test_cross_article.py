@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from factcheck.batch import BatchSettings, CheckerSettings, run_batch
-from factcheck.batch.crossref.index import MAX_VALUES, CrossIndex
 from factcheck.batch.crossref.entries import resolve_period
+from factcheck.batch.crossref.index import MAX_VALUES, CrossIndex
 from factcheck.model.crossref import CrossFact
 from factcheck.model.document import Location
 from factcheck.model.findings import DocumentReport
