@@ -1,6 +1,7 @@
 """Batch throughput: articles/s with --jobs 1 and 2, peak RSS per worker, where the time goes.
 
-    python bench/batch.py [--docs 10000] [--jobs 1,2] [--sample 500] [--warm 1000] [--keep DIR]
+    python bench/batch.py [--docs 10000] [--jobs 1,2] [--executor local|dask|both] [--sample 500] [--warm 1000]
+                          [--keep DIR]
 
 1. Generates a corpus of realistic articles (~600 words, ~20 facts each: officials with titles and
    tenure starts, dates, figures with attributions, timeline shifts, fiscal-year glosses, sequences)
@@ -10,6 +11,9 @@
 3. Times the batch pipeline exactly as ``factcheck check --offline --format jsonl -o FILE`` runs it
    (inputs -> worker processes -> ordered JSON Lines output), references answered from the warm
    cache, for each --jobs value; reads each worker's peak RSS (VmHWM) before the workers stop.
+   With ``--executor dask`` (or ``both``), the same runs on a ``distributed.LocalCluster`` of 1 and 2
+   worker processes (127.0.0.1, started before the clock starts), and Dask's overhead over local
+   processes at the same number of workers.
 4. Breaks one in-process pass over --sample articles into stages: load, extraction, resolution,
    enrichment (cache), engine, findings, output (JSON serialisation).
 """
@@ -120,8 +124,24 @@ def cpu_seconds(pid: int) -> float:
         return float("nan")
 
 
-def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path) -> dict[str, float]:
-    ex = ProcessExecutor(build_runner, settings, lost_report, jobs=jobs)
+def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path, executor: str = "local"
+              ) -> dict[str, float]:
+    shutdown = None
+    if executor == "dask":
+        from distributed import Client
+
+        from factcheck.batch.dask import DaskExecutor
+        from factcheck.batch.dask.cluster import local_cluster
+
+        cluster = local_cluster(jobs)
+        client = Client(cluster, set_as_default=False)
+        ex = DaskExecutor(build_runner, settings, lost_report, client=client)
+
+        def shutdown() -> None:
+            client.close()
+            cluster.close()
+    else:
+        ex = ProcessExecutor(build_runner, settings, lost_report, jobs=jobs)
     load_before = os.getloadavg()[0]
     cpu0 = time.process_time()
     t0 = time.perf_counter()
@@ -140,10 +160,13 @@ def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path)
         sink.close()
     wall = time.perf_counter() - t0
     main_cpu = time.process_time() - cpu0
-    pids = ex.worker_pids()
+    found = ex.worker_pids()
+    pids = list(found.values()) if isinstance(found, dict) else found
     rss = [vm_hwm_mb(pid) for pid in pids]
     worker_cpu = sum(cpu_seconds(pid) for pid in pids)
     ex.close()
+    if shutdown is not None:
+        shutdown()
     return {"docs": n, "wall": wall, "rate": n / wall, "output_s": out_time, "errors": errors,
             "main_cpu_ms": 1000 * main_cpu / max(n, 1), "worker_cpu_ms": 1000 * worker_cpu / max(n, 1),
             "load": (load_before + os.getloadavg()[0]) / 2,
@@ -196,6 +219,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--words", type=int, default=600)
     ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--executor", default="local", choices=["local", "dask", "both"],
+                    help="dask: the --jobs runs on a Dask LocalCluster too (local runs are kept, for the overhead).")
+    ap.add_argument("--no-stages", action="store_true", help="Skip the per-stage breakdown.")
     ap.add_argument("--sample", type=int, default=500)
     ap.add_argument("--warm", type=int, default=1000, help="Articles of the online pass that warms the cache.")
     ap.add_argument("--engine", default="durable", choices=["durable", "python"])
@@ -228,14 +254,27 @@ def main() -> None:
               f"{server.count()} requests to the fake Wikidata")
     warm = CheckerSettings(engine=args.engine, sources={"wikidata": "http://127.0.0.1:9/w/api.php"},
                            offline=True, cache_dir=str(cache))
+    rates: dict[tuple[str, int], float] = {}
+    executors = ["local", "dask"] if args.executor in ("dask", "both") else ["local"]
     for jobs in (int(j) for j in args.jobs.split(",")):
-        r = timed_run([str(path)], warm, jobs, work / f"jobs{jobs}.jsonl")
-        print(f"--jobs {jobs}: {r['docs']} articles in {r['wall']:.1f} s = {r['rate']:.0f} articles/s; "
-              f"{r['facts'] / max(r['docs'], 1):.1f} facts and {r['findings'] / max(r['docs'], 1):.2f} findings "
-              f"per article; {r['errors']} errors; peak RSS per worker {r['worker_rss']:.0f} MB, main "
-              f"{r['main_rss']:.0f} MB; output (main process) {r['output_s']:.1f} s")
-        print(f"          CPU per article: workers {r['worker_cpu_ms']:.2f} ms, main process {r['main_cpu_ms']:.2f} ms; "
-              f"machine load average during the run {r['load']:.1f} on {os.cpu_count()} cores")
+        for executor in executors:
+            r = timed_run([str(path)], warm, jobs, work / f"{executor}{jobs}.jsonl", executor)
+            rates[(executor, jobs)] = r["rate"]
+            label = f"--jobs {jobs}" if executor == "local" else f"--executor dask, {jobs} worker(s)"
+            print(f"{label}: {r['docs']} articles in {r['wall']:.1f} s = {r['rate']:.1f} articles/s; "
+                  f"{r['facts'] / max(r['docs'], 1):.1f} facts and {r['findings'] / max(r['docs'], 1):.2f} findings "
+                  f"per article; {r['errors']} errors; peak RSS per worker {r['worker_rss']:.0f} MB, main "
+                  f"{r['main_rss']:.0f} MB; output (main process) {r['output_s']:.1f} s")
+            print(f"          CPU per article: workers {r['worker_cpu_ms']:.2f} ms, main process "
+                  f"{r['main_cpu_ms']:.2f} ms; machine load average during the run {r['load']:.1f} on "
+                  f"{os.cpu_count()} cores")
+        if ("dask", jobs) in rates:
+            overhead = rates[("local", jobs)] / rates[("dask", jobs)] - 1
+            print(f"Dask overhead at {jobs} worker(s): {100 * overhead:+.1f}% wall time over local processes "
+                  f"({rates[('dask', jobs)]:.1f} vs {rates[('local', jobs)]:.1f} articles/s)")
+    if args.no_stages:
+        print(f"cpu cores: {os.cpu_count()}")
+        return
     stages = stage_breakdown(path, warm, min(args.sample, args.docs))
     total = sum(stages.values())
     n = min(args.sample, args.docs)

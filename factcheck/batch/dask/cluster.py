@@ -19,7 +19,7 @@ def local_cluster(workers: int) -> LocalCluster:
     the document that kills a second worker is reported as lost."""
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         return LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
             silence_logs=logging.ERROR,
         )
 
