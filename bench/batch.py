@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -125,7 +126,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path, executor: str = "local"
-              ) -> dict[str, float]:
+              ) -> dict[str, Any]:
     shutdown = None
     if executor == "dask":
         from distributed import Client
@@ -147,11 +148,14 @@ def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path,
     t0 = time.perf_counter()
     out_time = 0.0
     n = errors = findings = facts = 0
+    first_error = ""
     with out.open("w", encoding="utf-8") as fh:
         sink = Sink("jsonl", fh)
         for report in run_batch(paths, settings, BatchSettings(jobs=jobs), executor=ex):
             n += 1
             errors += bool(report.errors)
+            if report.errors and not first_error:
+                first_error = f"{report.path}: {report.errors[0].message}"
             findings += len(report.findings)
             facts += len(report.facts)
             t = time.perf_counter()
@@ -171,7 +175,7 @@ def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path,
             "main_cpu_ms": 1000 * main_cpu / max(n, 1), "worker_cpu_ms": 1000 * worker_cpu / max(n, 1),
             "load": (load_before + os.getloadavg()[0]) / 2,
             "findings": findings, "facts": facts, "worker_rss": max(rss) if rss else float("nan"),
-            "main_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "main_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "first_error": first_error}
 
 
 def stage_breakdown(path: Path, settings: CheckerSettings, sample: int) -> dict[str, float]:
@@ -265,6 +269,8 @@ def main() -> None:
                   f"{r['facts'] / max(r['docs'], 1):.1f} facts and {r['findings'] / max(r['docs'], 1):.2f} findings "
                   f"per article; {r['errors']} errors; peak RSS per worker {r['worker_rss']:.0f} MB, main "
                   f"{r['main_rss']:.0f} MB; output (main process) {r['output_s']:.1f} s")
+            if r["first_error"]:
+                print(f"          first error: {r['first_error']}")
             print(f"          CPU per article: workers {r['worker_cpu_ms']:.2f} ms, main process "
                   f"{r['main_cpu_ms']:.2f} ms; machine load average during the run {r['load']:.1f} on "
                   f"{os.cpu_count()} cores")
