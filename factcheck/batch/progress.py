@@ -27,6 +27,7 @@ class RunStats:
     suppressed: int = 0
     baselined: int = 0
     cached: int = 0
+    checked: int = 0  # documents through the per-document pass (ahead of `documents` while the cross pass holds them)
     started: float = field(default_factory=time.monotonic)
 
     def add(self, report: DocumentReport) -> None:
@@ -44,6 +45,9 @@ class RunStats:
             else:
                 self.findings[f.severity] += 1
 
+    def count_checked(self, _: DocumentReport) -> None:
+        self.checked += 1
+
     @property
     def total_findings(self) -> int:
         return sum(self.findings.values())
@@ -51,7 +55,8 @@ class RunStats:
     def summary(self, *, not_shown: str = "", interrupted: str | None = None) -> str:
         """The one-line summary; ``not_shown`` says what --min-severity hid, ``interrupted`` names the signal."""
         secs = max(time.monotonic() - self.started, 1e-9)
-        done = f"{self.documents} document{'s' * (self.documents != 1)}"
+        n = max(self.documents, self.checked) if interrupted else self.documents
+        done = f"{n} document{'s' * (n != 1)}"
         parts = [f"interrupted by {interrupted} after {done} done" if interrupted else done]
         if self.failed:
             parts[0] += f" ({self.failed} could not be checked)"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import BinaryIO
 
@@ -61,8 +61,12 @@ def run_batch(
     stdin: BinaryIO | None = None,
     state: StateStore | None = None,
     stop: StopRequest | None = None,
+    on_checked: Callable[[DocumentReport], None] | None = None,
 ) -> Iterator[DocumentReport]:
     """Check every document of ``paths``; one report per document, in input order.
+
+    ``on_checked`` sees each report as the per-document pass produces it (before the cross-article
+    pass holds the reports back until the end of the run).
 
     A document that cannot be read, or whose worker died twice, yields a report with an error entry
     naming it; nothing a document does stops the run. An executor passed in is not closed here.
@@ -95,7 +99,10 @@ def run_batch(
         for out in merge(items, lambda item: isinstance(item, Task), run):
             if stop is not None:
                 stop.check()
-            yield out.get() if isinstance(out, Ready) else out
+            report = out.get() if isinstance(out, Ready) else out
+            if on_checked is not None:
+                on_checked(report)
+            yield report
 
     try:
         if checker.cross_article:

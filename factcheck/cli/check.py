@@ -133,7 +133,7 @@ def check_command(
             sink = Sink(fmt, out, rules=rule_list, show_suppressed=show_suppressed,
                         color=output is None and sys.stdout.isatty(), show_facts=show_facts, keep_facts=show_facts,
                         min_severity=min_severity, **claimreview_options(fmt, config))
-            reports = run_batch(paths, settings, batch, state=state, stop=stop)
+            reports = run_batch(paths, settings, batch, state=state, stop=stop, on_checked=stats.count_checked)
             if baseline is not None:
                 reports = map(baseline, reports)
             try:

@@ -7,11 +7,13 @@ import json
 import os
 import signal
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from distributed import Client, LocalCluster
+from distributed import utils as dask_utils
 
 from factcheck.batch import BatchSettings, CheckerSettings, WorkerInitError, run_batch
 from factcheck.batch.dask import DaskExecutor, request_limits
@@ -43,6 +45,11 @@ def cluster() -> Iterator[tuple[LocalCluster, Client]]:
     finally:
         client.close()
         lc.close()
+        # Dask's offload thread outlives the cluster; while it runs, later tests of this process would start
+        # local workers with forkserver (see default_start_method), whose environment is the one the
+        # forkserver started with, not the test's. A fresh executor starts its thread only when used.
+        dask_utils._offload_executor.shutdown(wait=True)
+        dask_utils._offload_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="Dask-Offload")
         if before is None:
             os.environ.pop(CRASH_MARKER_ENV, None)
         else:

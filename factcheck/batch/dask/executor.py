@@ -32,6 +32,7 @@ from factcheck.batch.stop import StopRequest
 CHUNK = 8
 CHUNK_BYTES = 512 * 1024
 POLL_SECONDS = 0.25
+NOT_READY_TRIES = 5  # a chunk sent to a worker still setting up is sent again, this many times at most
 Connect = Callable[[], tuple[Client, Callable[[], None]]]
 
 
@@ -152,8 +153,17 @@ class DaskExecutor(Generic[S, T, R]):
             size += len(data) if isinstance(data, bytes | str) else 0
         return chunk
 
-    def _outcome(self, future: Future) -> tuple[str, Any]:
-        """("ok", value), ("killed", why) when its worker died, or ("error", why)."""
+    def _outcome(self, future: Future, tasks: list[T]) -> tuple[str, Any]:
+        """("ok", value), ("killed", why) when its worker died, or ("error", why); a chunk that met a
+        worker without its runner yet is sent again."""
+        for _ in range(NOT_READY_TRIES):
+            kind, value = self._wait(future)
+            if kind != "ok" or value[0] != "not_ready":
+                return kind, value
+            future = self._submit(tasks)
+        return "error", value[1]
+
+    def _wait(self, future: Future) -> tuple[str, Any]:
         while True:
             if self._stop is not None:
                 self._stop.check()
@@ -174,7 +184,7 @@ class DaskExecutor(Generic[S, T, R]):
         return [r if kind == "ok" else self._on_lost(t, r) for t, (kind, r) in zip(tasks, payload, strict=True)]
 
     def _collect(self, chunk: _Chunk[T]) -> list[R]:
-        kind, value = self._outcome(chunk.future)
+        kind, value = self._outcome(chunk.future, chunk.tasks)
         if kind == "ok":
             return self._results(chunk.tasks, value)
         if kind == "error":
@@ -188,7 +198,7 @@ class DaskExecutor(Generic[S, T, R]):
         out: list[R] = []
         for task, deaths, future in attempts:
             while True:
-                kind, value = self._outcome(future)
+                kind, value = self._outcome(future, [task])
                 if kind == "ok":
                     out.append(self._results([task], value)[0])
                     break

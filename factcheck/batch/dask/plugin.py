@@ -14,11 +14,12 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from factcheck.batch.dask.limits import cluster_limiters
 
-#: What a chunk task returns: ("ok", [("ok", result) | ("error", reason), ...]) or ("init_error", message).
+#: What a chunk task returns: ("ok", [("ok", result) | ("error", reason), ...]), ("init_error", message),
+#: or ("not_ready", message) when this worker has not set its runner up (yet).
 ChunkResult = tuple[str, Any]
 #: A restarted worker takes tasks before its plugins are set up (distributed starts the plugins after the
-#: worker is running): a task waits this long for the runner to be built.
-SETUP_WAIT_SECONDS = 300.0
+#: worker is running): a task waits this long for the runner, then asks to be sent again ("not_ready").
+SETUP_WAIT_SECONDS = 60.0
 
 
 class RunnerPlugin(WorkerPlugin):
@@ -70,7 +71,7 @@ def run_chunk(plugin: str, tasks: list[Any]) -> ChunkResult:
         time.sleep(0.05)
     p = worker.plugins.get(plugin)
     if not isinstance(p, RunnerPlugin) or not p.done.wait(max(deadline - time.monotonic(), 0)):
-        raise RuntimeError(f"worker {worker.address} did not set up {plugin} in time")
+        return "not_ready", f"worker {worker.address} did not set up {plugin} within {SETUP_WAIT_SECONDS:g} s"
     if p.runner is None:
         return "init_error", p.error or "the worker has no runner"
     out: list[tuple[str, Any]] = []
