@@ -7,7 +7,10 @@ The pieces, each in its own module:
 - :mod:`.worker`    one task -> one :class:`DocumentReport` (load, check, rule config, suppressions);
 - :mod:`.executor`  the :class:`Executor` interface and the in-process implementation;
 - :mod:`.pool`      the process-pool implementation (worker death fails only the document it held);
+- :mod:`.dask`      the Dask executor (``--executor dask``; the optional ``factcheck[dask]`` extra);
 - :mod:`.ordering`  merges ready results (cached, refused) with executor results in input order;
+- :mod:`.shard`     ``--shard I/N``: a stable subset by a hash of each document's id;
+- :mod:`.crossref`  the cross-article checks run after the per-document pass;
 - :mod:`.run`       ties them together: ``run_batch(...) -> Iterator[DocumentReport]``;
 - :mod:`.progress`  the progress bar and the one-line summary.
 """

@@ -3,9 +3,7 @@
 An executor runs ``runner = factory(settings)`` where the work happens (once per worker) and maps
 tasks through it, yielding results in input order. It must never raise for one task's fault: a
 task it cannot run becomes ``on_lost(task, reason)``. Nothing outside an executor may assume where
-workers run: a Dask executor only has to implement :class:`Executor` (e.g. build the runner once per
-Dask worker from the picklable settings, ``client.map`` a bounded window of tasks with ``retries=1``,
-turn a lost future into ``on_lost`` and release results in input order). Tasks carry their content,
+workers run: :class:`factcheck.batch.dask.DaskExecutor` implements :class:`Executor` on a cluster. Tasks carry their content,
 not paths, so workers need no shared file system.
 """
 

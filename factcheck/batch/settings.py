@@ -1,8 +1,8 @@
 """Settings for a batch run: plain, picklable data handed to every worker.
 
 A worker never reads the config file or the command line itself: the main process resolves them
-into a :class:`CheckerSettings` and ships that, so a worker on another machine (a future Dask
-executor) needs nothing but this object.
+into a :class:`CheckerSettings` and ships that, so a worker on another machine (a Dask worker)
+needs nothing but this object.
 """
 
 from __future__ import annotations
