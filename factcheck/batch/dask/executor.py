@@ -6,8 +6,8 @@
   "yielded", as with local worker processes, so memory stays flat.
 - Results are released in input order.
 - A worker that dies takes its chunks with it: the scheduler gives them up at once (the local cluster
-  runs with ``allowed-failures: 0``), and their documents are run again one per task, on whatever
-  workers are alive. A document whose single task kills a worker again (it has then killed two) is
+  runs with ``allowed-failures: 0``), and their documents are run again one per task, one at a time and
+  ahead of the other chunks, on the workers alive. A document whose single task kills a worker again (it has then killed two) is
   reported through ``on_lost``; the others are reported once, with their real results.
 """
 
@@ -105,10 +105,11 @@ class DaskExecutor(Generic[S, T, R]):
         return self._client.run(plugin_builds, self._plugin)
 
     # -- the run -------------------------------------------------------------------------------------
-    def _submit(self, tasks: list[T]) -> Future:
+    def _submit(self, tasks: list[T], *, first: bool = False) -> Future:
+        """Earlier chunks first; ``first``: ahead of every chunk (a document run alone after a death)."""
         assert self._client is not None and self._plugin is not None
         self._seq += 1
-        return self._client.submit(run_chunk, self._plugin, tasks, pure=False, priority=-self._seq,
+        return self._client.submit(run_chunk, self._plugin, tasks, pure=False, priority=1 if first else -self._seq,
                                    key=f"factcheck-chunk-{self._seq}-{uuid.uuid4().hex[:8]}")
 
     def map_ordered(self, tasks: Iterable[T]) -> Iterator[R]:
@@ -160,7 +161,7 @@ class DaskExecutor(Generic[S, T, R]):
             kind, value = self._wait(future)
             if kind != "ok" or value[0] != "not_ready":
                 return kind, value
-            future = self._submit(tasks)
+            future = self._submit(tasks, first=len(tasks) == 1)
         return "error", value[1]
 
     def _wait(self, future: Future) -> tuple[str, Any]:
@@ -192,11 +193,12 @@ class DaskExecutor(Generic[S, T, R]):
         return self._alone(chunk.tasks)  # its worker died: find the document that did it
 
     def _alone(self, tasks: list[T]) -> list[R]:
-        """Each task again in a task of its own (all at once); one that kills a worker each time it
+        """Each task again in a task of its own, one after the other and ahead of the chunks (so that a
+        death now is this document's doing, not a neighbour's); one that kills a worker each time it
         runs is lost after ``retries`` more tries."""
-        attempts = [(t, 1, self._submit([t])) for t in tasks]
         out: list[R] = []
-        for task, deaths, future in attempts:
+        for task in tasks:
+            deaths, future = 1, self._submit([task], first=True)
             while True:
                 kind, value = self._outcome(future, [task])
                 if kind == "ok":
@@ -210,7 +212,7 @@ class DaskExecutor(Generic[S, T, R]):
                     out.append(self._on_lost(task, f"worker process died ({value}); retried {deaths - 1} "
                                                    "time(s) on another worker"))
                     break
-                future = self._submit([task])
+                future = self._submit([task], first=True)
         return out
 
     def close(self) -> None:
