@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -165,17 +166,21 @@ class DaskExecutor(Generic[S, T, R]):
         return "error", value[1]
 
     def _wait(self, future: Future) -> tuple[str, Any]:
-        while True:
+        # Not ``future.result(timeout=)``: its time-out races with the result in distributed's sync() and
+        # can raise UnboundLocalError for a finished task (seen once in 1,000 documents).
+        done = threading.Event()
+        future.add_done_callback(lambda _: done.set())
+        while not done.wait(POLL_SECONDS):
             if self._stop is not None:
                 self._stop.check()
-            try:
-                return "ok", future.result(timeout=POLL_SECONDS)
-            except TimeoutError:
-                continue
-            except KilledWorker as exc:
-                return "killed", str(exc).split(". ")[0]
-            except Exception as exc:
-                return "error", f"{type(exc).__name__}: {exc}"
+        if self._stop is not None:
+            self._stop.check()
+        try:
+            return "ok", future.result()
+        except KilledWorker as exc:
+            return "killed", str(exc).split(". ")[0]
+        except Exception as exc:
+            return "error", f"{type(exc).__name__}: {exc}"
 
     def _results(self, tasks: list[T], value: Any) -> list[R]:
         status, payload = value
