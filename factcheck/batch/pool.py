@@ -38,6 +38,7 @@ SMALL_TASK = 64 * 1024
 BATCH = 8
 MAX_INIT_DEATHS = 3
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
+PASSED_ENV = "FACTCHECK_"  # variables a worker gets from this process whatever the start method
 
 
 class WorkerInitError(RuntimeError):
@@ -50,7 +51,9 @@ def _worker_main(
     settings: Any,
     inherited: tuple[Connection, ...] = (),
     parent_pid: int | None = None,
+    env: dict[str, str] | None = None,
 ) -> None:
+    os.environ.update(env or {})  # a forkserver's children have the forkserver's environment, not ours
     close_inherited(inherited)  # forked: the parent's pipe ends, so that its death is end-of-file here
     die_with_parent(parent_pid)
     # The main process decides when to stop (Ctrl-C and a CI runner's SIGTERM reach the whole group).
@@ -168,7 +171,8 @@ class ProcessExecutor(Generic[S, T, R]):
         inherited = (parent, *(w.conn for w in self._workers if not w.conn.closed)) if forked else ()
         proc = ctx.Process(
             target=_worker_main,
-            args=(child, self._factory, self._settings, inherited, os.getpid() if forked else None),
+            args=(child, self._factory, self._settings, inherited, os.getpid() if forked else None,
+                  {k: v for k, v in os.environ.items() if k.startswith(PASSED_ENV)}),
             daemon=True,
             name="factcheck-worker",
         )

@@ -35,3 +35,14 @@ def write_articles(root: Path, n: int, *, seed: int = 3) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(small_article(i, rng), encoding="utf-8")
     return folder
+
+
+#: The real checker under another factory name: the batch's reference prefetch in the main process skips
+#: it, so that the workers make the look-ups (as on a cluster whose workers do not share the client's cache).
+REAL_WITHOUT_PREFETCH = "tests.batch.articles:build_real"
+
+
+def build_real(settings: object, **kwargs: object) -> object:
+    from factcheck.batch.checking import build_checker
+
+    return build_checker(settings, **kwargs)  # type: ignore[arg-type]

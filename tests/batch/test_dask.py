@@ -25,7 +25,7 @@ from factcheck.enrich.testing import FakeWikidata
 from factcheck.enrich.testing.generate import officials
 from factcheck.model.findings import DocumentReport
 from factcheck.state import StateStore
-from tests.batch.articles import write_articles
+from tests.batch.articles import REAL_WITHOUT_PREFETCH, write_articles
 from tests.batch.corpus import build_corpus
 from tests.batch.stub_checker import FACTORY
 
@@ -180,7 +180,7 @@ def test_requests_in_flight_are_bounded_across_the_cluster(cluster: tuple[LocalC
     with FakeWikidata(entities, latency=0.15) as server:
         def settings(cache: str) -> CheckerSettings:
             return CheckerSettings(sources={"wikidata": server.url}, source_config={"wikidata": {"concurrency": 1}},
-                                   cache_dir=str(tmp_path / cache))
+                                   cache_dir=str(tmp_path / cache), factory=REAL_WITHOUT_PREFETCH)
 
         # without the cluster-wide bound: each of two local processes keeps to its own one request
         local = list(run_batch([str(folder)], settings("local"), BatchSettings(jobs=2)))
