@@ -124,7 +124,5 @@ def test_check_step_script_runs_and_reports_its_exit_code(tmp_path: Path) -> Non
 def test_check_step_script_passes_the_shard_and_names_its_category(tmp_path: Path) -> None:
     done, written = run_check_step(tmp_path, shard="2/4")
     assert written["category"] == "factcheck/shard-2-of-4"
-    if SHARD_OPTION in command_options("check"):
-        assert written["exit-code"] in ("0", "1"), done.stderr
-    else:  # before the sharding work lands, the option reaches factcheck and is refused
-        assert written["exit-code"] == "2" and "--shard" in done.stderr
+    assert SHARD_OPTION in command_options("check")
+    assert written["exit-code"] in ("0", "1"), done.stderr
