@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.clauses.segment import EMBEDDED, Sentence
+from factcheck.extract.clauses.segment import EMBEDDED, Item, Sentence
 from factcheck.extract.mentions.resources import resource
 from factcheck.extract.relations.compile import inflections
 
@@ -44,19 +44,25 @@ def _story_lead(a: Analysis) -> Mention | None:
     return a.memo["_story_lead"]  # type: ignore[return-value]
 
 
-def _is_range(a: Analysis, m: Mention) -> bool:
-    tail = a.text[m.end : m.end + 3]
+def is_range(text: str, m: Mention) -> bool:
+    """A date that opens a range ("the Oct. 28-29 meeting"): which day is meant is not said."""
+    tail = text[m.end : m.end + 3]
     return len(tail) >= 2 and tail[0] in "-–" and tail[1].isdigit()
 
 
-def lead_date(a: Analysis, sent: Sentence) -> Mention | None:
-    """The first full or weekday date outside embedded clauses of ``sent``: the date of what it reports."""
-    for it in sent.items:
+def _first_lead(a: Analysis, sent: Sentence, items: list[Item]) -> Mention | None:
+    """The first full or weekday date among ``items`` outside embedded clauses (not a range)."""
+    for it in items:
         m = it.mention
         if m is not None and m.type in DATED and sent.clauses[it.clause].kind not in EMBEDDED \
-                and not _is_range(a, m):
+                and not is_range(a.text, m):
             return m
     return None
+
+
+def lead_date(a: Analysis, sent: Sentence) -> Mention | None:
+    """The date of what ``sent`` reports: its first full or weekday date outside embedded clauses."""
+    return _first_lead(a, sent, sent.items)
 
 
 def previous_lead_date(a: Analysis, sent: Sentence, item: int = 0) -> Mention | None:
@@ -68,12 +74,7 @@ def previous_lead_date(a: Analysis, sent: Sentence, item: int = 0) -> Mention | 
         return lead_date(a, a.sentences[i - 1]) if i > 0 else None
     if sent.items[item - 1].code != ";":
         return None
-    for it in sent.items[:item]:
-        m = it.mention
-        if m is not None and m.type in DATED and sent.clauses[it.clause].kind not in EMBEDDED \
-                and not _is_range(a, m):
-            return m
-    return None
+    return _first_lead(a, sent, sent.items[:item])
 
 
 def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention | None:
@@ -101,7 +102,7 @@ def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str]) -> M
     for k in range(len(items) - 1, -1, -1):
         it = items[k]
         m = it.mention
-        if m is None or m.type not in DATED or m.start >= before or _is_range(a, m):
+        if m is None or m.type not in DATED or m.start >= before or is_range(a.text, m):
             continue
         for j in range(k - 1, max(k - _VERB_WINDOW, -1) - 1, -1):
             if items[j].clause != it.clause:

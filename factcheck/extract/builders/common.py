@@ -57,7 +57,7 @@ def _only_dollars(a: Analysis) -> bool:
     found = a.memo.get("_only_dollars")
     if found is None:
         currencies = {m.value.get("currency") for m in a.mentions_of("money")}
-        public = _public_sector_words()
+        public = _word_set("public_sector_words")
         found = currencies == {"USD"} and not a.mentions_of("country") and any(t.low in public for t in a.tokens)
         a.memo["_only_dollars"] = found
     return bool(found)
@@ -72,11 +72,6 @@ def _corporate(match: RelationMatch) -> bool:
 @cache
 def _word_set(key: str) -> frozenset[str]:
     return frozenset(w for phrase in resource("lexicon")[key] for w in phrase.split())
-
-
-@cache
-def _public_sector_words() -> frozenset[str]:
-    return frozenset(resource("lexicon")["public_sector_words"])
 
 
 def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:

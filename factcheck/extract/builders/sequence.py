@@ -41,11 +41,6 @@ def _days(offset: Mention) -> tuple[int, int, int] | None:
     return int(n) * _UNIT_DAYS[unit], weeks, sign  # "two weeks after" is 13 to 15 days: a day each way per week
 
 
-def _is_range(text: str, m: Mention) -> bool:
-    tail = text[m.end : m.end + 3]
-    return len(tail) >= 2 and tail[0] in "-–" and tail[1].isdigit()
-
-
 def _certainty(match: RelationMatch, inferred: bool) -> str:
     if inferred:
         return "inferred"  # a side found by reference back: never grounds an error
@@ -80,7 +75,7 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         second, inferred = backrefs.event_date(a, match.sentence, offset.start, noun), True
     if first is None or second is None or first is second:
         return None
-    if any(_is_range(a.text, m) for m in (first, second)):
+    if any(backrefs.is_range(a.text, m) for m in (first, second)):
         return None  # "the Oct. 28-29 meeting": which day of it is meant is not said
     if offset is None:
         return _order_only(match, a, first, second, inferred)
