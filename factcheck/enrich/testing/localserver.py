@@ -54,3 +54,18 @@ class LocalServer:
         assert self._server is not None, "server not started"
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}{self.path}"
+
+
+def stream_huge_json(handler: BaseHTTPRequestHandler, opening: bytes, size: int, stopping: threading.Event) -> None:
+    """Answer 200 with a JSON body that never ends: ``opening``, then spaces in 1 MiB blocks until
+    ``size`` bytes are sent or the server stops (a fake source's "huge body" fault)."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Connection", "close")
+    handler.end_headers()
+    handler.close_connection = True
+    block = opening + b" " * (1024 * 1024 - len(opening))
+    sent = 0
+    while sent < size and not stopping.is_set():
+        handler.wfile.write(block)
+        sent += len(block)

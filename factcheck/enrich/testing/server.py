@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
-from factcheck.enrich.testing.localserver import LocalServer
+from factcheck.enrich.testing.localserver import LocalServer, stream_huge_json
 from factcheck.model.keys import fold
 
 FaultKind = Literal["429", "maxlag", "500", "503", "hang", "malformed", "huge", "api-error", "close"]
@@ -286,16 +286,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
         elif fault.kind == "huge":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Connection", "close")
-            self.end_headers()
-            self.close_connection = True
-            block = b'{"entities": {' + b" " * (1024 * 1024 - 14)
-            sent = 0
-            while sent < fault.size and not self.state.stopping.is_set():
-                self.wfile.write(block)
-                sent += len(block)
+            stream_huge_json(self, b'{"entities": {', fault.size, self.state.stopping)
 
     def _send_json(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
         self._send(status, json.dumps(body).encode(), "application/json; charset=utf-8", headers)

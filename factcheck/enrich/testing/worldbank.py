@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
-from factcheck.enrich.testing.localserver import LocalServer
+from factcheck.enrich.testing.localserver import LocalServer, stream_huge_json
 
 WorldBankFault = Literal["500", "503", "hang", "garbage", "huge"]
 
@@ -166,16 +166,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.state.stopping.wait(fault.seconds)
             self._send(500, b"late", "text/plain")
         elif fault.kind == "huge":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Connection", "close")
-            self.end_headers()
-            self.close_connection = True
-            block = b"[" + b" " * (1024 * 1024 - 1)
-            sent = 0
-            while sent < fault.size and not self.state.stopping.is_set():
-                self.wfile.write(block)
-                sent += len(block)
+            stream_huge_json(self, b"[", fault.size, self.state.stopping)
 
     def _send_json(self, body: Any) -> None:
         self._send(200, json.dumps(body).encode(), "application/json;charset=utf-8")
