@@ -38,11 +38,11 @@ _RELATIVE = (
 DATE_RE = re.compile(
     r"\b(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})\b"
     r"|\b(?P<wd1>" + WEEKDAY_RE + r"),?\s\(?(?P<m1>" + MONTH_RE + r")\s(?P<d1>\d{1,2})" + _SUFFIX
-    + r"\b(?:,?\s(?P<y1>\d{4})\b)?\)?"
-    r"|\b(?P<wd2>" + WEEKDAY_RE + r"),?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"\s(?P<m2>" + MONTH_RE
+    + r"\b(?![-–]\d)(?:,?\s(?P<y1>\d{4})\b)?\)?"
+    r"|\b(?P<wd2>" + WEEKDAY_RE + r"),?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"(?![-–]\d)\s(?P<m2>" + MONTH_RE
     + r")(?:,?\s(?P<y2>\d{4})\b)?\)?"
     r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b)?"
-    r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\))?"
+    r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\)|,\san?\s(?P<wd5>" + WEEKDAY_RE + r")\b)?"
     r"|\b(?P<d4>\d{1,2})" + _SUFFIX + r"\s(?:of\s)?(?P<m4>" + MONTH_RE + r")(?:,?\s(?P<y4>\d{4})\b)?"
     r"|\bthe\s(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?:\sof\s(?P<m6>" + MONTH_RE + r")(?:,?\s(?P<y6>\d{4})\b)?)?"
     r"|\b(?P<mmod>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-])?(?P<m5>" + MONTH_RE
@@ -111,6 +111,8 @@ def _parts(m: re.Match[str]) -> DateParts | None:
                          (None, "m4", "d4", "y4"), (None, "m6", "dom", "y6")):
         if g[mo] and g[d]:
             weekday = g[wd].lower() if wd and g[wd] else None
+            if wd == "wd3" and weekday is None and g["wd5"]:  # "Dec. 19, a Friday"
+                weekday = g["wd5"].lower()
             return DateParts("absolute", _int(g[y]), month_number(g[mo]), int(g[d]), weekday)
     if g["dom"]:
         return DateParts("day_of_month", day=int(g["dom"]))

@@ -30,6 +30,7 @@ class Country:
     leaders: tuple[str, ...]
     fiscal: tuple[int, Naming] | None
     currency: str | None = None
+    fiscal_overrun_days: int = 0  # the year may end this many days into its first month (UK tax year: 5 April)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ def _table() -> MappingProxyType[str, Country]:
             leaders=tuple(row.get("leaders", ())),
             fiscal=(int(fiscal[0]), fiscal[1]) if fiscal else None,
             currency=row.get("currency"),
+            fiscal_overrun_days=int(row.get("fiscal_overrun_days", 0)),
         )
     return MappingProxyType(out)
 

@@ -223,6 +223,9 @@ class FiscalYearGloss(FactBase):
     stated_end: str = Field(description="YYYY-MM as written.")
     expected_start: str | None = Field(None, description="YYYY-MM by the country's fiscal calendar.")
     expected_end: str | None = None
+    fits_naming: bool | None = Field(
+        None, description="Whether the stated months can be this fiscal year under either naming (after the "
+        "year it starts in or the year it ends in), whatever the calendar; None when the name gives its months.")
 
 
 class ArithmeticClaim(FactBase):

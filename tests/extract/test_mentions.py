@@ -116,3 +116,19 @@ def test_a_month_name_inside_a_name_is_not_a_month() -> None:
     _, ms = lex("China flew 54 Long March rockets in March, and General March spoke on Sunday, March 8.")
     assert [(mt.type, mt.text) for mt in ms if mt.type in ("month", "date")] == [("month", "March"),
                                                                                ("date", "Sunday, March 8")]
+
+
+@pytest.mark.parametrize(("text", "weekdays"), [
+    ("The board meets on Tuesday and Wednesday, Sept. 23-24, and is expected to hold.", ["tuesday", "wednesday"]),
+    ("The poll, conducted from Thursday to Sunday (May 15-18), put the party at 31%.", ["thursday", "sunday"]),
+])
+def test_a_weekday_before_a_day_range_is_not_the_first_day(text: str, weekdays: list[str]) -> None:
+    found = mentions(text)
+    dates = [v for t, _, v in found if t == "date"]
+    assert len(dates) == 1 and "weekday" not in dates[0]
+    assert [v["weekday"] for t, _, v in found if t == "weekday"] == weekdays
+
+
+def test_a_weekday_set_off_after_a_date_is_part_of_it() -> None:
+    assert one("The conclave begins on May 7, a Wednesday, the Vatican said.", "date")["weekday"] == "wednesday"
+    assert one("Markets reopen on Aug. 4, a Monday.", "date")["weekday"] == "monday"

@@ -47,9 +47,13 @@ def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | Non
     if _corporate(match):
         return None, False
     code = _fiscal_country(a, match)
-    if code is not None:
-        return code, False
-    return ("US", True) if _only_dollars(a) else (None, False)
+    if code is None and _only_dollars(a):
+        code, guessed = "US", True
+    else:
+        guessed = False
+    if code == "US" and _subnational(match):
+        return None, False  # most U.S. states start their year in July, New York in April, Texas in September
+    return code, guessed
 
 
 def _only_dollars(a: Analysis) -> bool:
@@ -61,6 +65,16 @@ def _only_dollars(a: Analysis) -> bool:
         found = currencies == {"USD"} and not a.mentions_of("country") and any(t.low in public for t in a.tokens)
         a.memo["_only_dollars"] = found
     return bool(found)
+
+
+def _subnational(match: RelationMatch) -> bool:
+    """The sentence tells of a state's, a county's or a city's money, whose fiscal year is its own (in the
+    U.S.; elsewhere states and provinces keep the nation's calendar)."""
+    words = match.sentence.words
+    if not words.isdisjoint(_word_set("subnational_words")) or not words.isdisjoint(_word_set("us_states")):
+        return True
+    low = match.sentence_text.lower()
+    return "york state" in low or "the state of" in low
 
 
 def _corporate(match: RelationMatch) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders.common import certainty_of, fiscal_country_guessed
+from factcheck.model.countries import country as country_record
 from factcheck.model.countries import fiscal_range, range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import FiscalYearGloss
@@ -72,6 +73,28 @@ def _label(fy: Mention, country: str | None) -> tuple[int, tuple[str, str] | Non
     return year, None
 
 
+def _fits_naming(fy: Mention, start: Month, end: Month) -> bool:
+    """Whether twelve months from ``start`` to ``end`` can be the fiscal year ``fy`` names under either
+    convention: "fiscal 2025" starts or ends in 2025; "2025-26" starts in 2025 and ends in 2026 (or is
+    calendar 2025 when it starts in January)."""
+    year, year2 = int(fy.value["year"]), fy.value.get("year2")
+    if year2:
+        return (start[0], end[0]) == (year, int(year2)) or (start == (year, 1) and end[0] == year)
+    return year in (start[0], end[0])
+
+
+def _late_end(last: tuple[int | None, int] | None, given: Mention | None, country: str | None) -> tuple[int | None, int] | None:
+    """An end said by its month alone in a country whose year runs a few days into the next month
+    (Britain's tax year ends on April 5): "the financial year that ends in April" ends with March."""
+    c = country_record(country)
+    if last is None or given is None or given.value.get("day") is not None or c is None or not c.fiscal_overrun_days:
+        return last
+    if c.fiscal is None or last[1] != c.fiscal[0]:
+        return last
+    y, mo = _shift((last[0] or 2000, last[1]), -1)
+    return (y if last[0] is not None else None, mo)
+
+
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     fy = match.mention("year")
     if fy is None or fy.type != "fiscal_year":
@@ -82,6 +105,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     if (first is None and match.mention("first") is not None) or (last is None and match.mention("last") is not None):
         return None  # "(April 15, 2026 - March 31, 2027)": a side that is no bound of a year, so no gloss
     country, guessed = fiscal_country_guessed(a, match)
+    last = _late_end(last, match.mention("last"), country)
     label = _label(fy, country)
     if label is None:
         return None
@@ -107,6 +131,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     months = (end[0] - start[0]) * 12 + end[1] - start[1]
     if 0 <= months < 11:
         return None  # "the fiscal year ending February 2026 (March to August)": a part of the year, not a gloss
+    fits = None if named else _fits_naming(fy, start, end)
     span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
         span=span,
@@ -118,6 +143,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         stated_end=_iso(end),  # type: ignore[arg-type]
         expected_start=named[0] if named else None,
         expected_end=named[1] if named else None,
+        fits_naming=fits,
         certainty="inferred" if guessed else certainty_of(match) if not match.pattern.spec.set.get("across_clauses")
         else "certain",
         pattern=match.pattern.id,

@@ -326,9 +326,15 @@ class _Composer:
             return self.emit(m.MONTH, start, j + 1, year=yr, month=mon, modifier=mod)
         return self.emit(m.MONTH, start, j, year=None, month=mon, modifier=mod)
 
+    def _day_range_at(self, e: int) -> bool:
+        """A second day number joined to a date's day ("Sept. 23-24", "May 15–18")."""
+        nt = self.tok(e + 1)
+        return self.low(e) in ("-", "–") and self.adjacent(e) and nt is not None and nt.digit \
+            and self.adjacent(e + 1) and len(nt.text) <= 2
+
     def _weekday_after(self, e: int) -> tuple[dict[str, str], int]:
         """A weekday set off after a date ("on Dec. 19, a Friday"): part of the date."""
-        if self.low(e) == "," and self.low(e + 1) == "a" and self.low(e + 2) in self.ix.weekdays \
+        if self.low(e) == "," and self.low(e + 1) in ("a", "an") and self.low(e + 2) in self.ix.weekdays \
                 and self.t[e + 2].cap:
             return {"weekday": self.low(e + 2)}, e + 3
         return {}, e
@@ -358,6 +364,11 @@ class _Composer:
             paren = True
         before = len(self.out)
         e = self.date_or_month(k) if k > j or paren or self.low(k) in self.ix.months else 0
+        if e and self.out[-1].type == m.DATE and len(self.out) == before + 1 and self._day_range_at(e):
+            d = self.out.pop()  # "Tuesday and Wednesday, Sept. 23-24": the weekday names one day of a range
+            self.emit(m.WEEKDAY, start, j, weekday=base, modifier=mod, possessive=possessive)
+            self.out.append(d)
+            return e
         if e and self.out[-1].type == m.DATE and len(self.out) == before + 1:
             d = self.out.pop()
             if paren and self.low(e) == ")":
