@@ -24,27 +24,34 @@ from factcheck.extract.lexicon import (
     may_hold,
     number_value,
 )
+from factcheck.extract.mentions.resources import lexicon
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import Quantity
 from factcheck.model.keys import fold
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"trillion|billion|million|thousand|tn|bn|mn|m|b|k"
+_SCALE = r"trillion|billion|million|thousand|crore|lakh|tn|bn|mn|m|b|k"
+_LEXICON = lexicon()
+# currency signs and codes written before the amount, from the lexicon (longest first): the signs
+# ("$", "US$", "₹") as they are, the codes ("PKR", "Rs") in their own case and as whole words
+_SYMBOLS = dict(_LEXICON.currency_symbols)
+_SYM_RE = "|".join(
+    re.escape(k) if not k[0].isalpha() else r"\b(?-i:" + re.escape(k) + ")"
+    for k in sorted(_SYMBOLS, key=len, reverse=True)
+)
 QUANTITY_RE = re.compile(
     r"(?P<pnum>\b(?:" + _NUM + r")|\b" + NUMBER_WORD_RE + r")(?:\s|-)?(?P<punit>%|percent\b|per\scent\b|pct\b|"
     r"percentage\spoints?\b)(?P<gdp>\sof\s(?:the\s)?(?:[\w'’.]+\s)?(?:GDP|gross\sdomestic\sproduct|economic\soutput|"
     r"national\sincome|GNI)\b(?:\s\(GDP\))?)?"
-    r"|(?P<sym>US\$|A\$|C\$|HK\$|NZ\$|\$|¥|£|€|₩)\s?(?P<snum>" + _NUM + r")(?:\s?(?P<sscale>" + _SCALE + r")\b)?"
+    r"|(?P<sym>" + _SYM_RE + r")\s?(?P<snum>" + _NUM + r")(?:\s?(?P<sscale>" + _SCALE + r")\b)?"
     r"|(?P<wnum>\b(?:" + _NUM + r"))\s(?:(?P<wscale>trillion|billion|million|thousand)\s)?"
     r"(?P<cur>won|yen|dollars|euros|pounds|yuan|rupees|U\.S\.\sdollars|US\sdollars|renminbi)\b",
     re.IGNORECASE,
 )
-_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "¥": "JPY",
-            "£": "GBP", "€": "EUR", "₩": "KRW"}
 _WORD_CURRENCY = {"won": "KRW", "yen": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY",
                   "rupees": "INR", "u.s. dollars": "USD", "us dollars": "USD", "renminbi": "CNY"}
 _SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
-           "m": 1e6, "thousand": 1e3, "k": 1e3}
+           "m": 1e6, "thousand": 1e3, "k": 1e3, "crore": 1e7, "lakh": 1e5}
 _HEDGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("upper_bound", re.compile(r"\b(?:as\smuch\sas|up\sto|as\shigh\sas|no\smore\sthan|at\smost|less\sthan|"
                                r"under|below|fewer\sthan|not\sexceeding)\s$", re.IGNORECASE)),
@@ -136,10 +143,10 @@ def extract(doc: Document) -> list[Quantity]:
     return out
 
 
-UNIT_PRESENT = re.compile(r"[%$¥£€₩]|percent|per\scent|pct|won\b|yen\b|dollars|euros|pounds|yuan|rupees|renminbi",
-                          re.IGNORECASE)
-_UNIT_WORDS = ("%", "$", "¥", "£", "€", "₩", "cent", "pct", "won", "yen", "dollars", "euros", "pounds", "yuan",
-               "rupees", "renminbi")
+UNIT_PRESENT = re.compile(r"[%$¥£€₩₹]|percent|per\scent|pct|won\b|yen\b|dollars|euros|pounds|yuan|rupees|renminbi|"
+                          + "|".join(r"\b" + re.escape(k) for k in _SYMBOLS if k[0].isalpha()), re.IGNORECASE)
+_UNIT_WORDS = ("%", "$", "¥", "£", "€", "₩", "₹", "cent", "pct", "won", "yen", "dollars", "euros", "pounds", "yuan",
+               "rupees", "renminbi", *(k.lower() for k in _SYMBOLS if k[0].isalpha()))
 # a word each claim cue needs ("actual" matches "is"/"was": not gated)
 _CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
     "request": ("request", "ask", "urg", "call", "demand", "press", "push", "want"),
@@ -254,7 +261,7 @@ def _value(m: re.Match[str]) -> tuple[float, str, str | None, float, str] | None
         unit = "percent_of_gdp" if m.group("gdp") else ("percentage_points" if "point" in unit_word else "percent")
         return value, unit, None, 1.0, num
     if m.group("sym"):
-        num, scale_word, currency = m.group("snum"), m.group("sscale"), _SYMBOLS.get(m.group("sym").upper())
+        num, scale_word, currency = m.group("snum"), m.group("sscale"), _SYMBOLS.get(m.group("sym")) or _SYMBOLS.get(m.group("sym").upper())
     else:
         num, scale_word = m.group("wnum"), m.group("wscale")
         currency = _WORD_CURRENCY.get(" ".join(m.group("cur").lower().split()))

@@ -24,6 +24,9 @@ def one(text: str, typ: str) -> dict:
     ("£13.4bn", 13.4e9, "GBP"),
     ("US$5 million", 5e6, "USD"),
     ("1,250 euros", 1250, "EUR"),
+    ("an allocation of PKR2.55 trillion", 2.55e12, "PKR"),
+    ("(USD 9 billion)", 9e9, "USD"),
+    ("₹38,920 crore", 38920e7, "INR"),
 ])
 def test_money(text: str, amount: float, currency: str) -> None:
     v = one(text, "money")

@@ -30,6 +30,10 @@ def figures(text: str) -> list[Quantity]:
         ("The fund holds €41.5 billion.", 41.5, "currency", "EUR", 1e9, 1),
         ("Aid of US$300 million was pledged.", 300.0, "currency", "USD", 1e6, 0),
         ("The country spent 9,040 billion yen.", 9040.0, "currency", "JPY", 1e9, 0),
+        ("Pakistan allocated PKR2.55 trillion to defence.", 2.55, "currency", "PKR", 1e12, 2),
+        ("The loan is worth USD 9 billion.", 9.0, "currency", "USD", 1e9, 0),
+        ("Revenue was ₹38,920 crore.", 38920.0, "currency", "INR", 1e7, 0),
+        ("Outlay was Rs.2,122 billion.", 2122.0, "currency", "INR", 1e9, 0),
     ],
 )
 def test_values(text: str, value: float, unit: str, currency: str | None, scale: float, decimals: int) -> None:
@@ -77,6 +81,10 @@ def test_subject_holder_claim(text: str, subject: str, holder: str, claim_type: 
         assert q.subject_key is None
     else:  # subject, holder, claim type, and the period written nearest, if any
         assert (q.subject_key or "").split("|")[:3] == [subject, holder.lower(), claim_type]
+
+
+def test_a_currency_code_is_read_only_in_capitals_as_a_word() -> None:
+    assert [q.unit for q in figures("The customers 500 left after the usd 5 fee.")] == []
 
 
 def test_target_and_request_do_not_share_a_key() -> None:
