@@ -27,3 +27,34 @@ def test_anonymous_sourcing(sentence: str) -> None:
 def test_on_the_record_is_not_anonymous() -> None:
     cue = classify("The ministry said the budget would rise 4.5%, officials told reporters.")
     assert cue is not None and cue.attribution == "on_record"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The defence budget will rise by Rs159 billion to Rs2,281 billion, according to reports.", "according to reports"),
+        ("Reports suggest the total outlay will be more than Rs17,600 billion.", "Reports suggest"),
+        ("The winger joined the club in a deal worth a reported £100 million.", "a reported"),
+    ],
+)
+def test_unnamed_reports_are_hearsay(sentence: str, cue: str) -> None:
+    found = classify(sentence)
+    assert found is not None and (found.attribution, found.cue) == ("hearsay", cue)
+
+
+def test_a_named_outlet_is_a_media_report_not_hearsay() -> None:
+    found = classify("The budget includes $25 billion for missile defence, according to reports from Kyodo News.")
+    assert found is not None and found.attribution == "media_report"
+
+
+def test_an_unnamed_official_is_anonymous_a_named_one_on_record() -> None:
+    found = classify("The budget includes $25 billion for missile defence, a senior military official told reporters.")
+    assert found is not None and found.attribution == "anonymous"
+    found = classify("The budget includes $25 billion, the Pentagon's comptroller, Bryn MacDonnell, told reporters.")
+    assert found is not None and found.attribution == "on_record"
+
+
+def test_the_cues_are_a_language_resource() -> None:
+    from factcheck.extract.attribution import categories
+
+    assert [c.name for c in categories()] == ["hearsay", "anonymous", "unofficial", "media_report", "on_record"]
