@@ -60,7 +60,7 @@ _FISCAL_BEFORE = re.compile(r"(?:\bfiscal(?:\syear)?|\bFY|\bfinancial\syear)\s?$
 _NOT_DAY_AFTER = re.compile(r"\s(?:century|centuries|anniversary|amendment|birthday|floor|place|round|"
                             r"time|generation|congress|parliament|session|edition|minute)\b", re.IGNORECASE)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|plans?\sto|planned\sto|is\sto|are\sto|due\sto|is\sdue|are\sdue|scheduled|"
+    r"\b(?:will|shall|plans?\sto|planned\sto|is\sto|are\sto|due\sto|is\sdue|are\sdue|scheduled|slated|"
     r"expected\sto|set\sto|is\sset|going\sto|upcoming|intends?\sto|aims?\sto|hopes?\sto)\b",
     re.IGNORECASE,
 )

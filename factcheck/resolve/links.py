@@ -33,7 +33,7 @@ _N_AFTER = re.compile(r"^(?P<n>\w+)\s(?P<unit>days?|weeks?|months?)\s(?P<rel>aft
 
 _OWN_DATE_DISTANCE = 60
 _NEAR_PUBLICATION = 14  # days
-_WEEKDAY_FITS_WITHIN = 31  # days from publication in which a date whose stated weekday fits is preferred
+_WEEKDAY_FITS_WITHIN = 183  # days from publication in which a date whose stated weekday fits is preferred
 _REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|added|confirmed|reported|stated|wrote|tweeted|posted)\b"
                           r"(?:\s+\w+){0,2}\s+(?:on|in|at|late|early|this|last)?\s*$")
 
@@ -106,7 +106,7 @@ class Linker:
         is the occurrence nearest the publication date; told in the past or future but lying within two
         weeks the other way ("data showed on Monday, Dec. 9" in a report of Dec. 8), it is that one, not
         the one a year off. A date with a stated weekday that fits only the occurrence the other way, within a
-        month of publication, is that one."""
+        half a year of publication, is that one."""
         pub = self.doc.published
         if resolved is None or pub is None or resolved[1] != "day" or p.year is not None \
                 or p.form not in ("absolute", "day_of_month"):

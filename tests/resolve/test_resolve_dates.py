@@ -74,10 +74,13 @@ def test_weekdays(name: str, future: bool, modifier: str | None, expected: str) 
         ("The deal was struck two days ago.", "2025-03-01", "2025-02-27"),
         ("Spending rose last week.", "2025-10-29", None),  # a week has no precision of its own
         ("He spoke on Monday, Nov. 4, 2024.", "2025-10-29", "2024-11-04"),
-        # a stated weekday that fits only the occurrence on the other side, within a month: that one
+        # a stated weekday that fits only the occurrence on the other side, within half a year: that one
+        # (the year of a date written without one is an inference; the writer's weekday says which is meant)
         ("Preliminary results were posted, and the final count is Friday 6th Nov.", "2020-10-22", "2020-11-06"),
-        # ... but not one further off: the weekday is then checked against the tense's reading
-        ("The final count was released on Friday, Dec. 25.", "2020-10-22", "2019-12-25"),
+        ("The final count was released on Friday, Dec. 25.", "2020-10-22", "2020-12-25"),
+        ("The match was originally slated for Sunday, 15 October, in Ahmedabad.", "2023-08-09", "2023-10-15"),
+        # ... and when it fits neither, the tense's reading stays, to be checked against the weekday
+        ("The final count was released on Thursday, Dec. 25.", "2020-10-22", "2019-12-25"),
     ],
 )
 def test_resolved_mentions(text: str, published: str, expected: str | None) -> None:
