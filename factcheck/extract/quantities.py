@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factcheck.extract.attribution import classify
+from factcheck.extract.attribution import AttributionCue, classify
 from factcheck.extract.context import QUANTITIES, Context, context_for
 from factcheck.extract.lexicon import (
     COUNTRY_NAMES,
@@ -178,6 +178,29 @@ def unit_present(ctx: Context, idx: int, text: str) -> bool:
     return found
 
 
+_OPEN_QUOTES = ('"', "“")
+_CLOSE_QUOTES = ('"', "”")
+_QUOTE_REACH = 3  # sentences a quotation may run on before its attribution
+
+
+def _quote_attribution(ctx: Context, idx: int, text: str) -> AttributionCue | None:
+    """A sentence that opens a quotation it does not close takes the attribution written after the
+    quotation closes, a few sentences on ("'The budget includes $25 billion ... attacks,' an official
+    told reporters.")."""
+    stripped = text.lstrip()
+    if not stripped.startswith(_OPEN_QUOTES) or sum(stripped.count(q) for q in ("\"", "“", "”")) > 1:  # one quotation mark: it opens and stays open
+        return None
+    doc = ctx.doc.text
+    for j in range(idx + 1, min(idx + 1 + _QUOTE_REACH, len(ctx.sentences))):
+        nxt = doc[ctx.sentences[j].start : ctx.sentences[j].end]
+        if nxt.lstrip().startswith(_OPEN_QUOTES):
+            return None  # another quotation opens: the first one was closed unseen
+        close = max(nxt.rfind(q) for q in _CLOSE_QUOTES)
+        if close >= 0:
+            return classify(nxt[close + 1 :])
+    return None
+
+
 def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     if not unit_present(ctx, idx, text):
         return []
@@ -185,7 +208,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     matches = ci_finditer(QUANTITY_RE, _QUANTITY_LOW, text, low)
     if not matches:
         return []
-    attribution = classify(text)
+    attribution = classify(text) or _quote_attribution(ctx, idx, text)
     cues = ctx.holder_cues(idx)
     subjects = _subjects(text)
     ends = [x[1] for x in subjects]

@@ -53,3 +53,23 @@ def test_weakest_cue_wins() -> None:
 def test_named_source() -> None:
     c = classify("Spending will reach 2% of GDP, the defense ministry said.")
     assert c is not None and c.who == "the defense ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ('"The budget includes $25 billion for missile defence. It is meant for the gravest threats," a senior '
+         "military official told reporters.", "anonymous"),
+        ("“The budget includes $25 billion for missile defence. It is meant for the gravest threats,” Defense "
+         "Secretary Pete Hegseth told reporters.", "on_record"),
+    ],
+)
+def test_a_quotation_running_over_sentences_takes_the_attribution_after_it(text: str, attribution: str) -> None:
+    (q,) = quantities.extract(doc(text))
+    assert q.attribution == attribution
+
+
+def test_a_closed_quotation_does_not_borrow_the_next_ones_attribution() -> None:
+    text = '"We will spend $25 billion on it." "It is the biggest programme we have," sources said.'
+    (q,) = quantities.extract(doc(text))
+    assert q.attribution == "none"
