@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from dataclasses import dataclass, field
 
 from factcheck.extract.lexicon import NON_HOLDER, countries_in
@@ -152,18 +151,6 @@ def build_context(doc: Document) -> Context:
             seen.setdefault(fam, []).append(idx)
     ctx = Context(doc=doc, sentences=sentences, starts=starts)
     ctx.triggered = seen
-    return ctx
-
-
-_local = threading.local()
-
-
-def context_for(doc: Document) -> Context:
-    """The (cached) context of ``doc``: one trigger pass per document and thread."""
-    ctx: Context | None = getattr(_local, "ctx", None)
-    if ctx is None or ctx.doc is not doc:
-        ctx = build_context(doc)
-        _local.ctx = ctx
     return ctx
 
 

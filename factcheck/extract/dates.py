@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.extract.context import DATES, Context, context_for
+from factcheck.extract.context import DATES, Context, build_context
 from factcheck.extract.lexicon import (
     MONTH_RE,
     NUMBER_WORD_RE,
@@ -259,8 +259,10 @@ def absolute_iso(p: DateParts) -> str | None:
         return None
 
 
-def extract(doc: Document) -> list[DateMention]:
-    ctx = context_for(doc)
+def extract(doc: Document, ctx: Context | None = None) -> list[DateMention]:
+    """The dates facts of ``doc``; ``ctx`` is the document's trigger context when the caller built it
+    (the pipeline builds one per document and hands it to every extractor)."""
+    ctx = ctx if ctx is not None and ctx.doc is doc else build_context(doc)
     facts: list[DateMention] = []
     for idx in ctx.for_family(DATES):
         for raw in dates_in_sentence(ctx, idx):

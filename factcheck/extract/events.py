@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from factcheck.extract.context import EVENTS, Context, context_for
+from factcheck.extract.context import EVENTS, Context, build_context
 from factcheck.extract.dates import RawDate, dates_in_sentence
 from factcheck.extract.lexicon import MONTHS, SMALL_NUMBER_RE, WEEKDAYS, lower_twin, lowered, may_hold
 from factcheck.extract.people import PersonMention, find_people, people_in
@@ -93,8 +93,10 @@ class _Mention:
     date: RawDate | None = None
 
 
-def extract(doc: Document) -> list[FactBase]:
-    ctx = context_for(doc)
+def extract(doc: Document, ctx: Context | None = None) -> list[FactBase]:
+    """The events facts of ``doc``; ``ctx`` is the document's trigger context when the caller built it
+    (the pipeline builds one per document and hands it to every extractor)."""
+    ctx = ctx if ctx is not None and ctx.doc is doc else build_context(doc)
     people = find_people(ctx)
     events: list[Event] = []
     mentions_by_sentence: dict[int, list[_Mention]] = {}

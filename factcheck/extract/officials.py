@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factcheck.extract.context import OFFICIALS, Context, context_for
+from factcheck.extract.context import OFFICIALS, Context, build_context
 from factcheck.extract.dates import RawDate, dates_in_sentence
 from factcheck.extract.lexicon import COUNTRY_CUES, PERSON_CUES, SMALL_NUMBER_RE
 from factcheck.extract.people import (
@@ -50,8 +50,10 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|who|they)\s(?:had\s|has\s)?$", re.IGN
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}),?\s(?:who\s)?(?:had\s|has\s)?$")
 
 
-def extract(doc: Document) -> list[FactBase]:
-    ctx = context_for(doc)
+def extract(doc: Document, ctx: Context | None = None) -> list[FactBase]:
+    """The officials facts of ``doc``; ``ctx`` is the document's trigger context when the caller built it
+    (the pipeline builds one per document and hands it to every extractor)."""
+    ctx = ctx if ctx is not None and ctx.doc is doc else build_context(doc)
     people = find_people(ctx)
     facts: list[FactBase] = [_role(p, doc) for p in people]
     for idx in ctx.for_family(OFFICIALS):

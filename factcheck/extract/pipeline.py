@@ -14,6 +14,7 @@ from factcheck.extract import dates, events, officials, quantities, statistics
 from factcheck.extract.analysis import Analysis, analyse
 from factcheck.extract.builders import BUILDERS
 from factcheck.extract.certainty import annotate
+from factcheck.extract.context import Context, build_context
 from factcheck.extract.relations.loader import PatternSet, load_patterns
 from factcheck.extract.relations.match import RelationMatch, match_sentence
 from factcheck.extract.restatement import link_restatements
@@ -21,7 +22,7 @@ from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
 from factcheck.resources import shipped_dir
 
-Extractor = Callable[[Document], Iterable[FactBase]]
+Extractor = Callable[[Document, Context], Iterable[FactBase]]
 
 # Families still extracted by whole-phrase code, until their patterns land.
 LEGACY: tuple[Extractor, ...] = (dates.extract, events.extract, quantities.extract, officials.extract)
@@ -37,8 +38,9 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     a = analyse(doc)
     facts = relation_facts(a, pset) + statistics.extract(a)  # type: ignore[operator]
     legacy: list[FactBase] = []
+    ctx = build_context(doc)  # one trigger pass per document, handed to every legacy extractor
     for extractor in LEGACY:
-        legacy.extend(extractor(doc))
+        legacy.extend(extractor(doc, ctx))
     # where a pattern read a fact of a kind a legacy extractor also reads, the pattern's reading wins
     taken = _Spans(facts)
     legacy = [f for f in legacy if not taken.overlaps(f.kind, f.span.start, f.span.end)]  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ import bisect
 import re
 
 from factcheck.extract.attribution import AttributionCue, classify
-from factcheck.extract.context import QUANTITIES, Context, context_for
+from factcheck.extract.context import QUANTITIES, Context, build_context
 from factcheck.extract.lexicon import (
     COUNTRY_NAMES,
     NUMBER_WORD_RE,
@@ -134,8 +134,10 @@ _TARGET_AFTER = re.compile(r"\s(?:[\w-]+\s)?(?:target|goal|benchmark|threshold)\
 _CLAUSE = re.compile(r",\s|;\s|\swhile\s|\swhereas\s|\sbut\s|\sand\s(?=\w+\s(?:said|says))")
 
 
-def extract(doc: Document) -> list[Quantity]:
-    ctx = context_for(doc)
+def extract(doc: Document, ctx: Context | None = None) -> list[Quantity]:
+    """The quantities facts of ``doc``; ``ctx`` is the document's trigger context when the caller built it
+    (the pipeline builds one per document and hands it to every extractor)."""
+    ctx = ctx if ctx is not None and ctx.doc is doc else build_context(doc)
     out: list[Quantity] = []
     for idx in ctx.for_family(QUANTITIES):
         sent = ctx.sentences[idx]
