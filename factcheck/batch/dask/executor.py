@@ -30,7 +30,7 @@ from factcheck.batch.executor import Factory, OnLost, R, S, T
 from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.stop import StopRequest
 
-CHUNK = 16
+CHUNK = 8
 CHUNK_BYTES = 512 * 1024
 IN_FLIGHT_CHUNKS = 3  # per worker at least: one running, the next ones queued while its result travels
 POLL_SECONDS = 0.25
