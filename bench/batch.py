@@ -1,7 +1,7 @@
 """Batch throughput: articles/s with --jobs 1 and 2, peak RSS per worker, where the time goes.
 
-    python bench/batch.py [--docs 10000] [--jobs 1,2] [--executor local|dask|both] [--sample 500] [--warm 1000]
-                          [--keep DIR]
+    python bench/batch.py [--docs 10000] [--jobs 1,2] [--executor local|dask|both] [--repeat 1] [--chunk N]
+                          [--sample 500] [--warm 1000] [--keep DIR]
 
 1. Generates a corpus of realistic articles (~600 words, ~20 facts each: officials with titles and
    tenure starts, dates, figures with attributions, timeline shifts, fiscal-year glosses, sequences)
@@ -12,8 +12,9 @@
    (inputs -> worker processes -> ordered JSON Lines output), references answered from the warm
    cache, for each --jobs value; reads each worker's peak RSS (VmHWM) before the workers stop.
    With ``--executor dask`` (or ``both``), the same runs on a ``distributed.LocalCluster`` of 1 and 2
-   worker processes (127.0.0.1, started before the clock starts), and Dask's overhead over local
-   processes at the same number of workers.
+   worker processes (127.0.0.1, started before the clock starts, and their start-up CPU not counted),
+   and Dask's overhead over local processes at the same number of workers, in wall time and in CPU
+   per article (``--chunk``: documents per Dask task).
 4. Breaks one in-process pass over --sample articles into stages: load, extraction, resolution,
    enrichment (cache), engine, findings, output (JSON serialisation).
 """
@@ -125,22 +126,18 @@ def cpu_seconds(pid: int) -> float:
         return float("nan")
 
 
-def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path, executor: str = "local"
-              ) -> dict[str, Any]:
+def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path, executor: str = "local",
+              chunk: int | None = None) -> dict[str, Any]:
     shutdown = None
+    started: dict[int, float] = {}  # CPU the Dask workers spent starting, before the clock starts
     if executor == "dask":
-        from distributed import Client
-
         from factcheck.batch.dask import DaskExecutor
-        from factcheck.batch.dask.cluster import local_cluster
+        from factcheck.batch.dask.cluster import connect
+        from factcheck.batch.dask.executor import CHUNK
 
-        cluster = local_cluster(jobs)
-        client = Client(cluster, set_as_default=False)
-        ex = DaskExecutor(build_runner, settings, lost_report, client=client)
-
-        def shutdown() -> None:
-            client.close()
-            cluster.close()
+        client, shutdown = connect(None, jobs)  # the local cluster and client of ``--executor dask``
+        ex: Any = DaskExecutor(build_runner, settings, lost_report, client=client, chunk=chunk or CHUNK)
+        started = {pid: cpu_seconds(pid) for pid in client.run(os.getpid).values()}
     else:
         ex = ProcessExecutor(build_runner, settings, lost_report, jobs=jobs)
     load_before = os.getloadavg()[0]
@@ -167,7 +164,7 @@ def timed_run(paths: list[str], settings: CheckerSettings, jobs: int, out: Path,
     found = ex.worker_pids()
     pids = list(found.values()) if isinstance(found, dict) else found
     rss = [vm_hwm_mb(pid) for pid in pids]
-    worker_cpu = sum(cpu_seconds(pid) for pid in pids)
+    worker_cpu = sum(cpu_seconds(pid) - started.get(pid, 0.0) for pid in pids)
     ex.close()
     if shutdown is not None:
         shutdown()
@@ -225,6 +222,8 @@ def main() -> None:
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--executor", default="local", choices=["local", "dask", "both"],
                     help="dask: the --jobs runs on a Dask LocalCluster too (local runs are kept, for the overhead).")
+    ap.add_argument("--repeat", type=int, default=1, help="Runs of each executor, interleaved; best of them kept.")
+    ap.add_argument("--chunk", type=int, help="Documents per Dask task (default: the executor's).")
     ap.add_argument("--no-stages", action="store_true", help="Skip the per-stage breakdown.")
     ap.add_argument("--sample", type=int, default=500)
     ap.add_argument("--warm", type=int, default=1000, help="Articles of the online pass that warms the cache.")
@@ -259,11 +258,13 @@ def main() -> None:
     warm = CheckerSettings(engine=args.engine, sources={"wikidata": "http://127.0.0.1:9/w/api.php"},
                            offline=True, cache_dir=str(cache))
     rates: dict[tuple[str, int], float] = {}
+    cpus: dict[tuple[str, int], float] = {}
     executors = ["local", "dask"] if args.executor in ("dask", "both") else ["local"]
     for jobs in (int(j) for j in args.jobs.split(",")):
-        for executor in executors:
-            r = timed_run([str(path)], warm, jobs, work / f"{executor}{jobs}.jsonl", executor)
-            rates[(executor, jobs)] = r["rate"]
+        for executor in executors * args.repeat:  # interleaved A/B: local, dask, local, dask, ...
+            r = timed_run([str(path)], warm, jobs, work / f"{executor}{jobs}.jsonl", executor, args.chunk)
+            rates[(executor, jobs)] = max(rates.get((executor, jobs), 0.0), r["rate"])  # best of --repeat
+            cpus[(executor, jobs)] = min(cpus.get((executor, jobs), float("inf")), r["worker_cpu_ms"] + r["main_cpu_ms"])
             label = f"--jobs {jobs}" if executor == "local" else f"--executor dask, {jobs} worker(s)"
             print(f"{label}: {r['docs']} articles in {r['wall']:.1f} s = {r['rate']:.1f} articles/s; "
                   f"{r['facts'] / max(r['docs'], 1):.1f} facts and {r['findings'] / max(r['docs'], 1):.2f} findings "
@@ -276,8 +277,10 @@ def main() -> None:
                   f"{os.cpu_count()} cores")
         if ("dask", jobs) in rates:
             overhead = rates[("local", jobs)] / rates[("dask", jobs)] - 1
+            cpu = cpus[("dask", jobs)] / cpus[("local", jobs)] - 1
             print(f"Dask overhead at {jobs} worker(s): {100 * overhead:+.1f}% wall time over local processes "
-                  f"({rates[('dask', jobs)]:.1f} vs {rates[('local', jobs)]:.1f} articles/s)")
+                  f"({rates[('dask', jobs)]:.1f} vs {rates[('local', jobs)]:.1f} articles/s); {100 * cpu:+.1f}% CPU "
+                  "per article (workers + main process: less sensitive to what else runs on the machine)")
     if args.no_stages:
         print(f"cpu cores: {os.cpu_count()}")
         return

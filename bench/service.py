@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable
 from pathlib import Path
 
 import httpx
@@ -136,6 +137,7 @@ class Phase:
         self.ms: list[float] = []
         self.statuses: dict[int, int] = {}
         self.elapsed = 0.0
+        self.notes = ""  # the machine's state during the phase (see observed)
 
     def add(self, seconds: float, status: int) -> None:
         self.ms.append(seconds * 1000)
@@ -147,7 +149,8 @@ class Phase:
 
     def line(self) -> str:
         return (f"{self.name:<28} {self.rate:6.1f} req/s  p50 {pct(self.ms, 50):7.1f} ms  p99 {pct(self.ms, 99):7.1f} ms"
-                f"  max {max(self.ms):7.1f} ms  n={len(self.ms)}  statuses {dict(sorted(self.statuses.items()))}")
+                f"  max {max(self.ms):7.1f} ms  n={len(self.ms)}  statuses {dict(sorted(self.statuses.items()))}"
+                f"{self.notes}")
 
 
 async def closed_loop(port: int, requests: list[bytes], clients: int, duration: float, name: str) -> Phase:
@@ -282,19 +285,34 @@ def pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=1000, method="inclusive")[int(p * 10) - 1] if len(values) > 1 else values[0]
 
 
-async def measure(port: int, requests: list[bytes], duration: float, slow: int) -> list[Phase | str]:
+async def observed(phase: Awaitable[Phase], tree: list[int]) -> Phase:
+    """``phase``, noted with the load average, this load generator's CPU (% of one core), and the server
+    processes' CPU and time runnable but waiting for a CPU (both in % of the phase's wall time)."""
+    load0 = os.getloadavg()[0]
+    cpu0 = time.process_time()
+    ran0, waited0 = scheduling(tree)
+    t0 = time.perf_counter()
+    done = await phase
+    wall = time.perf_counter() - t0
+    ran1, waited1 = scheduling(tree)
+    done.notes = (f"  | load {(load0 + os.getloadavg()[0]) / 2:4.1f}, client CPU {100 * (time.process_time() - cpu0) / wall:3.0f}%,"
+                  f" server CPU {100 * (ran1 - ran0) / wall:3.0f}% waiting {100 * (waited1 - waited0) / wall:3.0f}%")
+    return done
+
+
+async def measure(port: int, requests: list[bytes], duration: float, slow: int, tree: list[int]) -> list[Phase | str]:
     out: list[Phase | str] = []
     await closed_loop(port, requests, 8, min(duration, 3), "warm-up")  # warm connections and workers
-    single = await closed_loop(port, requests, 1, duration, "single request (1 client)")
+    single = await observed(closed_loop(port, requests, 1, duration, "single request (1 client)"), tree)
     out.append(single)
-    c8 = await closed_loop(port, requests, 8, duration, "closed loop, 8 clients")
-    c32 = await closed_loop(port, requests, 32, duration, "closed loop, 32 clients")
+    c8 = await observed(closed_loop(port, requests, 8, duration, "closed loop, 8 clients"), tree)
+    c32 = await observed(closed_loop(port, requests, 32, duration, "closed loop, 32 clients"), tree)
     out += [c8, c32]
     saturation = max(c8.rate, c32.rate)
     out.append(f"saturation throughput: {saturation:.1f} req/s (the higher closed-loop rate)")
     for share in (0.25, 0.50, 0.75):
-        out.append(await open_loop(port, requests, saturation * share, duration,
-                                   f"open loop {share:.0%} ({saturation * share:.1f}/s)"))
+        out.append(await observed(open_loop(port, requests, saturation * share, duration,
+                                            f"open loop {share:.0%} ({saturation * share:.1f}/s)"), tree))
     single_p50 = pct(single.ms, 50)
     half = out[-2]
     assert isinstance(half, Phase)
@@ -334,7 +352,7 @@ def main() -> None:
             tree = process_tree(proc.pid)
             ran0, waited0 = scheduling(tree)
             wall0 = time.perf_counter()
-            results = asyncio.run(measure(port, requests, args.duration, args.slow))
+            results = asyncio.run(measure(port, requests, args.duration, args.slow, tree))
             wall = time.perf_counter() - wall0
             ran1, waited1 = scheduling(tree)
             ran, waited = ran1 - ran0, waited1 - waited0

@@ -21,6 +21,7 @@ from fastapi.responses import Response
 from factcheck import __version__
 from factcheck.checker import resolve_ruleset
 from factcheck.evaluate import RuleSet
+from factcheck.heap import freeze_startup_heap
 from factcheck.serve.auth import BearerAuth, bearer
 from factcheck.serve.engine import EngineTask
 from factcheck.serve.errors import ApiError, install, public_message
@@ -87,6 +88,7 @@ def create_app(settings: ServeSettings) -> Any:
         pool = EnginePool(settings.checker, workers=settings.workers, timeout=settings.timeout)
         pool.start()
         app.state.pool = pool
+        freeze_startup_heap()  # the event loop's full collections then skip the rules and the app
         try:
             yield
         finally:

@@ -1,8 +1,9 @@
 """What runs inside one engine worker process of the service's pool (:mod:`.pool`).
 
 :func:`init_worker` is the pool's initializer: it builds this process's engine once (rules compiled,
-imports done, one tiny draft checked). :func:`check` then runs per request. The engine lives in the
-one module-level slot below, which belongs to the worker process and is written once, at its start:
+imports done, one tiny draft checked) and freezes that heap for the garbage collector
+(:mod:`factcheck.heap`). :func:`check` then runs per request. The engine lives in the one
+module-level slot below, which belongs to the worker process and is written once, at its start:
 that is how a process pool hands per-process state to its tasks (pebble, like ``multiprocessing``,
 pickles only the function and its arguments). The service's own process never sets it.
 """
@@ -13,6 +14,7 @@ import os
 import time
 
 from factcheck.batch.settings import CheckerSettings
+from factcheck.heap import freeze_startup_heap
 from factcheck.serve.engine import EngineFn, EngineTask, build_engine
 
 WARM_UP = EngineTask(body="The ministers met in Tokyo on the 29th.", fmt="text", doc_id="<warm-up>")
@@ -24,6 +26,7 @@ def init_worker(settings: CheckerSettings) -> None:
     engine = build_engine(settings)
     engine(WARM_UP)
     _engine.append(engine)
+    freeze_startup_heap()  # full collections then skip the engine: no pause of tens of ms in the latency tail
 
 
 def check(task: EngineTask) -> bytes:

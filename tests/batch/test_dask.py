@@ -92,6 +92,18 @@ def test_corrupt_inputs_order_and_runner_built_once_per_worker(cluster: tuple[Lo
     assert sorted(builds.values()) == [1, 1]  # two workers, each built its checker once for 300 documents
 
 
+def frozen_count_factory(_: object) -> object:
+    import gc
+
+    return lambda _task: gc.get_freeze_count()
+
+
+def test_workers_freeze_their_start_up_heap_for_the_gc(cluster: tuple[LocalCluster, Client]) -> None:
+    with DaskExecutor(frozen_count_factory, None, lost_report, client=cluster[1]) as ex:  # type: ignore[arg-type]
+        counts = list(ex.map_ordered(range(20)))
+    assert len(counts) == 20 and all(n > 1000 for n in counts), counts  # type: ignore[operator]
+
+
 def test_worker_killed_mid_run_loses_nothing(cluster: tuple[LocalCluster, Client], tmp_path: Path) -> None:
     corpus = build_corpus(tmp_path, 240, huge=False)
     once = tmp_path / "crashed-once"

@@ -92,3 +92,19 @@ def test_merge_keeps_input_order(items: list[tuple[bool, int]]) -> None:
 
     out = list(merge(items, lambda item: item[0], run))
     assert out == [-v if t else (t, v) for t, v in items]  # type: ignore[comparison-overlap]
+
+
+def frozen_count_factory(_: object) -> Callable[[int], int]:
+    import gc
+
+    def run(_: int) -> int:
+        return gc.get_freeze_count()
+
+    return run
+
+
+def test_workers_freeze_their_start_up_heap_for_the_gc() -> None:
+    """Full collections in a worker then skip what it built at start-up (a few % of checking time)."""
+    with ProcessExecutor(frozen_count_factory, None, lost, jobs=1) as ex:
+        counts = list(ex.map_ordered(range(3)))
+    assert all(n > 1000 for n in counts), counts

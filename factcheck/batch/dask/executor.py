@@ -32,6 +32,7 @@ from factcheck.batch.stop import StopRequest
 
 CHUNK = 8
 CHUNK_BYTES = 512 * 1024
+IN_FLIGHT_CHUNKS = 3  # per worker at least: one running, the next ones queued while its result travels
 POLL_SECONDS = 0.25
 NOT_READY_TRIES = 5  # a chunk sent to a worker still setting up is sent again, this many times at most
 Connect = Callable[[], tuple[Client, Callable[[], None]]]
@@ -85,7 +86,7 @@ class DaskExecutor(Generic[S, T, R]):
             self._plugin = name
         if self._window is None:
             workers = max(len(self._client.scheduler_info().get("workers", {})), 1)
-            self._window = max(32 * workers, 16)
+            self._window = max(32 * workers, IN_FLIGHT_CHUNKS * self._chunk * workers, 16)
         return self._client
 
     @property

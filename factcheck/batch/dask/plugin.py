@@ -13,6 +13,7 @@ from distributed import Worker, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from factcheck.batch.dask.limits import cluster_limiters
+from factcheck.heap import freeze_startup_heap
 
 #: What a chunk task returns: ("ok", [("ok", result) | ("error", reason), ...]), ("init_error", message),
 #: or ("not_ready", message) when this worker has not set its runner up (yet).
@@ -51,6 +52,7 @@ class RunnerPlugin(WorkerPlugin):
         try:
             self.runner = self.factory(self.settings, limiters=limiters) if limiters else self.factory(self.settings)
             self.builds += 1
+            freeze_startup_heap()  # full collections then skip the compiled rules (and Dask's own modules)
         except BaseException as exc:
             self.error = f"{type(exc).__name__}: {exc}"
         finally:
