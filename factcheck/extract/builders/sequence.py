@@ -91,6 +91,12 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         return None
     if not of_second and _appositive(a.text, offset, second):
         return None  # "held talks the previous day, Jan. 15": the date is the offset's, read with offset_of
+    cert = "inferred"
+    if of_second and not inferred:
+        first, cert = _anchor(a, match, first, offset, second)
+        inferred = cert == "inferred"
+        if first is second:
+            return None
     if of_second:
         signed, sign = -signed, -sign  # the second date is the offset from the first
     # first - second = signed: a positive offset puts the first date later
@@ -109,9 +115,37 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         later_at=later.start,
         stated_days=abs(signed),
         tolerance_days=tolerance,
-        certainty=_certainty(match, inferred),
+        certainty="inferred" if inferred else cert if of_second else _certainty(match, inferred),
         pattern=match.pattern.id,
     )
+
+
+_SUBORDINATORS = frozenset(["after", "before", "since", "following", "when", "while", "that", "which", "who",
+                            "until", "as", "where", "once"])
+
+
+def _anchor(a: Analysis, match: RelationMatch, first: Mention, offset: Mention,
+            second: Mention) -> tuple[Mention, str]:
+    """What "the following day, Jan. 13" counts from: the date of the event the sentence is about.
+
+    The pattern's ``first`` is the nearest date before the offset. When that date sits in a subordinate
+    clause after the sentence's lead date ("arrived on Jan. 12, after talks that began on Jan. 9, and
+    signed the accord the following day, Jan. 13"), the offset counts from the lead date instead, as an
+    inference. When ``first`` is the lead date and no other date comes between it and the offset, with the
+    second date set off right after the offset, the reading is certain even across a coordinated clause
+    ("arrived on Monday, Feb. 9, and met her counterpart the following day, Feb. 10")."""
+    sent = match.sentence
+    lead = backrefs.lead_date(a, sent)
+    between = [it.mention for it in sent.items
+               if it.mention is not None and it.mention.type in backrefs.DATED
+               and first.end <= it.mention.start and it.mention.end <= offset.start]
+    if lead is not None and lead is not first and lead.start < first.start:
+        words = {it.code for it in sent.items if lead.end <= it.start < first.start}
+        if words & _SUBORDINATORS:
+            return lead, "inferred"
+    if lead is first and not between and _appositive(a.text, offset, second):
+        return first, "certain"
+    return first, _certainty(match, False)
 
 
 def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Mention,
@@ -132,6 +166,6 @@ def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Menti
         strict=False,
         earlier_at=earlier.start,
         later_at=later.start,
-        certainty="inferred" if inferred else certainty_of(match),
+        certainty=_certainty(match, inferred),
         pattern=match.pattern.id,
     )

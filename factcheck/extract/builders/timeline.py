@@ -41,7 +41,7 @@ def _point(m: Mention | None, country: str | None, published: dt.date | None,
     if m.type == "fiscal_year":
         y = v.get("year")
         if y is None:
-            return None
+            return _bounded_point(v, country, other)
         if v.get("year2"):
             if fiscal_calendar(country) is not None:
                 y = range_label_year(y, v["year2"], country)
@@ -63,6 +63,20 @@ def _point(m: Mention | None, country: str | None, published: dt.date | None,
     return None
 
 
+def _bounded_point(v: dict[str, object], country: str | None,
+                   other: Mention | None) -> tuple[int, int | None, bool] | None:
+    """"The fiscal year to March 2027": against a month ("by March 2029") the month it ends in, so that
+    both sides are months; against a fiscal year, the label of the year it ends, by the country's calendar."""
+    end_month, bound_year = v.get("end_month"), v.get("bound_year")
+    if v.get("form") != "bounded" or not isinstance(end_month, int) or not isinstance(bound_year, int):
+        return None
+    if other is not None and other.type in ("month", "date"):
+        return bound_year, end_month, False
+    end = _safe_date(bound_year, end_month, 1)
+    label = fiscal_year_of(end, country) if end is not None and fiscal_calendar(country) is not None else None
+    return (label, None, True) if label is not None else None
+
+
 def _safe_date(year: int, month: object, day: object) -> dt.date | None:
     try:
         return dt.date(year, int(month), int(day))  # type: ignore[call-overload]
@@ -74,25 +88,50 @@ def _fiscal_mentions(*ms: Mention | None) -> bool:
     return any(m is not None and (m.type == "fiscal_year" or m.value.get("unit") == "fiscal_year") for m in ms)
 
 
-def _direction(match: RelationMatch, earlier: frozenset[str], later: frozenset[str]) -> str | None:
-    """Which way the text says: the direction word, particle or verb; else a particle between the verb
-    and the shift ("moved its ban ... up by five years")."""
-    slots = [match.words(s).split() for s in ("dir", "particle", "verb")]
+def _direction(match: RelationMatch, earlier: frozenset[str], later: frozenset[str],
+               old: tuple[int, int | None, bool] | None = None,
+               new: tuple[int, int | None, bool] | None = None) -> str | None:
+    """Which way the text says: the direction word, particle, a particle between the verb and the shift
+    ("moved its ban ... up by five years") or the sign of a relative shift ("three years later"); else
+    the verb. Where two of the first say different ways ("moved forward to 2028, two years later"), the
+    text contradicts itself: the one the years contradict is reported."""
     verb = match.get("verb")
+    strong_slots = [match.words(s).split() for s in ("dir", "particle")]
     if verb is not None:
         sent = match.sentence
         stop = min((sl.start for n, sl in match.slots.items() if n in ("shift", "from", "to")), default=match.end)
         between = [it.code for it in sent.items if verb.end <= it.start < stop]
-        slots.insert(2, [w for w in between if w in ("up", "forward", "back", "out", "ahead")])
-    for words in slots:
-        if not words:
-            continue
-        if any(w in later for w in words):
-            return "later"
-        if any(w in earlier for w in words):
-            return "earlier"
-    d = match.pattern.spec.set.get("direction")
-    return str(d) if d else None
+        strong_slots.append([w for w in between if w in ("up", "forward", "back", "out", "ahead")])
+    said: list[str] = []
+    for words in strong_slots:  # the first that says a way: "forward the coal phase-out by ..." is forward
+        d = _way(words, earlier, later)
+        if d is not None:
+            said.append(d)
+            break
+    shift = match.mention("shift")
+    if shift is not None and shift.type == "relative" and shift.value.get("anchor") == "event":
+        n = shift.value.get("offset")  # "five years later" +5, "two years earlier" -2
+        if isinstance(n, int) and n:
+            said.append("later" if n > 0 else "earlier")
+    if len(set(said)) > 1 and old is not None and new is not None:
+        a, b = (old[0], old[1] or 0), (new[0], new[1] or 0)
+        actual = "earlier" if b < a else "later" if b > a else None
+        return next((d for d in said if d != actual), said[0])
+    if said:
+        return said[0]
+    d = _way(match.words("verb").split(), earlier, later)
+    if d is not None:
+        return d
+    fixed = match.pattern.spec.set.get("direction")
+    return str(fixed) if fixed else None
+
+
+def _way(words: list[str], earlier: frozenset[str], later: frozenset[str]) -> str | None:
+    if any(w in later for w in words):
+        return "later"
+    if any(w in earlier for w in words):
+        return "earlier"
+    return None
 
 
 def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
@@ -117,7 +156,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
             inferred = f"the year of {tm.text!r} is not stated; taken as {year}, the latest before publication"
     if new is None:
         return None
-    direction = _direction(match, earlier, later)
+    direction = _direction(match, earlier, later, old, new)
     stated_years = None
     shift = match.mention("shift")
     if shift is not None:
