@@ -11,6 +11,7 @@ import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING
 
+from factcheck.extract.builders import backrefs
 from factcheck.extract.builders.common import certainty_of, fiscal_country
 from factcheck.extract.mentions.resources import resource
 from factcheck.model.countries import fiscal_calendar, fiscal_year_of, range_label_year
@@ -134,8 +135,40 @@ def _way(words: list[str], earlier: frozenset[str], later: frozenset[str]) -> st
     return None
 
 
-def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
+_STOP_NOUNS = frozenset(["the", "its", "their", "his", "her", "a", "an", "of", "on", "for", "to", "by", "and", "new",
+                         "plan", "plans", "this", "that", "it"])
+
+
+def _moved_nouns(match: RelationMatch) -> frozenset[str]:
+    """The words naming what moved: between the verb and the shift ("delay its ban on new petrol cars by")."""
+    verb, shift = match.get("verb"), match.get("shift")
+    if verb is None or shift is None:
+        return frozenset()
+    return frozenset(it.code for it in match.sentence.items if verb.end <= it.start < shift.start
+                     and it.mention is None and it.code.isalpha() and it.code not in _STOP_NOUNS)
+
+
+def _other_side(match: RelationMatch, a: Analysis) -> tuple[Mention | None, Mention | None, str | None]:
+    """(from, to, what was inferred) with a side the pattern says is told in another sentence
+    (``set: {from: adjacent}`` / ``set: {to: previous}``)."""
     fm, tm = match.mention("from"), match.mention("to")
+    side = match.pattern.spec.set
+    if fm is None and side.get("from") == "adjacent":
+        found = backrefs.original_target(a, match.sentence, _moved_nouns(match))
+        if found is None:
+            return None, None, None
+        fm = found[0]
+        return fm, tm, f"the original target {fm.text!r} is read from {found[1]}"
+    if tm is None and side.get("to") == "previous":
+        tm = backrefs.previous_target(a, match.sentence)
+        if tm is None:
+            return None, None, None
+        return fm, tm, f"the new target {tm.text!r} is read from the sentence before"
+    return fm, tm, None
+
+
+def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
+    fm, tm, elsewhere = _other_side(match, a)
     if tm is None or fm is tm:
         return None
     earlier, later, bounds = _words()
@@ -144,7 +177,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     published = a.doc.published
     new = _point(tm, country, published, fm)
     old = _point(fm, country, published, tm)
-    inferred = None
+    inferred = elsewhere
     if new is None and tm.type == "date" and not tm.value.get("year") and published is not None \
             and fm is not None and fm.type in ("year", "fiscal_year"):
         # "opened on Sunday, Oct. 5, four years later than its 2021 target": a past event's date without
@@ -169,8 +202,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
             stated_years = int(amount)
         elif unit == "month" and amount % 12 == 0:
             stated_years = int(amount // 12)
-        else:
-            return None  # a shift in months or days is not compared with years
+        # a shift in months, weeks or days is not compared with years; the direction it is said to go
+        # still is ("delayed by six months to June 2027 from December 2026")
     if old is None:
         # "expected in 2028, a year later than first forecast": the old year follows from the stated shift
         if fm is not None or stated_years is None or direction is None or not match.pattern.spec.set.get("derive_from"):
