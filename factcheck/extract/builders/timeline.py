@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from factcheck.extract.builders import backrefs
 from factcheck.extract.builders.common import certainty_of, fiscal_country
 from factcheck.extract.mentions.resources import resource
+from factcheck.extract.relations.compile import inflections
 from factcheck.model.countries import fiscal_calendar, fiscal_year_of, range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import TimelineShift
@@ -27,7 +28,10 @@ if TYPE_CHECKING:
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     raw = resource("timeline")
-    return frozenset(raw["earlier"]), frozenset(raw["later"]), dict(raw["bounds"])
+    # every inflection of a listed verb says the same way ("extending" as "extend")
+    earlier = frozenset(f for w in raw["earlier"] for f in inflections(w))
+    later = frozenset(f for w in raw["later"] for f in inflections(w))
+    return earlier, later, dict(raw["bounds"])
 
 
 def _point(m: Mention | None, country: str | None, published: dt.date | None,
@@ -97,18 +101,15 @@ def _direction(match: RelationMatch, earlier: frozenset[str], later: frozenset[s
     the verb. Where two of the first say different ways ("moved forward to 2028, two years later"), the
     text contradicts itself: the one the years contradict is reported."""
     verb = match.get("verb")
-    strong_slots = [match.words(s).split() for s in ("dir", "particle")]
-    if verb is not None:
+    particle = match.words("particle").split()
+    if not particle and verb is not None:
+        # the first particle between the verb and the shift: "forward the coal phase-out by ..." is forward
         sent = match.sentence
         stop = min((sl.start for n, sl in match.slots.items() if n in ("shift", "from", "to")), default=match.end)
         between = [it.code for it in sent.items if verb.end <= it.start < stop]
-        strong_slots.append([w for w in between if w in ("up", "forward", "back", "out", "ahead")])
-    said: list[str] = []
-    for words in strong_slots:  # the first that says a way: "forward the coal phase-out by ..." is forward
-        d = _way(words, earlier, later)
-        if d is not None:
-            said.append(d)
-            break
+        particle = [w for w in between if w in ("up", "forward", "forwards", "back", "out", "ahead")][:1]
+    said = [d for d in (_way(match.words("dir").split(), earlier, later), _way(particle, earlier, later))
+            if d is not None]
     shift = match.mention("shift")
     if shift is not None and shift.type == "relative" and shift.value.get("anchor") == "event":
         n = shift.value.get("offset")  # "five years later" +5, "two years earlier" -2
@@ -167,9 +168,27 @@ def _other_side(match: RelationMatch, a: Analysis) -> tuple[Mention | None, Ment
     return fm, tm, None
 
 
+_FIGURES = frozenset(["money", "percent", "number", "points"])
+
+
+def _moves_a_figure(match: RelationMatch) -> bool:
+    """The verb moves a figure, not a date: a figure followed by to/from between the verb and the years
+    ("pushed average prices up 4% to a record in 2025 from 2024")."""
+    verb = match.get("verb")
+    if verb is None:
+        return False
+    items = match.sentence.items
+    for k in range(match.first_item, min(match.last_item, len(items) - 1)):
+        it = items[k]
+        if it.start >= verb.end and it.mention is not None and it.mention.type in _FIGURES \
+                and items[k + 1].code in ("to", "from"):
+            return True
+    return False
+
+
 def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     fm, tm, elsewhere = _other_side(match, a)
-    if tm is None or fm is tm:
+    if tm is None or fm is tm or _moves_a_figure(match):
         return None
     earlier, later, bounds = _words()
     fiscal = _fiscal_mentions(fm, tm)
@@ -195,6 +214,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     if shift is not None:
         unit = shift.value.get("unit")
         amount = shift.value.get("amount", shift.value.get("count"))
+        if amount is None and shift.type == "relative":
+            amount = shift.value.get("offset")  # "a year later": one
         if amount is None:
             return None
         amount = abs(float(amount))
