@@ -160,3 +160,37 @@ def previous_target(a: Analysis, sent: Sentence) -> Mention | None:
              if it.mention is not None and it.mention.type in _TARGET_TYPES and j > 0
              and other.items[j - 1].code in _TARGET_PREPS and other.clauses[it.clause].kind not in EMBEDDED]
     return found[0] if len(found) == 1 else None
+
+
+_AFTER_WINDOW = 4  # items after a verb in which its date is looked for ("Mnangagwa on Thursday appointed ..." / "appointed ... on Thursday")
+
+
+def lead_or_previous(a: Analysis, sent: Sentence, before: int) -> Mention | None:
+    """The date of what ``sent`` reports: its lead date if it comes before offset ``before``, else the
+    lead date of the sentence before (a story told on, "The president notably dropped ... ")."""
+    lead = lead_date(a, sent)
+    if lead is not None:
+        return lead if lead.start < before else None
+    return previous_lead_date(a, sent)
+
+
+def verb_date(a: Analysis, sent: Sentence, verbs: frozenset[str], skip: int) -> Mention | None:
+    """The date of the act a gerund names ("a day after appointing him"): in this sentence, the two
+    before it or the next one, the single dated clause whose verb is one of ``verbs`` (the date within a
+    few items before or after the verb, in its clause); ``skip`` is the gerund's own offset. None when no
+    clause or more than one dates that verb."""
+    i = _index_of(a, sent)
+    found: list[Mention] = []
+    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i + 2]:
+        items = s.items
+        for k, it in enumerate(items):
+            if it.code not in verbs or it.start == skip:
+                continue
+            window = list(range(max(0, k - _VERB_WINDOW), k)) + list(range(k + 1, min(len(items), k + 1 + _AFTER_WINDOW)))
+            for j in window:
+                m = items[j].mention
+                if m is not None and m.type in DATED and items[j].clause == it.clause and not is_range(a.text, m):
+                    if all(m is not f for f in found):
+                        found.append(m)
+                    break
+    return found[0] if len(found) == 1 else None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.extract.builders import backrefs
 from factcheck.extract.builders.common import certainty_of
+from factcheck.extract.relations.compile import inflections
 from factcheck.model.document import Span
 from factcheck.model.facts import Sequence
 
@@ -69,6 +70,18 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     if first is None and match.pattern.spec.set.get("first") == "previous":
         # "The decision came ..." opening a sentence, or a clause after a semicolon
         first, inferred = backrefs.previous_lead_date(a, match.sentence, match.first_item), True
+    notes: list[str] = []
+    if first is None and match.pattern.spec.set.get("first") == "lead" and offset is not None:
+        first, inferred = backrefs.lead_or_previous(a, match.sentence, offset.start), True
+        if first is not None:
+            notes.append(f"the date of the event the sentence tells is taken as {first.text!r}")
+    act = match.get("act")
+    if second is None and act is not None and match.pattern.spec.set.get("second") == "verb":
+        gerund = act.items[0]
+        verbs = frozenset(f for f in _lemma_forms(gerund.code) if f != gerund.code)
+        second, inferred = backrefs.verb_date(a, match.sentence, verbs, gerund.start), True
+        if second is not None:
+            notes.append(f"the date of {gerund.code!r} is taken from {second.text!r}, where the story tells that act")
     event = match.get("event")
     if second is None and event is not None and offset is not None:
         noun = event.words.replace(" - ", "-").split()[-1]  # "swearing - in" as the text has it
@@ -116,8 +129,18 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         stated_days=abs(signed),
         tolerance_days=tolerance,
         certainty="inferred" if inferred else cert if of_second else _certainty(match, inferred),
+        inferred="; ".join(notes) or None,
         pattern=match.pattern.id,
     )
+
+
+def _lemma_forms(gerund: str) -> list[str]:
+    """'appointing' -> appoint, appoints, appointed ...; 'naming' -> name ..."""
+    stem = gerund[:-3] if gerund.endswith("ing") else gerund
+    out: list[str] = []
+    for lemma in {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}:
+        out.extend(inflections(lemma))
+    return out
 
 
 _SUBORDINATORS = frozenset(["after", "before", "since", "following", "when", "while", "that", "which", "who",
