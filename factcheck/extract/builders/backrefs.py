@@ -110,3 +110,87 @@ def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str]) -> M
             if items[j].code in verbs:
                 return m
     return None
+
+
+_TARGET_TYPES = frozenset({"year", "fiscal_year", "month"})
+_DUE_WORDS = frozenset(["due", "scheduled", "planned", "set", "slated", "timetabled", "meant", "targeted",
+                        "originally", "initially", "previously", "envisaged", "promised"])
+_TARGET_PREPS = frozenset(["in", "for", "by", "until", "to"])
+_DUE_WINDOW = 6  # items between "due" and the year
+
+
+def _sentence_offset(a: Analysis, sent: Sentence, step: int) -> Sentence | None:
+    i = _index_of(a, sent) + step
+    return a.sentences[i] if 0 <= i < len(a.sentences) else None
+
+
+def original_target(a: Analysis, sent: Sentence, nouns: frozenset[str]) -> tuple[Mention, str] | None:
+    """The old target of a move whose sentence names only the new one ("will delay its ban ... by five
+    years to 2035"), told in the next or the previous sentence as what the same thing was due for ("The
+    ban had been due to take effect in 2030"): the year after in/for/by within a few items of a due word,
+    in a sentence that names one of ``nouns`` (or opens with "it") before that word; (mention, where)."""
+    for step, where in ((1, "the next sentence"), (-1, "the sentence before")):
+        other = _sentence_offset(a, sent, step)
+        if other is None:
+            continue
+        items = other.items
+        for k, it in enumerate(items):
+            if it.code not in _DUE_WORDS or other.clauses[it.clause].kind in EMBEDDED:
+                continue
+            before = {x.code for x in items[:k]}
+            if not (before & nouns or (items and items[0].code == "it")):
+                continue
+            for j in range(k + 1, min(k + 1 + _DUE_WINDOW, len(items))):
+                m = items[j].mention
+                if m is not None and m.type in _TARGET_TYPES and items[j - 1].code in _TARGET_PREPS:
+                    return m, where
+                if m is not None and m.type not in ("person", "country", "title"):
+                    break
+    return None
+
+
+def previous_target(a: Analysis, sent: Sentence) -> Mention | None:
+    """The target year a sentence opening "That deadline is ..." / "That is ..." refers back to: the
+    last year, fiscal year or month after in/by/until/to in the sentence before, outside embedded
+    clauses; None if that sentence names none or several such targets."""
+    other = _sentence_offset(a, sent, -1)
+    if other is None:
+        return None
+    found = [it.mention for j, it in enumerate(other.items)
+             if it.mention is not None and it.mention.type in _TARGET_TYPES and j > 0
+             and other.items[j - 1].code in _TARGET_PREPS and other.clauses[it.clause].kind not in EMBEDDED]
+    return found[0] if len(found) == 1 else None
+
+
+_AFTER_WINDOW = 4  # items after a verb in which its date is looked for ("Mnangagwa on Thursday appointed ..." / "appointed ... on Thursday")
+
+
+def lead_or_previous(a: Analysis, sent: Sentence, before: int) -> Mention | None:
+    """The date of what ``sent`` reports: its lead date if it comes before offset ``before``, else the
+    lead date of the sentence before (a story told on, "The president notably dropped ... ")."""
+    lead = lead_date(a, sent)
+    if lead is not None:
+        return lead if lead.start < before else None
+    return previous_lead_date(a, sent)
+
+
+def verb_date(a: Analysis, sent: Sentence, verbs: frozenset[str], skip: int) -> Mention | None:
+    """The date of the act a gerund names ("a day after appointing him"): in this sentence, the two
+    before it or the next one, the single dated clause whose verb is one of ``verbs`` (the date within a
+    few items before or after the verb, in its clause); ``skip`` is the gerund's own offset. None when no
+    clause or more than one dates that verb."""
+    i = _index_of(a, sent)
+    found: list[Mention] = []
+    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i + 2]:
+        items = s.items
+        for k, it in enumerate(items):
+            if it.code not in verbs or it.start == skip:
+                continue
+            window = list(range(max(0, k - _VERB_WINDOW), k)) + list(range(k + 1, min(len(items), k + 1 + _AFTER_WINDOW)))
+            for j in window:
+                m = items[j].mention
+                if m is not None and m.type in DATED and items[j].clause == it.clause and not is_range(a.text, m):
+                    if all(m is not f for f in found):
+                        found.append(m)
+                    break
+    return found[0] if len(found) == 1 else None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.extract.builders import backrefs
 from factcheck.extract.builders.common import certainty_of
+from factcheck.extract.relations.compile import inflections
 from factcheck.model.document import Span
 from factcheck.model.facts import Sequence
 
@@ -69,6 +70,18 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     if first is None and match.pattern.spec.set.get("first") == "previous":
         # "The decision came ..." opening a sentence, or a clause after a semicolon
         first, inferred = backrefs.previous_lead_date(a, match.sentence, match.first_item), True
+    notes: list[str] = []
+    if first is None and match.pattern.spec.set.get("first") == "lead" and offset is not None:
+        first, inferred = backrefs.lead_or_previous(a, match.sentence, offset.start), True
+        if first is not None:
+            notes.append(f"the date of the event the sentence tells is taken as {first.text!r}")
+    act = match.get("act")
+    if second is None and act is not None and match.pattern.spec.set.get("second") == "verb":
+        gerund = act.items[0]
+        verbs = frozenset(f for f in _lemma_forms(gerund.code) if f != gerund.code)
+        second, inferred = backrefs.verb_date(a, match.sentence, verbs, gerund.start), True
+        if second is not None:
+            notes.append(f"the date of {gerund.code!r} is taken from {second.text!r}, where the story tells that act")
     event = match.get("event")
     if second is None and event is not None and offset is not None:
         noun = event.words.replace(" - ", "-").split()[-1]  # "swearing - in" as the text has it
@@ -91,6 +104,12 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         return None
     if not of_second and _appositive(a.text, offset, second):
         return None  # "held talks the previous day, Jan. 15": the date is the offset's, read with offset_of
+    cert = "inferred"
+    if of_second and not inferred:
+        first, cert = _anchor(a, match, first, offset, second)
+        inferred = cert == "inferred"
+        if first is second:
+            return None
     if of_second:
         signed, sign = -signed, -sign  # the second date is the offset from the first
     # first - second = signed: a positive offset puts the first date later
@@ -109,9 +128,47 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         later_at=later.start,
         stated_days=abs(signed),
         tolerance_days=tolerance,
-        certainty=_certainty(match, inferred),
+        certainty="inferred" if inferred else cert if of_second else _certainty(match, inferred),
+        inferred="; ".join(notes) or None,
         pattern=match.pattern.id,
     )
+
+
+def _lemma_forms(gerund: str) -> list[str]:
+    """'appointing' -> appoint, appoints, appointed ...; 'naming' -> name ..."""
+    stem = gerund[:-3] if gerund.endswith("ing") else gerund
+    out: list[str] = []
+    for lemma in {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}:
+        out.extend(inflections(lemma))
+    return out
+
+
+_SUBORDINATORS = frozenset(["after", "before", "since", "following", "when", "while", "that", "which", "who",
+                            "until", "as", "where", "once"])
+
+
+def _anchor(a: Analysis, match: RelationMatch, first: Mention, offset: Mention,
+            second: Mention) -> tuple[Mention, str]:
+    """What "the following day, Jan. 13" counts from: the date of the event the sentence is about.
+
+    The pattern's ``first`` is the nearest date before the offset. When that date sits in a subordinate
+    clause after the sentence's lead date ("arrived on Jan. 12, after talks that began on Jan. 9, and
+    signed the accord the following day, Jan. 13"), the offset counts from the lead date instead, as an
+    inference. When ``first`` is the lead date and no other date comes between it and the offset, with the
+    second date set off right after the offset, the reading is certain even across a coordinated clause
+    ("arrived on Monday, Feb. 9, and met her counterpart the following day, Feb. 10")."""
+    sent = match.sentence
+    lead = backrefs.lead_date(a, sent)
+    between = [it.mention for it in sent.items
+               if it.mention is not None and it.mention.type in backrefs.DATED
+               and first.end <= it.mention.start and it.mention.end <= offset.start]
+    if lead is not None and lead is not first and lead.start < first.start:
+        words = {it.code for it in sent.items if lead.end <= it.start < first.start}
+        if words & _SUBORDINATORS:
+            return lead, "inferred"
+    if lead is first and not between and _appositive(a.text, offset, second):
+        return first, "certain"
+    return first, _certainty(match, False)
 
 
 def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Mention,
@@ -132,6 +189,6 @@ def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Menti
         strict=False,
         earlier_at=earlier.start,
         later_at=later.start,
-        certainty="inferred" if inferred else certainty_of(match),
+        certainty=_certainty(match, inferred),
         pattern=match.pattern.id,
     )

@@ -11,8 +11,10 @@ import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING
 
+from factcheck.extract.builders import backrefs
 from factcheck.extract.builders.common import certainty_of, fiscal_country
 from factcheck.extract.mentions.resources import resource
+from factcheck.extract.relations.compile import inflections
 from factcheck.model.countries import fiscal_calendar, fiscal_year_of, range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import TimelineShift
@@ -26,7 +28,10 @@ if TYPE_CHECKING:
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     raw = resource("timeline")
-    return frozenset(raw["earlier"]), frozenset(raw["later"]), dict(raw["bounds"])
+    # every inflection of a listed verb says the same way ("extending" as "extend")
+    earlier = frozenset(f for w in raw["earlier"] for f in inflections(w))
+    later = frozenset(f for w in raw["later"] for f in inflections(w))
+    return earlier, later, dict(raw["bounds"])
 
 
 def _point(m: Mention | None, country: str | None, published: dt.date | None,
@@ -41,7 +46,7 @@ def _point(m: Mention | None, country: str | None, published: dt.date | None,
     if m.type == "fiscal_year":
         y = v.get("year")
         if y is None:
-            return None
+            return _bounded_point(v, country, other)
         if v.get("year2"):
             if fiscal_calendar(country) is not None:
                 y = range_label_year(y, v["year2"], country)
@@ -63,6 +68,20 @@ def _point(m: Mention | None, country: str | None, published: dt.date | None,
     return None
 
 
+def _bounded_point(v: dict[str, object], country: str | None,
+                   other: Mention | None) -> tuple[int, int | None, bool] | None:
+    """"The fiscal year to March 2027": against a month ("by March 2029") the month it ends in, so that
+    both sides are months; against a fiscal year, the label of the year it ends, by the country's calendar."""
+    end_month, bound_year = v.get("end_month"), v.get("bound_year")
+    if v.get("form") != "bounded" or not isinstance(end_month, int) or not isinstance(bound_year, int):
+        return None
+    if other is not None and other.type in ("month", "date"):
+        return bound_year, end_month, False
+    end = _safe_date(bound_year, end_month, 1)
+    label = fiscal_year_of(end, country) if end is not None and fiscal_calendar(country) is not None else None
+    return (label, None, True) if label is not None else None
+
+
 def _safe_date(year: int, month: object, day: object) -> dt.date | None:
     try:
         return dt.date(year, int(month), int(day))  # type: ignore[call-overload]
@@ -74,30 +93,102 @@ def _fiscal_mentions(*ms: Mention | None) -> bool:
     return any(m is not None and (m.type == "fiscal_year" or m.value.get("unit") == "fiscal_year") for m in ms)
 
 
-def _direction(match: RelationMatch, earlier: frozenset[str], later: frozenset[str]) -> str | None:
-    """Which way the text says: the direction word, particle or verb; else a particle between the verb
-    and the shift ("moved its ban ... up by five years")."""
-    slots = [match.words(s).split() for s in ("dir", "particle", "verb")]
+def _direction(match: RelationMatch, earlier: frozenset[str], later: frozenset[str],
+               old: tuple[int, int | None, bool] | None = None,
+               new: tuple[int, int | None, bool] | None = None) -> str | None:
+    """Which way the text says: the direction word, particle, a particle between the verb and the shift
+    ("moved its ban ... up by five years") or the sign of a relative shift ("three years later"); else
+    the verb. Where two of the first say different ways ("moved forward to 2028, two years later"), the
+    text contradicts itself: the one the years contradict is reported."""
     verb = match.get("verb")
-    if verb is not None:
+    particle = match.words("particle").split()
+    if not particle and verb is not None:
+        # the first particle between the verb and the shift: "forward the coal phase-out by ..." is forward
         sent = match.sentence
         stop = min((sl.start for n, sl in match.slots.items() if n in ("shift", "from", "to")), default=match.end)
         between = [it.code for it in sent.items if verb.end <= it.start < stop]
-        slots.insert(2, [w for w in between if w in ("up", "forward", "back", "out", "ahead")])
-    for words in slots:
-        if not words:
-            continue
-        if any(w in later for w in words):
-            return "later"
-        if any(w in earlier for w in words):
-            return "earlier"
-    d = match.pattern.spec.set.get("direction")
-    return str(d) if d else None
+        particle = [w for w in between if w in ("up", "forward", "forwards", "back", "out", "ahead")][:1]
+    said = [d for d in (_way(match.words("dir").split(), earlier, later), _way(particle, earlier, later))
+            if d is not None]
+    shift = match.mention("shift")
+    if shift is not None and shift.type == "relative" and shift.value.get("anchor") == "event":
+        n = shift.value.get("offset")  # "five years later" +5, "two years earlier" -2
+        if isinstance(n, int) and n:
+            said.append("later" if n > 0 else "earlier")
+    if len(set(said)) > 1 and old is not None and new is not None:
+        a, b = (old[0], old[1] or 0), (new[0], new[1] or 0)
+        actual = "earlier" if b < a else "later" if b > a else None
+        return next((d for d in said if d != actual), said[0])
+    if said:
+        return said[0]
+    d = _way(match.words("verb").split(), earlier, later)
+    if d is not None:
+        return d
+    fixed = match.pattern.spec.set.get("direction")
+    return str(fixed) if fixed else None
+
+
+def _way(words: list[str], earlier: frozenset[str], later: frozenset[str]) -> str | None:
+    if any(w in later for w in words):
+        return "later"
+    if any(w in earlier for w in words):
+        return "earlier"
+    return None
+
+
+_STOP_NOUNS = frozenset(["the", "its", "their", "his", "her", "a", "an", "of", "on", "for", "to", "by", "and", "new",
+                         "plan", "plans", "this", "that", "it"])
+
+
+def _moved_nouns(match: RelationMatch) -> frozenset[str]:
+    """The words naming what moved: between the verb and the shift ("delay its ban on new petrol cars by")."""
+    verb, shift = match.get("verb"), match.get("shift")
+    if verb is None or shift is None:
+        return frozenset()
+    return frozenset(it.code for it in match.sentence.items if verb.end <= it.start < shift.start
+                     and it.mention is None and it.code.isalpha() and it.code not in _STOP_NOUNS)
+
+
+def _other_side(match: RelationMatch, a: Analysis) -> tuple[Mention | None, Mention | None, str | None]:
+    """(from, to, what was inferred) with a side the pattern says is told in another sentence
+    (``set: {from: adjacent}`` / ``set: {to: previous}``)."""
+    fm, tm = match.mention("from"), match.mention("to")
+    side = match.pattern.spec.set
+    if fm is None and side.get("from") == "adjacent":
+        found = backrefs.original_target(a, match.sentence, _moved_nouns(match))
+        if found is None:
+            return None, None, None
+        fm = found[0]
+        return fm, tm, f"the original target {fm.text!r} is read from {found[1]}"
+    if tm is None and side.get("to") == "previous":
+        tm = backrefs.previous_target(a, match.sentence)
+        if tm is None:
+            return None, None, None
+        return fm, tm, f"the new target {tm.text!r} is read from the sentence before"
+    return fm, tm, None
+
+
+_FIGURES = frozenset(["money", "percent", "number", "points"])
+
+
+def _moves_a_figure(match: RelationMatch) -> bool:
+    """The verb moves a figure, not a date: a figure followed by to/from between the verb and the years
+    ("pushed average prices up 4% to a record in 2025 from 2024")."""
+    verb = match.get("verb")
+    if verb is None:
+        return False
+    items = match.sentence.items
+    for k in range(match.first_item, min(match.last_item, len(items) - 1)):
+        it = items[k]
+        if it.start >= verb.end and it.mention is not None and it.mention.type in _FIGURES \
+                and items[k + 1].code in ("to", "from"):
+            return True
+    return False
 
 
 def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
-    fm, tm = match.mention("from"), match.mention("to")
-    if tm is None or fm is tm:
+    fm, tm, elsewhere = _other_side(match, a)
+    if tm is None or fm is tm or _moves_a_figure(match):
         return None
     earlier, later, bounds = _words()
     fiscal = _fiscal_mentions(fm, tm)
@@ -105,7 +196,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     published = a.doc.published
     new = _point(tm, country, published, fm)
     old = _point(fm, country, published, tm)
-    inferred = None
+    inferred = elsewhere
     if new is None and tm.type == "date" and not tm.value.get("year") and published is not None \
             and fm is not None and fm.type in ("year", "fiscal_year"):
         # "opened on Sunday, Oct. 5, four years later than its 2021 target": a past event's date without
@@ -117,12 +208,14 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
             inferred = f"the year of {tm.text!r} is not stated; taken as {year}, the latest before publication"
     if new is None:
         return None
-    direction = _direction(match, earlier, later)
+    direction = _direction(match, earlier, later, old, new)
     stated_years = None
     shift = match.mention("shift")
     if shift is not None:
         unit = shift.value.get("unit")
         amount = shift.value.get("amount", shift.value.get("count"))
+        if amount is None and shift.type == "relative":
+            amount = shift.value.get("offset")  # "a year later": one
         if amount is None:
             return None
         amount = abs(float(amount))
@@ -130,8 +223,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
             stated_years = int(amount)
         elif unit == "month" and amount % 12 == 0:
             stated_years = int(amount // 12)
-        else:
-            return None  # a shift in months or days is not compared with years
+        # a shift in months, weeks or days is not compared with years; the direction it is said to go
+        # still is ("delayed by six months to June 2027 from December 2026")
     if old is None:
         # "expected in 2028, a year later than first forecast": the old year follows from the stated shift
         if fm is not None or stated_years is None or direction is None or not match.pattern.spec.set.get("derive_from"):
