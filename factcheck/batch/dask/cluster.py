@@ -16,8 +16,12 @@ CONNECT_TIMEOUT = "15s"
 #: samples each worker's thread every 10 ms (a third more CPU per document); the event-loop health
 #: tick (20 ms) and the resource monitors (0.1 s and 0.5 s) wake every process, the workers' check
 #: thread then giving up the GIL to them.
+#: ``worker-saturation: 1.0``: a worker holds only the task it runs, none queued behind it, so that a
+#: document re-run alone after a worker death never waits on a worker that the next chunk kills (it
+#: would be given up with it and reported lost).
 LOCAL_CONFIG = {
     "distributed.scheduler.allowed-failures": 0,
+    "distributed.scheduler.worker-saturation": 1.0,
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
     "distributed.admin.system-monitor.interval": "2s",
