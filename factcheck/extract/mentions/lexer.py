@@ -10,12 +10,13 @@ the pass is linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract.mentions import model as m
 from factcheck.extract.mentions.model import Mention, Token
+from factcheck.extract.mentions.phrases import PhraseIndex
 from factcheck.extract.mentions.resources import Lexicon, lexicon
 from factcheck.extract.mentions.titles import match_person_or_title
 from factcheck.model.countries import cues
@@ -77,6 +78,8 @@ class _Composer:
     def __init__(self, text: str, toks: list[Token], lx: Lexicon):
         self.text, self.t, self.lx = text, toks, lx
         self.n = len(toks)
+        self.lows = [t.low for t in toks]
+        self.bares = [w.rstrip(".") for w in self.lows]  # titles are matched without their dots
         self.out: list[Mention] = []
         self.ix = _indices(lx)
 
@@ -91,15 +94,11 @@ class _Composer:
         """Token ``i`` follows token ``i-1`` with no space."""
         return 0 < i < self.n and self.t[i].start == self.t[i - 1].end
 
-    def words_at(self, i: int, index: _Index) -> int:
+    def words_at(self, i: int, index: PhraseIndex) -> int:
         """Length (in tokens) of the longest phrase starting at ``i``, 0 if none."""
         if i >= self.n:
             return 0
-        for ph in index.get(self.t[i].low, ()):
-            k = len(ph)
-            if i + k <= self.n and all(self.t[i + j].low == ph[j] for j in range(1, k)):
-                return k
-        return 0
+        return index.longest(self.lows, i)
 
     def emit(self, typ: str, i: int, j: int, **value: object) -> int:
         a, b = self.t[i].start, self.t[j - 1].end
@@ -541,25 +540,14 @@ class _Composer:
 
 
 
-class _Index(dict[str, tuple[tuple[str, ...], ...]]):
-    """First word -> phrases starting with it, longest first."""
-
-    @classmethod
-    def of(cls, phrases: Iterable[tuple[str, ...]]) -> _Index:
-        out: dict[str, list[tuple[str, ...]]] = {}
-        for ph in phrases:
-            out.setdefault(ph[0], []).append(ph)
-        return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()})
-
-
 @dataclass(frozen=True)
 class _Indices:
     """Look-up tables built once per lexicon."""
 
-    relative: _Index
-    percent: _Index
-    points: _Index
-    suffixes: _Index
+    relative: PhraseIndex
+    percent: PhraseIndex
+    points: PhraseIndex
+    suffixes: PhraseIndex
     triggers: frozenset[str]  # lower-case words that can start a mention (besides digits, capitals)
     weekdays: frozenset[str]
     months: frozenset[str]
@@ -570,6 +558,6 @@ def _indices(lx: Lexicon) -> _Indices:
     words = set(lx.numbers) | set(lx.months) | set(lx.weekdays) | set(lx.date_modifiers)
     words |= {"a", "an", "fy", "fys", "fiscal", "financial", "budget", "last", "next", "this", "mid", "us", "rs"}
     words |= {k[0] for k in lx.relative} | set(lx.currency_symbols)
-    return _Indices(_Index.of(lx.relative), _Index.of(lx.percent_words), _Index.of(lx.points_words),
-                    _Index.of(lx.relative_suffixes), frozenset(w.lower() for w in words),
+    return _Indices(PhraseIndex.of(lx.relative), PhraseIndex.of(lx.percent_words), PhraseIndex.of(lx.points_words),
+                    PhraseIndex.of(lx.relative_suffixes), frozenset(w.lower() for w in words),
                     frozenset(lx.weekdays), frozenset(lx.months))
