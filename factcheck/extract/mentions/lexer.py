@@ -29,9 +29,11 @@ _DASHES = frozenset("-–—/")
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
+    tok = Token
     for mt in TOKEN_RE.finditer(text):
-        s = mt.group()
-        append(Token(mt.start(), mt.end(), s, s.lower(), s[0].isdecimal(), s[0].isupper()))
+        s = mt[0]
+        a = mt.start()
+        append(tok(a, a + len(s), s, s.lower(), s[0].isdecimal(), s[0].isupper()))
     return out
 
 
