@@ -124,17 +124,17 @@ class _Composer:
     # -- the pass -----------------------------------------------------------------------------------
     def run(self) -> list[Mention]:
         i = 0
-        steps: tuple[Callable[[int], int], ...] = (
-            self.relative, self.fiscal, self.money_symbol, self.date_or_month, self.weekday, self.number_led,
-            self.country_or_person,
-        )
         t = self.t
         triggers = self.ix.triggers
+        by_text: dict[str, tuple[Callable[[int], int], ...]] = {}  # this document's tokens -> their steps
         while i < self.n:
             tok = t[i]
             if not tok.digit and not tok.cap and tok.low not in triggers:
                 i += 1
                 continue
+            steps = by_text.get(tok.text)
+            if steps is None:
+                steps = by_text[tok.text] = self._steps(tok)
             for step in steps:
                 j = step(i)
                 if j > i:
@@ -143,6 +143,22 @@ class _Composer:
             else:
                 i += 1
         return self.out
+
+    def _steps(self, tok: Token) -> tuple[Callable[[int], int], ...]:
+        """The recognisers, in their order, that can start at a token like ``tok``: each one left out
+        returns 0 on it at once (its first test reads only the token's own text)."""
+        low, ix, lx = tok.low, self.ix, self.lx
+        base = low[:-2] if low.endswith(("'s", "’s")) else low
+        can = (
+            (self.relative, low in ix.relative),
+            (self.fiscal, tok.digit or low in ("fy", "fys", "fiscal", "financial", "budget")),
+            (self.money_symbol, tok.text in lx.currency_symbols or low in ("us", "a", "c", "nz", "hk", "s", "r")),
+            (self.date_or_month, tok.digit or low in lx.date_modifiers or low in lx.months),
+            (self.weekday, low in ("last", "next", "this") or base in ix.weekdays),
+            (self.number_led, tok.digit or low in ("a", "an", "half") or low in lx.numbers),
+            (self.country_or_person, tok.cap),
+        )
+        return tuple(step for step, ok in can if ok)
 
     # relative expressions ("the previous day", "last week", "three days ago") ---------------------
     def relative(self, i: int) -> int:
