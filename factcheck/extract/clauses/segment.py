@@ -275,7 +275,12 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
 
 
 def _has_tense_cue(words: list[str], cues: _Cues) -> bool:
-    return any(w in cues.future or w in cues.conditional or w in cues.past or w in cues.present for w in words)
+    return not _tense_cues(cues).isdisjoint(words)
+
+
+@cache
+def _tense_cues(cues: _Cues) -> frozenset[str]:
+    return cues.future | cues.conditional | cues.past | cues.present
 
 
 def _tense(words: list[str], cues: _Cues) -> tuple[Tense, Modality]:

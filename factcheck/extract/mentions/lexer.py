@@ -18,7 +18,7 @@ from factcheck.extract.mentions import model as m
 from factcheck.extract.mentions.model import Mention, Token
 from factcheck.extract.mentions.phrases import PhraseIndex
 from factcheck.extract.mentions.resources import Lexicon, lexicon
-from factcheck.extract.mentions.titles import match_person_or_title
+from factcheck.extract.mentions.titles import match_person_or_title, may_start
 from factcheck.model.countries import cues
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
@@ -74,6 +74,13 @@ def _country_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     for v in index.values():
         v.sort(key=lambda e: len(e[0]), reverse=True)
     return index
+
+
+def _may_be_country(tok: Token) -> bool:
+    """False when no country cue starts at a token of this text (the look-up ``country_or_person`` makes)."""
+    base = tok.text[:-2] if tok.low.endswith(("'s", "’s")) else tok.text
+    index = _country_index()
+    return bool(index.get(base) or index.get(tok.text))
 
 
 class _Composer:
@@ -156,7 +163,7 @@ class _Composer:
             (self.date_or_month, tok.digit or low in lx.date_modifiers or low in lx.months),
             (self.weekday, low in ("last", "next", "this") or base in ix.weekdays),
             (self.number_led, tok.digit or low in ("a", "an", "half") or low in lx.numbers),
-            (self.country_or_person, tok.cap),
+            (self.country_or_person, tok.cap and (may_start(tok.text, low) or _may_be_country(tok))),
         )
         return tuple(step for step, ok in can if ok)
 

@@ -57,6 +57,17 @@ def canonical(head: str, portfolio: str | None, modifier: str | None) -> str:
     return text.replace("the exchequer", "exchequer")
 
 
+def may_start(text: str, low: str) -> bool:
+    """False when :func:`match_person_or_title` returns 0 at a token of this text whatever follows it
+    (its first tests: a country cue, a modifier, or the first word of a portfolio or a head)."""
+    tt = titles()
+    ix = _title_index(tt)
+    cue = cues().get(text)
+    bare = low.rstrip(".")
+    return (cue is not None and cue.kind in ("demonym", "name")) or low in tt.modifiers \
+        or low in ("former", "then", "ex") or bare in ix.portfolios or bare in ix.heads
+
+
 def match_person_or_title(c: _Composer, i: int) -> int:
     tt = titles()
     ix = _title_index(tt)
