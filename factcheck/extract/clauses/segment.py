@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from typing import Literal
 
 from factcheck.extract.mentions.model import Mention, Token
@@ -92,24 +93,35 @@ _OPEN_QUOTES = frozenset('“"')
 _CLOSE_QUOTES = frozenset('”"')
 
 
+@cache
+def _marking_codes(cues: _Cues) -> frozenset[str]:
+    """The codes that open, close or mark a clause (every other item just joins the current clause)."""
+    return frozenset({")", "(", ",", ";", ":", "respectively", *_OPEN_QUOTES, *_CLOSE_QUOTES, *cues.relative,
+                      *cues.participles, *cues.strong, *cues.coordinators})
+
+
 def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0: int) -> tuple[list[Item], int]:
     """Items for tokens ``[t0, t1)``; mentions from index ``m0`` on. Returns the items and the next mention."""
     out: list[Item] = []
+    append = out.append
+    item = Item
     mi = m0
     i = t0
     nm = len(mentions)
     while i < t1:
         while mi < nm and mentions[mi].first < i:
             mi += 1
-        if mi < nm and mentions[mi].first == i:
+        nxt = mentions[mi].first if mi < nm else t1
+        if nxt == i:
             mm = mentions[mi]
-            out.append(Item("@" + mm.type, mm.start, mm.end, mm.text, mm))
+            append(item("@" + mm.type, mm.start, mm.end, mm.text, mm))
             i = max(mm.last, i + 1)
             mi += 1
             continue
-        tok = tokens[i]
-        out.append(Item(tok.low, tok.start, tok.end, tok.text, None))
-        i += 1
+        stop = nxt if nxt < t1 else t1  # the tokens up to the next mention
+        for tok in tokens[i:stop]:
+            append(item(tok.low, tok.start, tok.end, tok.text, None))
+        i = stop
     return out, mi
 
 
@@ -121,8 +133,12 @@ def segment(index: int, items: list[Item]) -> Sentence:
     markers: list[tuple[int, str]] = []  # (before item index, marker code)
     quote_open = False
     n = len(items)
+    marking = _marking_codes(cues)
     for k, it in enumerate(items):
         code = it.code
+        if code not in marking:  # a word no branch below reads: it stays in the innermost open clause
+            it.clause = stack[-1]
+            continue
         cur = stack[-1]
         kind = clauses[cur].kind
         # closing embedded clauses
@@ -216,7 +232,10 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
         c.start, c.end = 10**12, 0
     for it in items:
         c = clauses[it.clause]
-        c.start, c.end = min(c.start, it.start), max(c.end, it.end)
+        if it.start < c.start:
+            c.start = it.start
+        if it.end > c.end:
+            c.end = it.end
         c.words.append(it.code)
     for c in clauses:
         if c.start > c.end:
@@ -230,38 +249,38 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
             # "will vote on Thursday, and the Senate on Friday": an elliptical sibling keeps the tense before it
             prev = clauses[c.index - 1]
             c.tense, c.modality = prev.tense, prev.modality
-    parts: list[str] = []
-    offsets: list[int] = []
-    elements: list[int] = []
-    pos = 0
-    mk = sorted(markers, key=lambda x: x[0])
-    j = 0
-    for k, it in enumerate(items):
-        while j < len(mk) and mk[j][0] <= k:
-            parts.append(mk[j][1])
-            offsets.append(pos)
+    codes = [it.code.replace(" ", "_") for it in items]
+    parts: list[str]
+    elements: list[int]
+    if markers:  # each marker goes before the item it is recorded at (those past the end, last)
+        mk = sorted(markers, key=lambda x: x[0])
+        parts, elements = [], []
+        j, nm = 0, len(mk)
+        for k, code in enumerate(codes):
+            while j < nm and mk[j][0] <= k:
+                parts.append(mk[j][1])
+                elements.append(-1)
+                j += 1
+            parts.append(code)
+            elements.append(k)
+        for _, marker in mk[j:]:
+            parts.append(marker)
             elements.append(-1)
-            pos += len(mk[j][1]) + 1
-            j += 1
-        code = it.code if " " not in it.code else it.code.replace(" ", "_")
-        parts.append(code)
-        offsets.append(pos)
-        elements.append(k)
-        pos += len(code) + 1
-    while j < len(mk):
-        parts.append(mk[j][1])
-        offsets.append(pos)
-        elements.append(-1)
-        pos += len(mk[j][1]) + 1
-        j += 1
+    else:
+        parts, elements = codes, list(range(len(codes)))
     sent.stream = " ".join(parts) + " "
-    sent.offsets = offsets
+    sent.offsets = list(accumulate((len(p) + 1 for p in parts), initial=0))[:-1]  # where each element starts
     sent.elements = elements
     sent.words = frozenset(parts)
 
 
 def _has_tense_cue(words: list[str], cues: _Cues) -> bool:
-    return any(w in cues.future or w in cues.conditional or w in cues.past or w in cues.present for w in words)
+    return not _tense_cues(cues).isdisjoint(words)
+
+
+@cache
+def _tense_cues(cues: _Cues) -> frozenset[str]:
+    return cues.future | cues.conditional | cues.past | cues.present
 
 
 def _tense(words: list[str], cues: _Cues) -> tuple[Tense, Modality]:

@@ -10,14 +10,15 @@ the pass is linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract.mentions import model as m
 from factcheck.extract.mentions.model import Mention, Token
+from factcheck.extract.mentions.phrases import PhraseIndex
 from factcheck.extract.mentions.resources import Lexicon, lexicon
-from factcheck.extract.mentions.titles import match_person_or_title
+from factcheck.extract.mentions.titles import match_person_or_title, may_start
 from factcheck.model.countries import cues
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
@@ -28,9 +29,11 @@ _DASHES = frozenset("-–—/")
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
+    tok = Token
     for mt in TOKEN_RE.finditer(text):
-        s = mt.group()
-        append(Token(mt.start(), mt.end(), s, s.lower(), s[0].isdecimal(), s[0].isupper()))
+        s = mt[0]
+        a = mt.start()
+        append(tok(a, a + len(s), s, s.lower(), s[0].isdecimal(), s[0].isupper()))
     return out
 
 
@@ -73,10 +76,19 @@ def _country_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return index
 
 
+def _may_be_country(tok: Token) -> bool:
+    """False when no country cue starts at a token of this text (the look-up ``country_or_person`` makes)."""
+    base = tok.text[:-2] if tok.low.endswith(("'s", "’s")) else tok.text
+    index = _country_index()
+    return bool(index.get(base) or index.get(tok.text))
+
+
 class _Composer:
     def __init__(self, text: str, toks: list[Token], lx: Lexicon):
         self.text, self.t, self.lx = text, toks, lx
         self.n = len(toks)
+        self.lows = [t.low for t in toks]
+        self.bares = [w.rstrip(".") for w in self.lows]  # titles are matched without their dots
         self.out: list[Mention] = []
         self.ix = _indices(lx)
 
@@ -91,15 +103,11 @@ class _Composer:
         """Token ``i`` follows token ``i-1`` with no space."""
         return 0 < i < self.n and self.t[i].start == self.t[i - 1].end
 
-    def words_at(self, i: int, index: _Index) -> int:
+    def words_at(self, i: int, index: PhraseIndex) -> int:
         """Length (in tokens) of the longest phrase starting at ``i``, 0 if none."""
         if i >= self.n:
             return 0
-        for ph in index.get(self.t[i].low, ()):
-            k = len(ph)
-            if i + k <= self.n and all(self.t[i + j].low == ph[j] for j in range(1, k)):
-                return k
-        return 0
+        return index.longest(self.lows, i)
 
     def emit(self, typ: str, i: int, j: int, **value: object) -> int:
         a, b = self.t[i].start, self.t[j - 1].end
@@ -123,17 +131,17 @@ class _Composer:
     # -- the pass -----------------------------------------------------------------------------------
     def run(self) -> list[Mention]:
         i = 0
-        steps: tuple[Callable[[int], int], ...] = (
-            self.relative, self.fiscal, self.money_symbol, self.date_or_month, self.weekday, self.number_led,
-            self.country_or_person,
-        )
         t = self.t
         triggers = self.ix.triggers
+        by_text: dict[str, tuple[Callable[[int], int], ...]] = {}  # this document's tokens -> their steps
         while i < self.n:
             tok = t[i]
             if not tok.digit and not tok.cap and tok.low not in triggers:
                 i += 1
                 continue
+            steps = by_text.get(tok.text)
+            if steps is None:
+                steps = by_text[tok.text] = self._steps(tok)
             for step in steps:
                 j = step(i)
                 if j > i:
@@ -142,6 +150,22 @@ class _Composer:
             else:
                 i += 1
         return self.out
+
+    def _steps(self, tok: Token) -> tuple[Callable[[int], int], ...]:
+        """The recognisers, in their order, that can start at a token like ``tok``: each one left out
+        returns 0 on it at once (its first test reads only the token's own text)."""
+        low, ix, lx = tok.low, self.ix, self.lx
+        base = low[:-2] if low.endswith(("'s", "’s")) else low
+        can = (
+            (self.relative, low in ix.relative),
+            (self.fiscal, tok.digit or low in ("fy", "fys", "fiscal", "financial", "budget")),
+            (self.money_symbol, tok.text in lx.currency_symbols or low in ("us", "a", "c", "nz", "hk", "s", "r")),
+            (self.date_or_month, tok.digit or low in lx.date_modifiers or low in lx.months),
+            (self.weekday, low in ("last", "next", "this") or base in ix.weekdays),
+            (self.number_led, tok.digit or low in ("a", "an", "half") or low in lx.numbers),
+            (self.country_or_person, tok.cap and (may_start(tok.text, low) or _may_be_country(tok))),
+        )
+        return tuple(step for step, ok in can if ok)
 
     # relative expressions ("the previous day", "last week", "three days ago") ---------------------
     def relative(self, i: int) -> int:
@@ -541,25 +565,14 @@ class _Composer:
 
 
 
-class _Index(dict[str, tuple[tuple[str, ...], ...]]):
-    """First word -> phrases starting with it, longest first."""
-
-    @classmethod
-    def of(cls, phrases: Iterable[tuple[str, ...]]) -> _Index:
-        out: dict[str, list[tuple[str, ...]]] = {}
-        for ph in phrases:
-            out.setdefault(ph[0], []).append(ph)
-        return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()})
-
-
 @dataclass(frozen=True)
 class _Indices:
     """Look-up tables built once per lexicon."""
 
-    relative: _Index
-    percent: _Index
-    points: _Index
-    suffixes: _Index
+    relative: PhraseIndex
+    percent: PhraseIndex
+    points: PhraseIndex
+    suffixes: PhraseIndex
     triggers: frozenset[str]  # lower-case words that can start a mention (besides digits, capitals)
     weekdays: frozenset[str]
     months: frozenset[str]
@@ -570,6 +583,6 @@ def _indices(lx: Lexicon) -> _Indices:
     words = set(lx.numbers) | set(lx.months) | set(lx.weekdays) | set(lx.date_modifiers)
     words |= {"a", "an", "fy", "fys", "fiscal", "financial", "budget", "last", "next", "this", "mid", "us", "rs"}
     words |= {k[0] for k in lx.relative} | set(lx.currency_symbols)
-    return _Indices(_Index.of(lx.relative), _Index.of(lx.percent_words), _Index.of(lx.points_words),
-                    _Index.of(lx.relative_suffixes), frozenset(w.lower() for w in words),
+    return _Indices(PhraseIndex.of(lx.relative), PhraseIndex.of(lx.percent_words), PhraseIndex.of(lx.points_words),
+                    PhraseIndex.of(lx.relative_suffixes), frozenset(w.lower() for w in words),
                     frozenset(lx.weekdays), frozenset(lx.months))

@@ -7,11 +7,13 @@ words come from :mod:`factcheck.model.countries`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extract.mentions import model as m
-from factcheck.extract.mentions.resources import titles
+from factcheck.extract.mentions.phrases import PhraseIndex
+from factcheck.extract.mentions.resources import Titles, titles
 from factcheck.model.countries import cues
 from factcheck.model.keys import fold
 
@@ -22,23 +24,27 @@ _BRITISH = {"defence": "defense", "labour": "labor", "national defence": "nation
 
 
 @cache
-def _index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """First word -> the phrases starting with it, longest first (dots dropped)."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for ph in phrases:
-        bare = tuple(w.rstrip(".") for w in ph)
-        out.setdefault(bare[0], []).append(bare)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+def _index(phrases: tuple[tuple[str, ...], ...]) -> PhraseIndex:
+    """First word -> the phrases starting with it (dots dropped)."""
+    return PhraseIndex.of(tuple(w.rstrip(".") for w in ph) for ph in phrases)
 
 
-def _phrase(c: _Composer, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+@dataclass(frozen=True, eq=False)
+class _TitleIndex:
+    portfolios: PhraseIndex
+    heads: PhraseIndex
+
+
+@cache
+def _title_index(tt: Titles) -> _TitleIndex:
+    """The phrase indices of one word list (keyed by the object: hashing its phrases per call was slow)."""
+    return _TitleIndex(_index(tt.portfolios), _index(tt.heads))
+
+
+def _phrase(c: _Composer, i: int, index: PhraseIndex) -> int:
     if i >= c.n or not c.t[i].cap:
         return 0
-    for ph in _index(phrases).get(c.t[i].low.rstrip("."), ()):
-        k = len(ph)
-        if i + k <= c.n and all(c.t[i + x].low.rstrip(".") == ph[x] for x in range(1, k)):
-            return k
-    return 0
+    return index.longest(c.bares, i)
 
 
 def canonical(head: str, portfolio: str | None, modifier: str | None) -> str:
@@ -51,8 +57,20 @@ def canonical(head: str, portfolio: str | None, modifier: str | None) -> str:
     return text.replace("the exchequer", "exchequer")
 
 
+def may_start(text: str, low: str) -> bool:
+    """False when :func:`match_person_or_title` returns 0 at a token of this text whatever follows it
+    (its first tests: a country cue, a modifier, or the first word of a portfolio or a head)."""
+    tt = titles()
+    ix = _title_index(tt)
+    cue = cues().get(text)
+    bare = low.rstrip(".")
+    return (cue is not None and cue.kind in ("demonym", "name")) or low in tt.modifiers \
+        or low in ("former", "then", "ex") or bare in ix.portfolios or bare in ix.heads
+
+
 def match_person_or_title(c: _Composer, i: int) -> int:
     tt = titles()
+    ix = _title_index(tt)
     start = i
     country = None
     former = False
@@ -60,7 +78,7 @@ def match_person_or_title(c: _Composer, i: int) -> int:
     if cue is not None and cue.kind in ("demonym", "name") and c.t[i].cap:
         # "Japanese Defense Minister ...", "U.S. Defense Secretary ..."
         nxt = i + 1 if len(cue.text.split()) == 1 else i + len(cue.text.split())
-        if _phrase(c, nxt, tt.portfolios) or _phrase(c, nxt, tt.heads) or c.low(nxt) in tt.modifiers:
+        if _phrase(c, nxt, ix.portfolios) or _phrase(c, nxt, ix.heads) or c.low(nxt) in tt.modifiers:
             country = cue.code
             i = nxt
         else:
@@ -73,11 +91,11 @@ def match_person_or_title(c: _Composer, i: int) -> int:
         if c.low(i) == "-":
             i += 1
     portfolio = None
-    k = _phrase(c, i, tt.portfolios)
-    if k and not _phrase(c, i, tt.heads):
+    k = _phrase(c, i, ix.portfolios)
+    if k and not _phrase(c, i, ix.heads):
         portfolio = " ".join(c.t[i + x].low for x in range(k))
         i += k
-    k = _phrase(c, i, tt.heads)
+    k = _phrase(c, i, ix.heads)
     if not k:
         return 0
     head = " ".join(c.t[i + x].low for x in range(k)).rstrip(".")
@@ -86,7 +104,7 @@ def match_person_or_title(c: _Composer, i: int) -> int:
         j = i + 1
         if c.low(j) == "the":
             j += 1
-        k2 = _phrase(c, j, tt.portfolios)
+        k2 = _phrase(c, j, ix.portfolios)
         if k2:
             portfolio = " ".join(c.t[j + x].low for x in range(k2))
             i = j + k2

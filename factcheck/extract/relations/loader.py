@@ -83,11 +83,13 @@ class PatternSet:
         """The patterns that can match a sentence holding ``words`` (in priority order)."""
         index, always = self._triggers
         picked = set(always)
-        for w in words:
-            hit = index.get(w)
-            if hit:
-                picked.update(hit)
+        for w in self._trigger_codes.intersection(words):  # C-level: only the codes some pattern is indexed under
+            picked.update(index[w])
         return [self.patterns[i] for i in sorted(picked)]
+
+    @cached_property
+    def _trigger_codes(self) -> frozenset[str]:
+        return frozenset(self._triggers[0])
 
     def merged(self, other: PatternSet) -> PatternSet:
         """This set plus ``other``'s patterns (an id in both is a load error)."""

@@ -92,25 +92,35 @@ def match_sentence(patterns: Iterable[Pattern], sent: Sentence, text: str) -> li
     """Every match of every pattern in ``sent`` (``text``: the document body)."""
     out: list[RelationMatch] = []
     words = sent.words
+    sentence_text = text[sent.start : sent.end]
     for p in patterns:
-        if (p.requires and p.requires.isdisjoint(words)) or any(req.isdisjoint(words) for req in p.compiled.required):
+        if p.requires and p.requires.isdisjoint(words):
             continue
-        for mt in p.compiled.regex.finditer(sent.stream):
-            i, j = _items(sent, mt.start(), mt.end())
-            if i < 0:
-                continue
-            rm = RelationMatch(p, sent, sent.items[i].start, sent.items[j - 1].end, first_item=i, last_item=j,
-                               sentence_text=text[sent.start : sent.end])
-            for group, slot in p.compiled.slots.items():
-                a, b = mt.span(group)
-                if a < 0 or a == b:
-                    continue
-                si, sj = _items(sent, a, b)
-                if si < 0:
-                    continue
-                if slot in rm.slots:  # a name used twice ("part" ... "part") collects both, in order
-                    rm.slots[slot].items.extend(sent.items[si:sj])
-                else:
-                    rm.slots[slot] = Slot(slot, sent.items[si:sj])
-            out.append(rm)
+        for req in p.compiled.required:  # a plain loop: cheaper than any() over a generator
+            if req.isdisjoint(words):
+                break
+        else:
+            _matches(p, sent, sentence_text, out)
     return out
+
+
+def _matches(p: Pattern, sent: Sentence, sentence_text: str, out: list[RelationMatch]) -> None:
+    """Append the matches of ``p`` in ``sent`` to ``out``."""
+    for mt in p.compiled.regex.finditer(sent.stream):
+        i, j = _items(sent, mt.start(), mt.end())
+        if i < 0:
+            continue
+        rm = RelationMatch(p, sent, sent.items[i].start, sent.items[j - 1].end, first_item=i, last_item=j,
+                           sentence_text=sentence_text)
+        for group, slot in p.compiled.slots.items():
+            a, b = mt.span(group)
+            if a < 0 or a == b:
+                continue
+            si, sj = _items(sent, a, b)
+            if si < 0:
+                continue
+            if slot in rm.slots:  # a name used twice ("part" ... "part") collects both, in order
+                rm.slots[slot].items.extend(sent.items[si:sj])
+            else:
+                rm.slots[slot] = Slot(slot, sent.items[si:sj])
+        out.append(rm)
