@@ -89,12 +89,21 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     if any(it.code in words.not_a_partition for it in match.sentence.items[match.first_item : match.last_item]) \
             and match.get("part") is not None:
         return None
+    note = match.pattern.spec.set.get("inferred")
+    if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
+        inferred.append(note)
     reading = _read(match, a, inferred)
     if reading is None or (reading.relation != "total" and _adjusted(match, words)):
         return None
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
-    s_lo, s_hi = _stated(reading.stated, hedge)
+    stated = reading.stated
+    if reading.relation == "percent_change":
+        # a reported percentage is usually worked out from the unrounded figures, not the rounded ones
+        # printed beside it ("declined 20.1% to Rs 6,374 crore from Rs 7,969 crore" is 20.0% as printed):
+        # one unit of its last decimal either way, not half
+        stated = replace(stated, half=2 * stated.half)
+    s_lo, s_hi = _stated(stated, hedge)
     direction = _direction(match.words("dir").split(), words)
     span = Span(start=match.start, end=match.end)
     certainty = "inferred" if inferred else certainty_of(match)
@@ -148,6 +157,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
             total = _previous(match, a, parts[0], inferred)
         return _total(parts, total, bool(spec.get("partial")), inferred)
     if old is None:
+        if pct is not None and diff is not None and new is not None:
+            return _pct_of_result(pct, diff, new, _direction(match.words("dir").split(), _words()))
         return None
     if new is None and spec.get("new") == "head":
         new = _head(match, a, old, inferred, "the value the change is said of")
@@ -255,6 +266,23 @@ def _pct_of_base(pct: Figure, diff: Figure, old: Figure) -> _Reading | None:
     return _Reading("percent_change", pct, point, lo, hi, [diff.value, old.value], "percent")
 
 
+def _pct_of_result(pct: Figure, diff: Figure, new: Figure, direction: str | None) -> _Reading | None:
+    """"will rise 6.8 percent, or 3.4 trillion won, to 53.4 trillion won": the base is the new value less
+    the change (plus it, for a fall)."""
+    if direction is None or diff.kind not in AMOUNTS or new.kind not in AMOUNTS or not comparable(diff, new):
+        return None
+    diff, new = same_scale([diff, new])
+    sign = 1.0 if direction == "up" else -1.0
+    base, b_lo, b_hi = new.value - sign * diff.value, new.low - sign * diff.high, new.high - sign * diff.low
+    if sign < 0:
+        b_lo, b_hi = new.low + diff.low, new.high + diff.high
+    if b_lo <= 0:
+        return None
+    point = diff.value / base * 100
+    lo, hi = diff.low / b_hi * 100, diff.high / b_lo * 100
+    return _Reading("percent_change", pct, point, lo, hi, [base, new.value], "percent")
+
+
 def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
     point = abs(new.value - old.value)
     lo, hi = _abs_interval(new.low - old.high, new.high - old.low)
@@ -270,6 +298,10 @@ def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
 
 
 def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str]) -> _Reading | None:
+    if total is not None and total.kind == "money":
+        # "The two lenders, with assets of $6.1 billion and ...", "with the top six accounting for £1.41 billion":
+        # a number word is a count of things, not a part of money
+        parts = [p for p in parts if p.kind != "number" or p.text[:1].isdigit()]
     if total is None or len(parts) < 2 or total.kind not in (*AMOUNTS, "percent"):
         return None
     # all amounts in one currency, or all percentages ("3.5% of GDP plus 1.5%, a total of 5%")
