@@ -24,7 +24,7 @@ from factcheck.model.facts import FactBase, Quantity
 
 @dataclass(frozen=True)
 class _Words:
-    group_of: dict[str, str]
+    group_of: dict[str, frozenset[str]]
     determiners: frozenset[str]
     linkers: frozenset[str]
 
@@ -32,7 +32,11 @@ class _Words:
 @cache
 def _words() -> _Words:
     raw = resource("restatement")
-    group_of = {w: g for g, words in raw["groups"].items() for w in words}
+    groups: dict[str, set[str]] = {}
+    for g, words in raw["groups"].items():
+        for w in words:
+            groups.setdefault(w, set()).add(g)
+    group_of = {w: frozenset(gs) for w, gs in groups.items()}
     return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]))
 
 
@@ -40,7 +44,7 @@ def _words() -> _Words:
 class _Figure:
     fig: Figure
     start: int
-    group: str | None  # the noun group naming it, if any
+    group: frozenset[str] | None  # the noun groups naming it, if any
     backref: bool
     compared: bool = False  # compared with, or qualified by another period: not a restatement
 
@@ -51,7 +55,8 @@ def _equal(a: Figure, b: Figure) -> bool:
 
 
 _COMPARISON = frozenset(["than", "from", "with", "against", "versus", "over", "on", "below", "above", "to"])
-_TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday", "day_of_month"])
+_TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday"])  # not "the 17th in a row"
+_PERIOD = frozenset(["year", "fiscal_year", "month", "relative"])  # "the budget for 2026 totals ..."
 
 
 def _qualified(items: list[Item], k: int) -> bool:
@@ -74,14 +79,16 @@ def _same_kind(a: Figure, b: Figure) -> bool:
     return a.kind == b.kind == "percent"
 
 
-def _group_near(items: list[Item], k: int, w: _Words) -> str | None:
-    """The noun group naming the figure at ``k``: a noun right after it ("C$48.3 billion forecast"), or
-    before it across a linker ("deficit of C$39.6 billion", "rate at 2.00%")."""
+def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
+    """The noun groups naming the figure at ``k``: a noun right after it ("C$48.3 billion forecast"), or
+    before it across linkers and a period ("deficit of C$39.6 billion", "rate at 2.00%", "surplus widened to
+    A$4.39 billion", "budget for 2026 totals 8.2 billion kronor")."""
     if k + 1 < len(items) and items[k + 1].code in w.group_of:
         return w.group_of[items[k + 1].code]
     j = k - 1
     steps = 0
-    while j >= 0 and steps < 3 and items[j].code in w.linkers:
+    while j >= 0 and steps < 4 and (items[j].code in w.linkers or (
+            items[j].mention is not None and items[j].mention.type in _PERIOD)):
         j -= 1
         steps += 1
     if steps and j >= 0 and items[j].code in w.group_of:
@@ -130,7 +137,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     for sent in a.sentences:
         for fig in _figures(sent, w):
             if fig.backref and fig.group is not None and not fig.compared:
-                same = [s for s in seen if s.group == fig.group and _same_kind(s.fig, fig.fig)]
+                same = [s for s in seen if s.group and s.group & fig.group and _same_kind(s.fig, fig.fig)]
                 # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")
                 ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) else None
                 if ante is not None:
@@ -138,10 +145,11 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                     if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale:
                         n += 1
                         old_key = q_old.subject_key or ""
-                        key = old_key if old_key.startswith("restated:") else f"restated:{fig.group}:{n}"
+                        name = sorted(fig.group & (ante.group or fig.group))[0]
+                        key = old_key if old_key.startswith("restated:") else f"restated:{name}:{n}"
                         q_old.subject_key = key
-                        q_old.subject = q_old.subject or fig.group
+                        q_old.subject = q_old.subject or name
                         q_new.subject_key, q_new.subject = key, q_old.subject
                         q_new.certainty = "inferred"
-                        q_new.inferred = f"'{fig.fig.text} {fig.group}' is taken to restate the earlier {ante.fig.text}"
+                        q_new.inferred = f"'{fig.fig.text} {name}' is taken to restate the earlier {ante.fig.text}"
             seen.append(fig)

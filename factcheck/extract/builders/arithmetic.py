@@ -98,10 +98,10 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
     stated = reading.stated
-    if reading.relation == "percent_change":
-        # a reported percentage is usually worked out from the unrounded figures, not the rounded ones
-        # printed beside it ("declined 20.1% to Rs 6,374 crore from Rs 7,969 crore" is 20.0% as printed):
-        # one unit of its last decimal either way, not half
+    if reading.relation == "percent_change" and stated.decimals > 0:
+        # a percentage given to a decimal is usually worked out from the unrounded figures, not the rounded
+        # ones printed beside it ("declined 20.1% to Rs 6,374 crore from Rs 7,969 crore" is 20.0% as
+        # printed): one unit of its last decimal either way, not half
         stated = replace(stated, half=2 * stated.half)
     s_lo, s_hi = _stated(stated, hedge)
     direction = _direction(match.words("dir").split(), words)
