@@ -56,7 +56,8 @@ def _equal(a: Figure, b: Figure) -> bool:
 
 _COMPARISON = frozenset(["than", "from", "with", "against", "versus", "over", "on", "below", "above", "to"])
 _TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday"])  # not "the 17th in a row"
-_PERIOD = frozenset(["year", "fiscal_year", "month", "relative"])  # "the budget for 2026 totals ..."
+# "the budget for 2026 totals ...", "the trade deficit with China was ..."
+_STEP_OVER = frozenset(["year", "fiscal_year", "month", "relative", "country"])
 
 
 def _qualified(items: list[Item], k: int) -> bool:
@@ -65,11 +66,12 @@ def _qualified(items: list[Item], k: int) -> bool:
     if k >= 2 and items[k - 2].code in _COMPARISON:
         return True
     home = items[k].clause
-    for it in items[k + 1 : k + 7]:
+    for j in range(k + 1, min(k + 7, len(items))):
+        it = items[j]
         if it.clause != home or it.code in (",", ";"):
             break
-        if it.mention is not None and it.mention.type in _TIME:
-            return True
+        if it.mention is not None and it.mention.type in _TIME and items[j - 1].code != "since":
+            return True  # not "the largest since March"
     return False
 
 
@@ -87,11 +89,11 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
         return w.group_of[items[k + 1].code]
     j = k - 1
     steps = 0
-    while j >= 0 and steps < 4 and (items[j].code in w.linkers or (
-            items[j].mention is not None and items[j].mention.type in _PERIOD)):
+    while j >= 0 and steps < 8 and (items[j].code in w.linkers or (
+            items[j].mention is not None and items[j].mention.type in _STEP_OVER)):
         j -= 1
         steps += 1
-    if steps and j >= 0 and items[j].code in w.group_of:
+    if j >= 0 and items[j].code in w.group_of:  # "will cost £1.9 billion" too
         return w.group_of[items[j].code]
     return None
 
@@ -107,6 +109,9 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         nxt = items[k + 1] if k + 1 < len(items) else None
         definite = prev is not None and (prev.code in w.determiners or prev.code in ("'s", "’s")
                                          or (prev.mention is not None and prev.mention.value.get("possessive")))
+        if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
+                and items[k + 2].code in w.group_of:
+            nxt = items[k + 2]  # "the $7.42 billion in revenue it posted"
         backref = definite and nxt is not None and nxt.code in w.group_of
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
@@ -118,12 +123,35 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
     return out
 
 
+def _carry_periods(quantities: list[Quantity]) -> None:
+    """"Korea's defense budget will total 66.3 trillion won next year ... Lawmakers said the defense budget
+    would total 68.3 trillion won": a later figure for the same subject, holder and kind of claim that
+    names no period of its own is read for the one period the document gave that subject before (in
+    place; the later figure is ``inferred``). With two periods before, it could be either: left alone."""
+    periods: dict[str, list[Quantity]] = {}
+    for q in sorted(quantities, key=lambda q: q.seq):
+        parts = (q.subject_key or "").split("|")
+        if len(parts) == 4 and parts[0] and not parts[0].startswith("restated:"):
+            periods.setdefault("|".join(parts[:3]), []).append(q)
+        elif len(parts) == 3 and parts[0]:
+            earlier = periods.get(q.subject_key or "", [])
+            if len({e.subject_key for e in earlier}) != 1:
+                continue
+            ante = earlier[-1]
+            if ante.sentence < q.sentence and (ante.unit, ante.currency, ante.scale) == (q.unit, q.currency, q.scale):
+                q.subject_key = ante.subject_key
+                q.certainty = "inferred"
+                period = (ante.subject_key or "").rsplit("|", 1)[-1]
+                q.inferred = f"{q.text} is taken to be for {period}, like the earlier {ante.text}"
+
+
 def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     """Give a restated figure and its antecedent one ``subject_key`` (in place)."""
     w = _words()
     quantities = [f for f in facts if isinstance(f, Quantity)]
     if len(quantities) < 2:
         return
+    _carry_periods(quantities)
     by_start = {q.span.start: q for q in quantities}
 
     def quantity_at(start: int) -> Quantity | None:
