@@ -86,8 +86,9 @@ class _Reading:
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     words = _words()
     inferred: list[str] = []
-    if any(it.code in words.not_a_partition for it in match.sentence.items[match.first_item : match.last_item]) \
-            and match.get("part") is not None:
+    spec = match.pattern.spec.set
+    if not spec.get("subset") and match.get("part") is not None \
+            and any(it.code in words.not_a_partition for it in match.sentence.items[match.first_item : match.last_item]):
         return None
     note = match.pattern.spec.set.get("inferred")
     if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
@@ -155,7 +156,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
             total = _head(match, a, parts[0], inferred, "the total")
         if total is None and spec.get("total") == "previous":
             total = _previous(match, a, parts[0], inferred)
-        return _total(parts, total, bool(spec.get("partial")), inferred)
+        return _total(parts, total, bool(spec.get("partial")), inferred, bool(spec.get("subset")))
     if old is None:
         if pct is not None and diff is not None and new is not None:
             return _pct_of_result(pct, diff, new, _direction(match.words("dir").split(), _words()))
@@ -297,7 +298,8 @@ def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
     return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new))
 
 
-def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str]) -> _Reading | None:
+def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str],
+           subset: bool = False) -> _Reading | None:
     if total is not None and total.kind == "money":
         # "The two lenders, with assets of $6.1 billion and ...", "with the top six accounting for £1.41 billion":
         # a number word is a count of things, not a part of money
@@ -319,6 +321,8 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     hi = sum(p.high for p in parts)
     # "Of its 179.4 billion baht budget, A covers ... and B ...": the parts may not be all of it, so a sum
     # short of the total is not certain; a sum above it is wrong either way
+    if subset and hi < total.low:
+        return None  # "1,842 cases, including 1,120 in the capital and 30 deaths": a subset, not a sum
     if partial and hi < total.low:
         inferred.append("the parts listed may not be all of the total")
     return _Reading("total", total, point, lo, hi, [p.value for p in parts],
