@@ -89,7 +89,7 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
         return w.group_of[items[k + 1].code]
     j = k - 1
     steps = 0
-    while j >= 0 and steps < 8 and (items[j].code in w.linkers or (
+    while j >= 0 and steps < 8 and items[j].code not in w.group_of and (items[j].code in w.linkers or (
             items[j].mention is not None and items[j].mention.type in _STEP_OVER)):
         j -= 1
         steps += 1
@@ -138,7 +138,10 @@ def _carry_periods(quantities: list[Quantity]) -> None:
             if len({e.subject_key for e in earlier}) != 1:
                 continue
             ante = earlier[-1]
-            if ante.sentence < q.sentence and (ante.unit, ante.currency, ante.scale) == (q.unit, q.currency, q.scale):
+            like = (ante.unit, ante.currency, ante.scale)
+            if sum(1 for o in quantities if o.sentence == ante.sentence and (o.unit, o.currency, o.scale) == like) > 1:
+                continue  # "66.3 trillion won next year and 70.1 trillion won in 2027": which one?
+            if ante.sentence < q.sentence and like == (q.unit, q.currency, q.scale):
                 q.subject_key = ante.subject_key
                 q.certainty = "inferred"
                 period = (ante.subject_key or "").rsplit("|", 1)[-1]

@@ -54,6 +54,25 @@ def _words() -> _Words:
                   not_recomputable, per_year)
 
 
+_LISTING = frozenset(["including", "includes", "included", "among", "such as"])
+
+
+def _not_a_partition(match: RelationMatch, words: _Words) -> bool:
+    """The match's parts are per item ("1,150 MW each") or a selection ("including 1,120 in the capital"). A
+    listing word that only names examples of a part's own kind ("investment such as cyber defence") with no
+    figure after it is no selection."""
+    items = match.sentence.items
+    for k in range(match.first_item, match.last_item):
+        code = items[k].code
+        if code not in words.not_a_partition:
+            continue
+        if code not in _LISTING:
+            return True
+        if any(it.mention is not None and figure(it.mention) is not None for it in items[k + 1 : k + 4]):
+            return True
+    return False
+
+
 def _adjusted(match: RelationMatch, words: _Words) -> bool:
     """The clause of a change says it is adjusted, annualised or per head ("a real-terms increase of 2%")."""
     sent = match.sentence
@@ -87,8 +106,7 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     words = _words()
     inferred: list[str] = []
     spec = match.pattern.spec.set
-    if not spec.get("subset") and match.get("part") is not None \
-            and any(it.code in words.not_a_partition for it in match.sentence.items[match.first_item : match.last_item]):
+    if not spec.get("subset") and match.get("part") is not None and _not_a_partition(match, words):
         return None
     note = match.pattern.spec.set.get("inferred")
     if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
