@@ -181,6 +181,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
         return None
     if new is None and spec.get("new") == "head":
         new = _head(match, a, old, inferred, "the value the change is said of")
+    if new is None and spec.get("new") == "previous":
+        new = _only_previous(match, a, old, inferred)
     if diff is None and pct is None and spec.get("diff") == "head":
         diff = _head(match, a, old, inferred, "the difference")
     if pct is not None and diff is not None and new is None:
@@ -246,6 +248,29 @@ def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[st
             inferred.append(f"the total ({f.text}) is taken from the sentence before")
             return f
     return None
+
+
+def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """"... a deficit of A$42.1 billion for 2025-26. That is a deterioration of A$14.5 billion from the A$27.6
+    billion ...": the value the change is said of is the one figure like ``like`` in the sentence before (none,
+    or two, and there is no reading)."""
+    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    if not index:
+        return None
+    prev = a.sentences[index - 1]
+    if prev.index != match.sentence.index - 1:
+        return None
+    found = []
+    for it in prev.items:
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is not None and (f.kind in AMOUNTS) == (like.kind in AMOUNTS) and comparable(f, like):
+            found.append(f)
+    if len(found) != 1:
+        return None
+    inferred.append(f"the value the change is said of ({found[0].text}) is taken from the sentence before")
+    return found[0]
 
 
 def _abs_interval(lo: float, hi: float) -> tuple[float, float]:
