@@ -24,7 +24,7 @@ from factcheck.model.facts import FactBase, Quantity
 
 @dataclass(frozen=True)
 class _Words:
-    group_of: dict[str, str]
+    group_of: dict[str, frozenset[str]]
     determiners: frozenset[str]
     linkers: frozenset[str]
 
@@ -32,7 +32,11 @@ class _Words:
 @cache
 def _words() -> _Words:
     raw = resource("restatement")
-    group_of = {w: g for g, words in raw["groups"].items() for w in words}
+    groups: dict[str, set[str]] = {}
+    for g, words in raw["groups"].items():
+        for w in words:
+            groups.setdefault(w, set()).add(g)
+    group_of = {w: frozenset(gs) for w, gs in groups.items()}
     return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]))
 
 
@@ -40,7 +44,7 @@ def _words() -> _Words:
 class _Figure:
     fig: Figure
     start: int
-    group: str | None  # the noun group naming it, if any
+    group: frozenset[str] | None  # the noun groups naming it, if any
     backref: bool
     compared: bool = False  # compared with, or qualified by another period: not a restatement
 
@@ -51,7 +55,9 @@ def _equal(a: Figure, b: Figure) -> bool:
 
 
 _COMPARISON = frozenset(["than", "from", "with", "against", "versus", "over", "on", "below", "above", "to"])
-_TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday", "day_of_month"])
+_TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday"])  # not "the 17th in a row"
+# "the budget for 2026 totals ...", "the trade deficit with China was ..."
+_STEP_OVER = frozenset(["year", "fiscal_year", "month", "relative", "country"])
 
 
 def _qualified(items: list[Item], k: int) -> bool:
@@ -60,11 +66,12 @@ def _qualified(items: list[Item], k: int) -> bool:
     if k >= 2 and items[k - 2].code in _COMPARISON:
         return True
     home = items[k].clause
-    for it in items[k + 1 : k + 7]:
+    for j in range(k + 1, min(k + 7, len(items))):
+        it = items[j]
         if it.clause != home or it.code in (",", ";"):
             break
-        if it.mention is not None and it.mention.type in _TIME:
-            return True
+        if it.mention is not None and it.mention.type in _TIME and items[j - 1].code != "since":
+            return True  # not "the largest since March"
     return False
 
 
@@ -74,17 +81,19 @@ def _same_kind(a: Figure, b: Figure) -> bool:
     return a.kind == b.kind == "percent"
 
 
-def _group_near(items: list[Item], k: int, w: _Words) -> str | None:
-    """The noun group naming the figure at ``k``: a noun right after it ("C$48.3 billion forecast"), or
-    before it across a linker ("deficit of C$39.6 billion", "rate at 2.00%")."""
+def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
+    """The noun groups naming the figure at ``k``: a noun right after it ("C$48.3 billion forecast"), or
+    before it across linkers and a period ("deficit of C$39.6 billion", "rate at 2.00%", "surplus widened to
+    A$4.39 billion", "budget for 2026 totals 8.2 billion kronor")."""
     if k + 1 < len(items) and items[k + 1].code in w.group_of:
         return w.group_of[items[k + 1].code]
     j = k - 1
     steps = 0
-    while j >= 0 and steps < 3 and items[j].code in w.linkers:
+    while j >= 0 and steps < 8 and items[j].code not in w.group_of and (items[j].code in w.linkers or (
+            items[j].mention is not None and items[j].mention.type in _STEP_OVER)):
         j -= 1
         steps += 1
-    if steps and j >= 0 and items[j].code in w.group_of:
+    if j >= 0 and items[j].code in w.group_of:  # "will cost £1.9 billion" too
         return w.group_of[items[j].code]
     return None
 
@@ -100,6 +109,9 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         nxt = items[k + 1] if k + 1 < len(items) else None
         definite = prev is not None and (prev.code in w.determiners or prev.code in ("'s", "’s")
                                          or (prev.mention is not None and prev.mention.value.get("possessive")))
+        if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
+                and items[k + 2].code in w.group_of:
+            nxt = items[k + 2]  # "the $7.42 billion in revenue it posted"
         backref = definite and nxt is not None and nxt.code in w.group_of
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
@@ -111,12 +123,38 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
     return out
 
 
+def _carry_periods(quantities: list[Quantity]) -> None:
+    """"Korea's defense budget will total 66.3 trillion won next year ... Lawmakers said the defense budget
+    would total 68.3 trillion won": a later figure for the same subject, holder and kind of claim that
+    names no period of its own is read for the one period the document gave that subject before (in
+    place; the later figure is ``inferred``). With two periods before, it could be either: left alone."""
+    periods: dict[str, list[Quantity]] = {}
+    for q in sorted(quantities, key=lambda q: q.seq):
+        parts = (q.subject_key or "").split("|")
+        if len(parts) == 4 and parts[0] and not parts[0].startswith("restated:"):
+            periods.setdefault("|".join(parts[:3]), []).append(q)
+        elif len(parts) == 3 and parts[0]:
+            earlier = periods.get(q.subject_key or "", [])
+            if len({e.subject_key for e in earlier}) != 1:
+                continue
+            ante = earlier[-1]
+            like = (ante.unit, ante.currency, ante.scale)
+            if sum(1 for o in quantities if o.sentence == ante.sentence and (o.unit, o.currency, o.scale) == like) > 1:
+                continue  # "66.3 trillion won next year and 70.1 trillion won in 2027": which one?
+            if ante.sentence < q.sentence and like == (q.unit, q.currency, q.scale):
+                q.subject_key = ante.subject_key
+                q.certainty = "inferred"
+                period = (ante.subject_key or "").rsplit("|", 1)[-1]
+                q.inferred = f"{q.text} is taken to be for {period}, like the earlier {ante.text}"
+
+
 def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     """Give a restated figure and its antecedent one ``subject_key`` (in place)."""
     w = _words()
     quantities = [f for f in facts if isinstance(f, Quantity)]
     if len(quantities) < 2:
         return
+    _carry_periods(quantities)
     by_start = {q.span.start: q for q in quantities}
 
     def quantity_at(start: int) -> Quantity | None:
@@ -130,7 +168,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     for sent in a.sentences:
         for fig in _figures(sent, w):
             if fig.backref and fig.group is not None and not fig.compared:
-                same = [s for s in seen if s.group == fig.group and _same_kind(s.fig, fig.fig)]
+                same = [s for s in seen if s.group and s.group & fig.group and _same_kind(s.fig, fig.fig)]
                 # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")
                 ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) else None
                 if ante is not None:
@@ -138,10 +176,11 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                     if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale:
                         n += 1
                         old_key = q_old.subject_key or ""
-                        key = old_key if old_key.startswith("restated:") else f"restated:{fig.group}:{n}"
+                        name = sorted(fig.group & (ante.group or fig.group))[0]
+                        key = old_key if old_key.startswith("restated:") else f"restated:{name}:{n}"
                         q_old.subject_key = key
-                        q_old.subject = q_old.subject or fig.group
+                        q_old.subject = q_old.subject or name
                         q_new.subject_key, q_new.subject = key, q_old.subject
                         q_new.certainty = "inferred"
-                        q_new.inferred = f"'{fig.fig.text} {fig.group}' is taken to restate the earlier {ante.fig.text}"
+                        q_new.inferred = f"'{fig.fig.text} {name}' is taken to restate the earlier {ante.fig.text}"
             seen.append(fig)

@@ -47,3 +47,32 @@ def test_two_changes_for_two_periods_are_not_a_conflict() -> None:
     text = ("The goods and services deficit was $44.3 billion in December, down $1.5 billion from $45.7 billion in "
             "November. For the year, the deficit was $502.3 billion, up $1.9 billion from $500.4 billion in 2015.")
     assert conflicts(text) == []
+
+
+def test_a_later_figure_without_a_period_takes_the_one_given_before() -> None:
+    text = ("South Korea's defense budget will total 66.3 trillion won next year, the finance ministry said. "
+            "Lawmakers said the defense budget would total 68.3 trillion won, a record.")
+    report = check(text, published="2025-10-29", references=False)
+    (f,) = [f for f in report.documents[0].findings if f.rule == "numbers.conflicting-figure"]
+    assert f.severity == "warning" and "68.3 trillion won" in f.message and "66.3 trillion won" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia's trade surplus widened to A$4.39 billion in October. The A$4.93 billion surplus was the largest "
+        "since March.",
+        "The firm reported revenue of $7.42 billion for the quarter. Analysts said the $7.24 billion in revenue it "
+        "posted beat forecasts.",
+        "Sales came to $8.2 billion in North America and $5.1 billion elsewhere, for a total of $13.3 billion. The "
+        "chief executive said the $13.8 billion total was a record.",
+    ],
+)
+def test_more_restatements(text: str) -> None:
+    assert conflicts(text)
+
+
+def test_a_later_figure_is_left_alone_when_two_periods_came_before() -> None:
+    text = ("South Korea's defense budget will total 66.3 trillion won next year and 70.1 trillion won in 2027, the "
+            "finance ministry said. Lawmakers said the defense budget would total 68.3 trillion won.")
+    assert conflicts(text) == []

@@ -54,6 +54,25 @@ def _words() -> _Words:
                   not_recomputable, per_year)
 
 
+_LISTING = frozenset(["including", "includes", "included", "among", "such as"])
+
+
+def _not_a_partition(match: RelationMatch, words: _Words) -> bool:
+    """The match's parts are per item ("1,150 MW each") or a selection ("including 1,120 in the capital"). A
+    listing word that only names examples of a part's own kind ("investment such as cyber defence") with no
+    figure after it is no selection."""
+    items = match.sentence.items
+    for k in range(match.first_item, match.last_item):
+        code = items[k].code
+        if code not in words.not_a_partition:
+            continue
+        if code not in _LISTING:
+            return True
+        if any(it.mention is not None and figure(it.mention) is not None for it in items[k + 1 : k + 4]):
+            return True
+    return False
+
+
 def _adjusted(match: RelationMatch, words: _Words) -> bool:
     """The clause of a change says it is adjusted, annualised or per head ("a real-terms increase of 2%")."""
     sent = match.sentence
@@ -86,15 +105,24 @@ class _Reading:
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     words = _words()
     inferred: list[str] = []
-    if any(it.code in words.not_a_partition for it in match.sentence.items[match.first_item : match.last_item]) \
-            and match.get("part") is not None:
+    spec = match.pattern.spec.set
+    if not spec.get("subset") and match.get("part") is not None and _not_a_partition(match, words):
         return None
+    note = match.pattern.spec.set.get("inferred")
+    if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
+        inferred.append(note)
     reading = _read(match, a, inferred)
     if reading is None or (reading.relation != "total" and _adjusted(match, words)):
         return None
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
-    s_lo, s_hi = _stated(reading.stated, hedge)
+    stated = reading.stated
+    if reading.relation == "percent_change" and stated.decimals > 0:
+        # a percentage given to a decimal is usually worked out from the unrounded figures, not the rounded
+        # ones printed beside it ("declined 20.1% to Rs 6,374 crore from Rs 7,969 crore" is 20.0% as
+        # printed): one unit of its last decimal either way, not half
+        stated = replace(stated, half=2 * stated.half)
+    s_lo, s_hi = _stated(stated, hedge)
     direction = _direction(match.words("dir").split(), words)
     span = Span(start=match.start, end=match.end)
     certainty = "inferred" if inferred else certainty_of(match)
@@ -146,11 +174,15 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
             total = _head(match, a, parts[0], inferred, "the total")
         if total is None and spec.get("total") == "previous":
             total = _previous(match, a, parts[0], inferred)
-        return _total(parts, total, bool(spec.get("partial")), inferred)
+        return _total(parts, total, bool(spec.get("partial")), inferred, bool(spec.get("subset")))
     if old is None:
+        if pct is not None and diff is not None and new is not None:
+            return _pct_of_result(pct, diff, new, _direction(match.words("dir").split(), _words()))
         return None
     if new is None and spec.get("new") == "head":
         new = _head(match, a, old, inferred, "the value the change is said of")
+    if new is None and spec.get("new") == "previous":
+        new = _only_previous(match, a, old, inferred)
     if diff is None and pct is None and spec.get("diff") == "head":
         diff = _head(match, a, old, inferred, "the difference")
     if pct is not None and diff is not None and new is None:
@@ -218,6 +250,29 @@ def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[st
     return None
 
 
+def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """"... a deficit of A$42.1 billion for 2025-26. That is a deterioration of A$14.5 billion from the A$27.6
+    billion ...": the value the change is said of is the one figure like ``like`` in the sentence before (none,
+    or two, and there is no reading)."""
+    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    if not index:
+        return None
+    prev = a.sentences[index - 1]
+    if prev.index != match.sentence.index - 1:
+        return None
+    found = []
+    for it in prev.items:
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is not None and (f.kind in AMOUNTS) == (like.kind in AMOUNTS) and comparable(f, like):
+            found.append(f)
+    if len(found) != 1:
+        return None
+    inferred.append(f"the value the change is said of ({found[0].text}) is taken from the sentence before")
+    return found[0]
+
+
 def _abs_interval(lo: float, hi: float) -> tuple[float, float]:
     if lo >= 0:
         return lo, hi
@@ -255,6 +310,23 @@ def _pct_of_base(pct: Figure, diff: Figure, old: Figure) -> _Reading | None:
     return _Reading("percent_change", pct, point, lo, hi, [diff.value, old.value], "percent")
 
 
+def _pct_of_result(pct: Figure, diff: Figure, new: Figure, direction: str | None) -> _Reading | None:
+    """"will rise 6.8 percent, or 3.4 trillion won, to 53.4 trillion won": the base is the new value less
+    the change (plus it, for a fall)."""
+    if direction is None or diff.kind not in AMOUNTS or new.kind not in AMOUNTS or not comparable(diff, new):
+        return None
+    diff, new = same_scale([diff, new])
+    sign = 1.0 if direction == "up" else -1.0
+    base, b_lo, b_hi = new.value - sign * diff.value, new.low - sign * diff.high, new.high - sign * diff.low
+    if sign < 0:
+        b_lo, b_hi = new.low + diff.low, new.high + diff.high
+    if b_lo <= 0:
+        return None
+    point = diff.value / base * 100
+    lo, hi = diff.low / b_hi * 100, diff.high / b_lo * 100
+    return _Reading("percent_change", pct, point, lo, hi, [base, new.value], "percent")
+
+
 def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
     point = abs(new.value - old.value)
     lo, hi = _abs_interval(new.low - old.high, new.high - old.low)
@@ -269,7 +341,12 @@ def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
     return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new))
 
 
-def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str]) -> _Reading | None:
+def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str],
+           subset: bool = False) -> _Reading | None:
+    if total is not None and total.kind == "money":
+        # "The two lenders, with assets of $6.1 billion and ...", "with the top six accounting for £1.41 billion":
+        # a number word is a count of things, not a part of money
+        parts = [p for p in parts if p.kind != "number" or p.text[:1].isdigit()]
     if total is None or len(parts) < 2 or total.kind not in (*AMOUNTS, "percent"):
         return None
     # all amounts in one currency, or all percentages ("3.5% of GDP plus 1.5%, a total of 5%")
@@ -287,6 +364,8 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     hi = sum(p.high for p in parts)
     # "Of its 179.4 billion baht budget, A covers ... and B ...": the parts may not be all of it, so a sum
     # short of the total is not certain; a sum above it is wrong either way
+    if subset and hi < total.low:
+        return None  # "1,842 cases, including 1,120 in the capital and 30 deaths": a subset, not a sum
     if partial and hi < total.low:
         inferred.append("the parts listed may not be all of the total")
     return _Reading("total", total, point, lo, hi, [p.value for p in parts],

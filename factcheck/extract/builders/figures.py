@@ -1,9 +1,10 @@
 """Figures as numbers with their rounding interval: the arithmetic builder's view of a mention.
 
 A figure stands for the interval it was rounded from: half a unit of its last stated decimal, times
-its scale ("¥8.47 trillion" is 8.465-8.475 trillion). Money carries its currency; a bare number next
-to money of one currency is read in it, and a figure written without a scale word takes the scale of
-the figures it is compared with ("from 54.6 to 58.7 trillion won").
+its scale ("¥8.47 trillion" is 8.465-8.475 trillion); a plain count written to the unit ("16 gold") is
+exact. Money carries its currency; a bare number next to money of one currency is read in it, and a
+figure written without a scale word takes the scale of the figures it is compared with ("from 54.6 to
+58.7 trillion won").
 """
 
 from __future__ import annotations
@@ -54,13 +55,22 @@ def figure(m: Mention | None) -> Figure | None:
         return Figure(float(v["amount"]), unit * scale, "money", v.get("currency"), scale, dec, m.text, m.start)
     if m.type == "number":
         scale = float(v.get("scale", 1.0))
-        return Figure(float(v["value"]), unit * scale, "number", None, scale, dec, m.text, m.start)
+        value = float(v["value"])
+        if _exact_count(value, scale, dec):
+            unit = 0.0
+        return Figure(value, unit * scale, "number", None, scale, dec, m.text, m.start)
     if m.type == "percent":
         return Figure(float(v["value"]), unit, "percent", None, 1.0, dec, m.text, m.start)
     if m.type == "points":
         # basis points are stored as percentage points with two more decimals
         return Figure(float(v["value"]), unit, "points", None, 1.0, dec, m.text, m.start)
     return None
+
+
+def _exact_count(value: float, scale: float, decimals: int) -> bool:
+    """A plain count written to the unit ("16 gold", "2,904 cases", "267"): exact, not rounded. A count
+    ending in zero ("5,400 troops") may be rounded to tens or more and keeps half a unit."""
+    return scale == 1.0 and decimals == 0 and value == int(value) and int(value) % 10 != 0
 
 
 def comparable(a: Figure, b: Figure) -> bool:
@@ -91,7 +101,7 @@ def same_scale(figs: list[Figure]) -> list[Figure]:
     out = []
     for f in figs:
         if f.kind in AMOUNTS and not f.scaled and abs(f.value) < 1000:
-            f = replace(f, value=f.value * factor, half=f.half * factor, scale=factor)
+            f = replace(f, value=f.value * factor, half=(f.half or 0.5) * factor, scale=factor)
         out.append(f)
     return out
 
