@@ -35,10 +35,12 @@ _LEXICON = lexicon()
 # currency signs and codes written before the amount, from the lexicon (longest first): the signs
 # ("$", "US$", "₹") as they are, the codes ("PKR", "Rs") in their own case and as whole words
 _SYMBOLS = dict(_LEXICON.currency_symbols)
-_SYM_RE = "|".join(
-    re.escape(k) if not k[0].isalpha() else r"\b(?-i:" + re.escape(k) + ")"
-    for k in sorted(_SYMBOLS, key=len, reverse=True)
-)
+_SIGNS = sorted((k for k in _SYMBOLS if not k[0].isalpha()), key=len, reverse=True)
+_CODES = sorted((k for k in _SYMBOLS if k[0].isalpha()), key=len, reverse=True)
+# the codes behind a cheap look-ahead (two or three letters, then the amount), so that the alternation of
+# codes is tried only where an amount follows letters, not at every word
+_SYM_RE = "|".join(re.escape(k) for k in _SIGNS) + r"|\b(?=[A-Za-z]{2,3}\.?\s?\d)(?-i:" + "|".join(
+    re.escape(k) for k in _CODES) + ")"
 QUANTITY_RE = re.compile(
     r"(?P<pnum>\b(?:" + _NUM + r")|\b" + NUMBER_WORD_RE + r")(?:\s|-)?(?P<punit>%|percent\b|per\scent\b|pct\b|"
     r"percentage\spoints?\b)(?P<gdp>\sof\s(?:the\s)?(?:[\w'’.]+\s)?(?:GDP|gross\sdomestic\sproduct|economic\soutput|"
