@@ -35,12 +35,14 @@ _LEXICON = lexicon()
 # currency signs and codes written before the amount, from the lexicon (longest first): the signs
 # ("$", "US$", "₹") as they are, the codes ("PKR", "Rs") in their own case and as whole words
 _SYMBOLS = dict(_LEXICON.currency_symbols)
-_SIGNS = sorted((k for k in _SYMBOLS if not k[0].isalpha()), key=len, reverse=True)
-_CODES = sorted((k for k in _SYMBOLS if k[0].isalpha()), key=len, reverse=True)
-# the codes behind a cheap look-ahead (two or three letters, then the amount), so that the alternation of
-# codes is tried only where an amount follows letters, not at every word
-_SYM_RE = "|".join(re.escape(k) for k in _SIGNS) + r"|\b(?=[A-Za-z]{2,3}\.?\s?\d)(?-i:" + "|".join(
-    re.escape(k) for k in _CODES) + ")"
+# codes are letters ("PKR", "Rs."); signs hold a symbol ("$", "C$", "US$", "₹")
+_CODES = sorted((k for k in _SYMBOLS if k.rstrip(".").isalpha()), key=len, reverse=True)
+_SIGNS = sorted((k for k in _SYMBOLS if k not in _CODES), key=len, reverse=True)
+# a sign is matched as written (after a word boundary when it starts with a letter, "C$"); the codes sit
+# behind a cheap look-ahead (two or three letters, then the amount), so that their alternation is tried
+# only where an amount follows letters, not at every word
+_SYM_RE = "|".join(re.escape(k) if not k[0].isalpha() else r"\b(?-i:" + re.escape(k) + ")" for k in _SIGNS) \
+    + r"|\b(?=[A-Za-z]{2,3}\.?\s?\d)(?-i:" + "|".join(re.escape(k) for k in _CODES) + ")"
 QUANTITY_RE = re.compile(
     r"(?P<pnum>\b(?:" + _NUM + r")|\b" + NUMBER_WORD_RE + r")(?:\s|-)?(?P<punit>%|percent\b|per\scent\b|pct\b|"
     r"percentage\spoints?\b)(?P<gdp>\sof\s(?:the\s)?(?:[\w'’.]+\s)?(?:GDP|gross\sdomestic\sproduct|economic\soutput|"

@@ -31,6 +31,8 @@ def figures(text: str) -> list[Quantity]:
         ("Aid of US$300 million was pledged.", 300.0, "currency", "USD", 1e6, 0),
         ("The country spent 9,040 billion yen.", 9040.0, "currency", "JPY", 1e9, 0),
         ("Pakistan allocated PKR2.55 trillion to defence.", 2.55, "currency", "PKR", 1e12, 2),
+        ("Canada's deficit was C$42.2 billion.", 42.2, "currency", "CAD", 1e9, 1),
+        ("New Zealand forecast a NZ$15.6 billion deficit.", 15.6, "currency", "NZD", 1e9, 1),
         ("The loan is worth USD 9 billion.", 9.0, "currency", "USD", 1e9, 0),
         ("Revenue was ₹38,920 crore.", 38920.0, "currency", "INR", 1e7, 0),
         ("Outlay was Rs.2,122 billion.", 2122.0, "currency", "INR", 1e9, 0),
