@@ -107,12 +107,11 @@ def _parts(m: re.Match[str]) -> DateParts | None:
     g = m.groupdict()
     if g["iso_y"]:
         return DateParts("absolute", int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
-    for wd, mo, d, y in (("wd1", "m1", "d1", "y1"), ("wd2", "m2", "d2", "y2"), ("wd3", "m3", "d3", "y3"),
-                         (None, "m4", "d4", "y4"), (None, "m6", "dom", "y6")):
+    # (weekday groups, month, day, year): "Dec. 19 (Friday)" and "Dec. 19, a Friday" are wd3 and wd5
+    for wds, mo, d, y in ((("wd1",), "m1", "d1", "y1"), (("wd2",), "m2", "d2", "y2"), (("wd3", "wd5"), "m3", "d3", "y3"),
+                          ((), "m4", "d4", "y4"), ((), "m6", "dom", "y6")):
         if g[mo] and g[d]:
-            weekday = g[wd].lower() if wd and g[wd] else None
-            if wd == "wd3" and weekday is None and g["wd5"]:  # "Dec. 19, a Friday"
-                weekday = g["wd5"].lower()
+            weekday = next((g[w].lower() for w in wds if g[w]), None)
             return DateParts("absolute", _int(g[y]), month_number(g[mo]), int(g[d]), weekday)
     if g["dom"]:
         return DateParts("day_of_month", day=int(g["dom"]))

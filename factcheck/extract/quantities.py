@@ -30,8 +30,10 @@ from factcheck.model.facts import Quantity
 from factcheck.model.keys import fold
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"trillion|billion|million|thousand|crore|lakh|tn|bn|mn|m|b|k"
 _LEXICON = lexicon()
+# scale words and currency signs come from the lexicon, the one table the lexer reads too
+_SCALES = _LEXICON.scales
+_SCALE = "|".join(re.escape(k) for k in sorted(_SCALES, key=len, reverse=True))
 # currency signs and codes written before the amount, from the lexicon (longest first): the signs
 # ("$", "US$", "₹") as they are, the codes ("PKR", "Rs") in their own case and as whole words
 _SYMBOLS = dict(_LEXICON.currency_symbols)
@@ -54,8 +56,6 @@ QUANTITY_RE = re.compile(
 )
 _WORD_CURRENCY = {"won": "KRW", "yen": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY",
                   "rupees": "INR", "u.s. dollars": "USD", "us dollars": "USD", "renminbi": "CNY"}
-_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
-           "m": 1e6, "thousand": 1e3, "k": 1e3, "crore": 1e7, "lakh": 1e5}
 _HEDGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("upper_bound", re.compile(r"\b(?:as\smuch\sas|up\sto|as\shigh\sas|no\smore\sthan|at\smost|less\sthan|"
                                r"under|below|fewer\sthan|not\sexceeding)\s$", re.IGNORECASE)),
@@ -150,9 +150,9 @@ def extract(doc: Document, ctx: Context | None = None) -> list[Quantity]:
 
 
 UNIT_PRESENT = re.compile(r"[%$¥£€₩₹]|percent|per\scent|pct|won\b|yen\b|dollars|euros|pounds|yuan|rupees|renminbi|"
-                          + "|".join(r"\b" + re.escape(k) for k in _SYMBOLS if k[0].isalpha()), re.IGNORECASE)
+                          + "|".join(r"\b" + re.escape(k) for k in _CODES), re.IGNORECASE)
 _UNIT_WORDS = ("%", "$", "¥", "£", "€", "₩", "₹", "cent", "pct", "won", "yen", "dollars", "euros", "pounds", "yuan",
-               "rupees", "renminbi", *(k.lower() for k in _SYMBOLS if k[0].isalpha()))
+               "rupees", "renminbi", *(k.lower() for k in _CODES))
 # a word each claim cue needs ("actual" matches "is"/"was": not gated)
 _CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
     "request": ("request", "ask", "urg", "call", "demand", "press", "push", "want"),
@@ -186,6 +186,7 @@ def unit_present(ctx: Context, idx: int, text: str) -> bool:
 
 _OPEN_QUOTES = ('"', "“")
 _CLOSE_QUOTES = ('"', "”")
+_QUOTE_MARKS = ('"', "“", "”")
 _QUOTE_REACH = 3  # sentences a quotation may run on before its attribution
 
 
@@ -194,8 +195,8 @@ def _quote_attribution(ctx: Context, idx: int, text: str) -> AttributionCue | No
     quotation closes, a few sentences on ("'The budget includes $25 billion ... attacks,' an official
     told reporters.")."""
     stripped = text.lstrip()
-    if not stripped.startswith(_OPEN_QUOTES) or sum(stripped.count(q) for q in ("\"", "“", "”")) > 1:  # one quotation mark: it opens and stays open
-        return None
+    if not stripped.startswith(_OPEN_QUOTES) or sum(stripped.count(q) for q in _QUOTE_MARKS) > 1:
+        return None  # no quotation, or one the sentence closes itself
     doc = ctx.doc.text
     for j in range(idx + 1, min(idx + 1 + _QUOTE_REACH, len(ctx.sentences))):
         nxt = doc[ctx.sentences[j].start : ctx.sentences[j].end]
@@ -290,7 +291,8 @@ def _value(m: re.Match[str]) -> tuple[float, str, str | None, float, str] | None
         unit = "percent_of_gdp" if m.group("gdp") else ("percentage_points" if "point" in unit_word else "percent")
         return value, unit, None, 1.0, num
     if m.group("sym"):
-        num, scale_word, currency = m.group("snum"), m.group("sscale"), _SYMBOLS.get(m.group("sym")) or _SYMBOLS.get(m.group("sym").upper())
+        sym = m.group("sym")
+        num, scale_word, currency = m.group("snum"), m.group("sscale"), _SYMBOLS.get(sym) or _SYMBOLS.get(sym.upper())
     else:
         num, scale_word = m.group("wnum"), m.group("wscale")
         currency = _WORD_CURRENCY.get(" ".join(m.group("cur").lower().split()))

@@ -73,8 +73,7 @@ def _subnational(match: RelationMatch) -> bool:
     words = match.sentence.words
     if not words.isdisjoint(_word_set("subnational_words")) or not words.isdisjoint(_word_set("us_states")):
         return True
-    low = match.sentence_text.lower()
-    return "york state" in low or "the state of" in low
+    return "york state" in match.sentence_text.lower()
 
 
 def _corporate(match: RelationMatch) -> bool:

@@ -89,10 +89,9 @@ def _late_end(last: tuple[int | None, int] | None, given: Mention | None, countr
     c = country_record(country)
     if last is None or given is None or given.value.get("day") is not None or c is None or not c.fiscal_overrun_days:
         return last
-    if c.fiscal is None or last[1] != c.fiscal[0]:
-        return last
-    y, mo = _shift((last[0] or 2000, last[1]), -1)
-    return (y if last[0] is not None else None, mo)
+    if c.fiscal is None or last[1] != c.fiscal[0] or last[1] == 1:
+        return last  # (a year that starts in January ends in December, never "in January")
+    return last[0], last[1] - 1
 
 
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:

@@ -388,13 +388,12 @@ class _Composer:
             paren = True
         before = len(self.out)
         e = self.date_or_month(k) if k > j or paren or self.low(k) in self.ix.months else 0
-        if e and self.out[-1].type == m.DATE and len(self.out) == before + 1 and self._day_range_at(e):
-            d = self.out.pop()  # "Tuesday and Wednesday, Sept. 23-24": the weekday names one day of a range
-            self.emit(m.WEEKDAY, start, j, weekday=base, modifier=mod, possessive=possessive)
-            self.out.append(d)
-            return e
         if e and self.out[-1].type == m.DATE and len(self.out) == before + 1:
             d = self.out.pop()
+            if self._day_range_at(e):  # "Tuesday and Wednesday, Sept. 23-24": the weekday names no single day
+                self.emit(m.WEEKDAY, start, j, weekday=base, modifier=mod, possessive=possessive)
+                self.out.append(d)
+                return e
             if paren and self.low(e) == ")":
                 e += 1
             return self.emit(m.DATE, start, e, year=d.get("year"), month=d.get("month"), day=d.get("day"),
