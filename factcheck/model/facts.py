@@ -217,12 +217,18 @@ class FiscalYearGloss(FactBase):
     """A fiscal year with its months spelled out: 'fiscal year 2027 (April 2027-March 2028)'."""
 
     kind: Literal["fiscal_year_gloss"] = "fiscal_year_gloss"
-    fiscal_year: int
+    fiscal_year: int | None = Field(
+        description="The fiscal year's number; None for a fiscal year named by its months alone (\"Japan's "
+        "April-March fiscal year\"), whose sides are then months without a year ('--MM').")
     country: str | None = None
-    stated_start: str = Field(description="YYYY-MM as written.")
-    stated_end: str = Field(description="YYYY-MM as written.")
+    stated_start: str = Field(description="YYYY-MM as written ('--MM' when no year is named).")
+    stated_end: str = Field(description="YYYY-MM as written ('--MM' when no year is named).")
     expected_start: str | None = Field(None, description="YYYY-MM by the country's fiscal calendar.")
     expected_end: str | None = None
+    stated_months: str | None = Field(None, description="'March to April': the stated months, for a fiscal year "
+                                      "named without a year.")
+    expected_months: str | None = Field(None, description="'April to March': the calendar's months, for a fiscal "
+                                        "year named without a year.")
     fits_naming: bool | None = Field(
         None, description="Whether the stated months can be this fiscal year under either naming (after the "
         "year it starts in or the year it ends in), whatever the calendar; None when the name gives its months.")

@@ -16,7 +16,7 @@ def resolve_glosses(facts: list[FactBase]) -> None:
     """Fill ``expected_start``/``expected_end`` of fiscal-year glosses from the country's calendar (unless
     the fiscal year's own name gave them: "the fiscal year ending March 2026")."""
     for f in facts:
-        if isinstance(f, FiscalYearGloss) and f.expected_start is None:
+        if isinstance(f, FiscalYearGloss) and f.expected_start is None and f.fiscal_year is not None:
             rng = fiscal_range(f.fiscal_year, f.country)
             if rng is not None:
                 f.expected_start, f.expected_end = rng

@@ -133,3 +133,15 @@ def test_only_patterns_whose_words_a_sentence_holds_are_tried() -> None:
     # the candidates keep the set's priority order
     order = [p.id for p in pset.patterns]
     assert [p.id for p in some] == [i for i in order if i in {p.id for p in some}]
+
+
+def test_facts_command_shows_a_fiscal_year_named_by_its_months(tmp_path: Path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text("---\npublished: 2025-04-17\n---\nJapan recorded a trade deficit in its March-April fiscal "
+                     "year, the Finance Ministry said.\n")
+    result = CliRunner().invoke(cli, ["facts", str(draft)])
+    assert result.exit_code == 0, result.output
+    assert "fiscal_year_gloss [certain] fiscal year (JP): stated March to April, calendar says April to March" \
+        in result.output
+    checked = CliRunner().invoke(cli, ["check", str(draft), "--format", "json"])
+    assert "The fiscal year in Japan runs April to March, not March to April." in checked.output

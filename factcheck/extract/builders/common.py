@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -78,13 +79,29 @@ def _subnational(match: RelationMatch) -> bool:
 
 def _corporate(match: RelationMatch) -> bool:
     """The sentence tells of a company's results, not public money."""
-    words = match.sentence.words
-    return not words.isdisjoint(_word_set("corporate_words")) and words.isdisjoint(_word_set("government_words"))
+    return mentions_any(match, "corporate_words") and not mentions_any(match, "government_words")
+
+
+def mentions_any(match: RelationMatch, key: str) -> bool:
+    """The sentence holds one of the lexicon's words under ``key``: a one-word entry as a word, a phrase
+    ("fiscal policy") as the phrase, never as its words one by one ("fiscal" alone is no government word)."""
+    if not match.sentence.words.isdisjoint(_word_set(key)):
+        return True
+    phrases = _phrases(key)
+    return phrases is not None and phrases.search(match.sentence_text.lower()) is not None
 
 
 @cache
 def _word_set(key: str) -> frozenset[str]:
-    return frozenset(w for phrase in resource("lexicon")[key] for w in phrase.split())
+    """The one-word entries under ``key``."""
+    return frozenset(w for w in resource("lexicon")[key] if " " not in w)
+
+
+@cache
+def _phrases(key: str) -> re.Pattern[str] | None:
+    """The entries of several words under ``key``, as one whole-word pattern (None if there are none)."""
+    phrases = [r"\s+".join(map(re.escape, w.lower().split())) for w in resource("lexicon")[key] if " " in w]
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b") if phrases else None
 
 
 def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders.common import certainty_of, fiscal_country_guessed
+from factcheck.extract.builders.common import certainty_of, fiscal_country_guessed, mentions_any
 from factcheck.model.countries import country as country_record
 from factcheck.model.countries import fiscal_range, range_label_year
 from factcheck.model.document import Span
@@ -96,6 +96,8 @@ def _late_end(last: tuple[int | None, int] | None, given: Mention | None, countr
 
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     fy = match.mention("year")
+    if fy is None and match.words("year"):
+        return _build_yearless(match, a)
     if fy is None or fy.type != "fiscal_year":
         return None
     first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
@@ -147,3 +149,71 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         else "certain",
         pattern=match.pattern.id,
     )
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _months(first: int, last: int) -> str:
+    return f"{_MONTH_NAMES[first - 1]} to {_MONTH_NAMES[last - 1]}"
+
+
+def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
+    """A fiscal year named by its months alone ("Japan's April-March fiscal year", "the fiscal year
+    beginning in April"): its months against the national calendar of a country named in the sentence.
+    Without such a country (a company's, a state's or an unnamed body's year) no gloss is made: any
+    months may start their year."""
+    first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
+    if first is None and last is None:
+        return None
+    if any(side is not None and side[0] is not None for side in (first, last)):
+        return None  # "the fiscal year ending in March 2026": a named fiscal year, read by the other patterns
+    country, guessed = fiscal_country_guessed(a, match)
+    cal = country_record(country)
+    if guessed or cal is None or cal.fiscal is None:
+        return None
+    named = _named_in_sentence(match, country)
+    if named is None:
+        return None
+    start_month = first[1] if first is not None else (last[1] % 12) + 1  # type: ignore[index]
+    end_month = last[1] if last is not None else (start_month - 2) % 12 + 1
+    exp_start = cal.fiscal[0]
+    exp_end = (exp_start - 2) % 12 + 1
+    span = Span(start=match.start, end=match.end)
+    return FiscalYearGloss(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        fiscal_year=None,
+        country=country,
+        stated_start=f"--{start_month:02d}",
+        stated_end=f"--{end_month:02d}",
+        expected_start=f"--{exp_start:02d}",
+        expected_end=f"--{exp_end:02d}",
+        stated_months=_months(start_month, end_month),
+        expected_months=_months(exp_start, exp_end),
+        # certain only where the year is plainly the country's: "Japan's April-March fiscal year", or a
+        # sentence of public money naming the country; else a company or body of that country may keep
+        # its own year ("Fast Retailing, the Japanese owner of Uniqlo, ... its September-August year")
+        certainty=certainty_of(match) if named == "owner" or (named == "name" and mentions_any(match, "government_words"))
+        else "inferred",
+        pattern=match.pattern.id,
+    )
+
+
+def _named_in_sentence(match: RelationMatch, code: str | None) -> str | None:
+    """How the sentence names the country whose calendar is used (outside brackets): "owner" when it
+    owns the fiscal year ("Japan's fiscal year", "Japan's April-March fiscal year"), "name" when it is
+    named by name, "cue" for a demonym or a place; None when it is not named in the sentence."""
+    sent = match.sentence
+    before = sent.items[match.first_item - 1].mention if match.first_item > 0 else None
+    if before is not None and before.type == "country" and before.value.get("code") == code \
+            and before.value.get("possessive"):
+        return "owner"
+    found = [it.mention.value.get("cue") for it in sent.items
+             if it.mention is not None and it.mention.type == "country" and it.mention.value.get("code") == code
+             and sent.clauses[it.clause].kind != "paren"]
+    if not found:
+        return None
+    return "name" if "name" in found else "cue"

@@ -50,6 +50,9 @@ def _date(f: FactBase) -> str:
 
 def _gloss(f: FactBase) -> str:
     d = f.model_dump()
+    if d.get("fiscal_year") is None:  # a fiscal year named by its months alone
+        return (f"fiscal year ({d.get('country') or '?'}): stated {d.get('stated_months') or '?'}, "
+                f"calendar says {d.get('expected_months') or '?'}")
     return (f"FY{d['fiscal_year']} ({d.get('country') or '?'}): stated {d['stated_start']}..{d['stated_end']}, "
             f"calendar says {d.get('expected_start') or '?'}..{d.get('expected_end') or '?'}")
 
