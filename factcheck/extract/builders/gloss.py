@@ -57,6 +57,20 @@ def _side(m: Mention | None, first: bool) -> tuple[int | None, int] | None:
     return m.value.get("year"), int(m.value["month"])
 
 
+def _bound_side(m: Mention) -> tuple[tuple[int | None, int] | None, tuple[int | None, int] | None]:
+    """(first, last) of a fiscal year named by its bound ("the financial year ending June 30, 2026",
+    "the fiscal year beginning April 1, 2024"); a day that is no bound of a year gives neither."""
+    v = m.value
+    if v.get("form") != "bounded" or v.get("bound_year") is None:
+        return None, None
+    year, day = int(v["bound_year"]), v.get("day")
+    if v.get("end_month"):
+        return None, ((year, int(v["end_month"])) if day is None or day >= 28 else None)
+    if v.get("start_month"):
+        return ((year, int(v["start_month"])) if day is None or day == 1 else None), None
+    return None, None
+
+
 def _label(fy: Mention, country: str | None) -> tuple[int, tuple[str, str] | None] | None:
     """The fiscal year's number and, when its name gives them, its months."""
     v = fy.value
@@ -101,6 +115,9 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     if fy is None or fy.type != "fiscal_year":
         return None
     first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
+    bound = match.mention("bound")
+    if bound is not None:  # "2025-26, the financial year ending June 30, 2026": the apposition's bound is a side
+        first, last = _bound_side(bound)
     if first is None and last is None:
         return None
     if (first is None and match.mention("first") is not None) or (last is None and match.mention("last") is not None):
