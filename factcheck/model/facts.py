@@ -225,6 +225,8 @@ class FiscalYearGloss(FactBase):
     stated_end: str = Field(description="YYYY-MM as written ('--MM' when no year is named).")
     expected_start: str | None = Field(None, description="YYYY-MM by the country's fiscal calendar.")
     expected_end: str | None = None
+    quarter: int | None = Field(None, description="1-4 when the gloss is of a quarter of the fiscal year "
+                                "(\"the first quarter of FY2025-26 (April-June 2025)\"); its months are then the quarter's.")
     stated_months: str | None = Field(None, description="'March to April': the stated months, for a fiscal year "
                                       "named without a year.")
     expected_months: str | None = Field(None, description="'April to March': the calendar's months, for a fiscal "

@@ -130,6 +130,14 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     year, named = label
     expected = named or fiscal_range(year, country)
     exp_start, exp_end = (_parse(expected[0]), _parse(expected[1])) if expected else (None, None)
+    quarter = _quarter_number(match.words("quarter")) if match.get("quarter") else None
+    if match.get("quarter"):
+        # "the first quarter of FY2025-26 (April-June 2025)": the quarter's three months by the calendar;
+        # a company's or an unknown calendar gives no quarter to compare with
+        if quarter is None or named or exp_start is None:
+            return None
+        exp_start = _shift(exp_start, 3 * (quarter - 1))
+        exp_end = _shift(exp_start, 2)
     # a side without its year: from the other side (twelve months), else the calendar's year for it
     if first is not None and last is not None:
         if last[0] is None and first[0] is not None:
@@ -147,9 +155,12 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     start: Month = first if first is not None else _shift(last, -11)  # type: ignore[arg-type]
     end: Month = last if last is not None else _shift(start, 11)  # type: ignore[arg-type]
     months = (end[0] - start[0]) * 12 + end[1] - start[1]
-    if 0 <= months < 11:
+    if quarter is not None:
+        if months != 2 or first is None or last is None:
+            return None  # a quarter is glossed by its three months, both ends written
+    elif 0 <= months < 11:
         return None  # "the fiscal year ending February 2026 (March to August)": a part of the year, not a gloss
-    fits = None if named else _fits_naming(fy, start, end)
+    fits = None if named or quarter is not None else _fits_naming(fy, start, end)
     span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
         span=span,
@@ -159,13 +170,23 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         country=country,
         stated_start=_iso(start),  # type: ignore[arg-type]
         stated_end=_iso(end),  # type: ignore[arg-type]
-        expected_start=named[0] if named else None,
-        expected_end=named[1] if named else None,
+        expected_start=named[0] if named else _iso(exp_start) if quarter is not None else None,  # type: ignore[arg-type]
+        expected_end=named[1] if named else _iso(exp_end) if quarter is not None else None,  # type: ignore[arg-type]
+        quarter=quarter,
         fits_naming=fits,
         certainty="inferred" if guessed else certainty_of(match) if not match.pattern.spec.set.get("across_clauses")
         else "certain",
         pattern=match.pattern.id,
     )
+
+
+_QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
+             "fourth": 4, "4th": 4, "q4": 4}
+
+
+def _quarter_number(words: str) -> int | None:
+    """1-4 from the words of a ``quarter`` slot ("the first quarter of", "Q3"), else None."""
+    return next((_QUARTERS[w] for w in words.lower().replace("-", " ").split() if w in _QUARTERS), None)
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
