@@ -23,13 +23,15 @@ from typing import TYPE_CHECKING
 
 from factcheck.extract.builders.common import certainty_of
 from factcheck.extract.builders.figures import AMOUNTS, Figure, comparable, difference_like, display, figure, same_scale
+from factcheck.extract.builders.lists import total_is_list_item
 from factcheck.extract.mentions.resources import resource
 from factcheck.model.document import Span
 from factcheck.model.facts import ArithmeticClaim
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
-    from factcheck.extract.relations.match import RelationMatch
+    from factcheck.extract.mentions.model import Mention
+    from factcheck.extract.relations.match import RelationMatch, Slot
 
 INF = float("inf")
 
@@ -108,6 +110,10 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     spec = match.pattern.spec.set
     if not spec.get("subset") and match.get("part") is not None and _not_a_partition(match, words):
         return None
+    total_m, part_slot = match.mention("total"), match.get("part")
+    if total_m is not None and part_slot is not None and total_is_list_item(match.sentence.items, total_m,
+                                                                            part_slot.mentions):
+        return None  # "$1.18 billion for public works, $0.94 billion for health ...": one item of a list
     note = match.pattern.spec.set.get("inferred")
     if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
         inferred.append(note)
@@ -151,6 +157,18 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     )
 
 
+def _same_clause_parts(slot: Slot | None) -> list[Mention]:
+    """The mentions of a list slot that sit in its first item's clause: "14 in Dareth and nine in Kolvan,
+    where about 6,000 people remain" lists two parts, not three (the last is in a relative clause)."""
+    if slot is None:
+        return []
+    items = [it for it in slot.items if it.mention is not None]
+    if not items:
+        return []
+    home = items[0].clause
+    return [it.mention for it in items if it.clause == home]  # type: ignore[misc]
+
+
 def _as_count(f: Figure | None) -> Figure | None:
     return replace(f, kind="number") if f is not None and f.kind == "points" else f
 
@@ -162,7 +180,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
     new = figure(match.mention("new"))
     total = figure(match.mention("total"))
     part_slot = match.get("part")
-    parts = [f for f in (figure(m) for m in (part_slot.mentions if part_slot else [])) if f is not None]
+    parts = [f for f in (figure(m) for m in _same_clause_parts(part_slot)) if f is not None]
     spec = match.pattern.spec.set
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
@@ -355,10 +373,14 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     figs = same_scale([*parts, total])
     parts, total = figs[:-1], figs[-1]
     # "Of its $24.9 billion budget, science received $7.3 billion, ... together $19.1 billion": the list may
-    # start at a later figure. Any start that adds up is the reading; else the one nearest the total
-    readings = [parts[k:] for k in range(len(parts) - 1)]
-    fits = [r for r in readings if sum(p.high for p in r) >= total.low and sum(p.low for p in r) <= total.high]
-    parts = fits[0] if fits else min(readings, key=lambda r: abs(sum(p.value for p in r) - total.value))
+    # start at a later figure, or run on past its last part ("14 in Dareth and nine in Kolvan, where about
+    # 6,000 people remain"). Any run of two or more that adds up is the reading; if none does, the list
+    # from the start nearest the total
+    n = len(parts)
+    runs = [parts[i:j] for i in range(n - 1) for j in range(n, i + 1, -1)]
+    fits = [r for r in runs if sum(p.high for p in r) >= total.low and sum(p.low for p in r) <= total.high]
+    tails = [parts[k:] for k in range(n - 1)]
+    parts = fits[0] if fits else min(tails, key=lambda r: abs(sum(p.value for p in r) - total.value))
     point = sum(p.value for p in parts)
     lo = sum(p.low for p in parts)
     hi = sum(p.high for p in parts)
