@@ -88,6 +88,9 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         second, inferred = backrefs.event_date(a, match.sentence, offset.start, noun), True
     if first is None or second is None or first is second:
         return None
+    first, second = _its_date(a, match, first), _its_date(a, match, second)
+    if first is second:
+        return None
     if any(backrefs.is_range(a.text, m) for m in (first, second)):
         return None  # "the Oct. 28-29 meeting": which day of it is meant is not said
     if offset is None:
@@ -116,6 +119,11 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     later, earlier = (first, second) if sign > 0 else (second, first)
     span = Span(start=match.start, end=match.end)
     cue = offset.text
+    for guess in (_weekday_guess(earlier), _range_end_guess(a, earlier), _range_end_guess(a, later),
+                  _weekday_guess(later)):
+        if guess:
+            inferred = True
+            notes.append(guess)
     return Sequence(
         span=span,
         text=a.text[span.start : span.end],
@@ -132,6 +140,39 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         inferred="; ".join(notes) or None,
         pattern=match.pattern.id,
     )
+
+
+def _its_date(a: Analysis, match: RelationMatch, m: Mention) -> Mention:
+    """A weekday with its event's date a few words on ("Sunday's first round on Nov. 16"): the date."""
+    if m.type != "weekday":
+        return m
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is m), None)
+    if k is None:
+        return m
+    for it in items[k + 1 : k + 6]:
+        if it.mention is not None:
+            return it.mention if it.mention.type == "date" and it.clause == items[k].clause else m
+        if it.code in (",", ".", ";", ":", "(", ")", "and", "but"):
+            return m
+    return m
+
+
+def _weekday_guess(m: Mention) -> str | None:
+    """A weekday alone ("opens on Thursday") is placed by the publication date and the tense: a guess
+    when it is one end of an interval, for it may belong to a week the text tells elsewhere."""
+    if m.type == "weekday":
+        return f"the date of {m.text!r} is taken from the publication date"
+    return None
+
+
+def _range_end_guess(a: Analysis, m: Mention) -> str | None:
+    """The end of a range ("runs from April 6, 2025, to April 5, 2026, while ... began five days
+    earlier"): which end the interval counts from is not said."""
+    before = a.text[max(0, m.start - 12) : m.start].lower().rstrip()
+    if before.endswith((" to", " until", " through", " till", "–", "-")):
+        return f"{m.text!r} ends a range; the interval may count from its start"
+    return None
 
 
 def _lemma_forms(gerund: str) -> list[str]:
