@@ -71,10 +71,7 @@ def _only_dollars(a: Analysis) -> bool:
 def _subnational(match: RelationMatch) -> bool:
     """The sentence tells of a state's, a county's or a city's money, whose fiscal year is its own (in the
     U.S.; elsewhere states and provinces keep the nation's calendar)."""
-    words = match.sentence.words
-    if not words.isdisjoint(_word_set("subnational_words")) or not words.isdisjoint(_word_set("us_states")):
-        return True
-    return "york state" in match.sentence_text.lower()
+    return mentions_any(match, "subnational_words") or mentions_any(match, "us_states")
 
 
 def _corporate(match: RelationMatch) -> bool:
@@ -85,8 +82,10 @@ def _corporate(match: RelationMatch) -> bool:
 def mentions_any(match: RelationMatch, key: str) -> bool:
     """The sentence holds one of the lexicon's words under ``key``: a one-word entry as a word, a phrase
     ("fiscal policy") as the phrase, never as its words one by one ("fiscal" alone is no government word)."""
-    if not match.sentence.words.isdisjoint(_word_set(key)):
-        return True
+    words = match.sentence.words
+    singles = _word_set(key)
+    if not words.isdisjoint(singles) or any(w.endswith(("'s", "’s")) and w[:-2] in singles for w in words):
+        return True  # "Texas" or "Texas's"
     phrases = _phrases(key)
     return phrases is not None and phrases.search(match.sentence_text.lower()) is not None
 
