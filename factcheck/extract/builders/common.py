@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extract.mentions.resources import resource
-from factcheck.model.countries import country_of_currency, fiscal_calendar
+from factcheck.model.countries import country_of_currency, cues, fiscal_calendar
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
@@ -130,7 +130,27 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
             code = country_of_currency(it.mention.value.get("currency"))
             if code and fiscal_calendar(code) is not None:
                 return code
-    return dominant_country(a) or currency_country(a)
+    return dominant_country(a) or currency_country(a) or dateline_country(a)
+
+
+# "CANBERRA - ", "NEW DELHI, Oct 3 (Reuters) - ", "TOKYO (Kyodo) -- ", "Ottawa: ": the place a story is filed from
+_DATELINE = re.compile(r"\s*([A-Z][A-Za-z .'’-]{1,40}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
+                       r"\s*(?:-{1,2}|–|—|:)\s")
+
+
+def dateline_country(a: Analysis) -> str | None:
+    """The country of the story's dateline ("CANBERRA - Treasury expects ..."), if its place or name is a
+    country cue; the last resort for whose fiscal calendar an unnamed treasury keeps."""
+    if "dateline_country" in a.memo:
+        return a.memo["dateline_country"]  # type: ignore[return-value]
+    m = _DATELINE.match(a.text[:80])
+    code = None
+    if m:
+        place = " ".join(w.capitalize() if w.isupper() else w for w in m.group(1).split())
+        cue = cues().get(place)
+        code = cue.code if cue is not None and fiscal_calendar(cue.code) is not None else None
+    a.memo["dateline_country"] = code
+    return code
 
 
 def currency_country(a: Analysis) -> str | None:

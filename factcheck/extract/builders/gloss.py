@@ -61,9 +61,9 @@ def _bound_side(m: Mention) -> tuple[tuple[int | None, int] | None, tuple[int | 
     """(first, last) of a fiscal year named by its bound ("the financial year ending June 30, 2026",
     "the fiscal year beginning April 1, 2024"); a day that is no bound of a year gives neither."""
     v = m.value
-    if v.get("form") != "bounded" or v.get("bound_year") is None:
+    if v.get("form") != "bounded":
         return None, None
-    year, day = int(v["bound_year"]), v.get("day")
+    year, day = (int(v["bound_year"]) if v.get("bound_year") is not None else None), v.get("day")
     if v.get("end_month"):
         return None, ((year, int(v["end_month"])) if day is None or day >= 28 else None)
     if v.get("start_month"):
