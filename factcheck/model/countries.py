@@ -31,6 +31,7 @@ class Country:
     fiscal: tuple[int, Naming] | None
     currency: str | None = None
     fiscal_overrun_days: int = 0  # the year may end this many days into its first month (UK tax year: 5 April)
+    companies_keep_calendar: bool = False  # companies keep the national fiscal year by law (India)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def _table() -> MappingProxyType[str, Country]:
             fiscal=(int(fiscal[0]), fiscal[1]) if fiscal else None,
             currency=row.get("currency"),
             fiscal_overrun_days=int(row.get("fiscal_overrun_days", 0)),
+            companies_keep_calendar=bool(row.get("companies_keep_calendar", False)),
         )
     return MappingProxyType(out)
 

@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extract.mentions.resources import resource
+from factcheck.model.countries import country as country_record
 from factcheck.model.countries import country_of_currency, cues, fiscal_calendar
 
 if TYPE_CHECKING:
@@ -45,9 +46,12 @@ def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | Non
     a story whose only money is in dollars is taken to be American, as a guess (``guessed``: the facts
     built on it are inferred). A company's fiscal year has no country calendar ("Microsoft's fiscal 2026
     ends in June"): (None, False)."""
-    if _corporate(match):
-        return None, False
     code = _fiscal_country(a, match)
+    if _corporate(match):
+        c = country_record(code)
+        if c is None or not c.companies_keep_calendar:
+            return None, False
+        return code, False  # "Narmada Bank's Q3 FY25": Indian companies keep April-March by law
     if code is None and _only_dollars(a):
         code, guessed = "US", True
     else:

@@ -186,7 +186,8 @@ _QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "thi
 
 def _quarter_number(words: str) -> int | None:
     """1-4 from the words of a ``quarter`` slot ("the first quarter of", "Q3"), else None."""
-    return next((_QUARTERS[w] for w in words.lower().replace("-", " ").split() if w in _QUARTERS), None)
+    low = words.lower().replace("-", " ").replace("q ", "q")  # "Q1" is read as "q 1"
+    return next((_QUARTERS[w] for w in low.split() if w in _QUARTERS), None)
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
