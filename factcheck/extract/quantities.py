@@ -68,6 +68,7 @@ SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s, re.compile(p, re.I
     ("defense spending", r"\b(?:defen[cs]e|military)\s(?:spending|budget|budgets|expenditures?|outlays?)\b"),
     ("deficit", r"\b(?:budget\s|fiscal\s)?deficits?\b"),
     ("debt", r"\b(?:public\s|government\s|national\s)?debt\b"),
+    ("core inflation", r"\b(?:core|underlying)\s(?:consumer\s)?(?:inflation|prices|price\sinflation)\b"),
     ("inflation", r"\binflation\b"),
     ("economic growth", r"\b(?:economic\sgrowth|GDP\sgrowth|growth|economy\s(?:grew|expanded|shrank|contracted))\b"),
     ("unemployment", r"\b(?:unemployment|jobless)(?:\srate)?\b"),
@@ -131,6 +132,27 @@ def _period(periods: tuple[list[int], list[str]], pos: int) -> str:
     return texts[min(near, key=lambda j: abs(starts[j] - pos))]
 
 
+# "beat analysts' forecasts", "above expectations", "short of estimates": the figure is the actual one
+_BEATEN = re.compile(r"\b(?:beat|beats|beating|missed|misses|missing|topped|tops|topping|exceeded|exceeds|exceeding|"
+                     r"surpassed|surpasses|above|below|ahead\sof|short\sof|shy\sof|in\sline\swith)\s"
+                     r"(?:[\w'’]+\s){0,2}$", re.IGNORECASE)
+# a level in apposition after its subject: "..., at ¥9.40 trillion," / "(at $4.1 billion)"
+_AT_LEVEL = re.compile(r"[,(—–]\s*at\s(?:about\s|around\s|roughly\s|nearly\s|almost\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$",
+                       re.IGNORECASE)
+
+
+def _beaten_forecasts(text: str, low: str | None, cues: dict[str, list[int]]) -> None:
+    """Forecast cues that a result beat or missed ("beat analysts' forecasts") name the figure's actual value:
+    they count as actual cues."""
+    kept: list[int] = []
+    for pos in cues["forecast"]:
+        if _ci_search(_BEATEN, text, low, max(0, pos - 40), pos):
+            cues["actual"] = sorted([*cues["actual"], pos])
+        else:
+            kept.append(pos)
+    cues["forecast"] = kept
+
+
 _NEW_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|roughly\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|is\sexpected|are\sexpected|plans?|forecast|projected)\b", re.IGNORECASE)
 _SIGN_END = re.compile(r"(?:US|A|C|HK|NZ)?[$¥£€₩]$")
@@ -166,7 +188,7 @@ _CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
 
 
 _UNIT_LOW = lower_twin(UNIT_PRESENT)
-_TWIN = {p: lower_twin(p) for p in (_BASELINE, _NEW_LEVEL, _FUTURE, *(p for _, p in _HEDGES))}
+_TWIN = {p: lower_twin(p) for p in (_BASELINE, _NEW_LEVEL, _FUTURE, _BEATEN, _AT_LEVEL, *(p for _, p in _HEDGES))}
 _QUANTITY_LOW = lower_twin(QUANTITY_RE)
 _CLAIM_LOW = {name: lower_twin(p) for name, p in CLAIM_CUES}
 _SUBJECTS_LOW = {name: lower_twin(p) for name, p in SUBJECTS}
@@ -222,6 +244,8 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     claim_cues = {name: [m.start() for m in (pattern.finditer(text) if low is None else _CLAIM_LOW[name].finditer(low))]
                   if _CLAIM_GATES[name] is None or may_hold(low, _CLAIM_GATES[name]) else []  # type: ignore[arg-type]
                   for name, pattern in CLAIM_CUES}
+    if claim_cues["forecast"]:
+        _beaten_forecasts(text, low, claim_cues)
     fallback_claim = next((name for name, _ in CLAIM_CUES[:3] if claim_cues[name]), "other")
     out: list[Quantity] = []
     keys_seen: set[tuple[str, str]] = set()
@@ -242,6 +266,8 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         subject = None if glossed else _subject(subjects, ends, start, m.end())
         holder = _holder(ctx, cues, subject[1]) if subject else None
         claim = _claim_type(text, start, m.end(), claim_cues, fallback_claim)
+        if claim == "other" and _ci_search(_AT_LEVEL, text, low, max(0, start - 30), start):
+            claim = "actual"  # "Japan's defence budget for fiscal 2026, at ¥9.40 trillion, ...": a level, in apposition
         holder_name = COUNTRY_NAMES.get(holder) if holder else None
         if _ci_search(_BASELINE, text, low, max(0, start - 40), start):
             claim = "actual"
@@ -326,6 +352,7 @@ _SUBJECT_GATES: dict[str, tuple[str, ...]] = {
     "defense spending": ("spending", "budget", "expenditure", "outlay"),
     "deficit": ("deficit",),
     "debt": ("debt",),
+    "core inflation": ("core", "underlying"),
     "inflation": ("inflation",),
     "economic growth": ("growth", "economy"),
     "unemployment": ("unemployment", "jobless"),

@@ -44,6 +44,7 @@ class _Words:
     hedges: dict[str, str]  # phrase -> approx | near | lower | upper
     not_recomputable: tuple[tuple[str, ...], ...]  # word sequences
     per_year: tuple[tuple[str, ...], ...]
+    measures: frozenset[str]  # nouns that name what a change is of ("revenue", "profit", "exports")
 
 
 @cache
@@ -53,7 +54,7 @@ def _words() -> _Words:
     not_recomputable = tuple(tuple(p.lower().replace("-", " - ").split()) for p in raw["not_recomputable"])
     per_year = tuple(tuple(p.split()) for p in raw["per_year"])
     return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
-                  not_recomputable, per_year)
+                  not_recomputable, per_year, frozenset(raw.get("measures", ())))
 
 
 _LISTING = frozenset(["including", "includes", "included", "among", "such as"])
@@ -73,6 +74,16 @@ def _not_a_partition(match: RelationMatch, words: _Words) -> bool:
         if any(it.mention is not None and figure(it.mention) is not None for it in items[k + 1 : k + 4]):
             return True
     return False
+
+
+_DATED = frozenset(["@date", "@month", "@year", "@fiscal_year", "@relative", "@weekday", "@day_of_month"])
+
+
+def _dated(match: RelationMatch) -> bool:
+    """The match holds a date or period ("51.2 (50.8 in March and 49.9 in February)"): its figures are a series
+    over time, not parts of one whole."""
+    items = match.sentence.items
+    return any(items[k].code in _DATED for k in range(match.first_item, match.last_item))
 
 
 def _adjusted(match: RelationMatch, words: _Words) -> bool:
@@ -114,6 +125,8 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     if total_m is not None and part_slot is not None and total_is_list_item(match.sentence.items, total_m,
                                                                             part_slot.mentions):
         return None  # "$1.18 billion for public works, $0.94 billion for health ...": one item of a list
+    if spec.get("no_dates") and _dated(match):
+        return None
     note = match.pattern.spec.set.get("inferred")
     if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
         inferred.append(note)
@@ -192,8 +205,13 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
             total = _head(match, a, parts[0], inferred, "the total")
         if total is None and spec.get("total") == "previous":
             total = _previous(match, a, parts[0], inferred)
-        return _total(parts, total, bool(spec.get("partial")), inferred, bool(spec.get("subset")))
+        lead = _lead(match) if spec.get("partial") or spec.get("subset") else None
+        return _total(parts, total, bool(spec.get("partial")), inferred, bool(spec.get("subset")), lead)
     if old is None:
+        if new is None and spec.get("new") == "head" and pct is not None and diff is not None:
+            # "Exports were $2,230.3 billion, down $112.9 billion or 4.8 percent": the change is said of the value
+            # before it, and the base is that value less the change
+            new = _head(match, a, diff, inferred, "the value the change is said of")
         if pct is not None and diff is not None and new is not None:
             return _pct_of_result(pct, diff, new, _direction(match.words("dir").split(), _words()))
         return None
@@ -205,6 +223,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
         diff = _head(match, a, old, inferred, "the difference")
     if pct is not None and diff is not None and new is None:
         return _pct_of_base(pct, diff, old)
+    if pct is None and diff is None and spec.get("pct") == "previous" and new is not None:
+        pct = _change_before(match, a, inferred)
     if new is None or not comparable(old, new):
         return None
     old, new = same_scale([old, new])
@@ -241,8 +261,8 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
         if f.kind == "number" and (it.mention.value.get("word") or (like.scaled and not f.scaled)):
             continue
         found.append((f, crossed))
-    if not found:
-        return None
+    if not found or (len(found) > 1 and match.pattern.spec.set.get("head") == "sole"):
+        return None  # "sole": a reading only when one figure could be meant
     nearest, far = found[0]
     if len(found) > 1 or far:
         inferred.append(f"{what} ({nearest.text}) is taken from earlier in the sentence")
@@ -288,6 +308,40 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
     if len(found) != 1:
         return None
     inferred.append(f"the value the change is said of ({found[0].text}) is taken from the sentence before")
+    return found[0]
+
+
+def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
+    """"Revenue rose 11%. ... Accenture posted $4.41 billion in net revenue, compared with $4.08 billion a year
+    ago": the percentage change of the two values is stated in one of the two sentences before, right after
+    a word of change and near a noun of measure the values' sentence names too. A reading only when exactly
+    one such percentage is found (an inference across sentences)."""
+    words = _words()
+    sent = match.sentence
+    index = next((k for k, s in enumerate(a.sentences) if s is sent), None)
+    if not index:
+        return None
+    mine = {it.code for it in sent.items[: match.last_item]} & words.measures
+    if not mine:
+        return None
+    found: list[Figure] = []
+    for prev in a.sentences[max(0, index - 2) : index]:
+        if prev.index >= sent.index:
+            continue
+        for k, it in enumerate(prev.items):
+            if it.code != "@percent":
+                continue
+            near = [x.code for x in prev.items[max(0, k - 3) : k]]
+            if not any(w in words.up or w in words.down for w in near):
+                continue
+            around = {x.code for x in prev.items[max(0, k - 10) : k]}
+            if around & mine:
+                f = figure(it.mention)
+                if f is not None:
+                    found.append(f)
+    if len(found) != 1:
+        return None
+    inferred.append(f"the percentage change ({found[0].text}) is taken from an earlier sentence")
     return found[0]
 
 
@@ -359,8 +413,25 @@ def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
     return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new))
 
 
+def _lead(match: RelationMatch) -> Figure | None:
+    """The figure a few words before a list that may have begun earlier than the match ("passed with 241 votes
+    in favor, six against and 25 abstentions from the 272 present": the clause parser put 241 in a clause of
+    its own). Only a reading that then adds up uses it."""
+    items = match.sentence.items
+    for k in range(match.first_item - 1, max(-1, match.first_item - 6), -1):
+        it = items[k]
+        if it.mention is None:
+            if it.code in (".", ";", ":", "(", ")"):
+                return None
+            continue
+        if match.sentence.clauses[it.clause].kind == "paren":
+            return None
+        return figure(it.mention)
+    return None
+
+
 def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str],
-           subset: bool = False) -> _Reading | None:
+           subset: bool = False, lead: Figure | None = None) -> _Reading | None:
     if total is not None and total.kind == "money":
         # "The two lenders, with assets of $6.1 billion and ...", "with the top six accounting for £1.41 billion":
         # a number word is a count of things, not a part of money
@@ -370,15 +441,23 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     # all amounts in one currency, or all percentages ("3.5% of GDP plus 1.5%, a total of 5%")
     if any(not comparable(p, total) or (p.kind == "percent") != (total.kind == "percent") for p in parts):
         return None
-    figs = same_scale([*parts, total])
+    if lead is not None and (lead.kind != parts[0].kind or not comparable(lead, total)):
+        lead = None
+    figs = same_scale([*parts, total] + ([lead] if lead is not None else []))
+    if lead is not None:
+        lead, figs = figs[-1], figs[:-1]
     parts, total = figs[:-1], figs[-1]
     # "Of its $24.9 billion budget, science received $7.3 billion, ... together $19.1 billion": the list may
     # start at a later figure, or run on past its last part ("14 in Dareth and nine in Kolvan, where about
-    # 6,000 people remain"). Any run of two or more that adds up is the reading; if none does, the list
-    # from the start nearest the total
+    # 6,000 people remain"). Any run of two or more that adds up is the reading; then the list with the figure
+    # just before it (see _lead); if none does, the list from the start nearest the total
     n = len(parts)
     runs = [parts[i:j] for i in range(n - 1) for j in range(n, i + 1, -1)]
     fits = [r for r in runs if sum(p.high for p in r) >= total.low and sum(p.low for p in r) <= total.high]
+    if not fits and lead is not None:
+        with_lead = [lead, *parts]
+        if sum(p.high for p in with_lead) >= total.low and sum(p.low for p in with_lead) <= total.high:
+            fits = [with_lead]
     tails = [parts[k:] for k in range(n - 1)]
     parts = fits[0] if fits else min(tails, key=lambda r: abs(sum(p.value for p in r) - total.value))
     point = sum(p.value for p in parts)

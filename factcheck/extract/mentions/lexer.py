@@ -24,6 +24,7 @@ from factcheck.model.countries import cues
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
 _YEAR_MIN, _YEAR_MAX = 1900, 2099
 _DASHES = frozenset("-–—/")
+_LAKH_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -48,9 +49,13 @@ def _num(tok: Token) -> float | None:
         return None
     s = tok.text
     if "," in s:
-        parts = s.split(",")
-        if all(len(p) == 3 for p in parts[1:]):  # thousands separators
-            s = s.replace(",", "")
+        whole, dot, frac = s.partition(".")  # "1,874.6": the separators are in the whole part only
+        parts = whole.split(",")
+        if "," in frac:
+            return None
+        if all(len(p) == 3 for p in parts[1:]) or _LAKH_GROUPS.fullmatch(whole):
+            # thousands separators, or Indian lakh grouping ("4,12,300", "1,04,278")
+            s = whole.replace(",", "") + dot + frac
         else:
             return None
     try:
