@@ -116,6 +116,27 @@ class _Reading:
 
 
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
+    """The claim a match reads. When the value a change is said of, or a total, is taken from earlier in the
+    sentence and more than one figure could be meant ("averaged 41,250 spectators over their 19 home games,
+    up 4.6% from 39,430"), a reading with a farther candidate that adds up is preferred to the nearest."""
+    first = _build(match, a, 0)
+    spec = match.pattern.spec.set
+    if first is None or first.consistent or "head" not in (spec.get("new"), spec.get("total"), spec.get("diff")):
+        return first
+    for pick in (1, 2):
+        state: dict[str, bool] = {}
+        other = _build(match, a, pick, state)
+        if state.get("exhausted"):
+            break
+        if other is None or other.consistent:
+            # a farther candidate that adds up, or with which the parts say nothing ("412 of the 1,020 seats in
+            # the state's 25 largest towns, with the Greens taking 187, ..."): the nearest is no sure reading
+            return other
+    return first
+
+
+def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] | None = None,
+           ) -> ArithmeticClaim | None:
     words = _words()
     inferred: list[str] = []
     spec = match.pattern.spec.set
@@ -130,7 +151,7 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     note = match.pattern.spec.set.get("inferred")
     if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
         inferred.append(note)
-    reading = _read(match, a, inferred)
+    reading = _read(match, a, inferred, pick, state)
     if reading is None or (reading.relation != "total" and _adjusted(match, words)):
         return None
     hedge_words = match.words("hedge")
@@ -186,7 +207,8 @@ def _as_count(f: Figure | None) -> Figure | None:
     return replace(f, kind="number") if f is not None and f.kind == "points" else f
 
 
-def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | None:
+def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
+          state: dict[str, bool] | None = None) -> _Reading | None:
     pct = figure(match.mention("pct"))
     diff = figure(match.mention("diff"))
     old = figure(match.mention("old"))
@@ -197,30 +219,30 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
     spec = match.pattern.spec.set
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
-        diff, old, new = (_as_count(f) for f in (diff, old, new))
+        diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
     if pct is not None and pct.kind != "percent":
         return None
     if parts:
         if total is None and spec.get("total") == "head":
-            total = _head(match, a, parts[0], inferred, "the total")
+            total = _head(match, a, parts[0], inferred, "the total", pick, state)
         if total is None and spec.get("total") == "previous":
             total = _previous(match, a, parts[0], inferred)
-        lead = _lead(match) if spec.get("partial") or spec.get("subset") else None
+        lead = _lead(match)
         return _total(parts, total, bool(spec.get("partial")), inferred, bool(spec.get("subset")), lead)
     if old is None:
         if new is None and spec.get("new") == "head" and pct is not None and diff is not None:
             # "Exports were $2,230.3 billion, down $112.9 billion or 4.8 percent": the change is said of the value
             # before it, and the base is that value less the change
-            new = _head(match, a, diff, inferred, "the value the change is said of")
+            new = _head(match, a, diff, inferred, "the value the change is said of", pick, state)
         if pct is not None and diff is not None and new is not None:
             return _pct_of_result(pct, diff, new, _direction(match.words("dir").split(), _words()))
         return None
     if new is None and spec.get("new") == "head":
-        new = _head(match, a, old, inferred, "the value the change is said of")
+        new = _head(match, a, old, inferred, "the value the change is said of", pick, state)
     if new is None and spec.get("new") == "previous":
         new = _only_previous(match, a, old, inferred)
     if diff is None and pct is None and spec.get("diff") == "head":
-        diff = _head(match, a, old, inferred, "the difference")
+        diff = _head(match, a, old, inferred, "the difference", pick, state)
     if pct is not None and diff is not None and new is None:
         return _pct_of_base(pct, diff, old)
     if pct is None and diff is None and spec.get("pct") == "previous" and new is not None:
@@ -238,7 +260,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str]) -> _Reading | 
     return None
 
 
-def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], what: str) -> Figure | None:
+def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], what: str,
+          pick: int = 0, state: dict[str, bool] | None = None) -> Figure | None:
     """The nearest figure before the match, in its sentence, comparable with ``like`` and not inside a
     parenthesis (a conversion, "($42 billion)"). Certain only when it is the only such figure and no
     semicolon or coordinated clause stands between it and the match."""
@@ -263,7 +286,11 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
         found.append((f, crossed))
     if not found or (len(found) > 1 and match.pattern.spec.set.get("head") == "sole"):
         return None  # "sole": a reading only when one figure could be meant
-    nearest, far = found[0]
+    if pick >= len(found):
+        if state is not None:
+            state["exhausted"] = True  # no farther candidate
+        return None
+    nearest, far = found[pick]  # pick > 0: a farther candidate (see build)
     if len(found) > 1 or far:
         inferred.append(f"{what} ({nearest.text}) is taken from earlier in the sentence")
     return nearest
@@ -424,8 +451,8 @@ def _lead(match: RelationMatch) -> Figure | None:
             if it.code in (".", ";", ":", "(", ")"):
                 return None
             continue
-        if match.sentence.clauses[it.clause].kind == "paren":
-            return None
+        if match.sentence.clauses[it.clause].kind == "paren" or it.mention.value.get("word"):
+            return None  # a conversion, or a number word ("the two terminals"): a count of things
         return figure(it.mention)
     return None
 
@@ -441,7 +468,8 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     # all amounts in one currency, or all percentages ("3.5% of GDP plus 1.5%, a total of 5%")
     if any(not comparable(p, total) or (p.kind == "percent") != (total.kind == "percent") for p in parts):
         return None
-    if lead is not None and (lead.kind != parts[0].kind or not comparable(lead, total)):
+    if lead is not None and (lead.kind != parts[0].kind or not comparable(lead, total)
+                             or lead.scaled != parts[0].scaled):
         lead = None
     figs = same_scale([*parts, total] + ([lead] if lead is not None else []))
     if lead is not None:

@@ -140,10 +140,10 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
             raise CompileError((*loc, "min"), "min is larger than max")
         codes = {"@" + t for t in e.list_ or []}
         item = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
-        own = f"{_WORD_ITEM}{{0,5}}?"  # the item's own words: "of offshore wind", "in Nampula"
+        own = f"{_WORD_ITEM}{{0,7}}?"  # the item's own words: "of offshore wind", "in Nampula"
         # ", the South East", "and the air force", "plus"
         # never a word that states the total ("..., together $19.1 billion")
-        sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus )(?!{_TOTAL_WORDS}){_WORD_ITEM}{{0,3}}?"
+        sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus )(?!{_TOTAL_WORDS}){_WORD_ITEM}{{0,5}}?"
         rx = f"{item}(?:{own}{sep}{item}){{{e.min - 1},{e.max - 1}}}"
     elif kind == "punct":
         codes = set(e.punct or [])
