@@ -141,16 +141,16 @@ _AT_LEVEL = re.compile(r"[,(—–]\s*at\s(?:about\s|around\s|roughly\s|nearly\s
                        re.IGNORECASE)
 
 
-def _beaten_forecasts(text: str, low: str | None, cues: dict[str, list[int]]) -> None:
-    """Forecast cues that a result beat or missed ("beat analysts' forecasts") name the figure's actual value:
-    they count as actual cues."""
+def _beaten_forecasts(text: str, low: str | None, cues: dict[str, list[int]]) -> list[int]:
+    """Forecast cues that a result beat or missed ("beat analysts' forecasts"): they are taken out of the
+    forecast cues and returned; a figure before one is the actual value, a figure after one ("forecasts of
+    $12.1 billion") is no claim of the text's own."""
     kept: list[int] = []
+    beaten: list[int] = []
     for pos in cues["forecast"]:
-        if _ci_search(_BEATEN, text, low, max(0, pos - 40), pos):
-            cues["actual"] = sorted([*cues["actual"], pos])
-        else:
-            kept.append(pos)
+        (beaten if _ci_search(_BEATEN, text, low, max(0, pos - 40), pos) else kept).append(pos)
     cues["forecast"] = kept
+    return beaten
 
 
 _NEW_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|roughly\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
@@ -244,8 +244,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     claim_cues = {name: [m.start() for m in (pattern.finditer(text) if low is None else _CLAIM_LOW[name].finditer(low))]
                   if _CLAIM_GATES[name] is None or may_hold(low, _CLAIM_GATES[name]) else []  # type: ignore[arg-type]
                   for name, pattern in CLAIM_CUES}
-    if claim_cues["forecast"]:
-        _beaten_forecasts(text, low, claim_cues)
+    beaten = _beaten_forecasts(text, low, claim_cues) if claim_cues["forecast"] else []
     fallback_claim = next((name for name, _ in CLAIM_CUES[:3] if claim_cues[name]), "other")
     out: list[Quantity] = []
     keys_seen: set[tuple[str, str]] = set()
@@ -268,6 +267,8 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         claim = _claim_type(text, start, m.end(), claim_cues, fallback_claim)
         if claim == "other" and _ci_search(_AT_LEVEL, text, low, max(0, start - 30), start):
             claim = "actual"  # "Japan's defence budget for fiscal 2026, at ¥9.40 trillion, ...": a level, in apposition
+        elif claim in ("other", "forecast") and any(0 < p - m.end() <= 60 for p in beaten):
+            claim = "actual"  # "Revenue of $12.4 billion for the quarter beat analysts' forecasts"
         holder_name = COUNTRY_NAMES.get(holder) if holder else None
         if _ci_search(_BASELINE, text, low, max(0, start - 40), start):
             claim = "actual"
