@@ -128,9 +128,10 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
         other = _build(match, a, pick, state)
         if state.get("exhausted"):
             break
-        if other is None or other.consistent:
-            # a farther candidate that adds up, or with which the parts say nothing ("412 of the 1,020 seats in
-            # the state's 25 largest towns, with the Greens taking 187, ..."): the nearest is no sure reading
+        if other is None or (other.consistent and other.stated_low <= other.computed <= other.stated_high):
+            # a farther candidate that adds up as printed (not only within a coarse figure's rounding: "2 trillion
+            # yen" would fit most changes), or with which the parts say nothing ("412 of the 1,020 seats in the
+            # state's 25 largest towns, with the Greens taking 187, ..."): the nearest is no sure reading
             return other
     return first
 
@@ -351,7 +352,7 @@ def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Fi
     mine = {it.code for it in sent.items[: match.last_item]} & words.measures
     if not mine:
         return None
-    found: list[Figure] = []
+    found: list[tuple[Figure | None, bool]] = []  # every percentage of the window: (figure, reads as the change)
     for prev in a.sentences[max(0, index - 2) : index]:
         if prev.index >= sent.index:
             continue
@@ -359,17 +360,14 @@ def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Fi
             if it.code != "@percent":
                 continue
             near = [x.code for x in prev.items[max(0, k - 3) : k]]
-            if not any(w in words.up or w in words.down for w in near):
-                continue
             around = {x.code for x in prev.items[max(0, k - 10) : k]}
-            if around & mine:
-                f = figure(it.mention)
-                if f is not None:
-                    found.append(f)
-    if len(found) != 1:
-        return None
-    inferred.append(f"the percentage change ({found[0].text}) is taken from an earlier sentence")
-    return found[0]
+            changed = any(w in words.up or w in words.down for w in near) and bool(around & mine)
+            found.append((figure(it.mention), changed))
+    if len(found) != 1 or not found[0][1] or found[0][0] is None:
+        return None  # none, or more than one percentage that could be meant
+    found_fig = found[0][0]
+    inferred.append(f"the percentage change ({found_fig.text}) is taken from an earlier sentence")
+    return found_fig
 
 
 def _abs_interval(lo: float, hi: float) -> tuple[float, float]:
