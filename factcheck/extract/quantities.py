@@ -77,6 +77,14 @@ SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s, re.compile(p, re.I
     ("tariff", r"\btariffs?\b"),
     ("aid", r"\b(?:foreign|development|military)\said\b"),
     ("revenue", r"\b(?:tax\s)?revenues?\b"),
+    ("trade surplus", r"\btrade\s(?:surplus|surpluses)\b"),
+    ("trade deficit", r"\btrade\s(?:deficits?|gap)\b"),
+    # the whole flow only ("exports rose", "the country's exports"), not a part of it ("car exports", "exports to
+    # China", "exports of cars")
+    ("exports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the)\s|['’]s\s)exports\b(?!\s(?:of|to|from|by|for)\b)"),
+    ("imports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the)\s|['’]s\s)imports\b(?!\s(?:of|to|from|by|for)\b)"),
+    ("operating profit", r"\boperating\s(?:profit|income)\b"),
+    ("net profit", r"\bnet\s(?:profit|income)\b"),
     ("health spending", r"\bhealth(?:care)?\s(?:spending|budget)\b"),
     ("budget", r"\b(?:the\s|annual\s|national\s|state\s)?budget\b"),
     ("spending", r"\bspending\b"),
@@ -112,7 +120,8 @@ _BASELINE = re.compile(
 _PERIOD = re.compile(
     r"\b(?:(?:fiscal\s(?:year\s)?)?(?:19|20)\d\d(?:[-/–]\d\d)?|FY\s?\d{2,4}(?:[-/–]\d\d)?|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"(?:first|second|third|fourth)\squarter|Q[1-4]|(?:last|this|next|the\scurrent|the\sprevious|the\scoming)\s"
+    r"(?:first|second|third|fourth)\squarter|Q[1-4]|(?:first|second)\shalf|H[12]|full[\s-]year|"
+    r"(?:first|last)\s(?:three|six|nine)\smonths|(?:last|this|next|the\scurrent|the\sprevious|the\scoming)\s"
     r"(?:year|fiscal\syear|quarter|month)|the\syear|a\syear\s(?:earlier|ago|before))\b", re.IGNORECASE)
 
 
@@ -362,6 +371,12 @@ _SUBJECT_GATES: dict[str, tuple[str, ...]] = {
     "tariff": ("tariff",),
     "aid": ("aid",),
     "revenue": ("revenue",),
+    "trade surplus": ("surplus",),
+    "trade deficit": ("deficit", "gap"),
+    "exports": ("exports",),
+    "imports": ("imports",),
+    "operating profit": ("operating",),
+    "net profit": ("net",),
     "health spending": ("health",),
     "budget": ("budget",),
     "spending": ("spending",),

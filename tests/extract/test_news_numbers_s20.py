@@ -134,3 +134,17 @@ def test_a_level_in_apposition_and_a_beaten_forecast_are_actual_values() -> None
     # the forecast it beat is no claim of the text's own
     k = _keys("Quarterly revenue was $12.4 billion. Revenue beat forecasts of $12.1 billion.")
     assert k[1] is None or k[1] != k[0]
+
+
+def test_trade_flows_and_profits_are_subjects_but_their_parts_are_not() -> None:
+    k = _keys("Japan's exports were ¥9.2 trillion in April. Japan's exports in April, at ¥9.6 trillion, set a record.")
+    assert k[0] is not None and k[0] == k[1]
+    k = _keys("Exports rose to $61.2 billion in March. Exports of cars were $8.4 billion in March.")
+    assert k[1] is None or k[1] != k[0]
+    assert _keys("Car exports were $8.4 billion in March.") == [None]
+
+
+def test_halves_of_a_year_are_periods() -> None:
+    k = _keys("Operating profit was ¥312 billion in the first half. Operating profit in the second half was ¥298 "
+              "billion.")
+    assert k[0] is not None and k[1] is not None and k[0] != k[1]
