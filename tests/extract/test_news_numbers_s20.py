@@ -148,3 +148,20 @@ def test_halves_of_a_year_are_periods() -> None:
     k = _keys("Operating profit was ¥312 billion in the first half. Operating profit in the second half was ¥298 "
               "billion.")
     assert k[0] is not None and k[1] is not None and k[0] != k[1]
+
+
+@pytest.mark.parametrize(("text", "relation", "consistent"), [
+    ("The jobless rate declined by 0.3 percentage point from 5.1 percent in March to 4.8 percent in April.",
+     "difference", True),
+    ("July's gain was revised to 81,000 from 46,000, an upward revision of 45,000.", "difference", False),
+    ("The ruling party lost 9 of its 48 seats in the assembly, leaving it with 37.", "difference", False),
+    ("The Nikkei share average rose 412.5 points, or 2.1%, to 38,920.3.", "percent_change", False),
+    ("Exports of goods fell $2.1 billion, or 2.5%, to $82.2 billion in January.", "percent_change", True),
+    ("Profit before tax rose 24 per cent to £2.31bn (2024: £2.03bn), the group said.", "percent_change", False),
+    ("Revenue was £5.6bn (2024: £5.1bn), up 9.8 per cent.", "percent_change", True),
+    ("Of the 650 seats, the Conservatives won 365, Labour 212, the SNP 48 and others 35.", "total", False),
+])
+def test_round_two_readings(text: str, relation: str, consistent: bool) -> None:
+    found = [c for c in claims(text) if c.relation == relation]
+    assert len(found) == 1, claims(text)
+    assert found[0].consistent is consistent
