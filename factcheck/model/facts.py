@@ -135,6 +135,8 @@ class TimelineShift(FactBase):
     to_year: int
     from_month: int | None = None
     to_month: int | None = None
+    from_day: int | None = Field(None, description="Day of the month, when both targets are full dates with their years.")
+    to_day: int | None = Field(None, description="Day of the month, when both targets are full dates with their years.")
     from_label: str
     to_label: str
     year_type: Literal["calendar", "fiscal"] = "calendar"
@@ -153,8 +155,8 @@ class TimelineShift(FactBase):
     @property
     def actual_direction(self) -> Direction:
         """Whether the new target is earlier or later than the old one (derived)."""
-        a = (self.from_year, self.from_month or 0)
-        b = (self.to_year, self.to_month or 0)
+        a = (self.from_year, self.from_month or 0, self.from_day or 0)
+        b = (self.to_year, self.to_month or 0, self.to_day or 0)
         return "earlier" if b < a else "later" if b > a else "same"
 
 

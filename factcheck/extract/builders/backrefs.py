@@ -77,6 +77,19 @@ def previous_lead_date(a: Analysis, sent: Sentence, item: int = 0) -> Mention | 
     return _first_lead(a, sent, sent.items[:item])
 
 
+def previous_dates(a: Analysis, sent: Sentence) -> list[Mention]:
+    """The full dates (month and day) the sentence before tells, outside embedded clauses and ranges, in
+    order: what "Three days later, on Nov. 11, ..." opening ``sent`` may count from."""
+    i = _index_of(a, sent)
+    if i == 0:
+        return []
+    prev = a.sentences[i - 1]
+    return [it.mention for it in prev.items
+            if it.mention is not None and it.mention.type == "date" and prev.clauses[it.clause].kind not in EMBEDDED
+            and isinstance(it.mention.value.get("month"), int) and isinstance(it.mention.value.get("day"), int)
+            and not is_range(a.text, it.mention)]
+
+
 def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention | None:
     """The date of the event ``noun`` names, told before offset ``before`` in this sentence or the two
     before it: the nearest date whose clause has one of the noun's verbs just before it; for a lead noun
@@ -107,6 +120,8 @@ def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str]) -> M
         for j in range(k - 1, max(k - _VERB_WINDOW, -1) - 1, -1):
             if items[j].clause != it.clause:
                 break
+            if items[j].mention is not None and items[j].mention.type in DATED:
+                break  # a verb before another date dates that one ("heard ... on Oct. 28 and ruled on Nov. 6")
             if items[j].code in verbs:
                 return m
     return None

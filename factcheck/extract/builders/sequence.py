@@ -9,6 +9,7 @@ offset``). The dates are linked to their resolved date mentions by the resolver 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders import backrefs
@@ -71,6 +72,12 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         # "The decision came ..." opening a sentence, or a clause after a semicolon
         first, inferred = backrefs.previous_lead_date(a, match.sentence, match.first_item), True
     notes: list[str] = []
+    if first is None and match.pattern.spec.set.get("first") == "previous_fitting" and offset is not None \
+            and second is not None and match.first_item == 0:
+        # "Three days later, on Nov. 11, ..." opening a sentence: counted from a date the sentence before tells
+        first, inferred = _fitting_previous(a, match, offset, second), True
+        if first is not None:
+            notes.append(f"{offset.text!r} is counted from {first.text!r}, in the sentence before")
     if first is None and match.pattern.spec.set.get("first") == "lead" and offset is not None:
         first, inferred = backrefs.lead_or_previous(a, match.sentence, offset.start), True
         if first is not None:
@@ -173,6 +180,34 @@ def _range_end_guess(a: Analysis, m: Mention) -> str | None:
     if before.endswith((" to", " until", " through", " till", "–", "-")):
         return f"{m.text!r} ends a range; the interval may count from its start"
     return None
+
+
+def _fitting_previous(a: Analysis, match: RelationMatch, offset: Mention, second: Mention) -> Mention | None:
+    """Of the dates the sentence before tells, the last one the stated interval fits (the text is then
+    consistent with one reading), else the last one: the event a narrative counts on from."""
+    candidates = backrefs.previous_dates(a, match.sentence)
+    days = _days(offset)
+    if not candidates or days is None or second.type != "date":
+        return None
+    signed, tolerance, _ = days
+    fitting = [c for c in candidates
+               if (d := _day_diff(c, second, a.doc.published)) is not None and abs(d - signed) <= tolerance]
+    return (fitting or candidates)[-1]
+
+
+def _day_diff(earlier: Mention, later: Mention, published: dt.date | None) -> int | None:
+    """Days from one month-and-day date to another, each in its stated year, else in the year that puts
+    them within half a year of each other."""
+    a, b = earlier.value, later.value
+    year = b.get("year") or a.get("year") or (published.year if published is not None else 2024)
+    try:
+        to = dt.date(int(year), int(b["month"]), int(b["day"]))  # type: ignore[call-overload]
+        days = []
+        for y in ([a["year"]] if a.get("year") else [to.year - 1, to.year, to.year + 1]):
+            days.append((to - dt.date(int(y), int(a["month"]), int(a["day"]))).days)  # type: ignore[call-overload]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return min(days, key=abs)
 
 
 def _lemma_forms(gerund: str) -> list[str]:

@@ -82,6 +82,17 @@ def _bounded_point(v: dict[str, object], country: str | None,
     return (label, None, True) if label is not None else None
 
 
+def _days(fm: Mention | None, tm: Mention | None) -> tuple[int | None, int | None]:
+    """The days of the month of two full dates with their years ("from Sept. 30, 2026 to March 31, 2027"),
+    so that a move within one month has a direction; else none."""
+    if fm is None or tm is None or fm.type != "date" or tm.type != "date":
+        return None, None
+    a, b = fm.value, tm.value
+    if not (a.get("year") and b.get("year") and isinstance(a.get("day"), int) and isinstance(b.get("day"), int)):
+        return None, None
+    return a["day"], b["day"]
+
+
 def _safe_date(year: int, month: object, day: object) -> dt.date | None:
     try:
         return dt.date(year, int(month), int(day))  # type: ignore[call-overload]
@@ -238,6 +249,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         bound = bounds.get(hedge, "about")
     span = Span(start=match.start, end=match.end)
     same_month_kind = (old[1] is None) == (new[1] is None)
+    from_day, to_day = _days(fm, tm) if same_month_kind else (None, None)
     return TimelineShift(
         span=span,
         text=a.text[span.start : span.end],
@@ -247,6 +259,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         to_year=new[0],
         from_month=old[1] if same_month_kind else None,
         to_month=new[1] if same_month_kind else None,
+        from_day=from_day,
+        to_day=to_day,
         from_label=fm.text if fm is not None else str(old[0]),
         to_label=tm.text,
         year_type="fiscal" if fiscal else "calendar",
