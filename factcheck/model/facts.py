@@ -142,8 +142,17 @@ class TimelineShift(FactBase):
     year_type: Literal["calendar", "fiscal"] = "calendar"
     country: str | None = Field(None, description="ISO 3166 alpha-2 of the fiscal calendar, if fiscal.")
     stated_years: int | None = Field(None, description="The shift as stated, in years ('by two years' -> 2).")
+    stated_months: int | None = Field(None, description="The shift as stated in months ('a delay of 18 months' -> 18).")
     stated_bound: Literal["exact", "at_least", "at_most", "about"] = "exact"
     stated_direction: Literal["earlier", "later"] | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def months_between(self) -> int | None:
+        """Absolute number of months between the two targets when both name a month (derived)."""
+        if self.from_month is None or self.to_month is None:
+            return None
+        return abs((self.to_year * 12 + self.to_month) - (self.from_year * 12 + self.from_month))
 
     @computed_field  # type: ignore[prop-decorator]
     @property

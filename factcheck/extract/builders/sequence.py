@@ -98,14 +98,22 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     first, second = _its_date(a, match, first), _its_date(a, match, second)
     if first is second:
         return None
-    if any(backrefs.is_range(a.text, m) for m in (first, second)):
-        return None  # "the Oct. 28-29 meeting": which day of it is meant is not said
+    spread = 0
+    for m in (first, second):
+        if backrefs.is_range(a.text, m):
+            # "three weeks after the Oct. 28-29 meeting": which day of it is meant is not said, so an
+            # interval may count from any of them; an order alone says nothing certain
+            width = backrefs.range_days(a.text, m)
+            if width is None or offset is None:
+                return None
+            spread += width
     if offset is None:
         return _order_only(match, a, first, second, inferred)
     days = _days(offset)
     if days is None:
         return None
     signed, tolerance, sign = days
+    tolerance += spread
     of_second = match.pattern.spec.set.get("offset_of") == "second"
     # "the day after the board met on May 16" relates two events; "a week earlier" said of something
     # else ("from 10,850 a week earlier") does not, unless it is set off by commas beside the second date

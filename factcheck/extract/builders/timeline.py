@@ -179,6 +179,26 @@ def _other_side(match: RelationMatch, a: Analysis) -> tuple[Mention | None, Ment
     return fm, tm, None
 
 
+_MODAL = frozenset(["will", "would", "could", "may", "might", "should", "can", "to", "be", "if", "not", "never"])
+
+
+def _met_by_publication(match: RelationMatch, published: dt.date | None) -> int | None:
+    """The publication year, for a target the text says was met already ("a milestone reached five
+    years ahead of the 2030 deadline", "the goal was met two years early"): a past form of the verb in
+    an asserted, not future clause, with no modal or "to be" just before it; else None."""
+    verb = match.get("verb2")
+    if published is None or verb is None:
+        return None
+    clause = match.sentence.clauses[verb.items[0].clause]
+    if clause.tense == "future" or clause.modality != "asserted":
+        return None
+    items = match.sentence.items
+    k = next(i for i, it in enumerate(items) if it is verb.items[0])
+    if any(it.code in _MODAL for it in items[max(0, k - 3) : k]):
+        return None
+    return published.year
+
+
 _FIGURES = frozenset(["money", "percent", "number", "points"])
 
 
@@ -199,16 +219,22 @@ def _moves_a_figure(match: RelationMatch) -> bool:
 
 def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     fm, tm, elsewhere = _other_side(match, a)
-    if tm is None or fm is tm or _moves_a_figure(match):
+    published = a.doc.published
+    met_by = None  # "a milestone reached five years ahead of the 2030 deadline": met by the publication year
+    if tm is None and match.pattern.spec.set.get("to") == "publication":
+        met_by = _met_by_publication(match, published)
+        if met_by is None or fm is None or fm.type != "year":
+            return None
+        elsewhere = f"the target is said to be met already; the new date is taken as {met_by}, the year of publication"
+    elif tm is None or fm is tm or _moves_a_figure(match):
         return None
     earlier, later, bounds = _words()
     fiscal = _fiscal_mentions(fm, tm)
     country = fiscal_country(a, match) if fiscal else None
-    published = a.doc.published
-    new = _point(tm, country, published, fm)
+    new = (met_by, None, False) if met_by is not None else _point(tm, country, published, fm)
     old = _point(fm, country, published, tm)
     inferred = elsewhere
-    if new is None and tm.type == "date" and not tm.value.get("year") and published is not None \
+    if new is None and tm is not None and tm.type == "date" and not tm.value.get("year") and published is not None \
             and fm is not None and fm.type in ("year", "fiscal_year"):
         # "opened on Sunday, Oct. 5, four years later than its 2021 target": a past event's date without
         # its year is the latest one on or before publication
@@ -220,8 +246,19 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     if new is None:
         return None
     direction = _direction(match, earlier, later, old, new)
-    stated_years = None
+    stated_years = stated_months = None
     shift = match.mention("shift")
+    told_before = match.pattern.spec.set.get("shift")
+    told = backrefs.previous_shift(a, match.sentence) \
+        if shift is None and told_before in ("previous", "previous_if_any") else None
+    if told is None and told_before == "previous":
+        return None
+    if told is not None:
+        # "A ban ... will be brought forward by five years. ... will end in 2035 rather than 2040."
+        shift, moved = told
+        direction = _way(moved[1:], earlier, later) or _way(moved, earlier, later)  # the particle first
+        note = f"the shift {shift.text!r} is read from the sentence before"
+        inferred = f"{inferred}; {note}" if inferred else note
     if shift is not None:
         unit = shift.value.get("unit")
         amount = shift.value.get("amount", shift.value.get("count"))
@@ -232,10 +269,19 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         amount = abs(float(amount))
         if unit == "year" and amount.is_integer():
             stated_years = int(amount)
-        elif unit == "month" and amount % 12 == 0:
-            stated_years = int(amount // 12)
-        # a shift in months, weeks or days is not compared with years; the direction it is said to go
-        # still is ("delayed by six months to June 2027 from December 2026")
+        if unit == "month" and amount.is_integer():
+            stated_months = int(amount)  # compared with the months between two month targets
+            if amount % 12 == 0:
+                stated_years = int(amount // 12)
+        # a shift in weeks or days is not compared; the direction it is said to go still is
+    if old is None and fm is None and match.pattern.spec.set.get("derive_from"):
+        # "two years earlier than planned ... Japan's original deadline was fiscal 2027": the original
+        # target stated beside the shift, before it is derived from the shift
+        found = backrefs.stated_original(a, match.sentence, match.end)
+        if found is not None and (point := _point(found[0], country, published, tm)) is not None \
+                and point[2] == new[2]:
+            fm, old = found[0], point
+            inferred = f"the original target {fm.text!r} is read from {found[1]}"
     if old is None:
         # "expected in 2028, a year later than first forecast": the old year follows from the stated shift
         if fm is not None or stated_years is None or direction is None or not match.pattern.spec.set.get("derive_from"):
@@ -262,10 +308,11 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         from_day=from_day,
         to_day=to_day,
         from_label=fm.text if fm is not None else str(old[0]),
-        to_label=tm.text,
+        to_label=tm.text if tm is not None else str(met_by),
         year_type="fiscal" if fiscal else "calendar",
         country=country,
         stated_years=stated_years,
+        stated_months=stated_months,
         stated_bound=bound,  # type: ignore[arg-type]
         stated_direction=direction,  # type: ignore[arg-type]
         certainty="inferred" if inferred else "certain" if match.pattern.spec.set.get("across_clauses")
