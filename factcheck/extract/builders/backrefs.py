@@ -216,6 +216,7 @@ def stated_original(a: Analysis, sent: Sentence, after: int) -> tuple[Mention, s
 _SHIFT_VERBS = ("move", "bring", "push", "pull", "advance", "accelerate", "delay", "postpone", "shift", "defer",
                 "put", "set", "hasten", "expedite", "extend")
 _DATED_TARGETS = frozenset({"year", "fiscal_year", "month", "date"})
+_SHIFT_NOUNS = frozenset(["delay", "postponement", "extension", "slip", "slippage", "setback", "overrun", "advance"])
 
 
 @cache
@@ -225,8 +226,9 @@ def _shift_verb_forms() -> frozenset[str]:
 
 def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | None:
     """The size of a move told in the sentence before without any date ("A ban ... will be brought
-    forward by five years."), for a sentence that gives the old and new targets: (the duration, the
-    words from the verb to "by"), or None when that sentence names a date or more than one such move."""
+    forward by five years.", "approved a two-year delay to the reform"), for a sentence that gives the old
+    and new targets: (the duration, the words from the verb to "by", or the noun), or None when that
+    sentence names a date or more than one such move."""
     other = _sentence_offset(a, sent, -1)
     if other is None or any(it.mention is not None and it.mention.type in _DATED_TARGETS for it in other.items):
         return None
@@ -234,7 +236,14 @@ def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | N
     found: list[tuple[Mention, list[str]]] = []
     items = other.items
     for k, it in enumerate(items):
-        if it.code not in verbs or other.clauses[it.clause].kind in EMBEDDED:
+        if other.clauses[it.clause].kind in EMBEDDED:
+            continue
+        if it.code in ("a", "an") and k + 2 < len(items) and items[k + 2].code in _SHIFT_NOUNS:
+            m = items[k + 1].mention  # "approved a two-year delay to the pension reform"
+            if m is not None and m.type == "duration":
+                found.append((m, [items[k + 2].code]))
+            continue
+        if it.code not in verbs:
             continue
         for j in range(k + 1, min(k + 8, len(items) - 1)):
             m = items[j + 1].mention
