@@ -125,8 +125,8 @@ def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str]) -> M
     for k in range(len(items) - 1, -1, -1):
         it = items[k]
         m = it.mention
-        if m is None or m.type not in DATED or m.start >= before or is_range(a.text, m):
-            continue
+        if m is None or m.type not in DATED or m.start >= before:
+            continue  # a range ("met on Oct. 28-29") is kept: the interval's tolerance covers its days
         for j in range(k - 1, max(k - _VERB_WINDOW, -1) - 1, -1):
             if items[j].clause != it.clause:
                 break
