@@ -38,9 +38,51 @@ def test_an_offset_said_of_a_figure_is_not_an_interval() -> None:
     assert sequences(text, "2025-11-14") == []
 
 
-def test_a_date_range_is_not_one_day() -> None:
+def test_a_date_range_widens_the_interval_by_its_days() -> None:
+    """Either day of "the Oct. 28-29 meeting" may be meant: three weeks after it holds from both days,
+    five weeks after it from neither."""
     text = "The minutes, released on Wednesday, Nov. 19, three weeks after the Oct. 28-29 meeting, showed a split."
-    assert sequences(text, "2025-11-20") == []
+    (s,) = sequences(text, "2025-11-20")
+    assert (s.stated_days, s.tolerance_days, s.interval_ok) == (21, 4, True)
+    (s,) = sequences(text.replace("three weeks", "five weeks"), "2025-11-20")
+    assert s.interval_ok is False
+
+
+def test_an_order_alone_says_nothing_about_a_date_range() -> None:
+    text = ("Mayor Lena Ortiz, who took office on Jan. 14-15, visited the flood-hit district on Jan. 13, her first "
+            "trip since taking office.")
+    assert sequences(text, "2026-01-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "earlier", "ok"),
+    [
+        # counted from the date of the sentence before that the interval fits (the inauguration, not the vote)
+        ("The country voted on May 8 and the new president was inaugurated on May 25. He named his cabinet "
+         "four days later, on May 29.", "2025-06-02", "2025-05-25", True),
+        # no date fits: the last one told, the event a narrative counts on from
+        ("The country voted on May 8 and the new president was inaugurated on May 25. He named his cabinet "
+         "four days later, on May 30.", "2025-06-02", "2025-05-25", False),
+        ("The year closed on Dec. 30. Two days later, on Jan. 1, the new rules took effect.", "2026-01-05",
+         "2025-12-30", True),
+        ("The fire broke out on Sept. 2. Firefighters declared it contained on Sept. 14, ten days later.",
+         "2025-09-20", "2025-09-02", False),
+    ],
+)
+def test_an_interval_counted_from_the_sentence_before_is_an_inference(text: str, published: str, earlier: str,
+                                                                       ok: bool) -> None:
+    (s,) = sequences(text, published)
+    assert (s.earlier_date, s.interval_ok, s.certainty) == (earlier, ok, "inferred")
+
+
+def test_an_interval_from_the_sentence_before_is_at_most_a_warning() -> None:
+    from factcheck import check
+
+    report = check("The cabinet approved the package on Sept. 5. Parliament passed it a day later, on Sept. 7.",
+                   published="2025-09-08", references=False)
+    (f,) = report.documents[0].findings
+    assert (f.rule, f.severity) == ("dates.sequence", "warning")
+    assert "in the sentence before" in f.message
 
 
 def test_the_rule_reports_a_wrong_interval() -> None:
