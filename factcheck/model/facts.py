@@ -108,6 +108,8 @@ class Sequence(FactBase):
     stated_days: int | None = Field(
         None, description="The interval as stated, in days ('a day after' -> 1, 'three weeks before' -> 21).")
     tolerance_days: int = Field(0, description="How far the dates may be from stated_days (a week: 1 day).")
+    stated_bound: Literal["exact", "at_most", "at_least"] = Field(
+        "exact", description="'less than a week after' (at_most), 'more than a month after' (at_least).")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -123,6 +125,10 @@ class Sequence(FactBase):
         """Whether the dates are the stated interval apart (None when no interval is stated, or no dates)."""
         if self.stated_days is None or self.days_between is None:
             return None
+        if self.stated_bound == "at_most":
+            return self.days_between <= self.stated_days + self.tolerance_days
+        if self.stated_bound == "at_least":
+            return self.days_between >= self.stated_days - self.tolerance_days
         return abs(self.days_between - self.stated_days) <= self.tolerance_days
 
 

@@ -91,3 +91,33 @@ def test_the_rule_reports_a_wrong_interval() -> None:
     report = check("The frigate sailed on Oct. 27, three days after the minister inspected the crew on Oct. 22.",
                    published="2025-10-29", references=False)
     assert [f.rule for f in report.documents[0].findings] == ["dates.sequence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "ok"),
+    [
+        ("The convoy crossed on Nov. 6, less than a week after the ceasefire took effect on Nov. 3.", "at_most", True),
+        ("The convoy crossed on Nov. 12, less than a week after the ceasefire took effect on Nov. 3.", "at_most", False),
+        ("The convoy crossed on Nov. 20, more than two weeks after the ceasefire took effect on Nov. 3.", "at_least",
+         True),
+        ("The convoy crossed on Nov. 12, about a week after the ceasefire took effect on Nov. 3.", "exact", True),
+    ],
+)
+def test_a_hedged_interval_is_a_bound(text: str, bound: str, ok: bool) -> None:
+    (s,) = sequences(text, "2025-11-25")
+    assert (s.stated_bound, s.interval_ok) == (bound, ok)
+
+
+def test_hours_counted_in_days() -> None:
+    (s,) = sequences("The convoy crossed on Nov. 6, just 72 hours after the ceasefire took effect on Nov. 3.",
+                     "2025-11-25")
+    assert (s.stated_days, s.interval_ok) == (3, True)
+    (s,) = sequences("The convoy crossed on Nov. 3, hours after the ceasefire took effect on Nov. 3.", "2025-11-25")
+    assert (s.stated_days, s.interval_ok) == (0, True)
+
+
+def test_an_interval_opening_the_sentence() -> None:
+    text = "Three days after the ceasefire took effect on Nov. 3, the first convoy crossed the border on Nov. 7."
+    (s,) = sequences(text, "2025-11-25")
+    assert (s.stated_days, s.days_between, s.interval_ok) == (3, 4, False)
+    assert sequences("The bank cut rates on Nov. 4, and shares fell again on Nov. 10.", "2025-11-25") == []

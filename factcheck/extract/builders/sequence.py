@@ -36,11 +36,40 @@ def _days(offset: Mention) -> tuple[int, int, int] | None:
         return None
     sign = 1 if int(n) > 0 else -1
     if unit == "hour":
-        return 0, 1, sign
+        return 0, 1, sign  # "hours after": the same day or the next (a count before it: _hours_counted)
     if unit not in _UNIT_DAYS:
         return None
     weeks = abs(int(n)) if unit == "week" else 0
     return int(n) * _UNIT_DAYS[unit], weeks, sign  # "two weeks after" is 13 to 15 days: a day each way per week
+
+
+_HEDGES = {"less than": "at_most", "under": "at_most", "within": "at_most", "nearly": "at_most", "almost": "at_most",
+           "barely": "at_most", "not even": "at_most", "more than": "at_least", "over": "at_least",
+           "at least": "at_least", "some": "about", "about": "about", "around": "about", "roughly": "about",
+           "approximately": "about"}
+
+
+def _hedge(text: str, offset: Mention) -> str | None:
+    """The hedge just before an interval ("less than a week after", "about two weeks after")."""
+    before = " ".join(text[max(0, offset.start - 24) : offset.start].lower().split()[-2:])
+    for words, bound in _HEDGES.items():
+        if before == words or before.endswith(" " + words):
+            return bound
+    return None
+
+
+def _hours_counted(match: RelationMatch, offset: Mention) -> float | None:
+    """The number of hours an "hours after" interval counts, when a number stands right before it
+    ("72 hours after")."""
+    if offset.value.get("unit") != "hour":
+        return None
+    items = match.sentence.items
+    for k, it in enumerate(items):
+        if it.mention is offset and k > 0:
+            m = items[k - 1].mention
+            if m is not None and m.type == "number" and isinstance(m.value.get("value"), float | int):
+                return float(m.value["value"])
+    return None
 
 
 def _certainty(match: RelationMatch, inferred: bool) -> str:
@@ -67,6 +96,8 @@ def _appositive(text: str, offset: Mention, second: Mention) -> bool:
 
 def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     first, second, offset = match.mention("first"), match.mention("second"), match.mention("offset")
+    if match.pattern.spec.set.get("sentence_start") and match.first_item != 0:
+        return None  # "Three days after ..., the convoy crossed on Nov. 6" opens its sentence
     inferred = False
     if first is None and match.pattern.spec.set.get("first") == "previous":
         # "The decision came ..." opening a sentence, or a clause after a semicolon
@@ -113,7 +144,14 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     if days is None:
         return None
     signed, tolerance, sign = days
+    hours = _hours_counted(match, offset)
+    if hours is not None and hours >= 24:  # "just 72 hours after": three days, give or take one
+        signed = sign * round(hours / 24)
     tolerance += spread
+    hedge = _hedge(a.text, offset)
+    bound = hedge if hedge in ("at_most", "at_least") else "exact"
+    if hedge == "about":
+        tolerance += max(1, abs(signed) // 7)  # "about two weeks": a day or two more either way
     of_second = match.pattern.spec.set.get("offset_of") == "second"
     # "the day after the board met on May 16" relates two events; "a week earlier" said of something
     # else ("from 10,850 a week earlier") does not, unless it is set off by commas beside the second date
@@ -151,6 +189,7 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         later_at=later.start,
         stated_days=abs(signed),
         tolerance_days=tolerance,
+        stated_bound=bound,  # type: ignore[arg-type]
         certainty="inferred" if inferred else cert if of_second else _certainty(match, inferred),
         inferred="; ".join(notes) or None,
         pattern=match.pattern.id,
