@@ -121,3 +121,8 @@ def test_an_interval_opening_the_sentence() -> None:
     (s,) = sequences(text, "2025-11-25")
     assert (s.stated_days, s.days_between, s.interval_ok) == (3, 4, False)
     assert sequences("The bank cut rates on Nov. 4, and shares fell again on Nov. 10.", "2025-11-25") == []
+
+
+def test_a_far_year_does_not_anchor_the_next_sentence() -> None:
+    text = "He was born on May 3, 1960. Two days later, on May 5, his father registered the birth."
+    assert sequences(text, "2025-11-26") == []

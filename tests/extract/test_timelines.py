@@ -168,3 +168,20 @@ def test_a_target_met_already_is_met_in_the_year_of_publication() -> None:
     (s,) = timelines.extract(doc(text, "2025-07-14"))
     assert (s.from_year, s.to_year, s.stated_years, s.certainty) == (2030, 2025, 5, "inferred")
     assert timelines.extract(doc(text.replace("reached", "to be reached"), "2025-07-14")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how long the thing lasts, not where it moved from and to
+        "The festival, postponed by a year, will run from June 3, 2026 to June 7, 2026.",
+        "The works, delayed by two years, will close the line from 2027 to 2029.",
+        # the move told in the sentence before is another target's: this sentence names a third year
+        "The mission was delayed by two years. It will launch in 2029 and land in 2031 rather than 2030.",
+    ],
+)
+def test_no_shift_read_from_a_span_or_another_target(text: str) -> None:
+    from factcheck import check
+
+    findings = check(text, published="2025-11-20", references=False).documents[0].findings
+    assert [f.rule for f in findings if f.rule == "timeline.shift-mismatch"] == []

@@ -232,7 +232,11 @@ def _range_end_guess(a: Analysis, m: Mention) -> str | None:
 def _fitting_previous(a: Analysis, match: RelationMatch, offset: Mention, second: Mention) -> Mention | None:
     """Of the dates the sentence before tells, the last one the stated interval fits (the text is then
     consistent with one reading), else the last one: the event a narrative counts on from."""
-    candidates = backrefs.previous_dates(a, match.sentence)
+    published = a.doc.published
+    # a date told with a far year ("born on May 3, 1960") cannot lend its year to the day-and-month after it
+    candidates = [c for c in backrefs.previous_dates(a, match.sentence)
+                  if not c.value.get("year") or second.value.get("year") or published is None
+                  or abs(int(c.value["year"]) - published.year) <= 1]
     days = _days(offset)
     if not candidates or days is None or second.type != "date":
         return None

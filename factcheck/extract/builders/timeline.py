@@ -199,6 +199,33 @@ def _met_by_publication(match: RelationMatch, published: dt.date | None) -> int 
     return published.year
 
 
+_SPAN_WORDS = frozenset(["run", "runs", "running", "ran", "last", "lasts", "lasting", "lasted", "held", "hold",
+                         "holds", "stretch", "stretches", "span", "spans", "stay", "stays", "remain", "remains",
+                         "operate", "operates", "close", "closes", "closed", "cover", "covers", "covering"])
+
+
+def _only_the_pair(match: RelationMatch) -> bool:
+    """The sentence names no date but the old and the new target ("... will end in 2035 rather than 2040"),
+    so that a move told in the sentence before can be its move ("launch in 2029 and land in 2031 rather
+    than 2030" names another)."""
+    dated = [it for it in match.sentence.items
+             if it.mention is not None and it.mention.type in ("year", "fiscal_year", "month", "date")]
+    return len(dated) == 2
+
+
+def _a_span_not_a_move(match: RelationMatch) -> bool:
+    """"Postponed by a year, will run from June 3, 2026 to June 7, 2026": the from-to pair is how long the
+    thing lasts, not where it moved from and to (a verb of lasting just before "from")."""
+    fm = match.mention("from")
+    if fm is None:
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is fm), None)
+    if k is None or k == 0 or items[k - 1].code != "from":
+        return False
+    return any(it.code in _SPAN_WORDS for it in items[max(0, k - 5) : k - 1])
+
+
 _FIGURES = frozenset(["money", "percent", "number", "points"])
 
 
@@ -226,7 +253,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         if met_by is None or fm is None or fm.type != "year":
             return None
         elsewhere = f"the target is said to be met already; the new date is taken as {met_by}, the year of publication"
-    elif tm is None or fm is tm or _moves_a_figure(match):
+    elif tm is None or fm is tm or _moves_a_figure(match) or _a_span_not_a_move(match):
         return None
     earlier, later, bounds = _words()
     fiscal = _fiscal_mentions(fm, tm)
@@ -250,7 +277,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     shift = match.mention("shift")
     told_before = match.pattern.spec.set.get("shift")
     told = backrefs.previous_shift(a, match.sentence) \
-        if shift is None and told_before in ("previous", "previous_if_any") else None
+        if shift is None and told_before in ("previous", "previous_if_any") and _only_the_pair(match) else None
     if told is None and told_before == "previous":
         return None
     if told is not None:
