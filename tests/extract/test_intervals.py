@@ -126,3 +126,16 @@ def test_an_interval_opening_the_sentence() -> None:
 def test_a_far_year_does_not_anchor_the_next_sentence() -> None:
     text = "He was born on May 3, 1960. Two days later, on May 5, his father registered the birth."
     assert sequences(text, "2025-11-26") == []
+
+
+def test_the_previous_week_is_any_day_of_that_week() -> None:
+    text = "The bank met on Monday, Nov. 17. The previous week, on Thursday, Nov. 13, it had published its minutes."
+    (s,) = sequences(text, "2025-11-20")
+    assert (s.stated_days, s.interval_ok) == (7, True)
+    (s,) = sequences(text.replace("Thursday, Nov. 13", "Thursday, Nov. 20"), "2025-11-20")
+    assert s.interval_ok is False
+
+
+def test_a_compound_interval_is_not_read_by_its_last_part() -> None:
+    assert sequences("The result was certified on Oct. 20, two weeks and a day after the vote on Oct. 5.",
+                     "2025-11-20") == []

@@ -10,6 +10,7 @@ offset``). The dates are linked to their resolved date mentions by the resolver 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders import backrefs
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from factcheck.extract.relations.match import RelationMatch
 
 _UNIT_DAYS = {"day": 1, "week": 7}
+_COMPOUND = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+and\s*$", re.IGNORECASE)
 
 
 def _days(offset: Mention) -> tuple[int, int, int] | None:
@@ -141,9 +143,11 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     if offset is None:
         return _order_only(match, a, first, second, inferred)
     days = _days(offset)
-    if days is None:
-        return None
+    if days is None or _COMPOUND.search(a.text[max(0, offset.start - 30) : offset.start]):
+        return None  # "two weeks and a day after": the interval is more than the words the offset covers
     signed, tolerance, sign = days
+    if offset.value.get("unit") == "week" and abs(signed) == 7 and offset.text.lower().startswith(("the ", "that ")):
+        tolerance = 6  # "the previous week", "the following week": any day of that calendar week
     hours = _hours_counted(match, offset)
     if hours is not None and hours >= 24:  # "just 72 hours after": three days, give or take one
         signed = sign * round(hours / 24)
