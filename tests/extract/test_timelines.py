@@ -185,3 +185,13 @@ def test_no_shift_read_from_a_span_or_another_target(text: str) -> None:
 
     findings = check(text, published="2025-11-20", references=False).documents[0].findings
     assert [f.rule for f in findings if f.rule == "timeline.shift-mismatch"] == []
+
+
+def test_moved_back_by_a_day_says_no_direction() -> None:
+    """Fixture copy says "moved back 24 hours" of an earlier day as often as of a later one: between two
+    full dates, "back" alone gives the shift no direction."""
+    text = "The qualifier, which had been set for March 25, 2026, was moved back by a week to March 18, 2026."
+    (s,) = timelines.extract(doc(text))
+    assert (s.stated_direction, s.actual_direction) == (None, "earlier")
+    (s,) = timelines.extract(doc(text.replace("moved back", "moved forward").replace("March 18", "April 1")))
+    assert (s.stated_direction, s.actual_direction) == ("earlier", "later")

@@ -204,6 +204,16 @@ _SPAN_WORDS = frozenset(["run", "runs", "running", "ran", "last", "lasts", "last
                          "operate", "operates", "close", "closes", "closed", "cover", "covers", "covering"])
 
 
+_AMBIGUOUS_LATER = frozenset(["back", "put", "set", "move", "moved", "moves", "moving"])
+
+
+def _only_back(match: RelationMatch, later: frozenset[str]) -> bool:
+    """The only word saying "later" is "back" (with a plain verb of moving)."""
+    words = set(" ".join(match.words(n) for n in ("verb", "particle", "dir")).split())
+    said = words & later
+    return "back" in said and said <= _AMBIGUOUS_LATER
+
+
 def _only_the_pair(match: RelationMatch) -> bool:
     """The sentence names no date but the old and the new target ("... will end in 2035 rather than 2040"),
     so that a move told in the sentence before can be its move ("launch in 2029 and land in 2031 rather
@@ -316,6 +326,9 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         sign = -1 if direction == "later" else 1
         old = (new[0] + sign * stated_years, None, new[2])
         inferred = f"the original target {old[0]} is not stated; it follows from the stated shift"
+    if _days(fm, tm) != (None, None) and direction == "later" and _only_back(match, later):
+        # "moved back by a day" of a fixture is said of an earlier day as often as of a later one
+        direction = None
     bound = "exact"
     hedge = match.words("bound")
     if hedge:
