@@ -108,6 +108,8 @@ class Sequence(FactBase):
     stated_days: int | None = Field(
         None, description="The interval as stated, in days ('a day after' -> 1, 'three weeks before' -> 21).")
     tolerance_days: int = Field(0, description="How far the dates may be from stated_days (a week: 1 day).")
+    stated_bound: Literal["exact", "at_most", "at_least"] = Field(
+        "exact", description="'less than a week after' (at_most), 'more than a month after' (at_least).")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -123,6 +125,10 @@ class Sequence(FactBase):
         """Whether the dates are the stated interval apart (None when no interval is stated, or no dates)."""
         if self.stated_days is None or self.days_between is None:
             return None
+        if self.stated_bound == "at_most":
+            return self.days_between <= self.stated_days + self.tolerance_days
+        if self.stated_bound == "at_least":
+            return self.days_between >= self.stated_days - self.tolerance_days
         return abs(self.days_between - self.stated_days) <= self.tolerance_days
 
 
@@ -135,13 +141,24 @@ class TimelineShift(FactBase):
     to_year: int
     from_month: int | None = None
     to_month: int | None = None
+    from_day: int | None = Field(None, description="Day of the month, when both targets are full dates with their years.")
+    to_day: int | None = Field(None, description="Day of the month, when both targets are full dates with their years.")
     from_label: str
     to_label: str
     year_type: Literal["calendar", "fiscal"] = "calendar"
     country: str | None = Field(None, description="ISO 3166 alpha-2 of the fiscal calendar, if fiscal.")
     stated_years: int | None = Field(None, description="The shift as stated, in years ('by two years' -> 2).")
+    stated_months: int | None = Field(None, description="The shift as stated in months ('a delay of 18 months' -> 18).")
     stated_bound: Literal["exact", "at_least", "at_most", "about"] = "exact"
     stated_direction: Literal["earlier", "later"] | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def months_between(self) -> int | None:
+        """Absolute number of months between the two targets when both name a month (derived)."""
+        if self.from_month is None or self.to_month is None:
+            return None
+        return abs((self.to_year * 12 + self.to_month) - (self.from_year * 12 + self.from_month))
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -153,8 +170,8 @@ class TimelineShift(FactBase):
     @property
     def actual_direction(self) -> Direction:
         """Whether the new target is earlier or later than the old one (derived)."""
-        a = (self.from_year, self.from_month or 0)
-        b = (self.to_year, self.to_month or 0)
+        a = (self.from_year, self.from_month or 0, self.from_day or 0)
+        b = (self.to_year, self.to_month or 0, self.to_day or 0)
         return "earlier" if b < a else "later" if b > a else "same"
 
 

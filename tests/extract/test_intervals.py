@@ -38,9 +38,51 @@ def test_an_offset_said_of_a_figure_is_not_an_interval() -> None:
     assert sequences(text, "2025-11-14") == []
 
 
-def test_a_date_range_is_not_one_day() -> None:
+def test_a_date_range_widens_the_interval_by_its_days() -> None:
+    """Either day of "the Oct. 28-29 meeting" may be meant: three weeks after it holds from both days,
+    five weeks after it from neither."""
     text = "The minutes, released on Wednesday, Nov. 19, three weeks after the Oct. 28-29 meeting, showed a split."
-    assert sequences(text, "2025-11-20") == []
+    (s,) = sequences(text, "2025-11-20")
+    assert (s.stated_days, s.tolerance_days, s.interval_ok) == (21, 4, True)
+    (s,) = sequences(text.replace("three weeks", "five weeks"), "2025-11-20")
+    assert s.interval_ok is False
+
+
+def test_an_order_alone_says_nothing_about_a_date_range() -> None:
+    text = ("Mayor Lena Ortiz, who took office on Jan. 14-15, visited the flood-hit district on Jan. 13, her first "
+            "trip since taking office.")
+    assert sequences(text, "2026-01-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "earlier", "ok"),
+    [
+        # counted from the date of the sentence before that the interval fits (the inauguration, not the vote)
+        ("The country voted on May 8 and the new president was inaugurated on May 25. He named his cabinet "
+         "four days later, on May 29.", "2025-06-02", "2025-05-25", True),
+        # no date fits: the last one told, the event a narrative counts on from
+        ("The country voted on May 8 and the new president was inaugurated on May 25. He named his cabinet "
+         "four days later, on May 30.", "2025-06-02", "2025-05-25", False),
+        ("The year closed on Dec. 30. Two days later, on Jan. 1, the new rules took effect.", "2026-01-05",
+         "2025-12-30", True),
+        ("The fire broke out on Sept. 2. Firefighters declared it contained on Sept. 14, ten days later.",
+         "2025-09-20", "2025-09-02", False),
+    ],
+)
+def test_an_interval_counted_from_the_sentence_before_is_an_inference(text: str, published: str, earlier: str,
+                                                                       ok: bool) -> None:
+    (s,) = sequences(text, published)
+    assert (s.earlier_date, s.interval_ok, s.certainty) == (earlier, ok, "inferred")
+
+
+def test_an_interval_from_the_sentence_before_is_at_most_a_warning() -> None:
+    from factcheck import check
+
+    report = check("The cabinet approved the package on Sept. 5. Parliament passed it a day later, on Sept. 7.",
+                   published="2025-09-08", references=False)
+    (f,) = report.documents[0].findings
+    assert (f.rule, f.severity) == ("dates.sequence", "warning")
+    assert "in the sentence before" in f.message
 
 
 def test_the_rule_reports_a_wrong_interval() -> None:
@@ -49,3 +91,51 @@ def test_the_rule_reports_a_wrong_interval() -> None:
     report = check("The frigate sailed on Oct. 27, three days after the minister inspected the crew on Oct. 22.",
                    published="2025-10-29", references=False)
     assert [f.rule for f in report.documents[0].findings] == ["dates.sequence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "ok"),
+    [
+        ("The convoy crossed on Nov. 6, less than a week after the ceasefire took effect on Nov. 3.", "at_most", True),
+        ("The convoy crossed on Nov. 12, less than a week after the ceasefire took effect on Nov. 3.", "at_most", False),
+        ("The convoy crossed on Nov. 20, more than two weeks after the ceasefire took effect on Nov. 3.", "at_least",
+         True),
+        ("The convoy crossed on Nov. 12, about a week after the ceasefire took effect on Nov. 3.", "exact", True),
+    ],
+)
+def test_a_hedged_interval_is_a_bound(text: str, bound: str, ok: bool) -> None:
+    (s,) = sequences(text, "2025-11-25")
+    assert (s.stated_bound, s.interval_ok) == (bound, ok)
+
+
+def test_hours_counted_in_days() -> None:
+    (s,) = sequences("The convoy crossed on Nov. 6, just 72 hours after the ceasefire took effect on Nov. 3.",
+                     "2025-11-25")
+    assert (s.stated_days, s.interval_ok) == (3, True)
+    (s,) = sequences("The convoy crossed on Nov. 3, hours after the ceasefire took effect on Nov. 3.", "2025-11-25")
+    assert (s.stated_days, s.interval_ok) == (0, True)
+
+
+def test_an_interval_opening_the_sentence() -> None:
+    text = "Three days after the ceasefire took effect on Nov. 3, the first convoy crossed the border on Nov. 7."
+    (s,) = sequences(text, "2025-11-25")
+    assert (s.stated_days, s.days_between, s.interval_ok) == (3, 4, False)
+    assert sequences("The bank cut rates on Nov. 4, and shares fell again on Nov. 10.", "2025-11-25") == []
+
+
+def test_a_far_year_does_not_anchor_the_next_sentence() -> None:
+    text = "He was born on May 3, 1960. Two days later, on May 5, his father registered the birth."
+    assert sequences(text, "2025-11-26") == []
+
+
+def test_the_previous_week_is_any_day_of_that_week() -> None:
+    text = "The bank met on Monday, Nov. 17. The previous week, on Thursday, Nov. 13, it had published its minutes."
+    (s,) = sequences(text, "2025-11-20")
+    assert (s.stated_days, s.interval_ok) == (7, True)
+    (s,) = sequences(text.replace("Thursday, Nov. 13", "Thursday, Nov. 20"), "2025-11-20")
+    assert s.interval_ok is False
+
+
+def test_a_compound_interval_is_not_read_by_its_last_part() -> None:
+    assert sequences("The result was certified on Oct. 20, two weeks and a day after the vote on Oct. 5.",
+                     "2025-11-20") == []

@@ -88,3 +88,110 @@ def test_us_fiscal_range_is_named_by_its_end_year() -> None:
 )
 def test_no_shift(text: str) -> None:
     assert timelines.extract(doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "months", "between", "stated", "direction"),
+    [
+        ("Launch of the weather satellite has been delayed by nine months, from March 2026 to December 2026.",
+         9, 9, None, "later"),
+        ("The defence ministry said delivery had been delayed by 18 months, to June 2028 from December 2026.",
+         18, 18, None, "later"),
+        ("The lunar rover's launch has been postponed again, to March 2027 from September 2026, a four-month delay.",
+         4, 6, None, "later"),
+        ("Delivery was pushed back by 24 months, to June 2029 from June 2027.", 24, 24, 2, "later"),
+    ],
+)
+def test_a_shift_stated_in_months_is_compared_with_the_months(text: str, months: int, between: int,
+                                                              stated: int | None, direction: str) -> None:
+    (s,) = timelines.extract(doc(text))
+    assert (s.stated_months, s.months_between, s.stated_years, s.stated_direction) == (months, between, stated,
+                                                                                      direction)
+
+
+def test_the_rule_reports_a_shift_in_months_that_the_months_contradict() -> None:
+    from factcheck import check
+
+    text = "Launch of the weather satellite has been delayed by six months, from March 2026 to December 2026."
+    (f,) = check(text, published="2025-05-06", references=False).documents[0].findings
+    assert (f.rule, f.severity) == ("timeline.shift-mismatch", "error")
+    assert "6 month(s)" in f.message and "9 month(s) later" in f.message
+    assert check(text.replace("six months", "nine months"), published="2025-05-06",
+                 references=False).documents[0].findings == []
+
+
+def test_full_dates_give_a_move_within_one_month_its_direction() -> None:
+    (s,) = timelines.extract(doc("The hearing was moved up to Oct. 14, 2026 from Oct. 21, 2026, a week earlier."))
+    assert (s.from_day, s.to_day, s.actual_direction, s.stated_direction) == (21, 14, "earlier", "earlier")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # day and month without a year: which way "moved back 24 hours" goes is not certain (fixtures say it
+        # of an earlier day)
+        "The match was moved back 24 hours and will now be played on Oct. 12 instead of Oct. 13.",
+        "The cup tie was moved from Oct. 14 to Oct. 15 and will now be played 24 hours later.",
+        # a range the thing will run over, not a move
+        "The deadline was set weeks ago; the minister moved the fair to run from June 3, 2026 to June 7, 2026.",
+    ],
+)
+def test_no_day_level_shift(text: str) -> None:
+    assert timelines.extract(doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "stated", "direction"),
+    [
+        # the size of the move told in the sentence before, the two targets in this one
+        ("A ban on new petrol cars will be brought forward by five years, the prime minister will say. Sales "
+         "of new combustion cars will end in 2035 rather than 2040.", 2040, 2035, 5, "earlier"),
+        ("Parliament approved a three-year delay to the pension reform. The higher retirement age will now "
+         "apply from 2029 instead of 2027.", 2027, 2029, 3, "later"),
+        # the new target from the sentence before, the old one in this one
+        ("The prefecture said it would finish the work by March 2027. The work, originally due by March 2025, "
+         "was delayed by two years after land purchases stalled.", 2025, 2027, 2, "later"),
+        # the original stated beside a shift that would otherwise be derived from it
+        ("Tokyo plans to reach 2% of GDP in fiscal 2025, three years earlier than planned. Japan's original "
+         "deadline was fiscal 2027.", 2027, 2025, 3, "earlier"),
+    ],
+)
+def test_a_side_told_in_the_next_sentence_is_an_inference(text: str, old: int, new: int, stated: int,
+                                                          direction: str) -> None:
+    (s,) = timelines.extract(doc(text))
+    assert (s.from_year, s.to_year, s.stated_years, s.stated_direction) == (old, new, stated, direction)
+    assert s.certainty == "inferred" and s.inferred
+
+
+def test_a_target_met_already_is_met_in_the_year_of_publication() -> None:
+    text = "Wind and solar now supply 40% of power, a milestone reached five years ahead of the 2030 deadline."
+    (s,) = timelines.extract(doc(text, "2025-07-14"))
+    assert (s.from_year, s.to_year, s.stated_years, s.certainty) == (2030, 2025, 5, "inferred")
+    assert timelines.extract(doc(text.replace("reached", "to be reached"), "2025-07-14")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how long the thing lasts, not where it moved from and to
+        "The festival, postponed by a year, will run from June 3, 2026 to June 7, 2026.",
+        "The works, delayed by two years, will close the line from 2027 to 2029.",
+        # the move told in the sentence before is another target's: this sentence names a third year
+        "The mission was delayed by two years. It will launch in 2029 and land in 2031 rather than 2030.",
+    ],
+)
+def test_no_shift_read_from_a_span_or_another_target(text: str) -> None:
+    from factcheck import check
+
+    findings = check(text, published="2025-11-20", references=False).documents[0].findings
+    assert [f.rule for f in findings if f.rule == "timeline.shift-mismatch"] == []
+
+
+def test_moved_back_by_a_day_says_no_direction() -> None:
+    """Fixture copy says "moved back 24 hours" of an earlier day as often as of a later one: between two
+    full dates, "back" alone gives the shift no direction."""
+    text = "The qualifier, which had been set for March 25, 2026, was moved back by a week to March 18, 2026."
+    (s,) = timelines.extract(doc(text))
+    assert (s.stated_direction, s.actual_direction) == (None, "earlier")
+    (s,) = timelines.extract(doc(text.replace("moved back", "moved forward").replace("March 18", "April 1")))
+    assert (s.stated_direction, s.actual_direction) == ("earlier", "later")

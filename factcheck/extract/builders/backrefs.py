@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from factcheck.extract.mentions.model import Mention
 
 DATED = frozenset({"date", "weekday", "day_of_month"})
-_VERB_WINDOW = 8  # items before a date in which its verb is looked for
+_VERB_WINDOW = 11  # items before a date in which its verb is looked for ("confirmed the first measles case of the outbreak on Monday, March 16")
 _SENTENCES_BACK = 2
 
 
@@ -50,6 +50,16 @@ def is_range(text: str, m: Mention) -> bool:
     return len(tail) >= 2 and tail[0] in "-–" and tail[1].isdigit()
 
 
+def range_days(text: str, m: Mention) -> int | None:
+    """How many days past its first a date range runs ("Oct. 28-29": 1), or None if ``m`` opens none."""
+    if not is_range(text, m) or not isinstance(m.value.get("day"), int):
+        return None
+    tail = text[m.end + 1 : m.end + 4]
+    digits = "".join(c for c in tail[:2] if c.isdigit())
+    end = int(digits) if digits and (len(tail) < 3 or not tail[2].isdigit()) else None
+    return end - m.value["day"] if end is not None and 0 < end - m.value["day"] <= 7 else None
+
+
 def _first_lead(a: Analysis, sent: Sentence, items: list[Item]) -> Mention | None:
     """The first full or weekday date among ``items`` outside embedded clauses (not a range)."""
     for it in items:
@@ -77,6 +87,19 @@ def previous_lead_date(a: Analysis, sent: Sentence, item: int = 0) -> Mention | 
     return _first_lead(a, sent, sent.items[:item])
 
 
+def previous_dates(a: Analysis, sent: Sentence) -> list[Mention]:
+    """The full dates (month and day) the sentence before tells, outside embedded clauses and ranges, in
+    order: what "Three days later, on Nov. 11, ..." opening ``sent`` may count from."""
+    i = _index_of(a, sent)
+    if i == 0:
+        return []
+    prev = a.sentences[i - 1]
+    return [it.mention for it in prev.items
+            if it.mention is not None and it.mention.type == "date" and prev.clauses[it.clause].kind not in EMBEDDED
+            and isinstance(it.mention.value.get("month"), int) and isinstance(it.mention.value.get("day"), int)
+            and not is_range(a.text, it.mention)]
+
+
 def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention | None:
     """The date of the event ``noun`` names, told before offset ``before`` in this sentence or the two
     before it: the nearest date whose clause has one of the noun's verbs just before it; for a lead noun
@@ -102,11 +125,13 @@ def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str]) -> M
     for k in range(len(items) - 1, -1, -1):
         it = items[k]
         m = it.mention
-        if m is None or m.type not in DATED or m.start >= before or is_range(a.text, m):
-            continue
+        if m is None or m.type not in DATED or m.start >= before:
+            continue  # a range ("met on Oct. 28-29") is kept: the interval's tolerance covers its days
         for j in range(k - 1, max(k - _VERB_WINDOW, -1) - 1, -1):
             if items[j].clause != it.clause:
                 break
+            if items[j].mention is not None and items[j].mention.type in ("date", "day_of_month"):
+                break  # a verb before another date dates that one ("heard ... on Oct. 28 and ruled on Nov. 6")
             if items[j].code in verbs:
                 return m
     return None
@@ -147,6 +172,87 @@ def original_target(a: Analysis, sent: Sentence, nouns: frozenset[str]) -> tuple
                 if m is not None and m.type not in ("person", "country", "title"):
                     break
     return None
+
+
+_ORIGINAL = frozenset(["original", "initial", "previous", "earlier", "old", "first"])
+_ORIGINAL_NOUNS = frozenset(["deadline", "target", "goal", "date", "timetable", "timeline", "schedule", "plan"])
+_ORIGINAL_LINKS = frozenset(["was", "had been", "is", "of", "had", "been", "for", "in", "by"])
+
+
+def stated_original(a: Analysis, sent: Sentence, after: int) -> tuple[Mention, str] | None:
+    """The original target stated as such ("Japan's original deadline was fiscal 2027", "the previous
+    target of 2030") after offset ``after`` in ``sent``, else in the next or the previous sentence:
+    (mention, where), or None when none or several are stated."""
+    for other, where in ((sent, "later in the sentence"), (_sentence_offset(a, sent, 1), "the next sentence"),
+                         (_sentence_offset(a, sent, -1), "the sentence before")):
+        if other is None:
+            continue
+        items = other.items
+        found = []
+        for k in range(len(items) - 3):
+            if items[k].start < after and other is sent:
+                continue
+            if items[k].code not in _ORIGINAL:
+                continue
+            m = items[k + 1].mention
+            if m is not None and m.type in ("year", "fiscal_year") and items[k + 2].code in _ORIGINAL_NOUNS:
+                found.append(m)  # "the original 2027 deadline"
+                continue
+            if items[k + 1].code not in _ORIGINAL_NOUNS:
+                continue
+            for j in (k + 2, k + 3, k + 4):
+                m = items[j].mention if j < len(items) else None
+                if m is not None and m.type in ("year", "fiscal_year") and \
+                        all(items[x].code in _ORIGINAL_LINKS for x in range(k + 2, j)) and j > k + 2:
+                    found.append(m)
+                    break
+        if len(found) == 1:
+            return found[0], where
+        if found:
+            return None
+    return None
+
+
+_SHIFT_VERBS = ("move", "bring", "push", "pull", "advance", "accelerate", "delay", "postpone", "shift", "defer",
+                "put", "set", "hasten", "expedite", "extend")
+_DATED_TARGETS = frozenset({"year", "fiscal_year", "month", "date"})
+_SHIFT_NOUNS = frozenset(["delay", "postponement", "extension", "slip", "slippage", "setback", "overrun", "advance"])
+
+
+@cache
+def _shift_verb_forms() -> frozenset[str]:
+    return frozenset(f for v in _SHIFT_VERBS for f in inflections(v))
+
+
+def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | None:
+    """The size of a move told in the sentence before without any date ("A ban ... will be brought
+    forward by five years.", "approved a two-year delay to the reform"), for a sentence that gives the old
+    and new targets: (the duration, the words from the verb to "by", or the noun), or None when that
+    sentence names a date or more than one such move."""
+    other = _sentence_offset(a, sent, -1)
+    if other is None or any(it.mention is not None and it.mention.type in _DATED_TARGETS for it in other.items):
+        return None
+    verbs = _shift_verb_forms()
+    found: list[tuple[Mention, list[str]]] = []
+    items = other.items
+    for k, it in enumerate(items):
+        if other.clauses[it.clause].kind in EMBEDDED:
+            continue
+        if it.code in ("a", "an") and k + 2 < len(items) and items[k + 2].code in _SHIFT_NOUNS:
+            m = items[k + 1].mention  # "approved a two-year delay to the pension reform"
+            if m is not None and m.type == "duration":
+                found.append((m, [items[k + 2].code]))
+            continue
+        if it.code not in verbs:
+            continue
+        for j in range(k + 1, min(k + 8, len(items) - 1)):
+            m = items[j + 1].mention
+            if items[j].code == "by" and m is not None and m.type == "duration":
+                found.append((m, [x.code for x in items[k:j]]))
+                break
+            if items[j].mention is not None:
+                break
+    return found[0] if len(found) == 1 else None
 
 
 def previous_target(a: Analysis, sent: Sentence) -> Mention | None:

@@ -9,6 +9,8 @@ offset``). The dates are linked to their resolved date mentions by the resolver 
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders import backrefs
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from factcheck.extract.relations.match import RelationMatch
 
 _UNIT_DAYS = {"day": 1, "week": 7}
+_COMPOUND = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+and\s*$", re.IGNORECASE)
 
 
 def _days(offset: Mention) -> tuple[int, int, int] | None:
@@ -35,11 +38,40 @@ def _days(offset: Mention) -> tuple[int, int, int] | None:
         return None
     sign = 1 if int(n) > 0 else -1
     if unit == "hour":
-        return 0, 1, sign
+        return 0, 1, sign  # "hours after": the same day or the next (a count before it: _hours_counted)
     if unit not in _UNIT_DAYS:
         return None
     weeks = abs(int(n)) if unit == "week" else 0
     return int(n) * _UNIT_DAYS[unit], weeks, sign  # "two weeks after" is 13 to 15 days: a day each way per week
+
+
+_HEDGES = {"less than": "at_most", "under": "at_most", "within": "at_most", "nearly": "at_most", "almost": "at_most",
+           "barely": "at_most", "not even": "at_most", "more than": "at_least", "over": "at_least",
+           "at least": "at_least", "some": "about", "about": "about", "around": "about", "roughly": "about",
+           "approximately": "about"}
+
+
+def _hedge(text: str, offset: Mention) -> str | None:
+    """The hedge just before an interval ("less than a week after", "about two weeks after")."""
+    before = " ".join(text[max(0, offset.start - 24) : offset.start].lower().split()[-2:])
+    for words, bound in _HEDGES.items():
+        if before == words or before.endswith(" " + words):
+            return bound
+    return None
+
+
+def _hours_counted(match: RelationMatch, offset: Mention) -> float | None:
+    """The number of hours an "hours after" interval counts, when a number stands right before it
+    ("72 hours after")."""
+    if offset.value.get("unit") != "hour":
+        return None
+    items = match.sentence.items
+    for k, it in enumerate(items):
+        if it.mention is offset and k > 0:
+            m = items[k - 1].mention
+            if m is not None and m.type == "number" and isinstance(m.value.get("value"), float | int):
+                return float(m.value["value"])
+    return None
 
 
 def _certainty(match: RelationMatch, inferred: bool) -> str:
@@ -66,11 +98,19 @@ def _appositive(text: str, offset: Mention, second: Mention) -> bool:
 
 def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     first, second, offset = match.mention("first"), match.mention("second"), match.mention("offset")
+    if match.pattern.spec.set.get("sentence_start") and match.first_item != 0:
+        return None  # "Three days after ..., the convoy crossed on Nov. 6" opens its sentence
     inferred = False
     if first is None and match.pattern.spec.set.get("first") == "previous":
         # "The decision came ..." opening a sentence, or a clause after a semicolon
         first, inferred = backrefs.previous_lead_date(a, match.sentence, match.first_item), True
     notes: list[str] = []
+    if first is None and match.pattern.spec.set.get("first") == "previous_fitting" and offset is not None \
+            and second is not None and match.first_item == 0:
+        # "Three days later, on Nov. 11, ..." opening a sentence: counted from a date the sentence before tells
+        first, inferred = _fitting_previous(a, match, offset, second), True
+        if first is not None:
+            notes.append(f"{offset.text!r} is counted from {first.text!r}, in the sentence before")
     if first is None and match.pattern.spec.set.get("first") == "lead" and offset is not None:
         first, inferred = backrefs.lead_or_previous(a, match.sentence, offset.start), True
         if first is not None:
@@ -91,14 +131,31 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     first, second = _its_date(a, match, first), _its_date(a, match, second)
     if first is second:
         return None
-    if any(backrefs.is_range(a.text, m) for m in (first, second)):
-        return None  # "the Oct. 28-29 meeting": which day of it is meant is not said
+    spread = 0
+    for m in (first, second):
+        if backrefs.is_range(a.text, m):
+            # "three weeks after the Oct. 28-29 meeting": which day of it is meant is not said, so an
+            # interval may count from any of them; an order alone says nothing certain
+            width = backrefs.range_days(a.text, m)
+            if width is None or offset is None:
+                return None
+            spread += width
     if offset is None:
         return _order_only(match, a, first, second, inferred)
     days = _days(offset)
-    if days is None:
-        return None
+    if days is None or _COMPOUND.search(a.text[max(0, offset.start - 30) : offset.start]):
+        return None  # "two weeks and a day after": the interval is more than the words the offset covers
     signed, tolerance, sign = days
+    if offset.value.get("unit") == "week" and abs(signed) == 7 and offset.text.lower().startswith(("the ", "that ")):
+        tolerance = 6  # "the previous week", "the following week": any day of that calendar week
+    hours = _hours_counted(match, offset)
+    if hours is not None and hours >= 24:  # "just 72 hours after": three days, give or take one
+        signed = sign * round(hours / 24)
+    tolerance += spread
+    hedge = _hedge(a.text, offset)
+    bound = hedge if hedge in ("at_most", "at_least") else "exact"
+    if hedge == "about":
+        tolerance += max(1, abs(signed) // 7)  # "about two weeks": a day or two more either way
     of_second = match.pattern.spec.set.get("offset_of") == "second"
     # "the day after the board met on May 16" relates two events; "a week earlier" said of something
     # else ("from 10,850 a week earlier") does not, unless it is set off by commas beside the second date
@@ -136,6 +193,7 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         later_at=later.start,
         stated_days=abs(signed),
         tolerance_days=tolerance,
+        stated_bound=bound,  # type: ignore[arg-type]
         certainty="inferred" if inferred else cert if of_second else _certainty(match, inferred),
         inferred="; ".join(notes) or None,
         pattern=match.pattern.id,
@@ -173,6 +231,38 @@ def _range_end_guess(a: Analysis, m: Mention) -> str | None:
     if before.endswith((" to", " until", " through", " till", "–", "-")):
         return f"{m.text!r} ends a range; the interval may count from its start"
     return None
+
+
+def _fitting_previous(a: Analysis, match: RelationMatch, offset: Mention, second: Mention) -> Mention | None:
+    """Of the dates the sentence before tells, the last one the stated interval fits (the text is then
+    consistent with one reading), else the last one: the event a narrative counts on from."""
+    published = a.doc.published
+    # a date told with a far year ("born on May 3, 1960") cannot lend its year to the day-and-month after it
+    candidates = [c for c in backrefs.previous_dates(a, match.sentence)
+                  if not c.value.get("year") or second.value.get("year") or published is None
+                  or abs(int(c.value["year"]) - published.year) <= 1]
+    days = _days(offset)
+    if not candidates or days is None or second.type != "date":
+        return None
+    signed, tolerance, _ = days
+    fitting = [c for c in candidates
+               if (d := _day_diff(c, second, a.doc.published)) is not None and abs(d - signed) <= tolerance]
+    return (fitting or candidates)[-1]
+
+
+def _day_diff(earlier: Mention, later: Mention, published: dt.date | None) -> int | None:
+    """Days from one month-and-day date to another, each in its stated year, else in the year that puts
+    them within half a year of each other."""
+    a, b = earlier.value, later.value
+    year = b.get("year") or a.get("year") or (published.year if published is not None else 2024)
+    try:
+        to = dt.date(int(year), int(b["month"]), int(b["day"]))  # type: ignore[call-overload]
+        days = []
+        for y in ([a["year"]] if a.get("year") else [to.year - 1, to.year, to.year + 1]):
+            days.append((to - dt.date(int(y), int(a["month"]), int(a["day"]))).days)  # type: ignore[call-overload]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return min(days, key=abs)
 
 
 def _lemma_forms(gerund: str) -> list[str]:

@@ -82,6 +82,17 @@ def _bounded_point(v: dict[str, object], country: str | None,
     return (label, None, True) if label is not None else None
 
 
+def _days(fm: Mention | None, tm: Mention | None) -> tuple[int | None, int | None]:
+    """The days of the month of two full dates with their years ("from Sept. 30, 2026 to March 31, 2027"),
+    so that a move within one month has a direction; else none."""
+    if fm is None or tm is None or fm.type != "date" or tm.type != "date":
+        return None, None
+    a, b = fm.value, tm.value
+    if not (a.get("year") and b.get("year") and isinstance(a.get("day"), int) and isinstance(b.get("day"), int)):
+        return None, None
+    return a["day"], b["day"]
+
+
 def _safe_date(year: int, month: object, day: object) -> dt.date | None:
     try:
         return dt.date(year, int(month), int(day))  # type: ignore[call-overload]
@@ -168,6 +179,63 @@ def _other_side(match: RelationMatch, a: Analysis) -> tuple[Mention | None, Ment
     return fm, tm, None
 
 
+_MODAL = frozenset(["will", "would", "could", "may", "might", "should", "can", "to", "be", "if", "not", "never"])
+
+
+def _met_by_publication(match: RelationMatch, published: dt.date | None) -> int | None:
+    """The publication year, for a target the text says was met already ("a milestone reached five
+    years ahead of the 2030 deadline", "the goal was met two years early"): a past form of the verb in
+    an asserted, not future clause, with no modal or "to be" just before it; else None."""
+    verb = match.get("verb2")
+    if published is None or verb is None:
+        return None
+    clause = match.sentence.clauses[verb.items[0].clause]
+    if clause.tense == "future" or clause.modality != "asserted":
+        return None
+    items = match.sentence.items
+    k = next(i for i, it in enumerate(items) if it is verb.items[0])
+    if any(it.code in _MODAL for it in items[max(0, k - 3) : k]):
+        return None
+    return published.year
+
+
+_SPAN_WORDS = frozenset(["run", "runs", "running", "ran", "last", "lasts", "lasting", "lasted", "held", "hold",
+                         "holds", "stretch", "stretches", "span", "spans", "stay", "stays", "remain", "remains",
+                         "operate", "operates", "close", "closes", "closed", "cover", "covers", "covering"])
+
+
+_AMBIGUOUS_LATER = frozenset(["back", "put", "set", "move", "moved", "moves", "moving"])
+
+
+def _only_back(match: RelationMatch, later: frozenset[str]) -> bool:
+    """The only word saying "later" is "back" (with a plain verb of moving)."""
+    words = set(" ".join(match.words(n) for n in ("verb", "particle", "dir")).split())
+    said = words & later
+    return "back" in said and said <= _AMBIGUOUS_LATER
+
+
+def _only_the_pair(match: RelationMatch) -> bool:
+    """The sentence names no date but the old and the new target ("... will end in 2035 rather than 2040"),
+    so that a move told in the sentence before can be its move ("launch in 2029 and land in 2031 rather
+    than 2030" names another)."""
+    dated = [it for it in match.sentence.items
+             if it.mention is not None and it.mention.type in ("year", "fiscal_year", "month", "date")]
+    return len(dated) == 2
+
+
+def _a_span_not_a_move(match: RelationMatch) -> bool:
+    """"Postponed by a year, will run from June 3, 2026 to June 7, 2026": the from-to pair is how long the
+    thing lasts, not where it moved from and to (a verb of lasting just before "from")."""
+    fm = match.mention("from")
+    if fm is None:
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is fm), None)
+    if k is None or k == 0 or items[k - 1].code != "from":
+        return False
+    return any(it.code in _SPAN_WORDS for it in items[max(0, k - 5) : k - 1])
+
+
 _FIGURES = frozenset(["money", "percent", "number", "points"])
 
 
@@ -188,16 +256,22 @@ def _moves_a_figure(match: RelationMatch) -> bool:
 
 def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     fm, tm, elsewhere = _other_side(match, a)
-    if tm is None or fm is tm or _moves_a_figure(match):
+    published = a.doc.published
+    met_by = None  # "a milestone reached five years ahead of the 2030 deadline": met by the publication year
+    if tm is None and match.pattern.spec.set.get("to") == "publication":
+        met_by = _met_by_publication(match, published)
+        if met_by is None or fm is None or fm.type != "year":
+            return None
+        elsewhere = f"the target is said to be met already; the new date is taken as {met_by}, the year of publication"
+    elif tm is None or fm is tm or _moves_a_figure(match) or _a_span_not_a_move(match):
         return None
     earlier, later, bounds = _words()
     fiscal = _fiscal_mentions(fm, tm)
     country = fiscal_country(a, match) if fiscal else None
-    published = a.doc.published
-    new = _point(tm, country, published, fm)
+    new = (met_by, None, False) if met_by is not None else _point(tm, country, published, fm)
     old = _point(fm, country, published, tm)
     inferred = elsewhere
-    if new is None and tm.type == "date" and not tm.value.get("year") and published is not None \
+    if new is None and tm is not None and tm.type == "date" and not tm.value.get("year") and published is not None \
             and fm is not None and fm.type in ("year", "fiscal_year"):
         # "opened on Sunday, Oct. 5, four years later than its 2021 target": a past event's date without
         # its year is the latest one on or before publication
@@ -209,8 +283,19 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     if new is None:
         return None
     direction = _direction(match, earlier, later, old, new)
-    stated_years = None
+    stated_years = stated_months = None
     shift = match.mention("shift")
+    told_before = match.pattern.spec.set.get("shift")
+    told = backrefs.previous_shift(a, match.sentence) \
+        if shift is None and told_before in ("previous", "previous_if_any") and _only_the_pair(match) else None
+    if told is None and told_before == "previous":
+        return None
+    if told is not None:
+        # "A ban ... will be brought forward by five years. ... will end in 2035 rather than 2040."
+        shift, moved = told
+        direction = _way(moved[1:], earlier, later) or _way(moved, earlier, later)  # the particle first
+        note = f"the shift {shift.text!r} is read from the sentence before"
+        inferred = f"{inferred}; {note}" if inferred else note
     if shift is not None:
         unit = shift.value.get("unit")
         amount = shift.value.get("amount", shift.value.get("count"))
@@ -221,10 +306,19 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         amount = abs(float(amount))
         if unit == "year" and amount.is_integer():
             stated_years = int(amount)
-        elif unit == "month" and amount % 12 == 0:
-            stated_years = int(amount // 12)
-        # a shift in months, weeks or days is not compared with years; the direction it is said to go
-        # still is ("delayed by six months to June 2027 from December 2026")
+        if unit == "month" and amount.is_integer():
+            stated_months = int(amount)  # compared with the months between two month targets
+            if amount % 12 == 0:
+                stated_years = int(amount // 12)
+        # a shift in weeks or days is not compared; the direction it is said to go still is
+    if old is None and fm is None and match.pattern.spec.set.get("derive_from"):
+        # "two years earlier than planned ... Japan's original deadline was fiscal 2027": the original
+        # target stated beside the shift, before it is derived from the shift
+        found = backrefs.stated_original(a, match.sentence, match.end)
+        if found is not None and (point := _point(found[0], country, published, tm)) is not None \
+                and point[2] == new[2]:
+            fm, old = found[0], point
+            inferred = f"the original target {fm.text!r} is read from {found[1]}"
     if old is None:
         # "expected in 2028, a year later than first forecast": the old year follows from the stated shift
         if fm is not None or stated_years is None or direction is None or not match.pattern.spec.set.get("derive_from"):
@@ -232,12 +326,16 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         sign = -1 if direction == "later" else 1
         old = (new[0] + sign * stated_years, None, new[2])
         inferred = f"the original target {old[0]} is not stated; it follows from the stated shift"
+    if _days(fm, tm) != (None, None) and direction == "later" and _only_back(match, later):
+        # "moved back by a day" of a fixture is said of an earlier day as often as of a later one
+        direction = None
     bound = "exact"
     hedge = match.words("bound")
     if hedge:
         bound = bounds.get(hedge, "about")
     span = Span(start=match.start, end=match.end)
     same_month_kind = (old[1] is None) == (new[1] is None)
+    from_day, to_day = _days(fm, tm) if same_month_kind else (None, None)
     return TimelineShift(
         span=span,
         text=a.text[span.start : span.end],
@@ -247,11 +345,14 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         to_year=new[0],
         from_month=old[1] if same_month_kind else None,
         to_month=new[1] if same_month_kind else None,
+        from_day=from_day,
+        to_day=to_day,
         from_label=fm.text if fm is not None else str(old[0]),
-        to_label=tm.text,
+        to_label=tm.text if tm is not None else str(met_by),
         year_type="fiscal" if fiscal else "calendar",
         country=country,
         stated_years=stated_years,
+        stated_months=stated_months,
         stated_bound=bound,  # type: ignore[arg-type]
         stated_direction=direction,  # type: ignore[arg-type]
         certainty="inferred" if inferred else "certain" if match.pattern.spec.set.get("across_clauses")

@@ -13,6 +13,8 @@ def _shift(f: FactBase) -> str:
     kind = "fiscal " if d["year_type"] == "fiscal" else ""
     frm = f"{d['from_year']}-{d['from_month']:02d}" if d.get("from_month") else str(d["from_year"])
     to = f"{d['to_year']}-{d['to_month']:02d}" if d.get("to_month") else str(d["to_year"])
+    if d.get("from_day") and d.get("to_day"):
+        frm, to = f"{frm}-{d['from_day']:02d}", f"{to}-{d['to_day']:02d}"
     stated = ""
     if d.get("stated_years") is not None:
         bound = "" if d["stated_bound"] == "exact" else f"{d['stated_bound'].replace('_', ' ')} "
