@@ -19,6 +19,9 @@ CONNECT_TIMEOUT = "15s"
 #: ``worker-saturation: 1.0``: a worker holds only the task it runs, none queued behind it, so that a
 #: document re-run alone after a worker death never waits on a worker that the next chunk kills (it
 #: would be given up with it and reported lost).
+#: No ``MALLOC_TRIM_THRESHOLD_``: Dask's nanny sets it to 65536 in every worker's environment (and its own), which
+#: makes glibc give the heap back to the system and grow it again all the time while a document is checked:
+#: measured in one process, 20.5 ms of CPU per ~600-word article without it, 23.3 ms with it (+13%).
 LOCAL_CONFIG = {
     "distributed.scheduler.allowed-failures": 0,
     "distributed.scheduler.worker-saturation": 1.0,
@@ -26,6 +29,7 @@ LOCAL_CONFIG = {
     "distributed.admin.tick.interval": "500ms",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import threading
 import uuid
 from collections import deque
@@ -30,7 +31,11 @@ from factcheck.batch.executor import Factory, OnLost, R, S, T
 from factcheck.batch.pool import WorkerInitError
 from factcheck.batch.stop import StopRequest
 
-CHUNK = 8
+#: 32 documents (about half a second of checking): the scheduler's and client's work per task (in this
+#: process, which also writes the reports) is shared by four times as many documents as with 8 (measured: 3.2 -> 2.7 ms
+#: of this process's CPU per document). With ``worker-saturation: 1.0`` a chunk never queues on a worker, so a
+#: bigger chunk cannot hold a document re-run alone behind it.
+CHUNK = 32
 CHUNK_BYTES = 512 * 1024
 IN_FLIGHT_CHUNKS = 3  # per worker at least: one running, the next ones queued while its result travels
 POLL_SECONDS = 0.25
@@ -188,7 +193,7 @@ class DaskExecutor(Generic[S, T, R]):
         if status == "init_error":
             self.close()
             raise WorkerInitError(payload)
-        return [r if kind == "ok" else self._on_lost(t, r) for t, (kind, r) in zip(tasks, payload, strict=True)]
+        return [pickle.loads(r) if kind == "ok" else self._on_lost(t, r) for t, (kind, r) in zip(tasks, payload, strict=True)]
 
     def _collect(self, chunk: _Chunk[T]) -> list[R]:
         kind, value = self._outcome(chunk.future, chunk.tasks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import pickle
 import threading
 import time
 import traceback
@@ -15,9 +16,14 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from factcheck.batch.dask.limits import cluster_limiters
 from factcheck.heap import freeze_startup_heap
 
-#: What a chunk task returns: ("ok", [("ok", result) | ("error", reason), ...]), ("init_error", message),
+#: What a chunk task returns: ("ok", [("ok", pickled result) | ("error", reason), ...]), ("init_error", message),
 #: or ("not_ready", message) when this worker has not set its runner up (yet).
+#: Results travel pickled by the task itself (bytes, which Dask ships as they are): the worker's event loop
+#: then only copies bytes (it does not walk the reports while the next chunk runs, competing for the GIL),
+#: and the client's event loop, which runs the local cluster's scheduler too, does not unpickle them
+#: (the main thread does, when their turn comes), so the scheduler hands the next chunk out without delay.
 ChunkResult = tuple[str, Any]
+PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: A restarted worker takes tasks before its plugins are set up (distributed starts the plugins after the
 #: worker is running): a task waits this long for the runner, then asks to be sent again ("not_ready").
 SETUP_WAIT_SECONDS = 60.0
@@ -66,7 +72,8 @@ class RunnerPlugin(WorkerPlugin):
 
 
 def run_chunk(plugin: str, tasks: list[Any]) -> ChunkResult:
-    """Check ``tasks`` with this worker's runner; a task's exception becomes its ("error", reason)."""
+    """Check ``tasks`` with this worker's runner; each result pickled, a task's exception (or a result that
+    cannot be pickled) becomes its ("error", reason)."""
     worker = get_worker()
     deadline = time.monotonic() + SETUP_WAIT_SECONDS
     while plugin not in worker.plugins and time.monotonic() < deadline:
@@ -76,10 +83,10 @@ def run_chunk(plugin: str, tasks: list[Any]) -> ChunkResult:
         return "not_ready", f"worker {worker.address} did not set up {plugin} within {SETUP_WAIT_SECONDS:g} s"
     if p.runner is None:
         return "init_error", p.error or "the worker has no runner"
-    out: list[tuple[str, Any]] = []
+    out: list[tuple[str, bytes | str]] = []
     for task in tasks:
         try:
-            out.append(("ok", p.runner(task)))
+            out.append(("ok", pickle.dumps(p.runner(task), PROTOCOL)))
         except Exception as exc:
             out.append(("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"))
     return "ok", out
