@@ -37,9 +37,9 @@ _RELATIVE = (
 )
 DATE_RE = re.compile(
     r"\b(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})\b"
-    r"|\b(?P<wd1>" + WEEKDAY_RE + r"),?\s\(?(?P<m1>" + MONTH_RE + r")\s(?P<d1>\d{1,2})" + _SUFFIX
+    r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd1>" + WEEKDAY_RE + r"),?\s\(?(?P<m1>" + MONTH_RE + r")\s(?P<d1>\d{1,2})" + _SUFFIX
     + r"\b(?![-–]\d)(?:,?\s(?P<y1>\d{4})\b)?\)?"
-    r"|\b(?P<wd2>" + WEEKDAY_RE + r"),?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"(?![-–]\d)\s(?P<m2>" + MONTH_RE
+    r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd2>" + WEEKDAY_RE + r"),?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"(?![-–]\d)\s(?P<m2>" + MONTH_RE
     + r")(?:,?\s(?P<y2>\d{4})\b)?\)?"
     r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b)?"
     r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\)|,\san?\s(?P<wd5>" + WEEKDAY_RE + r")\b)?"
