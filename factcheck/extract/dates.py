@@ -65,6 +65,9 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_LOW = lower_twin(_FUTURE)
+# the cues without their word boundaries, over the lowered sentence: where this finds nothing in a
+# window, neither pattern above can match in it
+_FUTURE_GATE = lower_twin(re.compile(_FUTURE.pattern.removeprefix(r"\b").removesuffix(r"\b"), re.IGNORECASE))
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s(?:and|but|while|whereas|after|before)\s")
 
 
@@ -163,13 +166,15 @@ def parse_expression(expression: str) -> DateParts | None:
 def tense_at(sentence: str, pos: int, end: int | None = None) -> str:
     """'future' if a future cue ('will', 'plans to', 'is scheduled') governs the words before ``pos``."""
     start = max(0, pos - 90)
-    window = sentence[start:pos]
-    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
-    if cuts:
-        window = window[cuts[-1] :]
-    low = lowered(window)
-    if (_FUTURE.search(window) if low is None else _FUTURE_LOW.search(low)):
-        return "future"
+    low_sentence = lowered(sentence)
+    if low_sentence is None or _FUTURE_GATE.search(low_sentence, start, pos) is not None:  # most hold no cue
+        window = sentence[start:pos]
+        cuts = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+        if cuts:
+            window = window[cuts[-1] :]
+        low = lowered(window)
+        if (_FUTURE.search(window) if low is None else _FUTURE_LOW.search(low)):
+            return "future"
     tail = sentence[end : end + 25] if end is not None else ""
     if _FUTURE_AFTER.match(tail):
         return "future"

@@ -78,9 +78,13 @@ def _tenures(ctx: Context, idx: int, people: list[PersonMention]) -> list[Tenure
     sent = ctx.sentences[idx]
     text = ctx.doc.text[sent.start : sent.end]
     out: list[TenureStart] = []
-    dates = [RawDate(d.start - sent.start, d.end - sent.start, d.expression, d.parts, d.tense)
-             for d in dates_in_sentence(ctx, idx)]
-    starts = [d.start for d in dates]
+    dates: list[RawDate] = []
+    starts: list[int] = []
+    tenure_words = any(w in text for w in _TENURE_WORDS)
+    if tenure_words or "since" in text:  # only a tenure or "since becoming" phrase reads the sentence's dates
+        dates = [RawDate(d.start - sent.start, d.end - sent.start, d.expression, d.parts, d.tense)
+                 for d in dates_in_sentence(ctx, idx)]
+        starts = [d.start for d in dates]
     taken: list[tuple[int, int]] = []
     for m in _AFTER_TOOK.finditer(text) if "after" in text or "before" in text else ():
         taken.append((m.start(), m.end()))
@@ -89,7 +93,7 @@ def _tenures(ctx: Context, idx: int, people: list[PersonMention]) -> list[Tenure
         if person is not None:
             out.append(_tenure(ctx, idx, sent.start + m.start(), sent.start + m.end(), person, None,
                                m.group(0)))
-    for m in TENURE_RE.finditer(text) if any(w in text for w in _TENURE_WORDS) else ():
+    for m in TENURE_RE.finditer(text) if tenure_words else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         date = next((d for d in dates if m.end() <= d.start <= m.end() + 4), None)

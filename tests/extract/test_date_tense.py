@@ -45,3 +45,35 @@ def test_a_weekday_said_on_is_not_the_event_s_weekday() -> None:
             "president said on Tuesday. A recording of the meeting last Monday was circulated widely.")
     facts = run(doc(text, "2020-02-20"))
     assert all(d.other_weekday is None for d in of_kind(facts, "date_mention"))
+
+
+def _tense_ungated(sentence: str, pos: int, end: int) -> str:
+    """``tense_at`` as it was before its lower-case gate (the reference the gate must agree with)."""
+    from factcheck.extract import dates as d
+
+    window = sentence[max(0, pos - 90) : pos]
+    cuts = [m.end() for m in d._CLAUSE_BREAK.finditer(window)]
+    if cuts:
+        window = window[cuts[-1] :]
+    low = d.lowered(window)
+    if d._FUTURE.search(window) if low is None else d._FUTURE_LOW.search(low):
+        return "future"
+    return "future" if d._FUTURE_AFTER.match(sentence[end : end + 25]) else "past"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister WILL visit Seoul on Friday.",
+    "The talks, which are Scheduled to open on Monday, were held in İstanbul on Tuesday.",
+    "He ſhall return on Friday; she left on Monday.",
+    "The plan is set to start in March, and the review ended in May 2024.",
+    "Officials said on Tuesday the summit will open on Dec. 3, but the vote came on Nov. 4.",
+    "Kelvin \u212aeeps planning to meet on Friday. " + "x " * 60 + "on Monday",
+    "Nothing about the future here: the board met on Thursday and on the 21st.",
+])
+def test_the_tense_gate_never_changes_the_tense(sentence: str) -> None:
+    from factcheck.extract import dates as d
+
+    found = d.find_dates(sentence)
+    assert found
+    for raw in found:
+        assert raw.tense == _tense_ungated(sentence, raw.start, raw.end), raw.expression
