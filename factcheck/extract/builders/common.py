@@ -12,6 +12,7 @@ from factcheck.model.countries import country_of_currency, cues, fiscal_calendar
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
+    from factcheck.extract.mentions.model import Mention
     from factcheck.extract.relations.match import RelationMatch
 
 
@@ -120,6 +121,8 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
             continue  # "(about 814 billion U.S. dollars)": a conversion says nothing about the calendar
         if m.type == "country" and k + 1 < len(sent.items) and sent.items[k + 1].code in _CURRENCY_NOUNS:
             continue  # "U.S. dollars", "Australian dollars": a currency, not the country
+        if m.type == "country" and m.value.get("cue") == "place" and k > 0 and _owned(sent.items[k - 1].mention):
+            continue  # "Brazil's Congress", "Pakistan's National Assembly": the owner's body, not the place's country
         code = m.value.get("code") if m.type == "country" else m.value.get("country") if m.type in ("person", "title") \
             else None
         if code and fiscal_calendar(code) is not None:
@@ -155,6 +158,11 @@ def dateline_country(a: Analysis) -> str | None:
         code = cue.code if cue is not None and fiscal_calendar(cue.code) is not None else None
     a.memo["dateline_country"] = code
     return code
+
+
+def _owned(before: Mention | None) -> bool:
+    """A possessive country name right before ("Brazil's ..."): what follows is that country's."""
+    return before is not None and before.type == "country" and bool(before.value.get("possessive"))
 
 
 def currency_country(a: Analysis) -> str | None:

@@ -130,6 +130,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     year, named = label
     expected = named or fiscal_range(year, country)
     exp_start, exp_end = (_parse(expected[0]), _parse(expected[1])) if expected else (None, None)
+    if not match.get("quarter") and _part_of_year(match, fy, both_sides=first is not None and last is not None):
+        return None  # "the third quarter of fiscal 2026, the three months to July 31": the quarter's bounds
     quarter = _quarter_number(match.words("quarter")) if match.get("quarter") else None
     if match.get("quarter"):
         # "the first quarter of FY2025-26 (April-June 2025)": the quarter's three months by the calendar;
@@ -178,6 +180,28 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         else "certain",
         pattern=match.pattern.id,
     )
+
+
+_PART_BEFORE = ("quarter of", "half of", "months of", "quarter of the", "half of the", "months of the", "q 1",
+                "q 2", "q 3", "q 4", "h 1", "h 2")
+
+
+def _part_of_year(match: RelationMatch, fy: Mention, both_sides: bool) -> bool:
+    """The fiscal year is named as the year of a part of it ("the third quarter of fiscal 2026", "Q3 FY26",
+    "the first nine months of fiscal 2025") and only one end is given, or the months given are a few of
+    them ("the three months to July 31"): what follows bounds the part, not the year. With both ends
+    written ("the April-June quarter of FY26 (April 2026-March 2027)") the months say which is meant."""
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is fy), None)
+    if k is not None and not both_sides:
+        before = " ".join(it.code for it in items[max(0, k - 3) : k])
+        if before.endswith(_PART_BEFORE):
+            return True
+    for it in items[match.first_item : match.last_item]:
+        m = it.mention
+        if m is not None and m.type == "duration" and m.value.get("unit") == "month" and m.value.get("amount") not in (12, 12.0, None):
+            return True
+    return False
 
 
 _QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
