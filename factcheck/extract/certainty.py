@@ -59,16 +59,30 @@ _MODALS = frozenset(["may", "might", "could", "will", "would", "shall"])
 _NOT_PAST_AUX = frozenset(["is", "are", "be", "being", "to", "may", "might", "can", "could", "must", "should"])
 
 
+# -ed words that look back but point forward ("scheduled for Monday", "expected on Friday")
+_FORWARD_ED = frozenset(["scheduled", "expected", "planned", "slated", "intended", "projected", "forecasted",
+                         "timetabled", "pencilled", "penciled", "earmarked", "proposed", "needed", "required"])
+
+
+_OBJECT_WORDS = 2  # words of an object that may stand between a verb and the date it hangs on
+
+
+def _regular_past(code: str) -> bool:
+    """A regular past verb ("finished", "ended"): a word in -ed that is no forward-looking participle."""
+    return len(code) > 4 and code.endswith("ed") and code.isalpha() and code not in _FORWARD_ED
+
+
 def _governing_tense(sent: Sentence, offset: int) -> str | None:
     """The tense of the verb a date hangs on: the nearest verb before it in its clause, past over
     fillers ("said on Tuesday", "told MPs on Wednesday") or future ("will open on", "is due to meet on")."""
     k = next((i for i, it in enumerate(sent.items) if it.start >= offset), len(sent.items))
     home = sent.items[k].clause if k < len(sent.items) else None
+    skipped = 0
     for i in range(k - 1, max(k - 8, -1), -1):
         it = sent.items[i]
         if it.clause != home or it.code in (",", ";", ":", "(", ")", "and", "but", "while"):
             return None
-        if it.code in _PAST_VERBS:
+        if it.code in _PAST_VERBS or _regular_past(it.code):
             aux = sent.items[i - 1].code if i > 0 else ""
             if aux in ("will", "would", "shall"):
                 return "future"
@@ -82,6 +96,9 @@ def _governing_tense(sent: Sentence, offset: int) -> str | None:
         # "may visit Berlin in early February", "could meet on Friday": a modal before the verb
         if any(sent.items[j].code in _MODALS for j in (i - 1, i - 2) if j >= 0 and sent.items[j].clause == home):
             return "future"
+        if skipped < _OBJECT_WORDS:  # "finished their seasons on Sunday": the verb before its object
+            skipped += 1
+            continue
         break
     # "The Commission on Wednesday, July 2, proposed ...": the verb right after the date
     end = next((i for i, it in enumerate(sent.items) if it.start >= offset and it.mention is not None), None)

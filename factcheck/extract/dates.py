@@ -69,6 +69,14 @@ _FUTURE_LOW = lower_twin(_FUTURE)
 # window, neither pattern above can match in it
 _FUTURE_GATE = lower_twin(re.compile(_FUTURE.pattern.removeprefix(r"\b").removesuffix(r"\b"), re.IGNORECASE))
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s(?:and|but|while|whereas|after|before)\s")
+# a verb in the past between the future cue and the date: the date is that verb's ("will be played on
+# Saturday, six days after the leagues finished their seasons on Sunday"); a participle after a form of
+# "be" or "have" ("will be played on") is no such verb
+_PAST_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bhas )(?<!\bhave )"
+    r"(?<!\bhad )(?<!\bget )(?<!\bgot )\b(?:[a-z]{3,}ed|began|met|held|took|made|won|lost|rose|fell|came|went|saw|"
+    r"told|gave|struck|spoke|hit|left|sold|bought|paid|said)\b(?<!\bscheduled)(?<!\bexpected)(?<!\bplanned)"
+    r"(?<!\bslated)(?<!\bintended)(?<!\bneed)(?<!\bproposed)(?<!\bplanned)")
 
 
 # a capital can start a date only as a month, a weekday, a modifier or a (case-insensitive) relative phrase
@@ -173,7 +181,8 @@ def tense_at(sentence: str, pos: int, end: int | None = None) -> str:
         if cuts:
             window = window[cuts[-1] :]
         low = lowered(window)
-        if (_FUTURE.search(window) if low is None else _FUTURE_LOW.search(low)):
+        cues = list(_FUTURE.finditer(window) if low is None else _FUTURE_LOW.finditer(low))
+        if cues and not _PAST_VERB.search(window, cues[-1].end()):
             return "future"
     tail = sentence[end : end + 25] if end is not None else ""
     if _FUTURE_AFTER.match(tail):

@@ -77,3 +77,19 @@ def test_the_tense_gate_never_changes_the_tense(sentence: str) -> None:
     assert found
     for raw in found:
         assert raw.tense == _tense_ungated(sentence, raw.start, raw.end), raw.expression
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "date"),
+    [
+        # a past verb between the future cue and the date: the date is that verb's
+        ("The final will be played on Saturday, May 30, six days after the leagues finished their seasons on Sunday.",
+         "Sunday", "2026-05-24"),
+        ("Leaders will meet on Tuesday after talks that began on Sunday.", "Sunday", "2026-05-24"),
+        # a participle after "be" is no past: the date stays the future one
+        ("The deal will be signed on Thursday.", "Thursday", "2026-05-28"),
+        ("The line will open to passengers on Sunday.", "Sunday", "2026-05-31"),
+    ],
+)
+def test_a_past_verb_after_a_future_cue_dates_its_own_event(text: str, expression: str, date: str) -> None:
+    assert dates(text, "2026-05-25")[expression] == date
