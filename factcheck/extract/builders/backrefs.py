@@ -176,7 +176,7 @@ def original_target(a: Analysis, sent: Sentence, nouns: frozenset[str]) -> tuple
 
 _ORIGINAL = frozenset(["original", "initial", "previous", "earlier", "old", "first"])
 _ORIGINAL_NOUNS = frozenset(["deadline", "target", "goal", "date", "timetable", "timeline", "schedule", "plan"])
-_ORIGINAL_LINKS = frozenset(["was", "had been", "is", "of", "had", "been", "for", "in", "by"])
+_ORIGINAL_LINKS = frozenset(["was", "is", "of", "had", "been", "for", "in", "by"])  # one item each ("had been": two)
 
 
 def stated_original(a: Analysis, sent: Sentence, after: int) -> tuple[Mention, str] | None:
