@@ -12,9 +12,11 @@ year named by its end ("the fiscal year ending March 2026"), from that end.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders.common import certainty_of, fiscal_country_guessed, mentions_any
+from factcheck.extract.mentions.resources import resource
 from factcheck.model.countries import country as country_record
 from factcheck.model.countries import fiscal_range, range_label_year
 from factcheck.model.document import Span
@@ -214,12 +216,19 @@ def _quarter_number(words: str) -> int | None:
     return next((_QUARTERS[w] for w in low.split() if w in _QUARTERS), None)
 
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")
+@cache
+def _month_names() -> dict[int, str]:
+    """Month numbers to their full names, from the lexicon's month words (the longest word per month)."""
+    names: dict[int, str] = {}
+    for word, n in resource("lexicon")["months"].items():
+        if len(word) > len(names.get(int(n), "")):
+            names[int(n)] = word
+    return {n: w.capitalize() for n, w in names.items()}
 
 
 def _months(first: int, last: int) -> str:
-    return f"{_MONTH_NAMES[first - 1]} to {_MONTH_NAMES[last - 1]}"
+    names = _month_names()
+    return f"{names[first]} to {names[last]}"
 
 
 def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
