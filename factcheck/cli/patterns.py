@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
@@ -10,6 +11,7 @@ from factcheck.checker import Checker
 from factcheck.cli.options import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, load_patterns_or_exit, parse_date
 from factcheck.cli.patterntest import run_pattern_examples
 from factcheck.load import LoadError, load_path
+from factcheck.load.yamlsource import yaml_files
 from factcheck.report.formats.facts import describe
 
 
@@ -33,9 +35,12 @@ def list_command(paths: tuple[str, ...]) -> None:
 @click.option("--pattern", "only", multiple=True, help="Test only these pattern ids.")
 @click.option("-v", "--verbose", is_flag=True)
 def test_command(paths: tuple[str, ...], only: tuple[str, ...], verbose: bool) -> None:
-    """Run every pattern's examples: each must give a fact with the fields it names (or none)."""
+    """Run the examples of the patterns under PATH (default: every pattern); each must give a fact with
+    the fields it names (or none). Extraction uses the shipped patterns plus PATH's."""
     pset = load_patterns_or_exit(paths)
-    selected = [p for p in pset.patterns if not only or p.id in only]
+    under = {str(Path(f).resolve()) for f in yaml_files(paths)} if paths else None
+    selected = [p for p in pset.patterns
+                if (not only or p.id in only) and (under is None or str(Path(p.path).resolve()) in under)]
     results = run_pattern_examples(selected, pset)
     failed = [r for r in results if not r.ok]
     for r in results:

@@ -13,6 +13,7 @@ from factcheck.cli.main import cli
 from factcheck.extract import extract_facts, shipped_patterns
 from factcheck.extract.relations.loader import PatternLoadError, load_patterns
 from factcheck.load import load_text
+from factcheck.resources import shipped_dir
 
 GOOD = """\
 id: house.shift-slipped-to
@@ -85,6 +86,32 @@ def test_a_failing_example_fails_patterns_test(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["patterns", "test", str(house), "--pattern", "house.shift-slipped-to"])
     assert result.exit_code == 1
     assert "FAIL" in result.output and "house.shift-slipped-to" in result.output
+
+
+def test_patterns_test_on_a_path_runs_only_that_paths_patterns(tmp_path: Path) -> None:
+    house = tmp_path / "house.yaml"
+    house.write_text(GOOD)
+    result = CliRunner().invoke(cli, ["patterns", "test", str(house)])
+    assert result.exit_code == 0, result.output
+    assert "(1 patterns)" in result.output
+
+
+def test_a_shipped_pattern_file_named_again_is_not_a_duplicate() -> None:
+    shipped = Path(shipped_dir("patterns")) / "timeline" / "shift-verb.yaml"
+    result = CliRunner().invoke(cli, ["patterns", "test", str(shipped)])
+    assert result.exit_code == 0, result.output
+    assert "duplicate" not in result.output
+    count = sum(1 for line in shipped.read_text().splitlines() if line.startswith("- id:"))
+    assert f"({count} patterns)" in result.output
+
+
+def test_a_copy_of_a_shipped_pattern_elsewhere_is_still_a_duplicate(tmp_path: Path) -> None:
+    shipped = Path(shipped_dir("patterns")) / "timeline" / "shift-verb.yaml"
+    copy = tmp_path / "mine.yaml"
+    copy.write_text(shipped.read_text())
+    result = CliRunner().invoke(cli, ["patterns", "test", str(copy)])
+    assert result.exit_code == 2
+    assert "duplicate pattern id" in result.output
 
 
 def test_shipped_patterns_pass_their_examples() -> None:

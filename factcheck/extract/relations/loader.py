@@ -92,14 +92,23 @@ class PatternSet:
         return frozenset(self._triggers[0])
 
     def merged(self, other: PatternSet) -> PatternSet:
-        """This set plus ``other``'s patterns (an id in both is a load error)."""
+        """This set plus ``other``'s patterns. An id in both is a load error, unless both are the same
+        pattern read from the same file (a shipped file named again on the command line)."""
         ids = {p.id: p for p in self.patterns}
-        clash = [p for p in other.patterns if p.id in ids]
-        if clash:
-            p = clash[0]
-            raise PatternLoadError([RuleFileError(p.path, p.line, 1, f"duplicate pattern id {p.id!r} (also in "
-                                                                      f"{ids[p.id].path}:{ids[p.id].line})")])
-        return _pattern_set((*self.patterns, *other.patterns), (*self.sources, *other.sources))
+        added: list[Pattern] = []
+        for p in other.patterns:
+            mine = ids.get(p.id)
+            if mine is None:
+                added.append(p)
+            elif not _same_place(mine, p):
+                raise PatternLoadError([RuleFileError(p.path, p.line, 1, f"duplicate pattern id {p.id!r} (also in "
+                                                                          f"{mine.path}:{mine.line})")])
+        sources = (*self.sources, *(s for s in other.sources if s not in self.sources))
+        return _pattern_set((*self.patterns, *added), sources)
+
+
+def _same_place(a: Pattern, b: Pattern) -> bool:
+    return a.line == b.line and Path(a.path).resolve() == Path(b.path).resolve()
 
 
 def _pattern_set(patterns: tuple[Pattern, ...], sources: tuple[str, ...]) -> PatternSet:
