@@ -27,6 +27,7 @@ class _Words:
     group_of: dict[str, frozenset[str]]
     determiners: frozenset[str]
     linkers: frozenset[str]
+    qualifiers: dict[str, frozenset[str]]  # "quarterly" -> words the antecedent's clause must hold
 
 
 @cache
@@ -37,7 +38,8 @@ def _words() -> _Words:
         for w in words:
             groups.setdefault(w, set()).add(g)
     group_of = {w: frozenset(gs) for w, gs in groups.items()}
-    return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]))
+    qualifiers = {q: frozenset(words) for q, words in (raw.get("qualifiers") or {}).items()}
+    return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]), qualifiers)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class _Figure:
     group: frozenset[str] | None  # the noun groups naming it, if any
     backref: bool
     compared: bool = False  # compared with, or qualified by another period: not a restatement
+    needs: frozenset[str] = frozenset()  # words one of which the antecedent's clause must hold
+    words: frozenset[str] = frozenset()  # the words of its own clause
+    year: int | None = None  # the year a back-reference names ("the 2025 deficit of 3.3%")
 
 
 def _equal(a: Figure, b: Figure) -> bool:
@@ -98,6 +103,32 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
     return None
 
 
+def _clause_words(items: list[Item], k: int) -> frozenset[str]:
+    home = items[k].clause
+    return frozenset(it.code for it in items if it.clause == home)
+
+
+def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], int] | None:
+    """"the 2025 deficit of 3.3%", "the deficit of 3.3%": a determiner, an optional year, a noun of a group
+    and "of" right before the figure at ``k``: its groups and the year (0 if none)."""
+    if k < 3 or items[k - 1].code != "of" or items[k - 2].code not in w.group_of:
+        return None
+    j = k - 3
+    year = 0
+    m = items[j].mention
+    if m is not None and m.type == "year":
+        year = int(m.value["year"])
+        j -= 1
+    if j < 0 or items[j].code not in w.determiners:
+        return None
+    return w.group_of[items[k - 2].code], year
+
+
+def _is_definite(prev: Item | None, w: _Words) -> bool:
+    return prev is not None and (prev.code in w.determiners or prev.code in ("'s", "’s")
+                                 or (prev.mention is not None and bool(prev.mention.value.get("possessive"))))
+
+
 def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
     out: list[_Figure] = []
     items = sent.items
@@ -107,20 +138,54 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
             continue
         prev = items[k - 1] if k > 0 else None
         nxt = items[k + 1] if k + 1 < len(items) else None
-        definite = prev is not None and (prev.code in w.determiners or prev.code in ("'s", "’s")
-                                         or (prev.mention is not None and prev.mention.value.get("possessive")))
+        words = _clause_words(items, k)
+        definite = _is_definite(prev, w)
+        needs: frozenset[str] = frozenset()
         if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
                 and items[k + 2].code in w.group_of:
             nxt = items[k + 2]  # "the $7.42 billion in revenue it posted"
+        elif definite and nxt is not None and nxt.code in w.qualifiers and k + 2 < len(items) \
+                and items[k + 2].code in w.group_of:
+            needs = w.qualifiers[nxt.code]  # "the $2.13 billion quarterly profit"
+            nxt = items[k + 2]
+        named = _named_year(items, k, w) if not definite else None
+        if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
+            groups, year = named
+            out.append(_Figure(f, it.start, groups, True, _qualified(items, k) if not year else False,
+                               words=words, year=year or None))
+            continue
         backref = definite and nxt is not None and nxt.code in w.group_of
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
             out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
-                               _qualified(items, k)))
+                               _qualified(items, k), words=words))
             continue
         out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
-                           backref, backref and _qualified(items, k)))
+                           backref, backref and _qualified(items, k), needs if backref else frozenset(), words))
     return out
+
+
+def _years_of(sent: Sentence, start: int) -> frozenset[int]:
+    """The years named after a figure in its clause, up to the next comma or comparison ("narrowed to 3.1%
+    of GDP in 2025 from 3.4% in 2024": 2025 for 3.1%)."""
+    k = next((i for i, it in enumerate(sent.items) if it.start == start), None)
+    if k is None:
+        return frozenset()
+    home = sent.items[k].clause
+    out: set[int] = set()
+    for it in sent.items[k + 1:]:
+        if it.clause != home or it.code in (",", ";", "from", "than", "with", "and"):
+            break
+        if it.mention is not None and it.mention.type == "year":
+            out.add(int(it.mention.value["year"]))
+    return frozenset(out)
+
+
+def _fits(fig: _Figure, ante: _Figure, ante_years: frozenset[int]) -> bool:
+    """A back-reference's qualifier and year agree with the antecedent's clause."""
+    if fig.needs and not fig.needs & ante.words:
+        return False
+    return fig.year is None or fig.year in ante_years
 
 
 def _carry_periods(quantities: list[Quantity]) -> None:
@@ -164,11 +229,14 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
         return next((q for q in quantities if q.span.start <= start < q.span.end), None)
 
     seen: list[_Figure] = []
+    years: dict[int, frozenset[int]] = {}
     n = 0
     for sent in a.sentences:
         for fig in _figures(sent, w):
+            years[fig.start] = _years_of(sent, fig.start)
             if fig.backref and fig.group is not None and not fig.compared:
-                same = [s for s in seen if s.group and s.group & fig.group and _same_kind(s.fig, fig.fig)]
+                same = [s for s in seen if s.group and s.group & fig.group and _same_kind(s.fig, fig.fig)
+                        and _fits(fig, s, years[s.start])]
                 # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")
                 ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) else None
                 if ante is not None:
@@ -181,6 +249,8 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                         q_old.subject_key = key
                         q_old.subject = q_old.subject or name
                         q_new.subject_key, q_new.subject = key, q_old.subject
+                        if q_old.unit == "percent_of_gdp" and q_new.unit == "percent":
+                            q_new.unit = "percent_of_gdp"  # "the 2025 deficit of 3.3%" after "3.1% of GDP"
                         q_new.certainty = "inferred"
                         q_new.inferred = f"'{fig.fig.text} {name}' is taken to restate the earlier {ante.fig.text}"
             seen.append(fig)

@@ -76,3 +76,29 @@ def test_a_later_figure_is_left_alone_when_two_periods_came_before() -> None:
     text = ("South Korea's defense budget will total 66.3 trillion won next year and 70.1 trillion won in 2027, the "
             "finance ministry said. Lawmakers said the defense budget would total 68.3 trillion won.")
     assert conflicts(text) == []
+
+
+def test_a_qualified_back_reference_restates_a_figure_with_that_qualifier() -> None:
+    text = ("Orlen Mining reported third-quarter net profit of $2.31 billion on Thursday, up 14% from $2.03 billion "
+            "a year earlier. Its chief executive said the $2.13 billion quarterly profit would fund a larger dividend.")
+    (msg,) = conflicts(text)
+    assert "$2.13 billion" in msg and "$2.31 billion" in msg
+
+
+def test_a_qualifier_the_antecedent_lacks_is_another_figure() -> None:
+    text = ("Orlen Mining reported third-quarter net profit of $2.31 billion on Thursday. "
+            "The $9.1 billion annual profit it posted last year was a record.")
+    assert conflicts(text) == []
+
+
+def test_a_back_reference_naming_a_year_restates_that_years_figure() -> None:
+    text = ("Italy's budget deficit narrowed to 3.1% of GDP in 2025 from 3.4% in 2024, the statistics office said. "
+            "The minister said the 2025 deficit of 3.3% showed the public finances were on a sustainable path.")
+    (msg,) = conflicts(text)
+    assert "3.3%" in msg and "3.1% of GDP" in msg
+
+
+def test_a_back_reference_naming_another_year_is_not_that_figure() -> None:
+    text = ("Italy's budget deficit narrowed to 3.1% of GDP in 2025, the statistics office said. "
+            "The minister said the 2023 deficit of 7.2% had been a legacy of the pandemic.")
+    assert conflicts(text) == []
