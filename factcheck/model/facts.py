@@ -149,6 +149,8 @@ class TimelineShift(FactBase):
     country: str | None = Field(None, description="ISO 3166 alpha-2 of the fiscal calendar, if fiscal.")
     stated_years: int | None = Field(None, description="The shift as stated, in years ('by two years' -> 2).")
     stated_months: int | None = Field(None, description="The shift as stated in months ('a delay of 18 months' -> 18).")
+    stated_days: int | None = Field(None, description="The shift as stated in days or weeks ('postponed by four days' -> 4, "
+                                    "'a week later' -> 7).")
     stated_bound: Literal["exact", "at_least", "at_most", "about"] = "exact"
     stated_direction: Literal["earlier", "later"] | None = None
 
@@ -159,6 +161,19 @@ class TimelineShift(FactBase):
         if self.from_month is None or self.to_month is None:
             return None
         return abs((self.to_year * 12 + self.to_month) - (self.from_year * 12 + self.from_month))
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def days_between(self) -> int | None:
+        """Absolute number of days between the two targets when both are full dates (derived)."""
+        if None in (self.from_month, self.to_month, self.from_day, self.to_day):
+            return None
+        try:
+            a = dt.date(self.from_year, self.from_month, self.from_day)  # type: ignore[arg-type]
+            b = dt.date(self.to_year, self.to_month, self.to_day)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+        return abs((b - a).days)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

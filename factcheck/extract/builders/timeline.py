@@ -82,15 +82,46 @@ def _bounded_point(v: dict[str, object], country: str | None,
     return (label, None, True) if label is not None else None
 
 
-def _days(fm: Mention | None, tm: Mention | None) -> tuple[int | None, int | None]:
+def _days(fm: Mention | None, tm: Mention | None, yearless: bool = False) -> tuple[int | None, int | None]:
     """The days of the month of two full dates with their years ("from Sept. 30, 2026 to March 31, 2027"),
-    so that a move within one month has a direction; else none."""
+    or of two dates that both leave their year to the publication date (``yearless``), so that a move
+    within one month has a direction; else none."""
     if fm is None or tm is None or fm.type != "date" or tm.type != "date":
         return None, None
     a, b = fm.value, tm.value
-    if not (a.get("year") and b.get("year") and isinstance(a.get("day"), int) and isinstance(b.get("day"), int)):
+    if not isinstance(a.get("day"), int) or not isinstance(b.get("day"), int):
+        return None, None
+    if not (a.get("year") and b.get("year")) and not yearless:
         return None, None
     return a["day"], b["day"]
+
+
+def _yearless_dates(fm: Mention | None, tm: Mention | None, published: dt.date | None
+                    ) -> tuple[tuple[int, int, bool], tuple[int, int, bool], str | None] | None:
+    """"originally scheduled for Monday, Sept. 9, ... took place on Thursday, Sept. 12": two dates that
+    both leave their year to the publication date. They are read in the publication's year, the second
+    in the next year when that is the nearer reading ("from Dec. 28 to Jan. 4"), which is a guess. The
+    days between depend on the year only across a Feb. 29, also a guess."""
+    if published is None or fm is None or tm is None or fm.type != "date" or tm.type != "date":
+        return None
+    a, b = fm.value, tm.value
+    if a.get("year") or b.get("year"):
+        return None
+    y1 = y2 = published.year
+    d1, d2 = _safe_date(y1, a.get("month"), a.get("day")), _safe_date(y2, b.get("month"), b.get("day"))
+    if d1 is None or d2 is None:
+        return None
+    note = None
+    if (d1 - d2).days > 183:
+        y2 += 1
+        note = f"the year of {tm.text!r} is not stated; it is taken as the year after {fm.text!r}"
+    elif (d2 - d1).days > 183:
+        return None
+    spans = {(_safe_date(base + (y2 - y1), b["month"], b["day"]) or d2) - (_safe_date(base, a["month"], a["day"]) or d1)
+             for base in (2023, 2024)}
+    if len(spans) > 1 and note is None:
+        note = "the year of the dates is not stated, and the days between them depend on it (Feb. 29)"
+    return (y1, int(a["month"]), False), (y2, int(b["month"]), False), note
 
 
 def _safe_date(year: int, month: object, day: object) -> dt.date | None:
@@ -280,10 +311,19 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
             year = published.year if day <= published else published.year - 1
             new = (year, None, False)
             inferred = f"the year of {tm.text!r} is not stated; taken as {year}, the latest before publication"
+    said = match.mention("shift")
+    in_days = said is not None and said.value.get("unit") in ("day", "week")
+    # two dates without their year are read only to check a shift stated in days or weeks
+    pair = _yearless_dates(fm, tm, published) if new is None and old is None and in_days else None
+    yearless = pair is not None
+    if pair is not None:
+        old, new, note = pair
+        if note:
+            inferred = f"{inferred}; {note}" if inferred else note
     if new is None:
         return None
     direction = _direction(match, earlier, later, old, new)
-    stated_years = stated_months = None
+    stated_years = stated_months = stated_days = None
     shift = match.mention("shift")
     told_before = match.pattern.spec.set.get("shift")
     told = backrefs.previous_shift(a, match.sentence) \
@@ -310,7 +350,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
             stated_months = int(amount)  # compared with the months between two month targets
             if amount % 12 == 0:
                 stated_years = int(amount // 12)
-        # a shift in weeks or days is not compared; the direction it is said to go still is
+        if unit in ("day", "week") and amount.is_integer():
+            stated_days = int(amount) * (7 if unit == "week" else 1)  # compared only between two full dates
     if old is None and fm is None and match.pattern.spec.set.get("derive_from"):
         # "two years earlier than planned ... Japan's original deadline was fiscal 2027": the original
         # target stated beside the shift, before it is derived from the shift
@@ -335,7 +376,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         bound = bounds.get(hedge, "about")
     span = Span(start=match.start, end=match.end)
     same_month_kind = (old[1] is None) == (new[1] is None)
-    from_day, to_day = _days(fm, tm) if same_month_kind else (None, None)
+    from_day, to_day = _days(fm, tm, yearless) if same_month_kind else (None, None)
     return TimelineShift(
         span=span,
         text=a.text[span.start : span.end],
@@ -353,6 +394,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         country=country,
         stated_years=stated_years,
         stated_months=stated_months,
+        stated_days=stated_days,
         stated_bound=bound,  # type: ignore[arg-type]
         stated_direction=direction,  # type: ignore[arg-type]
         certainty="inferred" if inferred else "certain" if match.pattern.spec.set.get("across_clauses")

@@ -16,13 +16,24 @@ def _shift(f: FactBase) -> str:
     if d.get("from_day") and d.get("to_day"):
         frm, to = f"{frm}-{d['from_day']:02d}", f"{to}-{d['to_day']:02d}"
     stated = ""
-    if d.get("stated_years") is not None:
-        bound = "" if d["stated_bound"] == "exact" else f"{d['stated_bound'].replace('_', ' ')} "
-        stated = f"; stated: {d.get('stated_direction') or '?'} by {bound}{d['stated_years']} year(s)"
+    bound = "" if d["stated_bound"] == "exact" else f"{d['stated_bound'].replace('_', ' ')} "
+    way = d.get("stated_direction") or "?"
+    if d.get("stated_days") is not None:
+        stated = f"; stated: {way} by {bound}{d['stated_days']} day(s)"
+    elif d.get("stated_months") is not None:
+        stated = f"; stated: {way} by {bound}{d['stated_months']} month(s)"
+    elif d.get("stated_years") is not None:
+        stated = f"; stated: {way} by {bound}{d['stated_years']} year(s)"
     elif d.get("stated_direction"):
         stated = f"; stated: {d['stated_direction']}"
+    if d.get("days_between") is not None:
+        actual = f"{d['days_between']} day(s)"
+    elif d.get("months_between") is not None:
+        actual = f"{d['months_between']} month(s)"
+    else:
+        actual = f"{d['years_between']} year(s)"
     country = f" ({d['country']})" if d.get("country") else ""
-    return (f"{kind}{frm} -> {to}{country}, actual: {d['actual_direction']} by {d['years_between']} year(s){stated}"
+    return (f"{kind}{frm} -> {to}{country}, actual: {d['actual_direction']} by {actual}{stated}"
             f"; target: {d['target']!r}")
 
 
