@@ -12,12 +12,14 @@ so the rule never makes an error of it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.builders.figures import Figure, figure
 from factcheck.extract.clauses.segment import Item, Sentence
+from factcheck.extract.mentions.model import Mention
 from factcheck.extract.mentions.resources import resource
 from factcheck.model.facts import FactBase, Quantity
 
@@ -28,6 +30,7 @@ class _Words:
     determiners: frozenset[str]
     linkers: frozenset[str]
     qualifiers: dict[str, frozenset[str]]  # "quarterly" -> words the antecedent's clause must hold
+    count_groups: frozenset[str]  # groups that name counts ("cases", "attendance")
 
 
 @cache
@@ -39,7 +42,8 @@ def _words() -> _Words:
             groups.setdefault(w, set()).add(g)
     group_of = {w: frozenset(gs) for w, gs in groups.items()}
     qualifiers = {q: frozenset(words) for q, words in (raw.get("qualifiers") or {}).items()}
-    return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]), qualifiers)
+    return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]), qualifiers,
+                  frozenset(raw.get("count_groups") or ()))
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def _qualified(items: list[Item], k: int) -> bool:
 def _same_kind(a: Figure, b: Figure) -> bool:
     if a.kind == "money" and b.kind == "money":
         return a.currency == b.currency and a.currency is not None
-    return a.kind == b.kind == "percent"
+    return a.kind == b.kind and a.kind in ("percent", "number")
 
 
 def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
@@ -125,7 +129,7 @@ def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], i
 
 
 def _is_definite(prev: Item | None, w: _Words) -> bool:
-    return prev is not None and (prev.code in w.determiners or prev.code in ("'s", "’s")
+    return prev is not None and (prev.code in w.determiners or prev.code.endswith(("'s", "’s"))
                                  or (prev.mention is not None and bool(prev.mention.value.get("possessive"))))
 
 
@@ -133,9 +137,12 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
     out: list[_Figure] = []
     items = sent.items
     for k, it in enumerate(items):
-        f = figure(it.mention) if it.mention is not None and it.mention.type in ("money", "percent") else None
+        f = figure(it.mention) if it.mention is not None and (it.mention.type in ("money", "percent") or (
+            it.mention.type == "number" and _finite(it.mention))) else None
         if f is None or sent.clauses[it.clause].kind == "paren":
             continue
+        if f.kind == "number" and not _counted(items, k, w):
+            continue  # a bare number joins only as a count ("1,204 cases", "a crowd of 52,340")
         prev = items[k - 1] if k > 0 else None
         nxt = items[k + 1] if k + 1 < len(items) else None
         words = _clause_words(items, k)
@@ -163,6 +170,23 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
                            backref, backref and _qualified(items, k), needs if backref else frozenset(), words))
     return out
+
+
+def _finite(m: Mention) -> bool:
+    """A number a float can hold (not the 400 digits of an adversarial input)."""
+    try:
+        return math.isfinite(float(m.value.get("value", 0)) * float(m.value.get("scale", 1.0) or 1.0))
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
+def _counted(items: list[Item], k: int, w: _Words) -> bool:
+    """The number at ``k`` counts something a count group names: the noun right after it, two items
+    after it over a possessive or "of" ("the year's 1,240 cases"), or the noun before it across "of"."""
+    near = [items[j].code for j in (k + 1, k - 2) if 0 <= j < len(items)]
+    if k >= 2 and items[k - 1].code != "of":
+        near = near[:1]
+    return any(w.group_of.get(c, frozenset()) & w.count_groups for c in near)
 
 
 def _years_of(sent: Sentence, start: int) -> frozenset[int]:
@@ -235,8 +259,12 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
         for fig in _figures(sent, w):
             years[fig.start] = _years_of(sent, fig.start)
             if fig.backref and fig.group is not None and not fig.compared:
+                # an earlier figure compared with another or given for its own period is no antecedent
                 same = [s for s in seen if s.group and s.group & fig.group and _same_kind(s.fig, fig.fig)
-                        and _fits(fig, s, years[s.start])]
+                        and not s.compared and _fits(fig, s, years[s.start])
+                        and (fig.fig.kind != "number" or s.start < sent.start)]
+                # a count restates one of an earlier sentence: in its own, "12,418 votes, or 54.2% of the
+                # 22,911 ballots cast" names a part and its whole
                 # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")
                 ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) else None
                 if ante is not None:

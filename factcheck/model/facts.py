@@ -192,7 +192,7 @@ class TimelineShift(FactBase):
 
 Attribution = Literal["on_record", "media_report", "anonymous", "unofficial", "hearsay", "none"]
 #: Units of a figure. Rules may compare ``unit`` only with these (``rules lint`` lists them).
-QuantityUnit = Literal["percent", "percent_of_gdp", "percentage_points", "currency"]
+QuantityUnit = Literal["percent", "percent_of_gdp", "percentage_points", "currency", "count"]
 ArithmeticUnit = Literal["percent", "percentage_points", "amount"]
 ClaimKind = Literal["tenure_start", "role_mention"]
 Hedge = Literal["exact", "approx", "upper_bound", "lower_bound"]
@@ -204,7 +204,8 @@ class Quantity(FactBase):
     kind: Literal["quantity"] = "quantity"
     value: float
     unit: QuantityUnit = Field(description="'percent' (3%), 'percent_of_gdp' (3% of GDP), 'percentage_points', "
-                               "'currency' (money: see currency and scale).")
+                               "'currency' (money: see currency and scale), 'count' (people, cases, votes: see "
+                               "subject).")
     currency: str | None = Field(None, description="ISO 4217 code for money ('JPY', 'KRW', 'USD').")
     scale: float = Field(1.0, description="Multiplier the value is stated in (1e9 for 'billion').")
     subject: str | None = Field(None, description="What it measures, normalised ('defense spending').")

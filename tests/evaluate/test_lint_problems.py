@@ -39,7 +39,7 @@ def test_a_value_an_enum_field_never_takes_is_refused_with_the_valid_values(tmp_
     text = FIGURE.format(where='q.unit == "percent_gdp"', message='"{q.text}"')
     (p,) = problems(tmp_path, text)
     assert p == ("rule.yaml:6:8: where: 'percent_gdp' is not a possible value (one of 'percent', 'percent_of_gdp', "
-                 "'percentage_points', 'currency')")
+                 "'percentage_points', 'currency', 'count')")
     lint = CliRunner().invoke(cli, ["rules", "lint", str(tmp_path / "rule.yaml")])
     assert lint.exit_code == 2 and "'percent_gdp' is not a possible value" in lint.stderr
 
@@ -50,7 +50,7 @@ def test_every_problem_in_a_file_is_reported(tmp_path: Path) -> None:
     got = problems(tmp_path, text)
     assert got == [
         "rule.yaml:6:8: where: 'percent_gdp' is not a possible value (one of 'percent', 'percent_of_gdp', "
-        "'percentage_points', 'currency')",
+        "'percentage_points', 'currency', 'count')",
         "rule.yaml:6:36: where: unknown field 'valu' of quantity " + got[1].split("of quantity ", 1)[1],
         "rule.yaml:6:51: where: 'roughly' is not a possible value (one of 'exact', 'approx', 'upper_bound', "
         "'lower_bound')",

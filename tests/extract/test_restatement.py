@@ -102,3 +102,40 @@ def test_a_back_reference_naming_another_year_is_not_that_figure() -> None:
     text = ("Italy's budget deficit narrowed to 3.1% of GDP in 2025, the statistics office said. "
             "The minister said the 2023 deficit of 7.2% had been a legacy of the pandemic.")
     assert conflicts(text) == []
+
+
+def test_a_count_restated_in_a_later_sentence_that_differs_is_a_warning() -> None:
+    text = ("A crowd of 52,340 watched Kingsport win the cup final on Saturday. "
+            "The attendance of 53,240 was the highest for the final since 2016, the association said.")
+    (msg,) = conflicts(text)
+    assert "53,240" in msg and "52,340" in msg
+
+
+def test_a_possessive_back_reference_restates_a_count() -> None:
+    text = ("The state recorded 1,204 cases of dengue this year, more than three times the 371 cases in the whole "
+            "of 2023, the health department said. Of the year's 1,240 cases, 88 required hospital treatment.")
+    (msg,) = conflicts(text)
+    assert "1,240" in msg and "1,204" in msg and "371" not in msg
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part and its whole in one sentence
+        "The mayor won with 12,418 votes, or 54.2% of the 22,911 ballots cast, the county clerk said.",
+        # the same count again
+        "A crowd of 52,340 watched the final. The attendance of 52,340 was a record.",
+        # a count for another period, compared
+        "The clinic treated 812 patients in March. That was up from the 640 patients it saw in February.",
+    ],
+)
+def test_no_count_conflict(text: str) -> None:
+    assert conflicts(text) == []
+
+
+def test_a_count_takes_the_attribution_of_its_own_part_of_a_contrast() -> None:
+    report = check("Unconfirmed reports put the death toll at 120, but officials confirmed 48 deaths.",
+                   published="2025-10-29", references=False)
+    (q,) = [f for f in report.documents[0].facts if f.kind == "quantity" and f.unit == "count"]
+    assert q.value == 48 and q.attribution == "on_record"
+    assert not [f for f in report.documents[0].findings if f.rule == "attribution.unofficial-figure"]

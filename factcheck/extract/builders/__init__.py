@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders import arithmetic, gloss, sequence, timeline
+from factcheck.extract.builders import arithmetic, counts, gloss, sequence, timeline
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
@@ -37,6 +37,7 @@ BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
         Builder("fiscal_year_gloss", frozenset({"year"}), gloss.build),
         Builder("arithmetic_claim", frozenset(), arithmetic.build, key=("pct", "diff", "total")),
         Builder("sequence", frozenset({"first", "second"}), sequence.build),  # offset, or set first_is
+        Builder("quantity", frozenset({"value", "noun"}), counts.build),  # counts; money and percent: quantities.py
     )
 })
 
