@@ -48,10 +48,13 @@ def test_a_batch_of_1000_articles_makes_one_request_per_50_pairs_and_a_second_ru
         assert len(first) == 1000
         assert all(r.errors == [] and r.notes == [] for r in first)
         assert all([f.rule for f in r.findings] in (["statistics.confirmed"], ["statistics.mismatch"]) for r in first)
-        first_pages = [r for r in requests if r.params["page"] == "1"]
+        # distinct requests: on a loaded machine a slow answer may time out and be asked again, which is
+        # the retry layer's job, not a second batch
+        distinct = {(tuple(r.countries), tuple(r.indicators), r.params["page"]) for r in requests}
+        first_pages = [d for d in distinct if d[2] == "1"]
         assert len(first_pages) <= -(-pairs // 50)  # one request per 50 pairs ...
         # ... plus paging: 49 pairs x 27 years (2000 to now) is 2 pages of 1,000 rows
-        assert all(r.params["page"] in ("1", "2") for r in requests) and len(requests) <= 2 * len(first_pages)
+        assert all(d[2] in ("1", "2") for d in distinct) and len(distinct) <= 2 * len(first_pages)
         assert all(len(r.countries) * len(r.indicators) <= 50 for r in requests)
         print(f"\n1,000 articles, {pairs} pairs: {len(requests)} World Bank requests")
         second = list(run_batch([str(feed)], settings, BatchSettings(jobs=2)))
