@@ -13,6 +13,7 @@ from functools import cache
 from factcheck.extract import dates, events, officials, quantities, statistics
 from factcheck.extract.analysis import Analysis, analyse
 from factcheck.extract.builders import BUILDERS
+from factcheck.extract.builders.backrefs import event_weekday_links
 from factcheck.extract.certainty import annotate
 from factcheck.extract.context import Context, build_context
 from factcheck.extract.relations.loader import PatternSet, load_patterns
@@ -45,6 +46,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     taken = _Spans(facts)
     legacy = [f for f in legacy if not taken.overlaps(f.kind, f.span.start, f.span.end)]  # type: ignore[attr-defined]
     facts.extend(annotate(a, legacy))
+    event_weekday_links(a, facts)
     link_restatements(a, facts)
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts

@@ -260,6 +260,8 @@ class FiscalYearGloss(FactBase):
     expected_end: str | None = None
     quarter: int | None = Field(None, description="1-4 when the gloss is of a quarter of the fiscal year "
                                 "(\"the first quarter of FY2025-26 (April-June 2025)\"); its months are then the quarter's.")
+    half: int | None = Field(None, description="1 or 2 when the gloss is of a half of the fiscal year (\"H1 FY26 "
+                             "(April-September 2025)\"); its months are then the half's.")
     stated_months: str | None = Field(None, description="'March to April': the stated months, for a fiscal year "
                                       "named without a year.")
     expected_months: str | None = Field(None, description="'April to March': the calendar's months, for a fiscal "

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 from factcheck.extract.clauses.segment import EMBEDDED, Item, Sentence
 from factcheck.extract.mentions.resources import resource
 from factcheck.extract.relations.compile import inflections
+from factcheck.model.facts import DateMention
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
     from factcheck.extract.mentions.model import Mention
+    from factcheck.model.facts import FactBase
 
 DATED = frozenset({"date", "weekday", "day_of_month"})
 _VERB_WINDOW = 11  # items before a date in which its verb is looked for ("confirmed the first measles case of the outbreak on Monday, March 16")
@@ -300,3 +302,66 @@ def verb_date(a: Analysis, sent: Sentence, verbs: frozenset[str], skip: int) -> 
                         found.append(m)
                     break
     return found[0] if len(found) == 1 else None
+
+
+_REPORTING = frozenset(f for v in ("say", "tell", "report", "announce", "confirm", "issue") for f in inflections(v))
+_EXTRA_NOUNS = {"approval": "vote", "final": "final", "semifinal": "final", "semi-final": "final", "race": "match",
+                "launch": "launch", "liftoff": "launch", "session": "meeting", "plenary": "vote", "debate": "hearing"}
+_NOT_THE_SAME = frozenset(["next", "last", "this", "ahead", "before", "until", "by", "since", "upcoming", "coming"])
+_OTHER_PARTY = frozenset(["by", "of", "from", "against", "with", "between", "versus", "vs", "at"])
+
+
+def _noun_verbs(noun: str) -> frozenset[str] | None:
+    refs = _back_references()
+    spec = refs.get(noun) or refs.get(_EXTRA_NOUNS.get(noun, ""))
+    if spec is None:
+        return None
+    return spec[0] - _REPORTING
+
+
+def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
+    """One event given two weekdays across sentences: "The bank raised its rate on Thursday. After
+    Wednesday's decision, the governor said ...". A weekday naming an event by its noun ("Wednesday's
+    decision", "the Thursday vote") is compared with the weekday where a verb of that event dated it in
+    the sentence or two before ("raised ... on Thursday"); a different weekday is marked on its date
+    fact (``other_weekday``), which is then ``inferred``: that the two name one event is a guess."""
+    by_start = {f.span.start: f for f in facts if isinstance(f, DateMention)}
+    if not by_start:
+        return
+    for i, sent in enumerate(a.sentences):
+        if i == 0:
+            continue
+        items = sent.items
+        for k, it in enumerate(items):
+            m = it.mention
+            if m is None or m.type != "weekday" or m.value.get("modifier") or k + 1 >= len(items):
+                continue
+            possessive = bool(m.value.get("possessive"))
+            if not possessive and not (k > 0 and items[k - 1].code == "the"):
+                continue  # "Wednesday's decision", "the Thursday vote"
+            if (k > 0 and items[k - 1].code in _NOT_THE_SAME) or (k > 1 and items[k - 2].code in ("ahead", "next")):
+                continue  # "ahead of Saturday's match", "next Friday's vote": another event
+            noun_at = k + 1
+            verbs = _noun_verbs(items[noun_at].code)
+            if verbs is None and noun_at + 1 < len(items) and items[noun_at].mention is None:
+                noun_at += 1  # "Wednesday's policy decision"
+                verbs = _noun_verbs(items[noun_at].code)
+            if verbs is None or (noun_at + 1 < len(items) and items[noun_at + 1].code in _OTHER_PARTY):
+                continue  # "Wednesday's decision by the Fed": whose event it is is said, and may differ
+            fact = by_start.get(m.start)
+            if fact is None or fact.other_weekday is not None:
+                continue
+            told = None
+            for s in reversed(a.sentences[max(0, i - _SENTENCES_BACK) : i]):
+                told = _dated_by(a, s, s.end, verbs)
+                if told is not None:
+                    break
+            if told is None or told is m:
+                continue
+            other = told.value.get("weekday")
+            if not isinstance(other, str) or other == m.value.get("weekday") or is_range(a.text, told):
+                continue
+            fact.other_weekday = other
+            fact.certainty = "inferred"
+            fact.inferred = (f"{a.text[m.start:items[noun_at].end]!r} is taken to be the event dated "
+                                 f"{told.text!r} earlier in the story")

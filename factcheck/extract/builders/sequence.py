@@ -10,6 +10,7 @@ offset``). The dates are linked to their resolved date mentions by the resolver 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -25,12 +26,20 @@ if TYPE_CHECKING:
     from factcheck.extract.relations.match import RelationMatch
 
 _UNIT_DAYS = {"day": 1, "week": 7}
+_MONTH_DAYS = 30.44  # "a month after": 28 to 31 days, give or take a few more for loose usage
 _COMPOUND = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+and\s*$", re.IGNORECASE)
 
 
 def _days(offset: Mention) -> tuple[int, int, int] | None:
     """(signed days, tolerance, sign) of a relative offset: "the day after" +1, "three weeks before" -21
     give or take 3; "hours after" the same day or the next (0, give or take 1, after)."""
+    if offset.type == "duration":
+        # "returned on July 19 after 16 days in orbit": the time spent since the start, so the first is later
+        amount = offset.value.get("amount")
+        if not isinstance(amount, int | float) or amount != int(amount) or offset.value.get("unit") not in _UNIT_DAYS:
+            return None
+        days = int(amount) * _UNIT_DAYS[offset.value["unit"]]
+        return days, 1 if offset.value["unit"] == "day" else int(amount), 1  # a day either way: where the count starts
     if offset.value.get("anchor") != "event":
         return None
     unit, n = offset.value.get("unit"), offset.value.get("offset")
@@ -39,6 +48,10 @@ def _days(offset: Mention) -> tuple[int, int, int] | None:
     sign = 1 if int(n) > 0 else -1
     if unit == "hour":
         return 0, 1, sign  # "hours after": the same day or the next (a count before it: _hours_counted)
+    if unit == "month" and abs(int(n)) <= 12:
+        # "a month after" Nov. 1 is Dec. 1 (30 days), "two months after" 59 to 62: four days either way
+        # for one month, a day more for each further month
+        return sign * round(abs(int(n)) * _MONTH_DAYS), 3 + abs(int(n)), sign
     if unit not in _UNIT_DAYS:
         return None
     weeks = abs(int(n)) if unit == "week" else 0
@@ -140,6 +153,8 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
             if width is None or offset is None:
                 return None
             spread += width
+    if offset is None and match.pattern.spec.set.get("within"):
+        return _within(match, a, first, second, inferred)
     if offset is None:
         return _order_only(match, a, first, second, inferred)
     days = _days(offset)
@@ -320,6 +335,48 @@ def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Menti
         strict=False,
         earlier_at=earlier.start,
         later_at=later.start,
+        certainty=_certainty(match, inferred),
+        pattern=match.pattern.id,
+    )
+
+
+_WITHIN_UNITS = {"hours": 1 / 24, "hour": 1 / 24, "days": 1, "day": 1, "weeks": 7, "week": 7}
+
+
+def _within(match: RelationMatch, a: Analysis, first: Mention, second: Mention, inferred: bool) -> Sequence | None:
+    """"opened an inquiry on Nov. 6, within 48 hours of the leak on Nov. 4": the two dates at most the
+    stated span apart, either way round ("within 48 hours of the deadline" may be before it). Both dates
+    need their month and day, so that which is the earlier is known here."""
+    count, unit = match.mention("count"), match.get("unit")
+    if count is None or first.type != "date" or second.type != "date":
+        return None
+    if count.type == "duration":  # "within three days of"
+        value, per = count.value.get("amount"), _WITHIN_UNITS.get(str(count.value.get("unit")))
+    elif unit is not None:  # "within 48 hours of"
+        value, per = count.value.get("value"), _WITHIN_UNITS.get(unit.words.lower())
+    else:
+        return None
+    if not isinstance(value, int | float) or per is None or value <= 0:
+        return None
+    span_days = math.ceil(float(value) * per - 1e-9)
+    diff = _day_diff(second, first, a.doc.published)
+    if diff is None:
+        return None
+    later, earlier = (first, second) if diff >= 0 else (second, first)
+    span = Span(start=match.start, end=match.end)
+    return Sequence(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        cue=" ".join(a.text[span.start : span.end].split()[-12:]),
+        earlier_label=earlier.text,
+        later_label=later.text,
+        strict=False,
+        earlier_at=earlier.start,
+        later_at=later.start,
+        stated_days=span_days,
+        tolerance_days=0,
+        stated_bound="at_most",
         certainty=_certainty(match, inferred),
         pattern=match.pattern.id,
     )
