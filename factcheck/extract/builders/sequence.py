@@ -153,6 +153,8 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
             if width is None or offset is None:
                 return None
             spread += width
+    if offset is None and match.pattern.spec.set.get("day_count"):
+        return _day_count(match, a, first, second)
     if offset is None and match.pattern.spec.set.get("within"):
         return _within(match, a, first, second, inferred)
     if offset is None:
@@ -189,6 +191,10 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         signed, sign = -signed, -sign  # the second date is the offset from the first
     # first - second = signed: a positive offset puts the first date later
     later, earlier = (first, second) if sign > 0 else (second, first)
+    if _weekday_fits(a, earlier, later, abs(signed), tolerance):
+        return None  # "opens on Thursday, a week after their Dec. 11 meeting": Thursday, Dec. 18 fits
+    if _range_start_fits(a, match, earlier, later, abs(signed), tolerance):
+        return None  # "runs from April 6 to April 5, 2026, while ... began five days earlier, on April 1"
     span = Span(start=match.start, end=match.end)
     cue = offset.text
     for guess in (_weekday_guess(earlier), _range_end_guess(a, earlier), _range_end_guess(a, later),
@@ -246,6 +252,52 @@ def _range_end_guess(a: Analysis, m: Mention) -> str | None:
     if before.endswith((" to", " until", " through", " till", "–", "-")):
         return f"{m.text!r} ends a range; the interval may count from its start"
     return None
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_fits(a: Analysis, earlier: Mention, later: Mention, days: int, tolerance: int) -> bool:
+    """One side a weekday alone, the other a full date: when a day of that weekday lies the stated
+    interval from the date, within a week of publication, the text reads consistently with that week
+    (the weekday alone is placed only by the publication date and the tense, a guess)."""
+    for wd, other, sign in ((earlier, later, -1), (later, earlier, 1)):
+        if wd.type != "weekday" or other.type != "date" or wd.value.get("weekday") not in _WEEKDAY_NAMES:
+            continue
+        v = other.value
+        year = v.get("year") or (a.doc.published.year if a.doc.published is not None else None)
+        try:
+            base = dt.date(int(year), int(v["month"]), int(v["day"]))  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError):
+            continue
+        want = _WEEKDAY_NAMES.index(wd.value["weekday"])
+        published = a.doc.published
+        for d in range(max(0, days - tolerance), days + tolerance + 1):
+            day = base + dt.timedelta(days=sign * d)
+            # a weekday alone names a day of the week around publication, not one weeks away
+            if day.weekday() == want and (published is None or abs((day - published).days) <= 7):
+                return True
+    return False
+
+
+def _range_start_fits(a: Analysis, match: RelationMatch, earlier: Mention, later: Mention, days: int,
+                      tolerance: int) -> bool:
+    """A side that ends a range ("from April 6, 2025, to April 5, 2026") whose start, put in its place,
+    makes the stated interval hold: the text has a consistent reading, so no order is claimed."""
+    items = match.sentence.items
+    for side in (earlier, later):
+        if _range_end_guess(a, side) is None:
+            continue
+        k = next((i for i, it in enumerate(items) if it.mention is side), None)
+        start = next((it.mention for it in reversed(items[max(0, (k or 0) - 8) : k or 0])
+                      if it.mention is not None and it.mention.type == "date"), None)
+        if start is None:
+            continue
+        e, lt = (start, later) if side is earlier else (earlier, start)
+        diff = _day_diff(e, lt, a.doc.published)
+        if diff is not None and abs(diff - days) <= tolerance:
+            return True
+    return False
 
 
 def _fitting_previous(a: Analysis, match: RelationMatch, offset: Mention, second: Mention) -> Mention | None:
@@ -378,5 +430,42 @@ def _within(match: RelationMatch, a: Analysis, first: Mention, second: Mention, 
         tolerance_days=0,
         stated_bound="at_most",
         certainty=_certainty(match, inferred),
+        pattern=match.pattern.id,
+    )
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                  "ninth": 9, "tenth": 10, "hundredth": 100}
+
+
+def _ordinal(words: str) -> int | None:
+    """30 from "30 th", 100 from "100th" or "hundredth", else None."""
+    low = words.lower().replace(" ", "")
+    if low in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[low]
+    digits = low[:-2] if low.endswith(("st", "nd", "rd", "th")) else ""
+    return int(digits) if digits.isdigit() and 1 <= int(digits) <= 3000 else None
+
+
+def _day_count(match: RelationMatch, a: Analysis, first: Mention, second: Mention) -> Sequence | None:
+    """"On March 3, his 30th day in office, ... sworn in on Jan. 20": day 1 is the day of taking office,
+    so the Nth day is N - 1 days after it (a day either way: some count the day after as the first)."""
+    n = _ordinal(match.words("nth"))
+    if n is None:
+        return None
+    span = Span(start=match.start, end=match.end)
+    return Sequence(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        cue=f"{match.words('nth').replace(' ', '')} day",
+        earlier_label=_label(match, second, first),
+        later_label=first.text,
+        strict=n > 1,
+        earlier_at=second.start,
+        later_at=first.start,
+        stated_days=n - 1,
+        tolerance_days=1,
+        certainty=_certainty(match, False),
         pattern=match.pattern.id,
     )
