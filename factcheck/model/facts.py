@@ -70,6 +70,14 @@ class DateMention(FactBase):
         None, description="Weekday stated for the same event elsewhere in the text, if different mentions "
         "of one event carry weekdays (resolve).")
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def weekday_conflict(self) -> str | None:
+        """The weekday the resolved date falls on, when it is not the stated one (derived)."""
+        if self.weekday and self.weekday_of_date and self.weekday != self.weekday_of_date:
+            return self.weekday_of_date
+        return None
+
 
 class Event(FactBase):
     """Something that happened or will happen: a meeting, summit, address, announcement."""

@@ -348,6 +348,9 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                 verbs = _noun_verbs(items[noun_at].code)
             if verbs is None or (noun_at + 1 < len(items) and items[noun_at + 1].code in _OTHER_PARTY):
                 continue  # "Wednesday's decision by the Fed": whose event it is is said, and may differ
+            if noun_at + 3 < len(items) and items[noun_at + 1].code == "in" and items[noun_at + 2].code == "the" \
+                    and items[noun_at + 3].text[:1].isupper():
+                continue  # "Tuesday's vote in the House": a body named, which may not be the one dated before
             fact = by_start.get(m.start)
             if fact is None or fact.other_weekday is not None:
                 continue
@@ -356,6 +359,8 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                 told = _dated_by(a, s, s.end, verbs)
                 if told is not None:
                     break
+            if told is None:  # "went to the polls on Sunday to elect ...": the verb after its date
+                told = _verb_dated_before(a, i, verbs)
             if told is None or told is m:
                 continue
             other = told.value.get("weekday")
@@ -365,3 +370,21 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
             fact.certainty = "inferred"
             fact.inferred = (f"{a.text[m.start:items[noun_at].end]!r} is taken to be the event dated "
                                  f"{told.text!r} earlier in the story")
+
+
+def _verb_dated_before(a: Analysis, i: int, verbs: frozenset[str]) -> Mention | None:
+    """The single date a verb of ``verbs`` has within a few items after it, in the two sentences before
+    sentence ``i`` (in the verb's clause); None when none or several."""
+    found: list[Mention] = []
+    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i]:
+        items = s.items
+        for k, it in enumerate(items):
+            if it.code not in verbs:
+                continue
+            for j in range(max(0, k - _AFTER_WINDOW), k):
+                m = items[j].mention
+                if m is not None and m.type in DATED and items[j].clause == it.clause and not is_range(a.text, m):
+                    if all(m is not f for f in found):
+                        found.append(m)
+                    break
+    return found[0] if len(found) == 1 else None
