@@ -48,6 +48,9 @@ def _days(offset: Mention) -> tuple[int, int, int] | None:
     sign = 1 if int(n) > 0 else -1
     if unit == "hour":
         return 0, 1, sign  # "hours after": the same day or the next (a count before it: _hours_counted)
+    if unit == "year" and abs(int(n)) <= 10:
+        # "a year after it was signed on Jan. 15, 2023": 365 days, a month either way (loose usage)
+        return sign * 365 * abs(int(n)), 31 * abs(int(n)), sign
     if unit == "month" and abs(int(n)) <= 12:
         # "a month after" Nov. 1 is Dec. 1 (30 days), "two months after" 59 to 62: four days either way
         # for one month, a day more for each further month
@@ -155,7 +158,7 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
             spread += width
     if offset is None and match.pattern.spec.set.get("day_count"):
         return _day_count(match, a, first, second)
-    if offset is None and match.pattern.spec.set.get("within"):
+    if offset is None and (match.pattern.spec.set.get("within") or match.pattern.spec.set.get("apart")):
         return _within(match, a, first, second, inferred)
     if offset is None:
         return _order_only(match, a, first, second, inferred)
@@ -397,8 +400,9 @@ _WITHIN_UNITS = {"hours": 1 / 24, "hour": 1 / 24, "days": 1, "day": 1, "weeks": 
 
 def _within(match: RelationMatch, a: Analysis, first: Mention, second: Mention, inferred: bool) -> Sequence | None:
     """"opened an inquiry on Nov. 6, within 48 hours of the leak on Nov. 4": the two dates at most the
-    stated span apart, either way round ("within 48 hours of the deadline" may be before it). Both dates
-    need their month and day, so that which is the earlier is known here."""
+    stated span apart, either way round ("within 48 hours of the deadline" may be before it); "on Feb. 6
+    and Feb. 20, two weeks apart" (``apart``): that span apart. Both dates need their month and day, so
+    that which is the earlier is known here."""
     count, unit = match.mention("count"), match.get("unit")
     if count is None or first.type != "date" or second.type != "date":
         return None
@@ -415,6 +419,8 @@ def _within(match: RelationMatch, a: Analysis, first: Mention, second: Mention, 
     if diff is None:
         return None
     later, earlier = (first, second) if diff >= 0 else (second, first)
+    apart = bool(match.pattern.spec.set.get("apart"))  # "two weeks apart": that span, give or take a day a week
+    tolerance = (int(value) if per == 7 else 0) if apart else 0
     span = Span(start=match.start, end=match.end)
     return Sequence(
         span=span,
@@ -427,8 +433,8 @@ def _within(match: RelationMatch, a: Analysis, first: Mention, second: Mention, 
         earlier_at=earlier.start,
         later_at=later.start,
         stated_days=span_days,
-        tolerance_days=0,
-        stated_bound="at_most",
+        tolerance_days=tolerance,
+        stated_bound="exact" if apart else "at_most",
         certainty=_certainty(match, inferred),
         pattern=match.pattern.id,
     )
