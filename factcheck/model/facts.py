@@ -69,6 +69,9 @@ class DateMention(FactBase):
     other_weekday: str | None = Field(
         None, description="Weekday stated for the same event elsewhere in the text, if different mentions "
         "of one event carry weekdays (resolve).")
+    other_date: str | None = Field(
+        None, description="Date (ISO) the same event is given elsewhere in the text, when a back-reference "
+        "naming it by its date (\"the Nov. 20 approval\") gives another day (extract).")
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -6,6 +6,7 @@ Nov. 20"). Both are inferences: facts built on them are ``inferred`` (at most a 
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -320,11 +321,13 @@ def _noun_verbs(noun: str) -> frozenset[str] | None:
 
 
 def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
-    """One event given two weekdays across sentences: "The bank raised its rate on Thursday. After
-    Wednesday's decision, the governor said ...". A weekday naming an event by its noun ("Wednesday's
-    decision", "the Thursday vote") is compared with the weekday where a verb of that event dated it in
-    the sentence or two before ("raised ... on Thursday"); a different weekday is marked on its date
-    fact (``other_weekday``), which is then ``inferred``: that the two name one event is a guess."""
+    """One event given two weekdays or two dates across sentences: "The bank raised its rate on Thursday.
+    After Wednesday's decision, the governor said ..."; "The board approved the merger on Nov. 19. The
+    Nov. 20 approval ...". A weekday or a date naming an event by its noun ("Wednesday's decision", "the
+    Thursday vote", "the Nov. 20 approval") is compared with the date where a verb of that event dated it
+    in the sentence or two before ("raised ... on Thursday"); a different weekday is marked on its date
+    fact (``other_weekday``), a different day (``other_date``), and the fact is then ``inferred``: that
+    the two name one event is a guess."""
     by_start = {f.span.start: f for f in facts if isinstance(f, DateMention)}
     if not by_start:
         return
@@ -334,25 +337,16 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
         items = sent.items
         for k, it in enumerate(items):
             m = it.mention
-            if m is None or m.type != "weekday" or m.value.get("modifier") or k + 1 >= len(items):
+            if m is None or m.type not in ("weekday", "date") or m.value.get("modifier") or k + 1 >= len(items):
                 continue
-            possessive = bool(m.value.get("possessive"))
-            if not possessive and not (k > 0 and items[k - 1].code == "the"):
-                continue  # "Wednesday's decision", "the Thursday vote"
-            if (k > 0 and items[k - 1].code in _NOT_THE_SAME) or (k > 1 and items[k - 2].code in ("ahead", "next")):
-                continue  # "ahead of Saturday's match", "next Friday's vote": another event
-            noun_at = k + 1
+            if m.type == "date" and not (isinstance(m.value.get("month"), int) and isinstance(m.value.get("day"), int)):
+                continue
+            noun_at = _event_noun_after(a, items, k)
+            if noun_at is None:
+                continue
             verbs = _noun_verbs(items[noun_at].code)
-            if verbs is None and noun_at + 1 < len(items) and items[noun_at].mention is None:
-                noun_at += 1  # "Wednesday's policy decision"
-                verbs = _noun_verbs(items[noun_at].code)
-            if verbs is None or (noun_at + 1 < len(items) and items[noun_at + 1].code in _OTHER_PARTY):
-                continue  # "Wednesday's decision by the Fed": whose event it is is said, and may differ
-            if noun_at + 3 < len(items) and items[noun_at + 1].code == "in" and items[noun_at + 2].code == "the" \
-                    and items[noun_at + 3].text[:1].isupper():
-                continue  # "Tuesday's vote in the House": a body named, which may not be the one dated before
             fact = by_start.get(m.start)
-            if fact is None or fact.other_weekday is not None:
+            if verbs is None or fact is None or fact.other_weekday is not None or fact.other_date is not None:
                 continue
             told = None
             for s in reversed(a.sentences[max(0, i - _SENTENCES_BACK) : i]):
@@ -361,15 +355,77 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                     break
             if told is None:  # "went to the polls on Sunday to elect ...": the verb after its date
                 told = _verb_dated_before(a, i, verbs)
-            if told is None or told is m:
+            if told is None or told is m or is_range(a.text, told) or is_range(a.text, m):
                 continue
-            other = told.value.get("weekday")
-            if not isinstance(other, str) or other == m.value.get("weekday") or is_range(a.text, told):
-                continue
-            fact.other_weekday = other
+            named = a.text[m.start : items[noun_at].end]
+            if m.type == "weekday":
+                other = told.value.get("weekday") or _weekday_of_day(a, told)
+                if not isinstance(other, str) or other == m.value.get("weekday"):
+                    continue
+                fact.other_weekday = other
+            else:
+                if told.type != "date" or (told.value.get("month"), told.value.get("day")) == \
+                        (m.value.get("month"), m.value.get("day")):
+                    continue
+                iso = _iso_near_publication(a, told)
+                if iso is None:
+                    continue
+                fact.other_date = iso
             fact.certainty = "inferred"
-            fact.inferred = (f"{a.text[m.start:items[noun_at].end]!r} is taken to be the event dated "
-                                 f"{told.text!r} earlier in the story")
+            fact.inferred = f"{named!r} is taken to be the event dated {told.text!r} earlier in the story"
+
+
+def _event_noun_after(a: Analysis, items: list[Item], k: int) -> int | None:
+    """The index of the event noun a weekday or date at ``k`` names ("Wednesday's decision", "the Thursday
+    vote", "the Nov. 20 approval", "Wednesday's policy decision"), or None when there is none or the phrase
+    may name another event ("ahead of Saturday's match", "Wednesday's decision by the Fed", "Tuesday's vote
+    in the House")."""
+    m = items[k].mention
+    possessive = bool(m is not None and m.value.get("possessive"))
+    if not possessive and not (k > 0 and items[k - 1].code == "the"):
+        return None
+    if (k > 0 and items[k - 1].code in _NOT_THE_SAME) or (k > 1 and items[k - 2].code in ("ahead", "next")):
+        return None  # "ahead of Saturday's match", "until Saturday's match": another event
+    noun_at = k + 1
+    if _noun_verbs(items[noun_at].code) is None and noun_at + 1 < len(items) and items[noun_at].mention is None:
+        noun_at += 1  # "Wednesday's policy decision"
+    if _noun_verbs(items[noun_at].code) is None:
+        return None
+    if noun_at + 1 < len(items) and items[noun_at + 1].code in _OTHER_PARTY:
+        return None  # "Wednesday's decision by the Fed": whose event it is is said, and may differ
+    if noun_at + 3 < len(items) and items[noun_at + 1].code == "in" and items[noun_at + 2].code == "the" \
+            and items[noun_at + 3].text[:1].isupper():
+        return None  # "Tuesday's vote in the House": a body named, which may not be the one dated before
+    return noun_at
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _iso_near_publication(a: Analysis, m: Mention) -> str | None:
+    """A month-and-day date in its stated year, else in the year that puts it nearest the publication date."""
+    month, day, year = m.value.get("month"), m.value.get("day"), m.value.get("year")
+    published = a.doc.published
+    years = [int(year)] if isinstance(year, int) else [published.year - 1, published.year, published.year + 1] \
+        if published is not None else []
+    found = []
+    for y in years:
+        try:
+            found.append(dt.date(y, int(month), int(day)))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+    if not found:
+        return None
+    best = min(found, key=lambda d: abs((d - published).days)) if published is not None else found[0]
+    return best.isoformat()
+
+
+def _weekday_of_day(a: Analysis, m: Mention) -> str | None:
+    """The weekday a month-and-day date falls on (placed as :func:`_iso_near_publication` does)."""
+    if m.type != "date":
+        return None
+    iso = _iso_near_publication(a, m)
+    return _WEEKDAY_NAMES[dt.date.fromisoformat(iso).weekday()] if iso else None
 
 
 def _verb_dated_before(a: Analysis, i: int, verbs: frozenset[str]) -> Mention | None:
