@@ -382,6 +382,10 @@ def _event_noun_after(a: Analysis, items: list[Item], k: int) -> int | None:
     in the House")."""
     m = items[k].mention
     possessive = bool(m is not None and m.value.get("possessive"))
+    if not possessive and k > 2 and items[k - 1].code == "on" and items[k - 3].code in ("the", "this", "that") \
+            and _noun_verbs(items[k - 2].code) is not None and items[k - 2].mention is None \
+            and items[k - 2].clause == items[k].clause and (k < 4 or items[k - 4].code not in _NOT_THE_SAME):
+        return k - 2  # "During the visit on Saturday": the noun before its date
     if not possessive and not (k > 0 and items[k - 1].code == "the"):
         return None
     if (k > 0 and items[k - 1].code in _NOT_THE_SAME) or (k > 1 and items[k - 2].code in ("ahead", "next")):

@@ -264,6 +264,12 @@ def _weekday_fits(a: Analysis, earlier: Mention, later: Mention, days: int, tole
     """One side a weekday alone, the other a full date: when a day of that weekday lies the stated
     interval from the date, within a week of publication, the text reads consistently with that week
     (the weekday alone is placed only by the publication date and the tense, a guess)."""
+    if earlier.type == later.type == "weekday" and {earlier.value.get("weekday"), later.value.get("weekday")} \
+            <= set(_WEEKDAY_NAMES):
+        # two weekdays alone ("on Thursday, a week after Thursday's failed vote"): only their distance in
+        # the week is stated, and any number of weeks may lie between them
+        gap = (_WEEKDAY_NAMES.index(later.value["weekday"]) - _WEEKDAY_NAMES.index(earlier.value["weekday"])) % 7
+        return any((d - gap) % 7 == 0 for d in range(max(0, days - tolerance), days + tolerance + 1))
     for wd, other, sign in ((earlier, later, -1), (later, earlier, 1)):
         if wd.type != "weekday" or other.type != "date" or wd.value.get("weekday") not in _WEEKDAY_NAMES:
             continue
