@@ -30,6 +30,7 @@ _BY_FIELD: dict[str, dict[str, str]] = {
     "weekday": _WEEKDAYS,
     "weekday_of_date": _WEEKDAYS,
     "other_weekday": _WEEKDAYS,
+    "weekday_conflict": _WEEKDAYS,
 }
 _BY_KIND: dict[tuple[str, str], dict[str, str]] = {}
 

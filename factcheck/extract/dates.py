@@ -28,6 +28,7 @@ from factcheck.model.document import Document, Span
 from factcheck.model.facts import DateMention
 
 _SUFFIX = r"(?:st|nd|rd|th)?"
+_PART_OF_DAY = r"(?:\s(?:morning|afternoon|evening|night))?"  # "on Tuesday evening (Oct. 14)"
 _REL_UNITS = r"(?:days?|weeks?|months?|years?)"
 _RELATIVE = (
     r"the (?:previous|preceding|following|next) day|the day (?:before|after)|a day (?:earlier|later)"
@@ -37,9 +38,9 @@ _RELATIVE = (
 )
 DATE_RE = re.compile(
     r"\b(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})\b"
-    r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd1>" + WEEKDAY_RE + r"),?\s\(?(?P<m1>" + MONTH_RE + r")\s(?P<d1>\d{1,2})" + _SUFFIX
+    r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd1>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\s\(?(?P<m1>" + MONTH_RE + r")\s(?P<d1>\d{1,2})" + _SUFFIX
     + r"\b(?![-–]\d)(?:,?\s(?P<y1>\d{4})\b)?\)?"
-    r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd2>" + WEEKDAY_RE + r"),?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"(?![-–]\d)\s(?P<m2>" + MONTH_RE
+    r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd2>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"(?![-–]\d)\s(?P<m2>" + MONTH_RE
     + r")(?:,?\s(?P<y2>\d{4})\b)?\)?"
     r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b)?"
     r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\)|,\san?\s(?P<wd5>" + WEEKDAY_RE + r")\b)?"

@@ -13,6 +13,7 @@ from functools import cache
 from factcheck.extract import dates, events, officials, quantities, statistics
 from factcheck.extract.analysis import Analysis, analyse
 from factcheck.extract.builders import BUILDERS
+from factcheck.extract.builders.backrefs import event_weekday_links
 from factcheck.extract.certainty import annotate
 from factcheck.extract.context import Context, build_context
 from factcheck.extract.relations.loader import PatternSet, load_patterns
@@ -45,6 +46,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     taken = _Spans(facts)
     legacy = [f for f in legacy if not taken.overlaps(f.kind, f.span.start, f.span.end)]  # type: ignore[attr-defined]
     facts.extend(annotate(a, legacy))
+    event_weekday_links(a, facts)
     link_restatements(a, facts)
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts
@@ -76,11 +78,12 @@ def relation_facts(a: Analysis, pset: PatternSet) -> list[FactBase]:
     text = a.text
     for sent in a.sentences:
         matches = match_sentence(pset.candidates(sent.words), sent, text)
-        for m in select(matches):
-            fact = BUILDERS[m.pattern.fact].build(m, a)
-            if fact is not None:
-                out.append(fact)
+        out.extend(_built(select(matches, build=lambda m: BUILDERS[m.pattern.fact].build(m, a))))
     return out
+
+
+def _built(kept: list[tuple[RelationMatch, FactBase]]) -> list[FactBase]:
+    return [f for _, f in kept]
 
 
 def _claim_key(m: RelationMatch) -> tuple[int, ...] | None:
@@ -90,14 +93,18 @@ def _claim_key(m: RelationMatch) -> tuple[int, ...] | None:
     return tuple(mt.start for name in builder.key if (mt := m.mention(name)) is not None)
 
 
-def select(matches: list[RelationMatch]) -> list[RelationMatch]:
+def select(matches: list[RelationMatch], build: Callable[[RelationMatch], FactBase | None]) -> list[tuple[RelationMatch, FactBase]]:
     """Per fact kind, the highest-priority matches that do not overlap one kept before them (unless the
-    two read different claims: their builder's key slots hold different mentions)."""
-    kept: list[tuple[RelationMatch, tuple[int, ...] | None]] = []
+    two read different claims: their builder's key slots hold different mentions), with their facts. A
+    match its builder turns down keeps no place: a lower-priority match over the same words is tried
+    ("The Nov. 3 announcement came three days after ..." is no back-reference to the sentence before)."""
+    kept: list[tuple[RelationMatch, tuple[int, ...] | None, FactBase]] = []
     for m in sorted(matches, key=lambda m: (-m.pattern.spec.priority, m.start, -(m.end - m.start))):
         key = _claim_key(m)
         if any(k.pattern.fact == m.pattern.fact and k.start < m.end and m.start < k.end
-               and (key is None or kk is None or not key or not kk or set(key) & set(kk)) for k, kk in kept):
+               and (key is None or kk is None or not key or not kk or set(key) & set(kk)) for k, kk, _ in kept):
             continue
-        kept.append((m, key))
-    return [m for m, _ in kept]
+        fact = build(m)
+        if fact is not None:
+            kept.append((m, key, fact))
+    return [(m, f) for m, _, f in kept]

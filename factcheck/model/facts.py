@@ -69,6 +69,17 @@ class DateMention(FactBase):
     other_weekday: str | None = Field(
         None, description="Weekday stated for the same event elsewhere in the text, if different mentions "
         "of one event carry weekdays (resolve).")
+    other_date: str | None = Field(
+        None, description="Date (ISO) the same event is given elsewhere in the text, when a back-reference "
+        "naming it by its date (\"the Nov. 20 approval\") gives another day (extract).")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def weekday_conflict(self) -> str | None:
+        """The weekday the resolved date falls on, when it is not the stated one (derived)."""
+        if self.weekday and self.weekday_of_date and self.weekday != self.weekday_of_date:
+            return self.weekday_of_date
+        return None
 
 
 class Event(FactBase):
@@ -260,6 +271,8 @@ class FiscalYearGloss(FactBase):
     expected_end: str | None = None
     quarter: int | None = Field(None, description="1-4 when the gloss is of a quarter of the fiscal year "
                                 "(\"the first quarter of FY2025-26 (April-June 2025)\"); its months are then the quarter's.")
+    half: int | None = Field(None, description="1 or 2 when the gloss is of a half of the fiscal year (\"H1 FY26 "
+                             "(April-September 2025)\"); its months are then the half's.")
     stated_months: str | None = Field(None, description="'March to April': the stated months, for a fiscal year "
                                       "named without a year.")
     expected_months: str | None = Field(None, description="'April to March': the calendar's months, for a fiscal "

@@ -6,16 +6,19 @@ Nov. 20"). Both are inferences: facts built on them are ``inferred`` (at most a 
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extract.clauses.segment import EMBEDDED, Item, Sentence
 from factcheck.extract.mentions.resources import resource
 from factcheck.extract.relations.compile import inflections
+from factcheck.model.facts import DateMention
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
     from factcheck.extract.mentions.model import Mention
+    from factcheck.model.facts import FactBase
 
 DATED = frozenset({"date", "weekday", "day_of_month"})
 _VERB_WINDOW = 11  # items before a date in which its verb is looked for ("confirmed the first measles case of the outbreak on Monday, March 16")
@@ -294,6 +297,151 @@ def verb_date(a: Analysis, sent: Sentence, verbs: frozenset[str], skip: int) -> 
                 continue
             window = list(range(max(0, k - _VERB_WINDOW), k)) + list(range(k + 1, min(len(items), k + 1 + _AFTER_WINDOW)))
             for j in window:
+                m = items[j].mention
+                if m is not None and m.type in DATED and items[j].clause == it.clause and not is_range(a.text, m):
+                    if all(m is not f for f in found):
+                        found.append(m)
+                    break
+    return found[0] if len(found) == 1 else None
+
+
+_REPORTING = frozenset(f for v in ("say", "tell", "report", "announce", "confirm", "issue") for f in inflections(v))
+_EXTRA_NOUNS = {"approval": "vote", "final": "final", "semifinal": "final", "semi-final": "final", "race": "match",
+                "launch": "launch", "liftoff": "launch", "session": "meeting", "plenary": "vote", "debate": "hearing"}
+_NOT_THE_SAME = frozenset(["next", "last", "this", "ahead", "before", "until", "by", "since", "upcoming", "coming"])
+_OTHER_PARTY = frozenset(["by", "of", "from", "against", "with", "between", "versus", "vs", "at"])
+
+
+def _noun_verbs(noun: str) -> frozenset[str] | None:
+    refs = _back_references()
+    spec = refs.get(noun) or refs.get(_EXTRA_NOUNS.get(noun, ""))
+    if spec is None:
+        return None
+    return spec[0] - _REPORTING
+
+
+def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
+    """One event given two weekdays or two dates across sentences: "The bank raised its rate on Thursday.
+    After Wednesday's decision, the governor said ..."; "The board approved the merger on Nov. 19. The
+    Nov. 20 approval ...". A weekday or a date naming an event by its noun ("Wednesday's decision", "the
+    Thursday vote", "the Nov. 20 approval") is compared with the date where a verb of that event dated it
+    in the sentence or two before ("raised ... on Thursday"); a different weekday is marked on its date
+    fact (``other_weekday``), a different day (``other_date``), and the fact is then ``inferred``: that
+    the two name one event is a guess."""
+    by_start = {f.span.start: f for f in facts if isinstance(f, DateMention)}
+    if not by_start:
+        return
+    for i, sent in enumerate(a.sentences):
+        if i == 0:
+            continue
+        items = sent.items
+        for k, it in enumerate(items):
+            m = it.mention
+            if m is None or m.type not in ("weekday", "date") or m.value.get("modifier") or k + 1 >= len(items):
+                continue
+            if m.type == "date" and not (isinstance(m.value.get("month"), int) and isinstance(m.value.get("day"), int)):
+                continue
+            noun_at = _event_noun_after(a, items, k)
+            if noun_at is None:
+                continue
+            verbs = _noun_verbs(items[noun_at].code)
+            fact = by_start.get(m.start)
+            if verbs is None or fact is None or fact.other_weekday is not None or fact.other_date is not None:
+                continue
+            told = None
+            for s in reversed(a.sentences[max(0, i - _SENTENCES_BACK) : i]):
+                told = _dated_by(a, s, s.end, verbs)
+                if told is not None:
+                    break
+            if told is None:  # "went to the polls on Sunday to elect ...": the verb after its date
+                told = _verb_dated_before(a, i, verbs)
+            if told is None or told is m or is_range(a.text, told) or is_range(a.text, m):
+                continue
+            named = a.text[m.start : items[noun_at].end]
+            if m.type == "weekday":
+                other = told.value.get("weekday") or _weekday_of_day(a, told)
+                if not isinstance(other, str) or other == m.value.get("weekday"):
+                    continue
+                fact.other_weekday = other
+            else:
+                if told.type != "date" or (told.value.get("month"), told.value.get("day")) == \
+                        (m.value.get("month"), m.value.get("day")):
+                    continue
+                iso = _iso_near_publication(a, told)
+                if iso is None:
+                    continue
+                fact.other_date = iso
+            fact.certainty = "inferred"
+            fact.inferred = f"{named!r} is taken to be the event dated {told.text!r} earlier in the story"
+
+
+def _event_noun_after(a: Analysis, items: list[Item], k: int) -> int | None:
+    """The index of the event noun a weekday or date at ``k`` names ("Wednesday's decision", "the Thursday
+    vote", "the Nov. 20 approval", "Wednesday's policy decision"), or None when there is none or the phrase
+    may name another event ("ahead of Saturday's match", "Wednesday's decision by the Fed", "Tuesday's vote
+    in the House")."""
+    m = items[k].mention
+    possessive = bool(m is not None and m.value.get("possessive"))
+    if not possessive and k > 2 and items[k - 1].code == "on" and items[k - 3].code in ("the", "this", "that") \
+            and _noun_verbs(items[k - 2].code) is not None and items[k - 2].mention is None \
+            and items[k - 2].clause == items[k].clause and (k < 4 or items[k - 4].code not in _NOT_THE_SAME):
+        return k - 2  # "During the visit on Saturday": the noun before its date
+    if not possessive and not (k > 0 and items[k - 1].code == "the"):
+        return None
+    if (k > 0 and items[k - 1].code in _NOT_THE_SAME) or (k > 1 and items[k - 2].code in ("ahead", "next")):
+        return None  # "ahead of Saturday's match", "until Saturday's match": another event
+    noun_at = k + 1
+    if _noun_verbs(items[noun_at].code) is None and noun_at + 1 < len(items) and items[noun_at].mention is None:
+        noun_at += 1  # "Wednesday's policy decision"
+    if _noun_verbs(items[noun_at].code) is None:
+        return None
+    if noun_at + 1 < len(items) and items[noun_at + 1].code in _OTHER_PARTY:
+        return None  # "Wednesday's decision by the Fed": whose event it is is said, and may differ
+    if noun_at + 3 < len(items) and items[noun_at + 1].code == "in" and items[noun_at + 2].code == "the" \
+            and items[noun_at + 3].text[:1].isupper():
+        return None  # "Tuesday's vote in the House": a body named, which may not be the one dated before
+    return noun_at
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _iso_near_publication(a: Analysis, m: Mention) -> str | None:
+    """A month-and-day date in its stated year, else in the year that puts it nearest the publication date."""
+    month, day, year = m.value.get("month"), m.value.get("day"), m.value.get("year")
+    published = a.doc.published
+    years = [int(year)] if isinstance(year, int) else [published.year - 1, published.year, published.year + 1] \
+        if published is not None else []
+    found = []
+    for y in years:
+        try:
+            found.append(dt.date(y, int(month), int(day)))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+    if not found:
+        return None
+    best = min(found, key=lambda d: abs((d - published).days)) if published is not None else found[0]
+    return best.isoformat()
+
+
+def _weekday_of_day(a: Analysis, m: Mention) -> str | None:
+    """The weekday a month-and-day date falls on (placed as :func:`_iso_near_publication` does)."""
+    if m.type != "date":
+        return None
+    iso = _iso_near_publication(a, m)
+    return _WEEKDAY_NAMES[dt.date.fromisoformat(iso).weekday()] if iso else None
+
+
+def _verb_dated_before(a: Analysis, i: int, verbs: frozenset[str]) -> Mention | None:
+    """The single date a verb of ``verbs`` has within a few items after it, in the two sentences before
+    sentence ``i`` (in the verb's clause); None when none or several."""
+    found: list[Mention] = []
+    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i]:
+        items = s.items
+        for k, it in enumerate(items):
+            if it.code not in verbs:
+                continue
+            for j in range(max(0, k - _AFTER_WINDOW), k):
                 m = items[j].mention
                 if m is not None and m.type in DATED and items[j].clause == it.clause and not is_range(a.text, m):
                     if all(m is not f for f in found):

@@ -132,7 +132,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     year, named = label
     expected = named or fiscal_range(year, country)
     exp_start, exp_end = (_parse(expected[0]), _parse(expected[1])) if expected else (None, None)
-    if not match.get("quarter") and _part_of_year(match, fy, both_sides=first is not None and last is not None):
+    if not match.get("quarter") and not match.get("half") and _part_of_year(match, fy, both_sides=first is not None and last is not None):
         return None  # "the third quarter of fiscal 2026, the three months to July 31": the quarter's bounds
     quarter = _quarter_number(match.words("quarter")) if match.get("quarter") else None
     if match.get("quarter"):
@@ -142,6 +142,13 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
             return None
         exp_start = _shift(exp_start, 3 * (quarter - 1))
         exp_end = _shift(exp_start, 2)
+    half = _half_number(match.words("half")) if match.get("half") else None
+    if match.get("half"):
+        # "H1 FY26 (April-September 2025)": the half's six months by the calendar
+        if half is None or named or exp_start is None:
+            return None
+        exp_start = _shift(exp_start, 6 * (half - 1))
+        exp_end = _shift(exp_start, 5)
     # a side without its year: from the other side (twelve months), else the calendar's year for it
     if first is not None and last is not None:
         if last[0] is None and first[0] is not None:
@@ -162,9 +169,13 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     if quarter is not None:
         if months != 2 or first is None or last is None:
             return None  # a quarter is glossed by its three months, both ends written
+    elif half is not None:
+        if months != 5 or first is None or last is None:
+            return None  # a half by its six months, both ends written
     elif 0 <= months < 11:
         return None  # "the fiscal year ending February 2026 (March to August)": a part of the year, not a gloss
-    fits = None if named or quarter is not None else _fits_naming(fy, start, end)
+    part = quarter is not None or half is not None
+    fits = None if named or part else _fits_naming(fy, start, end)
     span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
         span=span,
@@ -174,9 +185,10 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         country=country,
         stated_start=_iso(start),  # type: ignore[arg-type]
         stated_end=_iso(end),  # type: ignore[arg-type]
-        expected_start=named[0] if named else _iso(exp_start) if quarter is not None else None,  # type: ignore[arg-type]
-        expected_end=named[1] if named else _iso(exp_end) if quarter is not None else None,  # type: ignore[arg-type]
+        expected_start=named[0] if named else _iso(exp_start) if part else None,  # type: ignore[arg-type]
+        expected_end=named[1] if named else _iso(exp_end) if part else None,  # type: ignore[arg-type]
         quarter=quarter,
+        half=half,
         fits_naming=fits,
         certainty="inferred" if guessed else certainty_of(match) if not match.pattern.spec.set.get("across_clauses")
         else "certain",
@@ -208,6 +220,14 @@ def _part_of_year(match: RelationMatch, fy: Mention, both_sides: bool) -> bool:
 
 _QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
              "fourth": 4, "4th": 4, "q4": 4}
+
+
+def _half_number(words: str) -> int | None:
+    """1 or 2 from the words of a ``half`` slot ("the first half of", "H2"), else None."""
+    low = words.lower().replace("-", " ")
+    if low.startswith("h "):
+        return {"1": 1, "2": 2}.get(low.split()[1]) if len(low.split()) > 1 else None
+    return 1 if "first" in low.split() else 2 if "second" in low.split() else None
 
 
 def _quarter_number(words: str) -> int | None:

@@ -10,6 +10,7 @@ offset``). The dates are linked to their resolved date mentions by the resolver 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -25,12 +26,20 @@ if TYPE_CHECKING:
     from factcheck.extract.relations.match import RelationMatch
 
 _UNIT_DAYS = {"day": 1, "week": 7}
+_MONTH_DAYS = 30.44  # "a month after": 28 to 31 days, give or take a few more for loose usage
 _COMPOUND = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+and\s*$", re.IGNORECASE)
 
 
 def _days(offset: Mention) -> tuple[int, int, int] | None:
     """(signed days, tolerance, sign) of a relative offset: "the day after" +1, "three weeks before" -21
     give or take 3; "hours after" the same day or the next (0, give or take 1, after)."""
+    if offset.type == "duration":
+        # "returned on July 19 after 16 days in orbit": the time spent since the start, so the first is later
+        amount = offset.value.get("amount")
+        if not isinstance(amount, int | float) or amount != int(amount) or offset.value.get("unit") not in _UNIT_DAYS:
+            return None
+        days = int(amount) * _UNIT_DAYS[offset.value["unit"]]
+        return days, 1 if offset.value["unit"] == "day" else int(amount), 1  # a day either way: where the count starts
     if offset.value.get("anchor") != "event":
         return None
     unit, n = offset.value.get("unit"), offset.value.get("offset")
@@ -39,6 +48,13 @@ def _days(offset: Mention) -> tuple[int, int, int] | None:
     sign = 1 if int(n) > 0 else -1
     if unit == "hour":
         return 0, 1, sign  # "hours after": the same day or the next (a count before it: _hours_counted)
+    if unit == "year" and abs(int(n)) <= 10:
+        # "a year after it was signed on Jan. 15, 2023": 365 days, a month either way (loose usage)
+        return sign * 365 * abs(int(n)), 31 * abs(int(n)), sign
+    if unit == "month" and abs(int(n)) <= 12:
+        # "a month after" Nov. 1 is Dec. 1 (30 days), "two months after" 59 to 62: four days either way
+        # for one month, a day more for each further month
+        return sign * round(abs(int(n)) * _MONTH_DAYS), 3 + abs(int(n)), sign
     if unit not in _UNIT_DAYS:
         return None
     weeks = abs(int(n)) if unit == "week" else 0
@@ -140,6 +156,10 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
             if width is None or offset is None:
                 return None
             spread += width
+    if offset is None and match.pattern.spec.set.get("day_count"):
+        return _day_count(match, a, first, second)
+    if offset is None and (match.pattern.spec.set.get("within") or match.pattern.spec.set.get("apart")):
+        return _within(match, a, first, second, inferred)
     if offset is None:
         return _order_only(match, a, first, second, inferred)
     days = _days(offset)
@@ -174,6 +194,10 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         signed, sign = -signed, -sign  # the second date is the offset from the first
     # first - second = signed: a positive offset puts the first date later
     later, earlier = (first, second) if sign > 0 else (second, first)
+    if _weekday_fits(a, earlier, later, abs(signed), tolerance):
+        return None  # "opens on Thursday, a week after their Dec. 11 meeting": Thursday, Dec. 18 fits
+    if _range_start_fits(a, match, earlier, later, abs(signed), tolerance):
+        return None  # "runs from April 6 to April 5, 2026, while ... began five days earlier, on April 1"
     span = Span(start=match.start, end=match.end)
     cue = offset.text
     for guess in (_weekday_guess(earlier), _range_end_guess(a, earlier), _range_end_guess(a, later),
@@ -231,6 +255,58 @@ def _range_end_guess(a: Analysis, m: Mention) -> str | None:
     if before.endswith((" to", " until", " through", " till", "–", "-")):
         return f"{m.text!r} ends a range; the interval may count from its start"
     return None
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_fits(a: Analysis, earlier: Mention, later: Mention, days: int, tolerance: int) -> bool:
+    """One side a weekday alone, the other a full date: when a day of that weekday lies the stated
+    interval from the date, within a week of publication, the text reads consistently with that week
+    (the weekday alone is placed only by the publication date and the tense, a guess)."""
+    if earlier.type == later.type == "weekday" and {earlier.value.get("weekday"), later.value.get("weekday")} \
+            <= set(_WEEKDAY_NAMES):
+        # two weekdays alone ("on Thursday, a week after Thursday's failed vote"): only their distance in
+        # the week is stated, and any number of weeks may lie between them
+        gap = (_WEEKDAY_NAMES.index(later.value["weekday"]) - _WEEKDAY_NAMES.index(earlier.value["weekday"])) % 7
+        return any((d - gap) % 7 == 0 for d in range(max(0, days - tolerance), days + tolerance + 1))
+    for wd, other, sign in ((earlier, later, -1), (later, earlier, 1)):
+        if wd.type != "weekday" or other.type != "date" or wd.value.get("weekday") not in _WEEKDAY_NAMES:
+            continue
+        v = other.value
+        year = v.get("year") or (a.doc.published.year if a.doc.published is not None else None)
+        try:
+            base = dt.date(int(year), int(v["month"]), int(v["day"]))  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError):
+            continue
+        want = _WEEKDAY_NAMES.index(wd.value["weekday"])
+        published = a.doc.published
+        for d in range(max(0, days - tolerance), days + tolerance + 1):
+            day = base + dt.timedelta(days=sign * d)
+            # a weekday alone names a day of the week around publication, not one weeks away
+            if day.weekday() == want and (published is None or abs((day - published).days) <= 7):
+                return True
+    return False
+
+
+def _range_start_fits(a: Analysis, match: RelationMatch, earlier: Mention, later: Mention, days: int,
+                      tolerance: int) -> bool:
+    """A side that ends a range ("from April 6, 2025, to April 5, 2026") whose start, put in its place,
+    makes the stated interval hold: the text has a consistent reading, so no order is claimed."""
+    items = match.sentence.items
+    for side in (earlier, later):
+        if _range_end_guess(a, side) is None:
+            continue
+        k = next((i for i, it in enumerate(items) if it.mention is side), None)
+        start = next((it.mention for it in reversed(items[max(0, (k or 0) - 8) : k or 0])
+                      if it.mention is not None and it.mention.type == "date"), None)
+        if start is None:
+            continue
+        e, lt = (start, later) if side is earlier else (earlier, start)
+        diff = _day_diff(e, lt, a.doc.published)
+        if diff is not None and abs(diff - days) <= tolerance:
+            return True
+    return False
 
 
 def _fitting_previous(a: Analysis, match: RelationMatch, offset: Mention, second: Mention) -> Mention | None:
@@ -321,5 +397,87 @@ def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Menti
         earlier_at=earlier.start,
         later_at=later.start,
         certainty=_certainty(match, inferred),
+        pattern=match.pattern.id,
+    )
+
+
+_WITHIN_UNITS = {"hours": 1 / 24, "hour": 1 / 24, "days": 1, "day": 1, "weeks": 7, "week": 7}
+
+
+def _within(match: RelationMatch, a: Analysis, first: Mention, second: Mention, inferred: bool) -> Sequence | None:
+    """"opened an inquiry on Nov. 6, within 48 hours of the leak on Nov. 4": the two dates at most the
+    stated span apart, either way round ("within 48 hours of the deadline" may be before it); "on Feb. 6
+    and Feb. 20, two weeks apart" (``apart``): that span apart. Both dates need their month and day, so
+    that which is the earlier is known here."""
+    count, unit = match.mention("count"), match.get("unit")
+    if count is None or first.type != "date" or second.type != "date":
+        return None
+    if count.type == "duration":  # "within three days of"
+        value, per = count.value.get("amount"), _WITHIN_UNITS.get(str(count.value.get("unit")))
+    elif unit is not None:  # "within 48 hours of"
+        value, per = count.value.get("value"), _WITHIN_UNITS.get(unit.words.lower())
+    else:
+        return None
+    if not isinstance(value, int | float) or per is None or value <= 0:
+        return None
+    span_days = math.ceil(float(value) * per - 1e-9)
+    diff = _day_diff(second, first, a.doc.published)
+    if diff is None:
+        return None
+    later, earlier = (first, second) if diff >= 0 else (second, first)
+    apart = bool(match.pattern.spec.set.get("apart"))  # "two weeks apart": that span, give or take a day a week
+    tolerance = (int(value) if per == 7 else 0) if apart else 0
+    span = Span(start=match.start, end=match.end)
+    return Sequence(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        cue=" ".join(a.text[span.start : span.end].split()[-12:]),
+        earlier_label=earlier.text,
+        later_label=later.text,
+        strict=False,
+        earlier_at=earlier.start,
+        later_at=later.start,
+        stated_days=span_days,
+        tolerance_days=tolerance,
+        stated_bound="exact" if apart else "at_most",
+        certainty=_certainty(match, inferred),
+        pattern=match.pattern.id,
+    )
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                  "ninth": 9, "tenth": 10, "hundredth": 100}
+
+
+def _ordinal(words: str) -> int | None:
+    """30 from "30 th", 100 from "100th" or "hundredth", else None."""
+    low = words.lower().replace(" ", "")
+    if low in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[low]
+    digits = low[:-2] if low.endswith(("st", "nd", "rd", "th")) else ""
+    return int(digits) if digits.isdigit() and 1 <= int(digits) <= 3000 else None
+
+
+def _day_count(match: RelationMatch, a: Analysis, first: Mention, second: Mention) -> Sequence | None:
+    """"On March 3, his 30th day in office, ... sworn in on Jan. 20": day 1 is the day of taking office,
+    so the Nth day is N - 1 days after it (a day either way: some count the day after as the first)."""
+    n = _ordinal(match.words("nth"))
+    if n is None:
+        return None
+    span = Span(start=match.start, end=match.end)
+    return Sequence(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        cue=f"{match.words('nth').replace(' ', '')} day",
+        earlier_label=_label(match, second, first),
+        later_label=first.text,
+        strict=n > 1,
+        earlier_at=second.start,
+        later_at=first.start,
+        stated_days=n - 1,
+        tolerance_days=1,
+        certainty=_certainty(match, False),
         pattern=match.pattern.id,
     )
