@@ -3,14 +3,14 @@
 FastAPI (on Starlette) because the request and response models are pydantic already: it validates
 requests with them and writes the OpenAPI 3.1 description from them, so the documented schema and
 the checked one cannot drift. Layers, outermost first: bearer auth (before the body is read), body
-limit (413), FastAPI routes with JSON errors (:mod:`.errors`). The engine runs in worker processes
+limit (413), the check fast path (:mod:`.fastpath`: a valid check request skips FastAPI's layers),
+FastAPI routes with JSON errors (:mod:`.errors`). The engine runs in worker processes
 (:mod:`.pool`); this process validates, relays bytes and maps failures to error codes.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -23,10 +23,11 @@ from factcheck.checker import resolve_ruleset
 from factcheck.evaluate import RuleSet
 from factcheck.heap import freeze_startup_heap
 from factcheck.serve.auth import BearerAuth, bearer
-from factcheck.serve.engine import EngineTask
-from factcheck.serve.errors import ApiError, install, public_message
+from factcheck.serve.checks import CheckHandler
+from factcheck.serve.errors import install
+from factcheck.serve.fastpath import CheckFastPath
 from factcheck.serve.limits import BodyLimit
-from factcheck.serve.pool import EngineFailure, EnginePool, EngineTimeout, Overloaded
+from factcheck.serve.pool import EnginePool
 from factcheck.serve.schemas import (
     CheckRequest,
     CheckResponse,
@@ -38,7 +39,6 @@ from factcheck.serve.schemas import (
 )
 from factcheck.serve.settings import ServeSettings
 
-log = logging.getLogger("factcheck.serve")
 OPENAPI_PATH = "/openapi.json"
 DOCS_PATH = "/docs"
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -117,39 +117,22 @@ def create_app(settings: ServeSettings) -> Any:
         """Every enabled rule: id, title, severity, description and the examples it is tested with."""
         return Response(rules_json, media_type="application/json")
 
+    handler = CheckHandler(known_rules=known, timeout=settings.timeout)
+
     @app.post("/v1/check", response_model=CheckResponse, responses=_ERRORS, dependencies=[Depends(bearer)],
               tags=["check"])
     async def check(req: CheckRequest) -> Response:
         """Check one draft. Each finding has ``offset``/``length`` in the submitted string (code points)."""
-        unknown = sorted({*(req.rules or ()), *req.disabled_rules} - known)
-        if unknown:
-            raise ApiError("unknown_rules", f"unknown rule id(s): {', '.join(unknown)}", detail=unknown)
-        task = EngineTask(
-            body=req.body,
-            fmt=req.fmt,
-            doc_id=req.id,
-            published=req.published,
-            rules=None if req.rules is None else tuple(req.rules),
-            disabled=tuple(req.disabled_rules),
-            min_severity=req.min_severity,
-        )
-        pool: EnginePool = app.state.pool
-        try:
-            data = await pool.run(task)
-        except Overloaded as exc:
-            raise ApiError("overloaded", str(exc)) from None
-        except EngineTimeout:
-            raise ApiError("timeout", f"checking took longer than {settings.timeout:g} s") from None
-        except EngineFailure as exc:
-            log.warning("engine failure on %s: %s", task.doc_id, exc.reason)
-            raise ApiError("engine_crashed", f"the engine failed on this draft: {public_message(exc.reason)}") from None
-        return Response(data, media_type="application/json")
+        return Response(await handler(req, app.state.pool), media_type="application/json")
 
-    return BearerAuth(BodyLimit(app, settings.max_body_bytes), settings.token)
+    async def fast_check(req: CheckRequest) -> bytes:
+        return await handler(req, app.state.pool)
+
+    return BearerAuth(BodyLimit(CheckFastPath(app, fast_check), settings.max_body_bytes), settings.token)
 
 
 def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
     """The OpenAPI description without starting workers (for docs and tests)."""
     app = create_app(settings or ServeSettings())
-    inner = app.app.app  # BearerAuth -> BodyLimit -> FastAPI
+    inner = app.app.app.app  # BearerAuth -> BodyLimit -> CheckFastPath -> FastAPI
     return json.loads(json.dumps(inner.openapi()))

@@ -112,10 +112,13 @@ class EnginePool:
         assert self._slots is not None and self._pool is not None, "EnginePool.start() first"
         slots = self._slots
         began = time.monotonic()
-        try:
-            await asyncio.wait_for(slots.acquire(), timeout=self.timeout)
-        except asyncio.TimeoutError:
-            raise Overloaded(f"no engine worker free within {time.monotonic() - began:.1f} s") from None
+        if slots.locked():  # wait for a slot, at most the time limit (a free one is taken at once, without a task)
+            try:
+                await asyncio.wait_for(slots.acquire(), timeout=self.timeout)
+            except asyncio.TimeoutError:
+                raise Overloaded(f"no engine worker free within {time.monotonic() - began:.1f} s") from None
+        else:
+            await slots.acquire()
         try:
             return await self._run_in_pool(task, slots)
         except BrokenProcessPool as exc:  # twice in a row: the workers die as they start

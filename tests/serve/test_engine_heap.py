@@ -7,6 +7,7 @@ import gc
 
 from factcheck.batch.settings import CheckerSettings
 from factcheck.serve.pool import EnginePool
+from factcheck.serve.worker import YOUNG_THRESHOLD
 
 
 def test_engine_workers_freeze_their_start_up_heap() -> None:
@@ -15,6 +16,8 @@ def test_engine_workers_freeze_their_start_up_heap() -> None:
     try:
         assert pool._pool is not None
         frozen = pool._pool.schedule(gc.get_freeze_count).result(timeout=60)
+        threshold = pool._pool.schedule(gc.get_threshold).result(timeout=60)
     finally:
         pool.close()
     assert frozen > 10_000  # the compiled rules and the engine's modules, not a handful of objects
+    assert threshold[0] == YOUNG_THRESHOLD != gc.get_threshold()[0]  # set in the worker, not in this process
