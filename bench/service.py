@@ -1,23 +1,33 @@
 """Service under load: ``factcheck serve`` on loopback, 5 KB drafts, warm reference cache.
 
-    python bench/service.py [--duration 10] [--workers N] [--no-references] [--draft-bytes 5120]
+    python bench/service.py [--samples 400] [--repeat 2] [--compare OTHER_TREE] [--workers N]
+                            [--no-references] [--draft-bytes 5120]
 
 Starts the fake Wikidata (``factcheck.enrich.testing``) and ``factcheck serve`` in a subprocess
 pointed at it with a fresh cache directory, sends every draft twice to warm the cache, then measures,
-each phase for ``--duration`` seconds:
+each phase until it has ``--samples`` answers (the same count for every phase, so that a p99 rests
+on as many latencies everywhere: with 400, the 4 slowest):
 
 1. single-request latency: one client, one request at a time;
 2. closed loop at 8 and 32 concurrent keep-alive clients (each sends its next request when the
    previous answer is in); the higher throughput of the two is the saturation throughput;
-3. open loop at 25%, 50% and 75% of saturation: Poisson arrivals at that rate, each sent on an idle
-   keep-alive connection (a new one when none is idle), latency counted from the arrival's scheduled
-   time, so a stalled server is not hidden by a client that waits for it (coordinated omission);
+3. open loop at 25%, 50% and 75% of that saturation: Poisson arrivals at that rate, each sent on an
+   idle keep-alive connection (a new one when none is idle), latency counted from the arrival's
+   scheduled time, so a stalled server is not hidden by a client that waits for it (coordinated
+   omission); the client's own lateness (send time past the scheduled time) is printed beside;
 4. 200 slow connections (half a header line each, held open) beside one client: its latency
    against phase 1's (goal: under 2x), and whether /healthz answers.
 
-Requirement checked: p99 at 50% of saturation <= 3x the single-request p50. The client is a
-minimal HTTP/1.1 writer/reader on asyncio streams, so that it takes as little as possible of the CPU
-it shares with the server: on a shared machine, figures vary with what else runs (load average printed).
+Phases 1-3 run ``--repeat`` times; each repeat takes its open-loop rates from its own saturation
+(measured minutes before, under the same machine load). Every p50/p99 is printed with its sample
+count and a distribution-free 95% confidence interval (order statistics). ``--compare TREE`` starts
+a second server from another source tree (e.g. ``git archive main``) and interleaves its phases with
+this tree's, phase by phase, so a before/after comparison sees the same machine load.
+
+Requirement checked per repeat: p99 at 50% of saturation <= 3x the single-request p50 of the same
+repeat. The client is a minimal HTTP/1.1 writer/reader on asyncio streams, so that it takes as little
+as possible of the CPU it shares with the server: on a shared machine, figures vary with what else
+runs (load average, the server's CPU and its time waiting for a CPU printed per phase).
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import random
 import re
@@ -34,7 +45,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -78,13 +90,14 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int, workers: int, wikidata: str | None, cache: str) -> subprocess.Popen[bytes]:
+def start_server(port: int, workers: int, wikidata: str | None, cache: str, tree: Path = ROOT) -> subprocess.Popen[bytes]:
+    """``factcheck serve`` from the source tree ``tree`` (this one by default)."""
     args = [sys.executable, "-m", "factcheck", "serve", "--host", "127.0.0.1", "--port", str(port),
             "--workers", str(workers), "--cache-dir", cache, "--log-level", "warning"]
     args += ["--source", f"wikidata={wikidata}"] if wikidata else ["--no-references"]
-    env = {**os.environ, "FACTCHECK_CACHE_DIR": cache}
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": cache, "PYTHONPATH": str(tree)}
     env.pop("FACTCHECK_API_TOKEN", None)
-    proc = subprocess.Popen(args, cwd=ROOT, env=env)
+    proc = subprocess.Popen(args, cwd=tree, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -135,6 +148,7 @@ class Phase:
     def __init__(self, name: str):
         self.name = name
         self.ms: list[float] = []
+        self.late_ms: list[float] = []  # open loop: how late the client sent each request (its own lag)
         self.statuses: dict[int, int] = {}
         self.elapsed = 0.0
         self.notes = ""  # the machine's state during the phase (see observed)
@@ -148,20 +162,22 @@ class Phase:
         return len(self.ms) / self.elapsed if self.elapsed else 0.0
 
     def line(self) -> str:
-        return (f"{self.name:<28} {self.rate:6.1f} req/s  p50 {pct(self.ms, 50):7.1f} ms  p99 {pct(self.ms, 99):7.1f} ms"
-                f"  max {max(self.ms):7.1f} ms  n={len(self.ms)}  statuses {dict(sorted(self.statuses.items()))}"
+        late = f"  client late p99 {pct(self.late_ms, 99):5.1f} ms" if self.late_ms else ""
+        return (f"{self.name:<30} {self.rate:5.1f} req/s  p50 {ci_text(self.ms, 50)}  p99 {ci_text(self.ms, 99)}"
+                f"  max {max(self.ms):6.1f}  n={len(self.ms)}  statuses {dict(sorted(self.statuses.items()))}{late}"
                 f"{self.notes}")
 
 
-async def closed_loop(port: int, requests: list[bytes], clients: int, duration: float, name: str) -> Phase:
+async def closed_loop(port: int, requests: list[bytes], clients: int, samples: int, name: str) -> Phase:
+    """``clients`` keep-alive clients, each sending its next request when its answer is in, until
+    ``samples`` requests have been sent (all answered)."""
     phase = Phase(name)
-    stop = time.perf_counter() + duration
     counter = [0]
 
     async def client() -> None:
         conn = await Conn.open(port)
         try:
-            while time.perf_counter() < stop:
+            while counter[0] < samples:
                 raw = requests[counter[0] % len(requests)]
                 counter[0] += 1
                 t0 = time.perf_counter()
@@ -176,13 +192,14 @@ async def closed_loop(port: int, requests: list[bytes], clients: int, duration: 
     return phase
 
 
-async def open_loop(port: int, requests: list[bytes], rate: float, duration: float, name: str) -> Phase:
-    """Poisson arrivals at ``rate``/s for ``duration`` s; latency from each arrival's scheduled time."""
+async def open_loop(port: int, requests: list[bytes], rate: float, samples: int, name: str, seed: int = 13) -> Phase:
+    """``samples`` Poisson arrivals at ``rate``/s; latency from each arrival's scheduled time."""
     phase = Phase(name)
-    rng = random.Random(13)
+    rng = random.Random(seed)
     idle: list[tuple[Conn, float]] = []  # with the time each became idle
 
     async def one(raw: bytes, scheduled: float) -> None:
+        phase.late_ms.append(1000 * max(time.perf_counter() - scheduled, 0.0))
         while idle:  # the server closes a keep-alive connection idle for 5 s: reuse fresher ones only
             conn, since = idle.pop()
             if time.perf_counter() - since < KEEP_ALIVE_REUSE:
@@ -202,14 +219,12 @@ async def open_loop(port: int, requests: list[bytes], rate: float, duration: flo
     tasks = []
     t0 = time.perf_counter()
     at = t0
-    i = 0
-    while at < t0 + duration:
+    for i in range(samples):
         at += rng.expovariate(rate)
         delay = at - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(one(requests[i % len(requests)], at)))
-        i += 1
     await asyncio.gather(*tasks)
     phase.elapsed = time.perf_counter() - t0
     for conn, _ in idle:
@@ -217,7 +232,10 @@ async def open_loop(port: int, requests: list[bytes], rate: float, duration: flo
     return phase
 
 
-async def beside_slow_connections(port: int, requests: list[bytes], duration: float, slow: int) -> tuple[Phase, int]:
+SLOW_PHASE_SAMPLES = 100
+
+
+async def beside_slow_connections(port: int, requests: list[bytes], slow: int) -> tuple[Phase, int]:
     """One client's latency while ``slow`` connections hold half a header line each; /healthz's status."""
     held = []
     for _ in range(slow):
@@ -225,7 +243,7 @@ async def beside_slow_connections(port: int, requests: list[bytes], duration: fl
         writer.write(b"POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: appl")
         held.append(writer)
     try:
-        phase = await closed_loop(port, requests, 1, duration, f"1 client, {slow} slow conns")
+        phase = await closed_loop(port, requests, 1, SLOW_PHASE_SAMPLES, f"1 client, {slow} slow conns")
         conn = await Conn.open(port)
         health = await conn.request(HEALTH)
         conn.close()
@@ -285,9 +303,32 @@ def pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=1000, method="inclusive")[int(p * 10) - 1] if len(values) > 1 else values[0]
 
 
+def quantile_ci(values: list[float], p: float, confidence: float = 0.95) -> tuple[float, float]:
+    """A distribution-free ``confidence`` interval for the ``p``-th percentile: order statistics x(l), x(u)
+    such that the number of samples below the true percentile, Binomial(n, p/100), lies in [l, u) with
+    at least that probability (at n=400, p99's interval runs from about the 8th- to the largest latency)."""
+    xs = sorted(values)
+    n, q = len(xs), p / 100
+    below, total = [], 0.0  # below[k] = P(X <= k)
+    for k in range(n + 1):
+        total += math.exp(math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+                          + k * math.log(q) + (n - k) * math.log1p(-q))
+        below.append(total)
+    tail = (1 - confidence) / 2
+    lo = max(k for k in range(1, n + 1) if k == 1 or below[k - 1] <= tail)
+    hi = min((k for k in range(1, n + 1) if below[k - 1] >= 1 - tail), default=n)
+    return xs[lo - 1], xs[hi - 1]
+
+
+def ci_text(values: list[float], p: float) -> str:
+    lo, hi = quantile_ci(values, p)
+    return f"{pct(values, p):6.1f} [{lo:6.1f}-{hi:6.1f}]"
+
+
 async def observed(phase: Awaitable[Phase], tree: list[int]) -> Phase:
     """``phase``, noted with the load average, this load generator's CPU (% of one core), and the server
-    processes' CPU and time runnable but waiting for a CPU (both in % of the phase's wall time)."""
+    processes' CPU (in % of the phase's wall time, and per request: less sensitive to what else runs
+    than latency) and time runnable but waiting for a CPU (in % of the wall time)."""
     load0 = os.getloadavg()[0]
     cpu0 = time.process_time()
     ran0, waited0 = scheduling(tree)
@@ -296,39 +337,76 @@ async def observed(phase: Awaitable[Phase], tree: list[int]) -> Phase:
     wall = time.perf_counter() - t0
     ran1, waited1 = scheduling(tree)
     done.notes = (f"  | load {(load0 + os.getloadavg()[0]) / 2:4.1f}, client CPU {100 * (time.process_time() - cpu0) / wall:3.0f}%,"
-                  f" server CPU {100 * (ran1 - ran0) / wall:3.0f}% waiting {100 * (waited1 - waited0) / wall:3.0f}%")
+                  f" server CPU {100 * (ran1 - ran0) / wall:3.0f}% ({1000 * (ran1 - ran0) / len(done.ms):4.1f} ms/request)"
+                  f" waiting {100 * (waited1 - waited0) / wall:3.0f}%")
     return done
 
 
-async def measure(port: int, requests: list[bytes], duration: float, slow: int, tree: list[int]) -> list[Phase | str]:
-    out: list[Phase | str] = []
-    await closed_loop(port, requests, 8, min(duration, 3), "warm-up")  # warm connections and workers
-    single = await observed(closed_loop(port, requests, 1, duration, "single request (1 client)"), tree)
-    out.append(single)
-    c8 = await observed(closed_loop(port, requests, 8, duration, "closed loop, 8 clients"), tree)
-    c32 = await observed(closed_loop(port, requests, 32, duration, "closed loop, 32 clients"), tree)
-    out += [c8, c32]
-    saturation = max(c8.rate, c32.rate)
-    out.append(f"saturation throughput: {saturation:.1f} req/s (the higher closed-loop rate)")
-    for share in (0.25, 0.50, 0.75):
-        out.append(await observed(open_loop(port, requests, saturation * share, duration,
-                                            f"open loop {share:.0%} ({saturation * share:.1f}/s)"), tree))
-    single_p50 = pct(single.ms, 50)
-    half = out[-2]
-    assert isinstance(half, Phase)
-    verdict = "met" if pct(half.ms, 99) <= 3 * single_p50 else "NOT met"
-    out.append(f"requirement p99 at 50% ({pct(half.ms, 99):.1f} ms) <= 3 x single p50 ({3 * single_p50:.1f} ms): {verdict}")
-    beside, health = await beside_slow_connections(port, requests, min(duration, 5), slow)
-    out.append(beside)
-    ratio = pct(beside.ms, 50) / single_p50
-    out.append(f"beside {slow} slow connections: p50 {ratio:.2f}x the single-request p50 "
-               f"(goal < 2x: {'met' if ratio < 2 else 'NOT met'}); /healthz answered {health}")
+@dataclass
+class Target:
+    """One server under test and what was measured on it."""
+
+    label: str
+    port: int
+    tree: list[int]
+    runs: list[dict[str, Phase]] = field(default_factory=list)
+    saturation: list[float] = field(default_factory=list)
+
+
+SHARES = (0.25, 0.50, 0.75)
+
+
+async def each(targets: list[Target], key: str, repeat: int, make: Callable[[Target], Awaitable[Phase]]) -> None:
+    """One phase on every target in turn (so that they see the same machine load), printed as it ends."""
+    for t in targets:
+        phase = await observed(make(t), t.tree)
+        t.runs[-1][key] = phase
+        print(f"[{t.label} #{repeat}] {phase.line()}", flush=True)
+
+
+async def measure(targets: list[Target], requests: list[bytes], samples: int, repeat: int) -> None:
+    """``repeat`` rounds of phases 1-3, each phase run on every target in turn (interleaved)."""
+    for t in targets:  # warm connections and workers
+        await closed_loop(t.port, requests, 8, 3 * len(requests), "warm-up")
+    for r in range(1, repeat + 1):
+        for t in targets:
+            t.runs.append({})
+        await each(targets, "single", r, lambda t: closed_loop(t.port, requests, 1, samples, "single request (1 client)"))
+        for clients in (8, 32):
+            await each(targets, f"c{clients}", r, lambda t, c=clients: closed_loop(  # type: ignore[misc]
+                t.port, requests, c, samples, f"closed loop, {c} clients"))
+        for t in targets:
+            t.saturation.append(max(t.runs[-1]["c8"].rate, t.runs[-1]["c32"].rate))
+        for share in SHARES:
+            await each(targets, f"o{share:.0%}", r, lambda t, s=share, seed=12 + r: open_loop(  # type: ignore[misc]
+                t.port, requests, t.saturation[-1] * s, samples, f"open loop {s:.0%} ({t.saturation[-1] * s:.1f}/s)", seed))
+
+
+def summary(t: Target) -> list[str]:
+    out = [f"--- {t.label}: saturation {', '.join(f'{x:.1f}' for x in t.saturation)} req/s (the higher closed-loop "
+           "rate, per repeat)"]
+    for key in t.runs[0]:
+        runs = [run[key] for run in t.runs]
+        cells = "; ".join(f"p50 {pct(p.ms, 50):.1f} p99 {pct(p.ms, 99):.1f} (n={len(p.ms)})" for p in runs)
+        out.append(f"  {runs[0].name.split(' (')[0]:<26} {cells}")
+    met = 0
+    for i, run in enumerate(t.runs, 1):
+        single, half = pct(run["single"].ms, 50), run["o50%"].ms
+        lo, hi = quantile_ci(half, 99)
+        ok = pct(half, 99) <= 3 * single
+        met += ok
+        out.append(f"  repeat {i}: p99 at 50% {pct(half, 99):.1f} ms (95% CI {lo:.1f}-{hi:.1f}, n={len(half)}) "
+                   f"<= 3 x single p50 {single:.1f} = {3 * single:.1f} ms: {'met' if ok else 'NOT met'}"
+                   f"{'' if ok == (hi <= 3 * single) == (lo <= 3 * single) else ' (the interval straddles the limit)'}")
+    out.append(f"  requirement met in {met} of {len(t.runs)} repeat(s)")
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--duration", type=float, default=10.0, help="Seconds per phase.")
+    ap.add_argument("--samples", type=int, default=400, help="Answers per phase (every phase: as many latencies).")
+    ap.add_argument("--repeat", type=int, default=2, help="Rounds of the single, closed-loop and open-loop phases.")
+    ap.add_argument("--compare", type=Path, help="Another source tree, served beside this one, phases interleaved.")
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--slow", type=int, default=200, help="Slow connections held open in the last phase.")
     ap.add_argument("--no-references", action="store_true", help="Serve without reference sources.")
@@ -338,38 +416,47 @@ def main() -> None:
     texts = drafts(size=args.draft_bytes)
     bodies = [json.dumps({"markdown": t}).encode() for t in texts]
     requests = [check_request(b) for b in bodies]
+    trees = [("this tree", ROOT)] + ([(f"compare {args.compare}", args.compare.resolve())] if args.compare else [])
+    print(f"drafts: {len(texts)} x ~{sum(map(len, texts)) // len(texts)} chars; {args.samples} answers per phase, "
+          f"{args.repeat} repeat(s); server: {args.workers} engine worker(s); references: "
+          f"{'off' if args.no_references else 'fake Wikidata, warm cache'}; cpus {os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as cache, FakeWikidata.from_dir(fixtures_dir()) as wikidata:
-        port = free_port()
-        proc = start_server(port, args.workers, None if args.no_references else wikidata.url, cache)
+        procs, targets = [], []
         try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as c:  # warm the reference cache
-                for _ in range(2):
-                    for b in bodies:
-                        r = c.post("/v1/check", content=b, headers={"content-type": "application/json"})
-                        r.raise_for_status()
-                sample = r.json()
+            for label, tree in trees:
+                port = free_port()
+                proc = start_server(port, args.workers, None if args.no_references else wikidata.url, cache, tree)
+                procs.append(proc)
+                with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as c:  # warm the reference cache
+                    for _ in range(2):
+                        for b in bodies:
+                            c.post("/v1/check", content=b, headers={"content-type": "application/json"}).raise_for_status()
+                targets.append(Target(label, port, process_tree(proc.pid)))
             lookups = len(wikidata.requests)
-            tree = process_tree(proc.pid)
-            ran0, waited0 = scheduling(tree)
             wall0 = time.perf_counter()
-            results = asyncio.run(measure(port, requests, args.duration, args.slow, tree))
+            spent0 = [scheduling(t.tree) for t in targets]
+            asyncio.run(measure(targets, requests, args.samples, args.repeat))
             wall = time.perf_counter() - wall0
-            ran1, waited1 = scheduling(tree)
-            ran, waited = ran1 - ran0, waited1 - waited0
+            spent = [tuple(b - a for a, b in zip(s0, scheduling(t.tree), strict=True)) for s0, t in zip(spent0, targets, strict=True)]
+            for t in targets:
+                beside, health = asyncio.run(beside_slow_connections(t.port, requests, args.slow))
+                single_p50 = statistics.median(pct(run["single"].ms, 50) for run in t.runs)
+                ratio = pct(beside.ms, 50) / single_p50
+                print(f"[{t.label}] {beside.line()}")
+                print(f"[{t.label}] beside {args.slow} slow connections: p50 {ratio:.2f}x the single-request p50 "
+                      f"(goal < 2x: {'met' if ratio < 2 else 'NOT met'}); /healthz answered {health}")
             fresh = len(wikidata.requests) - lookups
         finally:
-            proc.terminate()
-            proc.wait(timeout=15)
+            for proc in procs:
+                proc.terminate()
+                proc.wait(timeout=15)
         alone = engine_cost(texts, None if args.no_references else wikidata.url, cache)
 
-    findings = sum(len(d["findings"]) for d in sample["documents"])
-    print(f"drafts: {len(texts)} x ~{sum(map(len, texts)) // len(texts)} chars; last sample had {findings} finding(s)")
-    print(f"server: {args.workers} engine worker(s); references: {'off' if args.no_references else 'fake Wikidata, warm cache'}"
-          f" ({fresh} lookups during the run)")
-    for item in results:
-        print(item.line() if isinstance(item, Phase) else item)
-    print(f"server processes ({len(tree)}): {ran:.1f} s on a CPU, {waited:.1f} s runnable but waiting for one, "
-          f"over {wall:.1f} s of measuring (waiting = CPUs taken by other processes, this client included)")
+    for t, (ran, waited) in zip(targets, spent, strict=True):
+        print("\n".join(summary(t)))
+        print(f"  server processes ({len(t.tree)}): {ran:.1f} s on a CPU, {waited:.1f} s runnable but waiting for one")
+    print(f"{wall:.0f} s of measuring; {fresh} reference lookups during the run (waiting = CPUs taken by other "
+          "processes, this client included)")
     print(f"checker alone (in process, one thread): {alone:.1f} ms per draft")
     print(f"cpus: {os.cpu_count()}, load avg {os.getloadavg()[0]:.1f} (a shared machine: other sessions' tests run beside)")
 
