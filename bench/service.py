@@ -22,7 +22,9 @@ Phases 1-3 run ``--repeat`` times; each repeat takes its open-loop rates from it
 (measured minutes before, under the same machine load). Every p50/p99 is printed with its sample
 count and a distribution-free 95% confidence interval (order statistics). ``--compare TREE`` starts
 a second server from another source tree (e.g. ``git archive main``) and interleaves its phases with
-this tree's, phase by phase, so a before/after comparison sees the same machine load.
+this tree's, phase by phase (single-request and open-loop phases in turns of ``--block`` answers),
+so a before/after comparison sees the same machine load; both then get the same open-loop arrivals,
+at shares of their mean saturation.
 
 Requirement checked per repeat: p99 at 50% of saturation <= 3x the single-request p50 of the same
 repeat. The client is a minimal HTTP/1.1 writer/reader on asyncio streams, so that it takes as little
@@ -143,7 +145,7 @@ HEALTH = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
 
 class Phase:
-    """Latencies (ms) and statuses of one measured phase."""
+    """Latencies (ms) and statuses of one measured phase (possibly gathered in several blocks)."""
 
     def __init__(self, name: str):
         self.name = name
@@ -151,21 +153,42 @@ class Phase:
         self.late_ms: list[float] = []  # open loop: how late the client sent each request (its own lag)
         self.statuses: dict[int, int] = {}
         self.elapsed = 0.0
-        self.notes = ""  # the machine's state during the phase (see observed)
+        self.blocks = 0
+        # the machine's state during the phase (see observed): seconds of wall time, of this client's CPU,
+        # of the server's CPU and of its waiting for a CPU, and the load average times the wall time
+        self.usage = [0.0, 0.0, 0.0, 0.0, 0.0]
 
     def add(self, seconds: float, status: int) -> None:
         self.ms.append(seconds * 1000)
         self.statuses[status] = self.statuses.get(status, 0) + 1
 
+    def absorb(self, part: Phase) -> None:
+        self.ms += part.ms
+        self.late_ms += part.late_ms
+        for status, count in part.statuses.items():
+            self.statuses[status] = self.statuses.get(status, 0) + count
+        self.elapsed += part.elapsed
+        self.blocks += 1
+        self.usage = [a + b for a, b in zip(self.usage, part.usage, strict=True)]
+
     @property
     def rate(self) -> float:
         return len(self.ms) / self.elapsed if self.elapsed else 0.0
 
+    @property
+    def notes(self) -> str:
+        wall, client, ran, waited, load = self.usage
+        if not wall:
+            return ""
+        return (f"  | load {load / wall:4.1f}, client CPU {100 * client / wall:3.0f}%, server CPU {100 * ran / wall:3.0f}%"
+                f" ({1000 * ran / len(self.ms):4.1f} ms/request) waiting {100 * waited / wall:3.0f}%")
+
     def line(self) -> str:
         late = f"  client late p99 {pct(self.late_ms, 99):5.1f} ms" if self.late_ms else ""
+        blocks = f" in {self.blocks} blocks" if self.blocks > 1 else ""
         return (f"{self.name:<30} {self.rate:5.1f} req/s  p50 {ci_text(self.ms, 50)}  p99 {ci_text(self.ms, 99)}"
-                f"  max {max(self.ms):6.1f}  n={len(self.ms)}  statuses {dict(sorted(self.statuses.items()))}{late}"
-                f"{self.notes}")
+                f"  max {max(self.ms):6.1f}  n={len(self.ms)}{blocks}  statuses {dict(sorted(self.statuses.items()))}"
+                f"{late}{self.notes}")
 
 
 async def closed_loop(port: int, requests: list[bytes], clients: int, samples: int, name: str) -> Phase:
@@ -326,9 +349,8 @@ def ci_text(values: list[float], p: float) -> str:
 
 
 async def observed(phase: Awaitable[Phase], tree: list[int]) -> Phase:
-    """``phase``, noted with the load average, this load generator's CPU (% of one core), and the server
-    processes' CPU (in % of the phase's wall time, and per request: less sensitive to what else runs
-    than latency) and time runnable but waiting for a CPU (in % of the wall time)."""
+    """``phase``, with the load average, this load generator's CPU, and the server processes' CPU (also
+    per request: less sensitive to what else runs than latency) and time runnable but waiting for a CPU."""
     load0 = os.getloadavg()[0]
     cpu0 = time.process_time()
     ran0, waited0 = scheduling(tree)
@@ -336,9 +358,7 @@ async def observed(phase: Awaitable[Phase], tree: list[int]) -> Phase:
     done = await phase
     wall = time.perf_counter() - t0
     ran1, waited1 = scheduling(tree)
-    done.notes = (f"  | load {(load0 + os.getloadavg()[0]) / 2:4.1f}, client CPU {100 * (time.process_time() - cpu0) / wall:3.0f}%,"
-                  f" server CPU {100 * (ran1 - ran0) / wall:3.0f}% ({1000 * (ran1 - ran0) / len(done.ms):4.1f} ms/request)"
-                  f" waiting {100 * (waited1 - waited0) / wall:3.0f}%")
+    done.usage = [wall, time.process_time() - cpu0, ran1 - ran0, waited1 - waited0, wall * (load0 + os.getloadavg()[0]) / 2]
     return done
 
 
@@ -356,30 +376,45 @@ class Target:
 SHARES = (0.25, 0.50, 0.75)
 
 
-async def each(targets: list[Target], key: str, repeat: int, make: Callable[[Target], Awaitable[Phase]]) -> None:
-    """One phase on every target in turn (so that they see the same machine load), printed as it ends."""
+async def each(targets: list[Target], key: str, repeat: int, make: Callable[[Target, int, int], Awaitable[Phase]],
+               samples: int, block: int) -> None:
+    """One phase on every target: in blocks of ``block`` samples taking turns (``0``: the whole phase on
+    each in turn), so that they see the same machine load; the order of the targets alternates."""
+    merged: dict[str, Phase] = {}
+    done, index = 0, 0
+    while done < samples:
+        n = min(block or samples, samples - done)
+        order = targets if (repeat + index) % 2 else targets[::-1]
+        for t in order:
+            part = await observed(make(t, n, index), t.tree)
+            merged.setdefault(t.label, Phase(part.name)).absorb(part)
+        done, index = done + n, index + 1
     for t in targets:
-        phase = await observed(make(t), t.tree)
-        t.runs[-1][key] = phase
-        print(f"[{t.label} #{repeat}] {phase.line()}", flush=True)
+        t.runs[-1][key] = merged[t.label]
+        print(f"[{t.label} #{repeat}] {merged[t.label].line()}", flush=True)
 
 
-async def measure(targets: list[Target], requests: list[bytes], samples: int, repeat: int) -> None:
-    """``repeat`` rounds of phases 1-3, each phase run on every target in turn (interleaved)."""
+async def measure(targets: list[Target], requests: list[bytes], samples: int, repeat: int, block: int) -> None:
+    """``repeat`` rounds of phases 1-3, each phase on every target in turn (interleaved in blocks for the
+    single-request and open-loop phases; closed loops whole, their throughput being a steady state)."""
     for t in targets:  # warm connections and workers
         await closed_loop(t.port, requests, 8, 3 * len(requests), "warm-up")
     for r in range(1, repeat + 1):
         for t in targets:
             t.runs.append({})
-        await each(targets, "single", r, lambda t: closed_loop(t.port, requests, 1, samples, "single request (1 client)"))
+        await each(targets, "single", r, lambda t, n, _: closed_loop(t.port, requests, 1, n, "single request (1 client)"),
+                   samples, block)
         for clients in (8, 32):
-            await each(targets, f"c{clients}", r, lambda t, c=clients: closed_loop(  # type: ignore[misc]
-                t.port, requests, c, samples, f"closed loop, {c} clients"))
+            await each(targets, f"c{clients}", r, lambda t, n, _, c=clients: closed_loop(  # type: ignore[misc]
+                t.port, requests, c, n, f"closed loop, {c} clients"), samples, 0)
         for t in targets:
             t.saturation.append(max(t.runs[-1]["c8"].rate, t.runs[-1]["c32"].rate))
+        # compared targets get the same arrivals: rates from their mean saturation (each one's own share printed)
+        base = statistics.mean(t.saturation[-1] for t in targets)
         for share in SHARES:
-            await each(targets, f"o{share:.0%}", r, lambda t, s=share, seed=12 + r: open_loop(  # type: ignore[misc]
-                t.port, requests, t.saturation[-1] * s, samples, f"open loop {s:.0%} ({t.saturation[-1] * s:.1f}/s)", seed))
+            await each(targets, f"o{share:.0%}", r, lambda t, n, i, s=share, r=r, rate=base * share: open_loop(  # type: ignore[misc]
+                t.port, requests, rate, n, f"open loop {s:.0%} ({rate:.1f}/s)", seed=1000 * r + i),
+                samples, block)
 
 
 def summary(t: Target) -> list[str]:
@@ -395,7 +430,9 @@ def summary(t: Target) -> list[str]:
         lo, hi = quantile_ci(half, 99)
         ok = pct(half, 99) <= 3 * single
         met += ok
-        out.append(f"  repeat {i}: p99 at 50% {pct(half, 99):.1f} ms (95% CI {lo:.1f}-{hi:.1f}, n={len(half)}) "
+        own = run["o50%"].rate / t.saturation[i - 1]
+        out.append(f"  repeat {i}: p99 at 50% {pct(half, 99):.1f} ms (95% CI {lo:.1f}-{hi:.1f}, n={len(half)}; served "
+                   f"{run['o50%'].rate:.1f}/s = {own:.0%} of this target's saturation) "
                    f"<= 3 x single p50 {single:.1f} = {3 * single:.1f} ms: {'met' if ok else 'NOT met'}"
                    f"{'' if ok == (hi <= 3 * single) == (lo <= 3 * single) else ' (the interval straddles the limit)'}")
     out.append(f"  requirement met in {met} of {len(t.runs)} repeat(s)")
@@ -407,18 +444,21 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=400, help="Answers per phase (every phase: as many latencies).")
     ap.add_argument("--repeat", type=int, default=2, help="Rounds of the single, closed-loop and open-loop phases.")
     ap.add_argument("--compare", type=Path, help="Another source tree, served beside this one, phases interleaved.")
+    ap.add_argument("--block", type=int, help="With --compare: samples per turn in the single-request and open-loop "
+                    "phases (default 100; 0: whole phases). Each block starts from an idle server.")
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--slow", type=int, default=200, help="Slow connections held open in the last phase.")
     ap.add_argument("--no-references", action="store_true", help="Serve without reference sources.")
     ap.add_argument("--draft-bytes", type=int, default=DRAFT_BYTES, help="Draft size (small: the service's own cost).")
     args = ap.parse_args()
+    block = (100 if args.compare else 0) if args.block is None else args.block
 
     texts = drafts(size=args.draft_bytes)
     bodies = [json.dumps({"markdown": t}).encode() for t in texts]
     requests = [check_request(b) for b in bodies]
     trees = [("this tree", ROOT)] + ([(f"compare {args.compare}", args.compare.resolve())] if args.compare else [])
     print(f"drafts: {len(texts)} x ~{sum(map(len, texts)) // len(texts)} chars; {args.samples} answers per phase, "
-          f"{args.repeat} repeat(s); server: {args.workers} engine worker(s); references: "
+          f"{args.repeat} repeat(s){f', in blocks of {block}' if block else ''}; server: {args.workers} engine worker(s); references: "
           f"{'off' if args.no_references else 'fake Wikidata, warm cache'}; cpus {os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as cache, FakeWikidata.from_dir(fixtures_dir()) as wikidata:
         procs, targets = [], []
@@ -435,7 +475,7 @@ def main() -> None:
             lookups = len(wikidata.requests)
             wall0 = time.perf_counter()
             spent0 = [scheduling(t.tree) for t in targets]
-            asyncio.run(measure(targets, requests, args.samples, args.repeat))
+            asyncio.run(measure(targets, requests, args.samples, args.repeat, block))
             wall = time.perf_counter() - wall0
             spent = [tuple(b - a for a, b in zip(s0, scheduling(t.tree), strict=True)) for s0, t in zip(spent0, targets, strict=True)]
             for t in targets:
