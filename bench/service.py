@@ -184,7 +184,10 @@ class Phase:
                 f" ({1000 * ran / len(self.ms):4.1f} ms/request) waiting {100 * waited / wall:3.0f}%")
 
     def line(self) -> str:
-        late = f"  client late p99 {pct(self.late_ms, 99):5.1f} ms" if self.late_ms else ""
+        late = ""
+        if self.late_ms:  # the server's part: from the moment the client actually sent (its lag left out)
+            served = [total - lag for total, lag in zip(self.ms, self.late_ms, strict=True)]
+            late = f"  client late p99 {pct(self.late_ms, 99):5.1f} ms, p99 from the send {pct(served, 99):6.1f} ms"
         blocks = f" in {self.blocks} blocks" if self.blocks > 1 else ""
         return (f"{self.name:<30} {self.rate:5.1f} req/s  p50 {ci_text(self.ms, 50)}  p99 {ci_text(self.ms, 99)}"
                 f"  max {max(self.ms):6.1f}  n={len(self.ms)}{blocks}  statuses {dict(sorted(self.statuses.items()))}"
@@ -222,7 +225,7 @@ async def open_loop(port: int, requests: list[bytes], rate: float, samples: int,
     idle: list[tuple[Conn, float]] = []  # with the time each became idle
 
     async def one(raw: bytes, scheduled: float) -> None:
-        phase.late_ms.append(1000 * max(time.perf_counter() - scheduled, 0.0))
+        late = max(time.perf_counter() - scheduled, 0.0)
         while idle:  # the server closes a keep-alive connection idle for 5 s: reuse fresher ones only
             conn, since = idle.pop()
             if time.perf_counter() - since < KEEP_ALIVE_REUSE:
@@ -237,6 +240,7 @@ async def open_loop(port: int, requests: list[bytes], rate: float, samples: int,
             conn = await Conn.open(port)
             status = await conn.request(raw)
         phase.add(time.perf_counter() - scheduled, status)
+        phase.late_ms.append(1000 * late)
         idle.append((conn, time.perf_counter()))
 
     tasks = []
