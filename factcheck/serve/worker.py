@@ -2,10 +2,11 @@
 
 :func:`init_worker` is the pool's initializer: it builds this process's engine once (rules compiled,
 imports done, one tiny draft checked), freezes that heap for the garbage collector
-(:mod:`factcheck.heap`) and raises the collector's first threshold (:data:`YOUNG_THRESHOLD`). :func:`check` then runs per request. The engine lives in the one
-module-level slot below, which belongs to the worker process and is written once, at its start:
-that is how a process pool hands per-process state to its tasks (pebble, like ``multiprocessing``,
-pickles only the function and its arguments). The service's own process never sets it.
+(:mod:`factcheck.heap`) and raises the collector's first threshold (:data:`YOUNG_THRESHOLD`).
+:func:`check` then runs per request. The engine lives in the one module-level slot below, which
+belongs to the worker process and is written once, at its start: that is how a process pool hands
+per-process state to its tasks (pebble, like ``multiprocessing``, pickles only the function and its
+arguments). The service's own process never sets it.
 """
 
 from __future__ import annotations
