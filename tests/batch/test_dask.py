@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -232,3 +233,23 @@ def test_requests_in_flight_are_bounded_across_the_cluster(cluster: tuple[LocalC
 
     assert findings(remote) == findings(local)
     assert any(f.rule.startswith("tenure.") for r in remote for f in r.findings)
+
+
+def test_a_cluster_without_workers_fails_its_documents_instead_of_waiting(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"{i}.md").write_text(f"Doc {i}. [warning:stub.x] fine\n")
+    lc = local_cluster(1)
+    client = Client(lc, set_as_default=False)
+    try:
+        lc.scale(0)
+        deadline = time.monotonic() + 60
+        while client.scheduler_info().get("workers") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not client.scheduler_info().get("workers")
+        with dask(client, STUB, no_worker_seconds=1.0) as ex:
+            out = list(run_batch([str(tmp_path)], STUB, BatchSettings(jobs=1), executor=ex))
+    finally:
+        client.close()
+        lc.close()
+    assert [Path(r.path).name for r in out] == ["0.md", "1.md", "2.md"]
+    assert all(r.errors and "no Dask worker has been available" in r.errors[0].message for r in out)

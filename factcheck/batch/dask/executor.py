@@ -17,6 +17,7 @@ import contextlib
 import os
 import pickle
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +41,11 @@ CHUNK_BYTES = 512 * 1024
 IN_FLIGHT_CHUNKS = 3  # per worker at least: one running, the next ones queued while its result travels
 POLL_SECONDS = 0.25
 NOT_READY_TRIES = 5  # a chunk sent to a worker still setting up is sent again, this many times at most
+#: A cluster with no worker for this long (its nannies could not start new ones, or an operator scaled it
+#: to zero) fails the chunks waiting on it instead of waiting for ever; while it stays without workers,
+#: later chunks fail at once. The run goes on and reports each of their documents as an error.
+NO_WORKER_SECONDS = 120.0
+WORKER_CHECK_SECONDS = 2.0
 Connect = Callable[[], tuple[Client, Callable[[], None]]]
 
 
@@ -63,6 +69,7 @@ class DaskExecutor(Generic[S, T, R]):
         chunk: int = CHUNK,
         window: int | None = None,
         stop: StopRequest | None = None,
+        no_worker_seconds: float = NO_WORKER_SECONDS,
     ):
         if client is None and connect is None:
             raise ValueError("a client or a way to connect is needed")
@@ -79,6 +86,8 @@ class DaskExecutor(Generic[S, T, R]):
         self._stop = stop
         self._plugin: str | None = None
         self._seq = 0
+        self._no_worker_seconds = no_worker_seconds
+        self._workerless_since: float | None = None  # monotonic time the cluster was first seen without workers
 
     # -- cluster -------------------------------------------------------------------------------------
     def _ready(self) -> Client:
@@ -176,9 +185,16 @@ class DaskExecutor(Generic[S, T, R]):
         # can raise UnboundLocalError for a finished task (seen once in 1,000 documents).
         done = threading.Event()
         future.add_done_callback(lambda _: done.set())
+        next_check = time.monotonic() + (0.0 if self._workerless_since is not None else WORKER_CHECK_SECONDS)
         while not done.wait(POLL_SECONDS):
             if self._stop is not None:
                 self._stop.check()
+            if time.monotonic() >= next_check:
+                next_check = time.monotonic() + (0.0 if self._workerless_since is not None else WORKER_CHECK_SECONDS)
+                if (why := self._workerless()) is not None:
+                    with contextlib.suppress(Exception):
+                        future.cancel()
+                    return "error", why
         if self._stop is not None:
             self._stop.check()
         try:
@@ -187,6 +203,24 @@ class DaskExecutor(Generic[S, T, R]):
             return "killed", str(exc).split(". ")[0]
         except Exception as exc:
             return "error", f"{type(exc).__name__}: {exc}"
+
+    def _workerless(self) -> str | None:
+        """Why the chunk waited on is given up: the cluster has had no worker for ``no_worker_seconds``."""
+        assert self._client is not None
+        try:
+            workers = len(self._client.scheduler_info().get("workers", {}))
+        except Exception:  # the scheduler itself is gone: the future's own error will say so
+            return None
+        now = time.monotonic()
+        if workers:
+            self._workerless_since = None
+            return None
+        if self._workerless_since is None:
+            self._workerless_since = now
+        waited = now - self._workerless_since
+        if waited < self._no_worker_seconds:
+            return None
+        return f"no Dask worker has been available for {waited:.0f} s; the document was not checked"
 
     def _results(self, tasks: list[T], value: Any) -> list[R]:
         status, payload = value
