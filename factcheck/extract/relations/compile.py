@@ -168,7 +168,7 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
             raise CompileError((*loc, "min"), "min is larger than max")
         codes = {"@" + t for t in e.list_ or []}
         item = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
-        own = f"{_WORD_ITEM}{{0,7}}?"  # the item's own words: "of offshore wind", "in Nampula"
+        own = f"{_WORD_ITEM}{{0,9}}?"  # the item's own words: "of offshore wind", "to low - income households"
         # ", the South East", "and the air force", "plus"
         # never a word that states the total ("..., together $19.1 billion")
         sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus )(?!{_TOTAL_WORDS}){_WORD_ITEM}{{0,5}}?"
