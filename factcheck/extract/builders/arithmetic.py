@@ -78,6 +78,26 @@ def _not_a_partition(match: RelationMatch, words: _Words) -> bool:
     return False
 
 
+_RUNNING = frozenset(["bringing", "taking", "lifting", "pushing", "brings", "brought", "takes", "took", "lifts",
+                      "lifted", "pushes", "pushed"])
+_ADDED = frozenset(["also", "additional", "another", "further", "extra"])
+
+
+def _running_total(match: RelationMatch, slot: Slot | None) -> bool:
+    """The total may hold more than the parts listed: a running total ("312 on Monday and 287 on Tuesday,
+    bringing the total to 4,599": the count since the start), or parts said to come on top of others ("also won
+    17 silver and 19 bronze medals, for a total of 65": the golds were named before). A sum above the total is
+    still wrong; one below it is only inferred."""
+    items = match.sentence.items
+    if any(items[k].code in _RUNNING for k in range(match.first_item, match.last_item)):
+        return True
+    first = next((it for it in (slot.items if slot else []) if it.mention is not None), None)
+    if first is None:
+        return False
+    k = items.index(first)
+    return any(it.code in _ADDED and it.clause == first.clause for it in items[max(0, k - 8) : k])
+
+
 _LIST_SEPARATORS = frozenset([",", "and", "plus", ";"])
 _LIST_ENDS = frozenset([".", ":", "(", ")", "—", "–", "as", "while", "when", "after", "before", "but", "which", "where", "who",
                         "whose", "than", "since", "because", "with", "against", "compared", "versus", "from", "up", "down"])
@@ -290,7 +310,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if total is None and spec.get("total") == "previous":
             total = _previous(match, a, parts[0], inferred)
         lead = _lead(match)
-        return _total(parts, total, bool(spec.get("partial")), inferred, bool(spec.get("subset")), lead)
+        partial = bool(spec.get("partial")) or _running_total(match, part_slot)
+        return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead)
     if old is None:
         if new is None and spec.get("new") == "head" and pct is not None and diff is not None:
             # "Exports were $2,230.3 billion, down $112.9 billion or 4.8 percent": the change is said of the value
