@@ -309,9 +309,15 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
         if total is None and spec.get("total") == "previous":
             total = _previous(match, a, parts[0], inferred)
+        if total is None and spec.get("total") == "only_previous":
+            total = _only_previous(match, a, parts[0], inferred, "the total")
         lead = _lead(match)
         partial = bool(spec.get("partial")) or _running_total(match, part_slot)
         return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead)
+    if old is None and new is not None and spec.get("old") == "previous":
+        # "... a deficit of $78.3 billion. The budget office put it at $68.5 billion, about $20 billion less than
+        # the government's figure": the figure compared with is the one like it in the sentence before
+        old = _only_previous(match, a, new, inferred, "the figure it is compared with")
     if old is None:
         if new is None and spec.get("new") == "head" and pct is not None and diff is not None:
             # "Exports were $2,230.3 billion, down $112.9 billion or 4.8 percent": the change is said of the value
@@ -398,7 +404,8 @@ def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[st
     return None
 
 
-def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str],
+                   what: str = "the value the change is said of") -> Figure | None:
     """"... a deficit of A$42.1 billion for 2025-26. That is a deterioration of A$14.5 billion from the A$27.6
     billion ...": the value the change is said of is the one figure like ``like`` in the sentence before (none,
     or two, and there is no reading)."""
@@ -417,7 +424,7 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
             found.append(f)
     if len(found) != 1:
         return None
-    inferred.append(f"the value the change is said of ({found[0].text}) is taken from the sentence before")
+    inferred.append(f"{what} ({found[0].text}) is taken from the sentence before")
     return found[0]
 
 
