@@ -289,8 +289,11 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     new = figure(match.mention("new"))
     total = figure(match.mention("total"))
     part_slot = match.get("part")
-    parts = [f for f in (figure(m) for m in _same_clause_parts(part_slot)) if f is not None]
     spec = match.pattern.spec.set
+    # "27 of the 30 delegations; the other three abstained": the pattern places each part itself
+    in_parts = (part_slot.mentions if part_slot is not None and spec.get("parts_across_clauses")
+                else _same_clause_parts(part_slot))
+    parts = [f for f in (figure(m) for m in in_parts) if f is not None]
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
