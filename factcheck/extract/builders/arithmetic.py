@@ -237,6 +237,9 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         # printed): one unit of its last decimal either way, not half
         stated = replace(stated, half=2 * stated.half)
     s_lo, s_hi = reading.interval or _stated(stated, hedge)
+    if reading.relation == "share" and hedge is None:
+        # a share is often cut rather than rounded ("two of three, or 66%"): up to a unit of its last decimal over
+        s_hi = max(s_hi, reading.stated.value + 2 * reading.stated.half)
     direction = reading.stated_direction or _direction(match.words("dir").split(), words)
     span = Span(start=match.start, end=match.end)
     certainty = "inferred" if inferred else certainty_of(match)
@@ -548,11 +551,16 @@ _AFTER_A_CLOSING_FACTOR = frozenset([".", ",", ";", ":", ")", "—", "–", "in"
 def _factor_of_another(match: RelationMatch) -> bool:
     """A multiple closing the match ("rose to $3.6 billion from $1.7 billion, more than doubling") is the values'
     only when nothing follows it but the end of the clause or a period: "..., doubling its market share" is a
-    multiple of something else."""
+    multiple of something else. "Doubled down" is no multiple at all."""
     slot = match.get("factor")
-    if slot is None or not slot.items or match.last_item - 1 != match.sentence.items.index(slot.items[-1]):
+    if slot is None or not slot.items:
         return False
     items = match.sentence.items
+    k = items.index(slot.items[-1])
+    if k + 1 < len(items) and items[k + 1].code in ("down", "up"):
+        return True  # "doubled down on ...": an idiom, no multiple
+    if match.last_item - 1 != k:
+        return False
     return match.last_item < len(items) and items[match.last_item].code not in _AFTER_A_CLOSING_FACTOR
 
 
