@@ -302,6 +302,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
     if pct is not None and pct.kind != "percent":
         return None
+    if spec.get("aggregate"):
+        return _aggregate(match, total)
     if spec.get("share"):
         if _compared_after(match) or _figure_between(match, "total", "pct"):
             return None
@@ -573,6 +575,32 @@ def _figure_between(match: RelationMatch, first: str, second: str) -> bool:
     lo, hi = a.end, b.start
     return any(it.mention is not None and lo <= it.start and it.end <= hi and figure(it.mention) is not None
                and not it.mention.value.get("word") for it in match.sentence.items)
+
+
+_OWN_FIRST = frozenset(["win", "victory", "draw"])
+
+
+def _aggregate(match: RelationMatch, total: Figure | None) -> _Reading | None:
+    """"went through 4-2 on aggregate after a 1-1 draw and a 1-0 win": the side that went through scored the
+    aggregate's first figure; its goals in a leg are the first figure of a win or draw, the second of a defeat.
+    Both sides are checked: the reading is the side whose goals do not add up, if either does not."""
+    against = figure(match.mention("against"))
+    if total is None or against is None:
+        return None
+    mine: list[float] = []
+    theirs: list[float] = []
+    for leg, res in (("leg1", "res1"), ("leg2", "res2")):
+        slot = match.get(leg)
+        figs = [figure(m) for m in (slot.mentions if slot else [])]
+        if len(figs) != 2 or any(f is None for f in figs):
+            return None
+        a, b = figs[0].value, figs[1].value  # type: ignore[union-attr]
+        own_first = match.words(res) in _OWN_FIRST
+        mine.append(a if own_first else b)
+        theirs.append(b if own_first else a)
+    if sum(mine) == total.value and sum(theirs) != against.value:
+        return _Reading("total", against, sum(theirs), sum(theirs), sum(theirs), theirs, "amount")
+    return _Reading("total", total, sum(mine), sum(mine), sum(mine), mine, "amount")
 
 
 def _share(pct: Figure | None, part: Figure | None, whole: Figure | None, hedged: bool) -> _Reading | None:
