@@ -16,7 +16,8 @@ _WEEKDAYS = {d: d.capitalize() for d in ("monday", "tuesday", "wednesday", "thur
 _BY_FIELD: dict[str, dict[str, str]] = {
     "unit": {"percent": "percent", "percent_of_gdp": "percent of GDP", "percentage_points": "percentage points",
              "currency": "money", "amount": "amount", "count": "count"},
-    "relation": {"percent_change": "percentage change", "difference": "difference", "total": "total"},
+    "relation": {"percent_change": "percentage change", "difference": "difference", "total": "total", "share": "share",
+                 "ratio": "multiple"},
     "stated_bound": {"exact": "exactly", "at_least": "at least", "at_most": "at most", "about": "about"},
     "hedge": {"exact": "exact", "approx": "approximate", "upper_bound": "an upper bound",
               "lower_bound": "a lower bound"},

@@ -294,7 +294,9 @@ class ArithmeticClaim(FactBase):
     """
 
     kind: Literal["arithmetic_claim"] = "arithmetic_claim"
-    relation: Literal["percent_change", "difference", "total"]
+    relation: Literal["percent_change", "difference", "total", "share", "ratio"] = Field(
+        description="'share': a part as a percentage of its whole ('12 of 40, or 30%'); 'ratio': a stated multiple "
+        "('more than doubled', 'halved'), its size given as a percentage change.")
     stated: float = Field(description="The stated result (percent for percent_change, else the amount).")
     stated_text: str
     computed: float = Field(description="The result recomputed from the operands (point value).")

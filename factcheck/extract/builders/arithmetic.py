@@ -45,6 +45,7 @@ class _Words:
     not_recomputable: tuple[tuple[str, ...], ...]  # word sequences
     per_year: tuple[tuple[str, ...], ...]
     measures: frozenset[str]  # nouns that name what a change is of ("revenue", "profit", "exports")
+    factors: dict[str, float]  # "doubled" -> 2, "halved" -> 0.5, "three times" -> 3
 
 
 @cache
@@ -53,8 +54,9 @@ def _words() -> _Words:
     hedges = {phrase: kind for kind, phrases in raw["hedges"].items() for phrase in phrases}
     not_recomputable = tuple(tuple(p.lower().replace("-", " - ").split()) for p in raw["not_recomputable"])
     per_year = tuple(tuple(p.split()) for p in raw["per_year"])
+    factors = {str(w): float(f) for f, ws in (raw.get("factors") or {}).items() for w in ws}
     return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
-                  not_recomputable, per_year, frozenset(raw.get("measures", ())))
+                  not_recomputable, per_year, frozenset(raw.get("measures", ())), factors)
 
 
 _LISTING = frozenset(["including", "includes", "included", "among", "such as"])
@@ -74,6 +76,69 @@ def _not_a_partition(match: RelationMatch, words: _Words) -> bool:
         if any(it.mention is not None and figure(it.mention) is not None for it in items[k + 1 : k + 4]):
             return True
     return False
+
+
+_RUNNING = frozenset(["bringing", "taking", "lifting", "pushing", "brings", "brought", "takes", "took", "lifts",
+                      "lifted", "pushes", "pushed"])
+_ADDED = frozenset(["also", "additional", "another", "further", "extra"])
+
+
+def _running_total(match: RelationMatch, slot: Slot | None) -> bool:
+    """The total may hold more than the parts listed: a running total ("312 on Monday and 287 on Tuesday,
+    bringing the total to 4,599": the count since the start), or parts said to come on top of others ("also won
+    17 silver and 19 bronze medals, for a total of 65": the golds were named before). A sum above the total is
+    still wrong; one below it is only inferred."""
+    items = match.sentence.items
+    if any(items[k].code in _RUNNING for k in range(match.first_item, match.last_item)):
+        return True
+    first = next((it for it in (slot.items if slot else []) if it.mention is not None), None)
+    if first is None:
+        return False
+    k = items.index(first)
+    return any(it.code in _ADDED and it.clause == first.clause for it in items[max(0, k - 8) : k])
+
+
+_LIST_SEPARATORS = frozenset([",", "and", "plus", ";"])
+_LIST_ENDS = frozenset([".", ":", "(", ")", "—", "–", "as", "while", "when", "after", "before", "but", "which", "where", "who",
+                        "whose", "than", "since", "because", "with", "against", "compared", "versus", "from", "up", "down"])
+
+
+def _list_cut_short(match: RelationMatch, slot: Slot) -> bool:
+    """The list of parts goes on past the match: a part with more words of its own than a list item may have
+    ("0.9 trillion yen for cash handouts to low-income households and 0.6 trillion yen for ...") ends the list
+    early, and the parts read would leave out the rest. When no figure of the match follows the last part, a
+    separator and another figure of the parts' kind in the same clause after it mean the list was cut short."""
+    items = match.sentence.items
+    mentions = [it for it in slot.items if it.mention is not None]
+    if not mentions:
+        return False
+    last = mentions[-1]
+    k = items.index(last)
+    if any(it.mention is not None and figure(it.mention) is not None for it in items[k + 1 : match.last_item]):
+        return False  # the match goes on to its total ("A and B, a total of C")
+    kind = figure(last.mention)
+    separated = False
+    for it in items[k + 1 :]:
+        if it.code in _LIST_ENDS or it.clause != last.clause:
+            return False
+        if it.code in _LIST_SEPARATORS:
+            separated = True
+        if it.mention is not None:
+            f = figure(it.mention)
+            if f is not None and kind is not None and f.kind == kind.kind:
+                return separated
+    return False
+
+
+_PARTIAL_BALANCE = frozenset(["primary", "structural", "underlying", "operating", "cyclically", "cyclically-adjusted",
+                              "adjusted", "cash", "current", "non-oil", "core", "fiscal", "net"])
+
+
+def _partial_balance(match: RelationMatch) -> bool:
+    """A deficit that is not all revenue less all spending: "a primary deficit" (before interest), "the
+    structural deficit", "an underlying cash deficit", "the non-oil deficit"."""
+    items = match.sentence.items
+    return any(items[k].code in _PARTIAL_BALANCE for k in range(max(0, match.first_item - 3), match.last_item))
 
 
 _DATED = frozenset(["@date", "@month", "@year", "@fiscal_year", "@relative", "@weekday", "@day_of_month"])
@@ -113,6 +178,10 @@ class _Reading:
     operands: list[float]
     unit: str
     actual_direction: str | None = None
+    interval: tuple[float, float] | None = None  # the stated side, when not the stated figure's rounding
+    stated_text: str | None = None  # the stated result as written, when not a figure ("more than doubled")
+    stated_direction: str | None = None  # the way the stated result says it goes, when no `dir` slot says
+    computed_text: str | None = None
 
 
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
@@ -149,6 +218,10 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "$1.18 billion for public works, $0.94 billion for health ...": one item of a list
     if spec.get("no_dates") and _dated(match):
         return None
+    if spec.get("balance") and _partial_balance(match):
+        return None
+    if part_slot is not None and _list_cut_short(match, part_slot):
+        return None
     note = match.pattern.spec.set.get("inferred")
     if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
         inferred.append(note)
@@ -158,13 +231,16 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
     stated = reading.stated
-    if reading.relation == "percent_change" and stated.decimals > 0:
+    if reading.relation in ("percent_change", "share") and stated.decimals > 0:
         # a percentage given to a decimal is usually worked out from the unrounded figures, not the rounded
         # ones printed beside it ("declined 20.1% to Rs 6,374 crore from Rs 7,969 crore" is 20.0% as
         # printed): one unit of its last decimal either way, not half
         stated = replace(stated, half=2 * stated.half)
-    s_lo, s_hi = _stated(stated, hedge)
-    direction = _direction(match.words("dir").split(), words)
+    s_lo, s_hi = reading.interval or _stated(stated, hedge)
+    if reading.relation == "share" and hedge is None:
+        # a share is often cut rather than rounded ("two of three, or 66%"): up to a unit of its last decimal over
+        s_hi = max(s_hi, reading.stated.value + 2 * reading.stated.half)
+    direction = reading.stated_direction or _direction(match.words("dir").split(), words)
     span = Span(start=match.start, end=match.end)
     certainty = "inferred" if inferred else certainty_of(match)
     return ArithmeticClaim(
@@ -173,7 +249,7 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         sentence=match.sentence.index,
         relation=reading.relation,  # type: ignore[arg-type]
         stated=float(f"{reading.stated.value:.12g}"),
-        stated_text=reading.stated.text,
+        stated_text=reading.stated_text or reading.stated.text,
         computed=round(reading.point, 6),
         computed_low=round(reading.low, 6),
         computed_high=round(reading.high, 6),
@@ -183,7 +259,7 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         unit=reading.unit,
         hedge={"approx": "approx", "near": "approx", "lower": "lower_bound", "upper": "upper_bound"}.get(
             hedge or "", "exact"),  # type: ignore[arg-type]
-        computed_text=_computed_text(reading, direction),
+        computed_text=reading.computed_text or _computed_text(reading, direction),
         stated_direction=direction if reading.actual_direction is not None else None,  # type: ignore[arg-type]
         actual_direction=reading.actual_direction,  # type: ignore[arg-type]
         certainty=certainty,
@@ -216,20 +292,40 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     new = figure(match.mention("new"))
     total = figure(match.mention("total"))
     part_slot = match.get("part")
-    parts = [f for f in (figure(m) for m in _same_clause_parts(part_slot)) if f is not None]
     spec = match.pattern.spec.set
+    # "27 of the 30 delegations; the other three abstained": the pattern places each part itself
+    in_parts = (part_slot.mentions if part_slot is not None and spec.get("parts_across_clauses")
+                else _same_clause_parts(part_slot))
+    parts = [f for f in (figure(m) for m in in_parts) if f is not None]
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
     if pct is not None and pct.kind != "percent":
         return None
+    if spec.get("aggregate"):
+        return _aggregate(match, total)
+    if spec.get("share"):
+        if _compared_after(match) or _figure_between(match, "total", "pct"):
+            return None
+        return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
+    if match.get("factor") is not None:
+        if _factor_of_another(match):
+            return None
+        return _ratio(match.words("factor"), match.words("hedge"), old, new, match.text("factor"))
     if parts:
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
         if total is None and spec.get("total") == "previous":
             total = _previous(match, a, parts[0], inferred)
+        if total is None and spec.get("total") == "only_previous":
+            total = _only_previous(match, a, parts[0], inferred, "the total")
         lead = _lead(match)
-        return _total(parts, total, bool(spec.get("partial")), inferred, bool(spec.get("subset")), lead)
+        partial = bool(spec.get("partial")) or _running_total(match, part_slot)
+        return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead)
+    if old is None and new is not None and spec.get("old") == "previous":
+        # "... a deficit of $78.3 billion. The budget office put it at $68.5 billion, about $20 billion less than
+        # the government's figure": the figure compared with is the one like it in the sentence before
+        old = _only_previous(match, a, new, inferred, "the figure it is compared with")
     if old is None:
         if new is None and spec.get("new") == "head" and pct is not None and diff is not None:
             # "Exports were $2,230.3 billion, down $112.9 billion or 4.8 percent": the change is said of the value
@@ -316,7 +412,8 @@ def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[st
     return None
 
 
-def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str],
+                   what: str = "the value the change is said of") -> Figure | None:
     """"... a deficit of A$42.1 billion for 2025-26. That is a deterioration of A$14.5 billion from the A$27.6
     billion ...": the value the change is said of is the one figure like ``like`` in the sentence before (none,
     or two, and there is no reading)."""
@@ -335,7 +432,7 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
             found.append(f)
     if len(found) != 1:
         return None
-    inferred.append(f"the value the change is said of ({found[0].text}) is taken from the sentence before")
+    inferred.append(f"{what} ({found[0].text}) is taken from the sentence before")
     return found[0]
 
 
@@ -436,6 +533,135 @@ def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
         if not (lo <= diff.high and hi >= diff.low) and r_lo <= diff.high and r_hi >= diff.low:
             point, lo, hi, unit = abs(new.value / old.value - 1) * 100, r_lo, r_hi, "percent"
     return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new))
+
+
+_COMPARED = frozenset(["of", "more", "less", "fewer", "higher", "lower", "up", "down", "above", "below", "than",
+                       "increase", "rise", "drop", "fall", "growth", "ahead", "behind", "gain", "decline", "points"])
+
+
+def _compared_after(match: RelationMatch) -> bool:
+    """The word after a share's last figure makes it something else: "or 37% of the vote" (a share of another
+    whole), "or 12% more than a year earlier" (a change)."""
+    items = match.sentence.items
+    nxt = items[match.last_item].code if match.last_item < len(items) else ""
+    return nxt in _COMPARED
+
+
+_AFTER_A_CLOSING_FACTOR = frozenset([".", ",", ";", ":", ")", "—", "–", "in", "over", "since", "on", "from"])
+
+
+def _factor_of_another(match: RelationMatch) -> bool:
+    """A multiple closing the match ("rose to $3.6 billion from $1.7 billion, more than doubling") is the values'
+    only when nothing follows it but the end of the clause or a period: "..., doubling its market share" is a
+    multiple of something else. "Doubled down" is no multiple at all."""
+    slot = match.get("factor")
+    if slot is None or not slot.items:
+        return False
+    items = match.sentence.items
+    k = items.index(slot.items[-1])
+    if k + 1 < len(items) and items[k + 1].code in ("down", "up"):
+        return True  # "doubled down on ...": an idiom, no multiple
+    if match.last_item - 1 != k:
+        return False
+    return match.last_item < len(items) and items[match.last_item].code not in _AFTER_A_CLOSING_FACTOR
+
+
+def _figure_between(match: RelationMatch, first: str, second: str) -> bool:
+    """A figure written in digits between two slots ("14 of its 40 games at home and 9 away, or 35%"): the
+    percentage may be of another figure. Number words ("the three state lenders") count things, not parts."""
+    a, b = match.mention(first), match.mention(second)
+    if a is None or b is None or a.end > b.start:
+        return False
+    lo, hi = a.end, b.start
+    return any(it.mention is not None and lo <= it.start and it.end <= hi and figure(it.mention) is not None
+               and not it.mention.value.get("word") for it in match.sentence.items)
+
+
+_OWN_FIRST = frozenset(["win", "victory", "draw"])
+
+
+def _aggregate(match: RelationMatch, total: Figure | None) -> _Reading | None:
+    """"went through 4-2 on aggregate after a 1-1 draw and a 1-0 win": the side that went through scored the
+    aggregate's first figure; its goals in a leg are the first figure of a win or draw, the second of a defeat.
+    Both sides are checked: the reading is the side whose goals do not add up, if either does not."""
+    against = figure(match.mention("against"))
+    if total is None or against is None:
+        return None
+    mine: list[float] = []
+    theirs: list[float] = []
+    for leg, res in (("leg1", "res1"), ("leg2", "res2")):
+        slot = match.get(leg)
+        figs = [figure(m) for m in (slot.mentions if slot else [])]
+        if len(figs) != 2 or any(f is None for f in figs):
+            return None
+        a, b = figs[0].value, figs[1].value  # type: ignore[union-attr]
+        own_first = match.words(res) in _OWN_FIRST
+        mine.append(a if own_first else b)
+        theirs.append(b if own_first else a)
+    if sum(mine) == total.value and sum(theirs) != against.value:
+        return _Reading("total", against, sum(theirs), sum(theirs), sum(theirs), theirs, "amount")
+    return _Reading("total", total, sum(mine), sum(mine), sum(mine), mine, "amount")
+
+
+def _share(pct: Figure | None, part: Figure | None, whole: Figure | None, hedged: bool) -> _Reading | None:
+    """"12 of the 40 seats, or 30%": the stated percentage is the part over the whole. A hedge on the part
+    ("about 1,900 of the 2,400 staff, or 79%") makes the part approximate (5% either way)."""
+    if pct is None or part is None or whole is None or part.kind not in AMOUNTS or whole.kind not in AMOUNTS:
+        return None
+    if not comparable(part, whole):
+        return None
+    part, whole = same_scale([part, whole])
+    lo_p, hi_p = part.low, part.high
+    if hedged:
+        lo_p, hi_p = min(lo_p, 0.95 * part.value), max(hi_p, 1.05 * part.value)
+    if whole.low <= 0 or part.value > whole.high:
+        return None  # "of" read wrongly: a part larger than its whole
+    point = part.value / whole.value * 100
+    lo, hi = max(0.0, lo_p) / whole.high * 100, hi_p / whole.low * 100
+    return _Reading("share", pct, point, lo, hi, [part.value, whole.value], "percent")
+
+
+# How far a multiple may be from the one stated ("doubled" for 1.7 to 2.3 times); "about" half as much again
+_FACTOR_SLACK = 0.15
+
+
+def _ratio(factor_words: str, hedge_words: str, old: Figure | None, new: Figure | None,
+           factor_text: str) -> _Reading | None:
+    """"more than doubled to 1.9 million from 900,000", "halved to $21.4 billion from $42.9 billion": the new
+    value over the old one against the stated multiple. Plain words allow 15% either way ("doubled" is 1.7 to
+    2.3 times); "about" 22.5%; "nearly"/"almost" up to a quarter of the change short, never more than 2% over;
+    "more than"/"less than" are exact bounds (on the size of the change: "more than halved" is below half)."""
+    words = _words()
+    f = words.factors.get(factor_words)
+    if f is None or f == 1.0 or old is None or new is None or not comparable(old, new):
+        return None
+    old, new = same_scale([old, new])
+    if old.low <= 0 or new.low < 0:
+        return None
+    hedge = words.hedges.get(hedge_words) if hedge_words else None
+    up = f > 1
+    if hedge == "lower":
+        r_lo, r_hi = (f, INF) if up else (0.0, f)
+    elif hedge == "upper":
+        r_lo, r_hi = (0.0, f) if up else (f, INF)
+    elif hedge == "near":
+        r_lo, r_hi = (1 + 0.75 * (f - 1), 1.02 * f) if up else (0.98 * f, 1 - 0.75 * (1 - f))
+    else:
+        slack = 1.5 * _FACTOR_SLACK if hedge == "approx" else _FACTOR_SLACK
+        r_lo, r_hi = (1 - slack) * f, (1 + slack) * f
+    c_lo, c_hi = new.low / old.high, new.high / old.low
+    point = new.value / old.value
+    # as the size of the change in percent, like any percentage change
+    if up:
+        s_lo, s_hi = (r_lo - 1) * 100, INF if r_hi == INF else (r_hi - 1) * 100
+    else:
+        s_lo, s_hi = 0.0 if r_hi == INF else max(0.0, (1 - r_hi) * 100), (1 - r_lo) * 100
+    cp_lo, cp_hi = _abs_interval((c_lo - 1) * 100, (c_hi - 1) * 100)
+    stated = Figure(abs(f - 1) * 100, 0.0, "percent", None, 1.0, 0, factor_text, old.start)
+    text = (f"{hedge_words} {factor_text}" if hedge_words else factor_text).strip()
+    return _Reading("ratio", stated, abs(point - 1) * 100, cp_lo, cp_hi, [old.value, new.value], "percent",
+                    _sign(old, new), interval=(s_lo, s_hi), stated_text=text,
+                    stated_direction="up" if up else "down", computed_text=f"{point:.2f} times the earlier figure")
 
 
 def _lead(match: RelationMatch) -> Figure | None:

@@ -25,13 +25,17 @@ _GAP_ITEM = r"(?:[^\s|\[\]()]\S* )"
 # that brings in another figure at once or after one word ("... last year and @money")
 _WORD_ITEM = (r"(?:(?!(?:and|or|but) (?:[^\s@]\S* )?@(?:money|number|percent|points) )"
               r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!money |number |percent |points )\w+) )")
+# as _WORD_ITEM, and a number after a determiner, which counts things ("to the two clubs", "the five banks")
+_COUNTED_ITEM = (r"(?:(?!(?:and|or|but) (?:[^\s@]\S* )?@(?:money|number|percent|points) )"
+                 r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!money |number |percent |points )\w+|"
+                 r"(?:(?<=the )|(?<=its )|(?<=their )|(?<=his )|(?<=her )|(?<=all )|(?<=these )|(?<=those ))@number) )")
 # a word or a mention that is not a date ("the board met in @country on"), never and/or/but
 _UNDATED_ITEM = (r"(?:(?!(?:and|or|but) )"
                  r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!date |day_of_month |weekday |month |relative |year |fiscal_year )\w+) )")
 # any item of the clause but a date or a year: words, figures, relative expressions and punctuation
 # ("on Oct. 31, that profit fell 22% to $4.9 billion from $6.3 billion a year earlier, a day after ...")
 _NODATES_ITEM = r"(?:(?!@(?:date|day_of_month|weekday|month|year) )[^\s|\[\]()]\S* )"
-_TOTAL_WORDS = r"(?:together|total|totall?ing|combined|altogether|in all|overall|bringing|taking|for a|a total|making) "
+_TOTAL_WORDS = r"(?:together|total|totall?ing|combined|altogether|in all|overall|bringing|taking|giving|for a|a total|making) "
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
 
 
@@ -168,7 +172,7 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
             raise CompileError((*loc, "min"), "min is larger than max")
         codes = {"@" + t for t in e.list_ or []}
         item = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
-        own = f"{_WORD_ITEM}{{0,7}}?"  # the item's own words: "of offshore wind", "in Nampula"
+        own = f"{_WORD_ITEM}{{0,9}}?"  # the item's own words: "of offshore wind", "to low - income households"
         # ", the South East", "and the air force", "plus"
         # never a word that states the total ("..., together $19.1 billion")
         sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus )(?!{_TOTAL_WORDS}){_WORD_ITEM}{{0,5}}?"
@@ -177,7 +181,8 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         codes = set(e.punct or [])
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
     elif kind == "gap":
-        item = {"words": _WORD_ITEM, "undated": _UNDATED_ITEM, "nodates": _NODATES_ITEM}.get(e.over, _GAP_ITEM)
+        item = {"words": _WORD_ITEM, "counted": _COUNTED_ITEM, "undated": _UNDATED_ITEM,
+                "nodates": _NODATES_ITEM}.get(e.over, _GAP_ITEM)
         rx = f"{item}{{0,{e.gap}}}?"
         codes = set()
     elif kind == "clause":
