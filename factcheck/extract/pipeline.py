@@ -17,7 +17,7 @@ from factcheck.extract.builders.backrefs import event_weekday_links
 from factcheck.extract.certainty import annotate
 from factcheck.extract.context import Context, build_context
 from factcheck.extract.relations.loader import PatternSet, load_patterns
-from factcheck.extract.relations.match import RelationMatch, match_sentence
+from factcheck.extract.relations.match import RelationMatch, match_candidates
 from factcheck.extract.restatement import link_restatements
 from factcheck.model.document import Document
 from factcheck.model.facts import FactBase
@@ -77,7 +77,7 @@ def relation_facts(a: Analysis, pset: PatternSet) -> list[FactBase]:
     out: list[FactBase] = []
     text = a.text
     for sent in a.sentences:
-        matches = match_sentence(pset.candidates(sent.words), sent, text)
+        matches = match_candidates(pset.candidates(sent.words), sent, text)
         out.extend(_built(select(matches, build=lambda m: BUILDERS[m.pattern.fact].build(m, a))))
     return out
 

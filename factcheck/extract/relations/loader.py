@@ -65,31 +65,34 @@ class PatternSet:
         return len(self.patterns)
 
     @cached_property
-    def _triggers(self) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-        """Each pattern indexed under the codes of one set a sentence must hold one of (its smallest);
-        patterns with none are always tried."""
-        index: dict[str, list[int]] = {}
-        always: list[int] = []
-        for i, p in enumerate(self.patterns):
-            sets = [*p.compiled.required, *([p.requires] if p.requires else [])]
-            if not sets:
-                always.append(i)
-                continue
-            for code in min(sets, key=len):
-                index.setdefault(code, []).append(i)
-        return {k: tuple(v) for k, v in index.items()}, tuple(always)
+    def _gates(self) -> tuple[dict[str, int], tuple[tuple[int, Pattern], ...]]:
+        """Every distinct set of codes some pattern needs one of, numbered: each code -> the bit mask of the
+        sets it is in, and each pattern (in priority order) with the mask of the sets it needs."""
+        ids: dict[frozenset[str], int] = {}
+        needs: list[tuple[int, Pattern]] = []
+        for p in self.patterns:
+            need = 0
+            for req in (*p.compiled.required, *([p.requires] if p.requires else [])):
+                need |= 1 << ids.setdefault(req, len(ids))
+            needs.append((need, p))
+        masks: dict[str, int] = {}
+        for req, i in ids.items():
+            for code in req:
+                masks[code] = masks.get(code, 0) | 1 << i
+        return masks, tuple(needs)
 
     def candidates(self, words: frozenset[str]) -> list[Pattern]:
-        """The patterns that can match a sentence holding ``words`` (in priority order)."""
-        index, always = self._triggers
-        picked = set(always)
-        for w in self._trigger_codes.intersection(words):  # C-level: only the codes some pattern is indexed under
-            picked.update(index[w])
-        return [self.patterns[i] for i in sorted(picked)]
+        """The patterns that can match a sentence holding ``words`` (in priority order): those for which
+        the sentence holds one code of every set of codes the pattern needs."""
+        masks, needs = self._gates
+        held = 0
+        for w in self._gate_codes.intersection(words):  # C-level: only the codes some pattern needs
+            held |= masks[w]
+        return [p for need, p in needs if not need & ~held]
 
     @cached_property
-    def _trigger_codes(self) -> frozenset[str]:
-        return frozenset(self._triggers[0])
+    def _gate_codes(self) -> frozenset[str]:
+        return frozenset(self._gates[0])
 
     def merged(self, other: PatternSet) -> PatternSet:
         """This set plus ``other``'s patterns. An id in both is a load error, unless both are the same

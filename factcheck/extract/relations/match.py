@@ -104,6 +104,16 @@ def match_sentence(patterns: Iterable[Pattern], sent: Sentence, text: str) -> li
     return out
 
 
+def match_candidates(patterns: Iterable[Pattern], sent: Sentence, text: str) -> list[RelationMatch]:
+    """Every match of ``patterns`` in ``sent``, for patterns already known to pass their word gates
+    (``PatternSet.candidates``)."""
+    out: list[RelationMatch] = []
+    sentence_text = text[sent.start : sent.end]
+    for p in patterns:
+        _matches(p, sent, sentence_text, out)
+    return out
+
+
 def _matches(p: Pattern, sent: Sentence, sentence_text: str, out: list[RelationMatch]) -> None:
     """Append the matches of ``p`` in ``sent`` to ``out``."""
     for mt in p.compiled.regex.finditer(sent.stream):
