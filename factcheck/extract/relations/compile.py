@@ -100,6 +100,10 @@ class Compiled:
     regex: re.Pattern[str]
     slots: dict[str, str]  # group name -> slot name
     required: list[frozenset[str]]  # each: a sentence must hold one of these codes
+    # the sequence without its leading elements that may match nothing (gaps, optional elements): a
+    # stream it does not match cannot match ``regex`` either, and it is found without the lazy gaps'
+    # backtracking at every offset. None when the sequence does not start with such an element.
+    probe: re.Pattern[str] | None = None
 
 
 class _State:
@@ -122,7 +126,25 @@ def compile_sequence(seq: list[Element]) -> Compiled:
         regex = re.compile(body)
     except re.error as exc:  # pragma: no cover - the element grammar cannot produce one
         raise CompileError(("sequence",), f"pattern does not compile: {exc}") from None
-    return Compiled(regex, st.groups, minimal_sets(st.required))
+    return Compiled(regex, st.groups, minimal_sets(st.required), _probe(seq))
+
+
+def _may_be_empty(e: Element) -> bool:
+    return e.optional or e.gap is not None or e.clause is not None
+
+
+def _probe(seq: list[Element]) -> re.Pattern[str] | None:
+    """The regex of ``seq`` after its leading elements that may match nothing (see ``Compiled.probe``)."""
+    k = 0
+    while k < len(seq) and _may_be_empty(seq[k]):
+        k += 1
+    if k == 0 or k == len(seq):
+        return None
+    rest = seq[k:]
+    body = _seq(rest, _State(), ("sequence",), required=False)
+    if _anchor(rest[0]):
+        body = _ITEM_START + body
+    return re.compile(body)
 
 
 def minimal_sets(sets: list[frozenset[str]]) -> list[frozenset[str]]:

@@ -81,18 +81,43 @@ class PatternSet:
                 masks[code] = masks.get(code, 0) | 1 << i
         return masks, tuple(needs)
 
+    @cached_property
+    def _triggers(self) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+        """Each pattern (by position) indexed under the codes of its smallest needed set; the patterns that
+        need none; the need mask of each pattern."""
+        masks, needs = self._gates
+        index: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, p in enumerate(self.patterns):
+            sets = [*p.compiled.required, *([p.requires] if p.requires else [])]
+            if not sets:
+                always.append(i)
+                continue
+            for code in min(sets, key=len):
+                index.setdefault(code, []).append(i)
+        return {k: tuple(v) for k, v in index.items()}, tuple(always), tuple(n for n, _ in needs)
+
     def candidates(self, words: frozenset[str]) -> list[Pattern]:
         """The patterns that can match a sentence holding ``words`` (in priority order): those for which
         the sentence holds one code of every set of codes the pattern needs."""
-        masks, needs = self._gates
+        masks, _ = self._gates
+        index, always, needs = self._triggers
         held = 0
         for w in self._gate_codes.intersection(words):  # C-level: only the codes some pattern needs
             held |= masks[w]
-        return [p for need, p in needs if not need & ~held]
+        picked = set(always)
+        for w in self._trigger_codes.intersection(words):
+            picked.update(index[w])
+        patterns = self.patterns
+        return [patterns[i] for i in sorted(picked) if not needs[i] & ~held]
 
     @cached_property
     def _gate_codes(self) -> frozenset[str]:
         return frozenset(self._gates[0])
+
+    @cached_property
+    def _trigger_codes(self) -> frozenset[str]:
+        return frozenset(self._triggers[0])
 
     def merged(self, other: PatternSet) -> PatternSet:
         """This set plus ``other``'s patterns. An id in both is a load error, unless both are the same

@@ -116,6 +116,9 @@ def match_candidates(patterns: Iterable[Pattern], sent: Sentence, text: str) -> 
 
 def _matches(p: Pattern, sent: Sentence, sentence_text: str, out: list[RelationMatch]) -> None:
     """Append the matches of ``p`` in ``sent`` to ``out``."""
+    probe = p.compiled.probe
+    if probe is not None and probe.search(sent.stream) is None:
+        return  # what follows the pattern's leading gaps is nowhere in the sentence
     for mt in p.compiled.regex.finditer(sent.stream):
         i, j = _items(sent, mt.start(), mt.end())
         if i < 0:
