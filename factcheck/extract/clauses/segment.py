@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from operator import attrgetter
 from typing import Literal
 
 from factcheck.extract.mentions.model import Mention, Token
@@ -226,17 +227,25 @@ def _clause_follows(items: list[Item], k: int) -> bool:
 _VERBISH = frozenset(["is", "are", "was", "were", "will", "would", "has", "have", "had", "said", "says", "did", "does", "could", "may", "might", "must", "can", "shall", "plans", "aims", "expects", "rose", "fell", "grew", "added", "noted", "announced", "met", "took", "became"])
 
 
+_START, _END, _CODE = attrgetter("start"), attrgetter("end"), attrgetter("code")
+
+
 def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None:
     items, clauses = sent.items, sent.clauses
-    for c in clauses:
-        c.start, c.end = 10**12, 0
-    for it in items:
-        c = clauses[it.clause]
-        if it.start < c.start:
-            c.start = it.start
-        if it.end > c.end:
-            c.end = it.end
-        c.words.append(it.code)
+    if len(clauses) == 1 and items:  # one clause: every item is in it
+        c = clauses[0]
+        c.start, c.end = min(map(_START, items)), max(map(_END, items))
+        c.words.extend(map(_CODE, items))
+    else:
+        for c in clauses:
+            c.start, c.end = 10**12, 0
+        for it in items:
+            c = clauses[it.clause]
+            if it.start < c.start:
+                c.start = it.start
+            if it.end > c.end:
+                c.end = it.end
+            c.words.append(it.code)
     for c in clauses:
         if c.start > c.end:
             c.start = c.end = sent.start
@@ -287,6 +296,10 @@ def _tense(words: list[str], cues: _Cues) -> tuple[Tense, Modality]:
     modality: Modality = "asserted"
     tense: Tense | None = None
     for i, w in enumerate(words):
+        if tense is not None:  # only a conditional cue still counts, and only for the modality
+            if not cues.conditional.isdisjoint(words[i:]):
+                modality = "conditional"
+            break
         if w in cues.conditional:
             modality = "conditional"
             tense = tense or "future"
