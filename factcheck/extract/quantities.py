@@ -127,7 +127,9 @@ _PERIOD = re.compile(
 
 def _periods(text: str) -> tuple[list[int], list[str]]:
     """Starts and texts of the periods written in a sentence (one pass)."""
-    found = [(m.start(), m.group(0).lower()) for m in _PERIOD.finditer(text)]
+    low = lowered(text)
+    found = ([(m.start(), m.group(0).lower()) for m in _PERIOD.finditer(text)] if low is None else
+             [(m.start(), m.group(0)) for m in _PERIOD_LOW.finditer(low)])  # the twin's text is lower case
     return [p for p, _ in found], [t for _, t in found]
 
 
@@ -197,6 +199,8 @@ _CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
 
 
 _UNIT_LOW = lower_twin(UNIT_PRESENT)
+_PERIOD_LOW = lower_twin(_PERIOD)
+_UNIT_SIGN = re.compile(r"[%$¥£€₩₹]")  # UNIT_PRESENT's first branch alone: found by a fast character scan
 _TWIN = {p: lower_twin(p) for p in (_BASELINE, _NEW_LEVEL, _FUTURE, _BEATEN, _AT_LEVEL, *(p for _, p in _HEDGES))}
 _QUANTITY_LOW = lower_twin(QUANTITY_RE)
 _CLAIM_LOW = {name: lower_twin(p) for name, p in CLAIM_CUES}
@@ -210,7 +214,7 @@ def unit_present(ctx: Context, idx: int, text: str) -> bool:
     if found is None:
         low = lowered(text)
         found = may_hold(low, _UNIT_WORDS) and (UNIT_PRESENT.search(text) if low is None else
-                                                _UNIT_LOW.search(low)) is not None
+                                                _UNIT_SIGN.search(low) or _UNIT_LOW.search(low)) is not None
         memo[idx] = found
     return found
 
