@@ -228,6 +228,7 @@ _VERBISH = frozenset(["is", "are", "was", "were", "will", "would", "has", "have"
 
 
 _START, _END, _CODE = attrgetter("start"), attrgetter("end"), attrgetter("code")
+_PLUS_ONE = (1).__add__
 
 
 def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None:
@@ -258,7 +259,9 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
             # "will vote on Thursday, and the Senate on Friday": an elliptical sibling keeps the tense before it
             prev = clauses[c.index - 1]
             c.tense, c.modality = prev.tense, prev.modality
-    codes = [it.code.replace(" ", "_") for it in items]
+    codes = list(map(_CODE, items))
+    if " " in "".join(codes):  # a code is one stream element
+        codes = [c.replace(" ", "_") for c in codes]
     parts: list[str]
     elements: list[int]
     if markers:  # each marker goes before the item it is recorded at (those past the end, last)
@@ -278,7 +281,7 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
     else:
         parts, elements = codes, list(range(len(codes)))
     sent.stream = " ".join(parts) + " "
-    sent.offsets = list(accumulate((len(p) + 1 for p in parts), initial=0))[:-1]  # where each element starts
+    sent.offsets = list(accumulate(map(_PLUS_ONE, map(len, parts)), initial=0))[:-1]  # where each element starts
     sent.elements = elements
     sent.words = frozenset(parts)
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from factcheck.extract.mentions import model as m
 from factcheck.extract.mentions.model import Mention, Token
@@ -28,14 +29,15 @@ _LAKH_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 
 
 def tokenize(text: str) -> list[Token]:
-    out: list[Token] = []
-    append = out.append
-    tok = Token
-    for mt in TOKEN_RE.finditer(text):
-        s = mt[0]
-        a = mt.start()
-        append(tok(a, a + len(s), s, s.lower(), s[0].isdecimal(), s[0].isupper()))
-    return out
+    # column by column, each by a C-level map (about a quarter faster than one Python loop over matches)
+    found = list(TOKEN_RE.finditer(text))
+    texts = list(map(_FIRST, found))
+    firsts = list(map(_FIRST, texts))
+    return list(map(Token, map(re.Match.start, found), map(re.Match.end, found), texts, map(str.lower, texts),
+                    map(str.isdecimal, firsts), map(str.isupper, firsts)))
+
+
+_FIRST = itemgetter(0)
 
 
 def lex(text: str, tokens: list[Token] | None = None, lang: str = "en") -> tuple[list[Token], list[Mention]]:
