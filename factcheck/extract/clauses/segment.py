@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import Literal
 
@@ -90,6 +90,9 @@ def _cues() -> _Cues:
                  f("coordinators"), f("strong_coordinators"), f("future"), f("conditional"), f("past"), f("present"))
 
 
+_START, _END, _CODE = attrgetter("start"), attrgetter("end"), attrgetter("code")
+_LOW, _TEXT = attrgetter("low"), attrgetter("text")
+_PLUS_ONE = (1).__add__
 _OPEN_QUOTES = frozenset('“"')
 _CLOSE_QUOTES = frozenset('”"')
 
@@ -120,8 +123,8 @@ def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0:
             mi += 1
             continue
         stop = nxt if nxt < t1 else t1  # the tokens up to the next mention
-        for tok in tokens[i:stop]:
-            append(item(tok.low, tok.start, tok.end, tok.text, None))
+        run = tokens[i:stop]  # column by column, by C-level maps
+        out.extend(map(item, map(_LOW, run), map(_START, run), map(_END, run), map(_TEXT, run), repeat(None, len(run))))
         i = stop
     return out, mi
 
@@ -225,10 +228,6 @@ def _clause_follows(items: list[Item], k: int) -> bool:
 
 
 _VERBISH = frozenset(["is", "are", "was", "were", "will", "would", "has", "have", "had", "said", "says", "did", "does", "could", "may", "might", "must", "can", "shall", "plans", "aims", "expects", "rose", "fell", "grew", "added", "noted", "announced", "met", "took", "became"])
-
-
-_START, _END, _CODE = attrgetter("start"), attrgetter("end"), attrgetter("code")
-_PLUS_ONE = (1).__add__
 
 
 def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None:
