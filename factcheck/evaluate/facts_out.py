@@ -50,6 +50,12 @@ def engine_values(fact: dict[str, object]) -> dict[str, object]:
     """``fact`` without values the C engine cannot read (the same dict if there are none)."""
     out: dict[str, object] | None = None
     for key, value in fact.items():
+        t = type(value)  # the common values, kept as they are, tested first (exact types only)
+        if t is str:
+            if value.isascii():  # type: ignore[attr-defined]
+                continue
+        elif (t is int or t is float) and engine_number_ok(value):  # type: ignore[arg-type]
+            continue
         keep, new = True, value
         if isinstance(value, bool):
             continue
