@@ -100,9 +100,10 @@ class Compiled:
     regex: re.Pattern[str]
     slots: dict[str, str]  # group name -> slot name
     required: list[frozenset[str]]  # each: a sentence must hold one of these codes
-    # the sequence without its leading elements that may match nothing (gaps, optional elements): a
-    # stream it does not match cannot match ``regex`` either, and it is found without the lazy gaps'
-    # backtracking at every offset. None when the sequence does not start with such an element.
+    # a tail of the sequence: after its leading elements that may match nothing (gaps, optional
+    # elements), else from its first later word or lemma. Any tail of a sequence matches wherever the
+    # whole does, so a stream without it cannot match ``regex``; it is found by a literal scan, without
+    # the gaps' backtracking at every offset where the head matches. None when there is no such tail.
     probe: re.Pattern[str] | None = None
 
 
@@ -134,12 +135,17 @@ def _may_be_empty(e: Element) -> bool:
 
 
 def _probe(seq: list[Element]) -> re.Pattern[str] | None:
-    """The regex of ``seq`` after its leading elements that may match nothing (see ``Compiled.probe``)."""
+    """The regex of a tail of ``seq`` (see ``Compiled.probe``)."""
     k = 0
     while k < len(seq) and _may_be_empty(seq[k]):
         k += 1
-    if k == 0 or k == len(seq):
+    if k == len(seq):
         return None
+    if k == 0:  # led by a mention or a mark: probe from its first later word, if any
+        k = next((i for i in range(1, len(seq)) if not _may_be_empty(seq[i])
+                  and (seq[i].word is not None or seq[i].lemma is not None)), 0)
+        if k == 0:
+            return None
     rest = seq[k:]
     body = _seq(rest, _State(), ("sequence",), required=False)
     if _anchor(rest[0]):
