@@ -47,3 +47,46 @@ def test_minimal_sets_keep_the_condition_in_fewer_tests() -> None:
         kept = minimal_sets(sets)
         assert len(kept) <= len(set(sets))
         assert all(not s.isdisjoint(words) for s in sets) == all(not s.isdisjoint(words) for s in kept)
+
+
+def _compiled(*elements: dict[str, object]):  # type: ignore[no-untyped-def]
+    return compile_sequence([Element.model_validate(e) for e in elements])
+
+
+def test_a_gap_led_pattern_is_probed_with_what_follows_its_gaps() -> None:
+    c = _compiled({"gap": 6}, {"word": ["on"]}, {"type": ["date"]}, {"punct": [","]}, {"type": ["relative"]})
+    assert c.probe is not None
+    assert c.probe.pattern.startswith("(?:on )")  # a literal the engine scans for
+    hit = "the talks ended on @date , @relative "
+    assert c.probe.search(hit) is not None and c.regex.search(hit).start() == 0  # the match keeps its gap
+    assert c.probe.search("the talks ended @date , @relative ") is None  # no "on": the full regex is not run
+
+
+def test_a_type_led_pattern_is_probed_from_its_first_word_and_a_word_led_one_not_at_all() -> None:
+    c = _compiled({"type": ["money"]}, {"gap": 3}, {"word": ["from"]}, {"type": ["money"]})
+    assert c.probe is not None and c.probe.search("@money a year earlier @money ") is None
+    assert c.probe.search("@money , up from @money ") is not None
+    assert _compiled({"type": ["money"]}, {"type": ["year"]}).probe is None  # no word to probe from
+    assert _compiled({"word": ["from"]}, {"type": ["year"]}).probe is None  # its own prefix scan is the probe
+
+
+def test_where_a_shipped_pattern_matches_its_probe_does() -> None:
+    """A probe is a tail of its pattern's sequence: over every stream of the shipped examples (and the
+    streams with their first items dropped), a pattern that matches has a probe that matches."""
+    from factcheck.extract.analysis import analyse
+    from factcheck.extract.pipeline import shipped_patterns
+    from factcheck.load import load_text
+
+    pset = shipped_patterns()
+    texts = [ex.text for p in pset.patterns for ex in p.spec.examples]
+    streams = [s.stream for t in texts for s in analyse(load_text(t, fmt="text")).sentences]
+    streams += [s.split(" ", 3)[-1] for s in streams]
+    probed = [p for p in pset.patterns if p.compiled.probe is not None]
+    assert len(probed) > len(pset.patterns) // 2
+    matched = 0
+    for p in probed:
+        for s in streams:
+            if p.compiled.regex.search(s) is not None:
+                matched += 1
+                assert p.compiled.probe.search(s) is not None, (p.id, s)
+    assert matched > len(probed)

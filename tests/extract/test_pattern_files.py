@@ -172,3 +172,16 @@ def test_facts_command_shows_a_fiscal_year_named_by_its_months(tmp_path: Path) -
         in result.output
     checked = CliRunner().invoke(cli, ["check", str(draft), "--format", "json"])
     assert "The fiscal year in Japan runs April to March, not March to April." in checked.output
+
+
+def test_candidates_are_the_patterns_whose_every_needed_code_set_a_sentence_meets() -> None:
+    import random
+
+    pset = shipped_patterns()
+    codes = sorted({c for p in pset.patterns for req in (*p.compiled.required, p.requires) for c in req})
+    rng = random.Random(5)
+    for _ in range(300):
+        words = frozenset(rng.sample(codes, rng.randint(0, 25)))
+        expected = [p for p in pset.patterns if (not p.requires or not p.requires.isdisjoint(words))
+                    and all(not req.isdisjoint(words) for req in p.compiled.required)]
+        assert pset.candidates(words) == expected

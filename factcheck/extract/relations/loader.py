@@ -85,7 +85,7 @@ class PatternSet:
     def _triggers(self) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
         """Each pattern (by position) indexed under the codes of its smallest needed set; the patterns that
         need none; the need mask of each pattern."""
-        masks, needs = self._gates
+        _, needs = self._gates
         index: dict[str, list[int]] = {}
         always: list[int] = []
         for i, p in enumerate(self.patterns):
