@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, methodcaller
 
 from factcheck.extract.mentions import model as m
 from factcheck.extract.mentions.model import Mention, Token
@@ -38,6 +39,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 _FIRST = itemgetter(0)
+_LOW, _DIGIT, _CAP = attrgetter("low"), attrgetter("digit"), attrgetter("cap")
+_NO_DOTS = methodcaller("rstrip", ".")
 
 
 def lex(text: str, tokens: list[Token] | None = None, lang: str = "en") -> tuple[list[Token], list[Mention]]:
@@ -94,8 +97,8 @@ class _Composer:
     def __init__(self, text: str, toks: list[Token], lx: Lexicon):
         self.text, self.t, self.lx = text, toks, lx
         self.n = len(toks)
-        self.lows = [t.low for t in toks]
-        self.bares = [w.rstrip(".") for w in self.lows]  # titles are matched without their dots
+        self.lows = list(map(_LOW, toks))
+        self.bares = list(map(_NO_DOTS, self.lows))  # titles are matched without their dots
         self.out: list[Mention] = []
         self.ix = _indices(lx)
 
@@ -139,23 +142,23 @@ class _Composer:
     def run(self) -> list[Mention]:
         i = 0
         t = self.t
-        triggers = self.ix.triggers
         by_text: dict[str, tuple[Callable[[int], int], ...]] = {}  # this document's tokens -> their steps
-        while i < self.n:
-            tok = t[i]
-            if not tok.digit and not tok.cap and tok.low not in triggers:
-                i += 1
+        # the tokens a mention can start at: digits, capitals and trigger words (found by C-level maps)
+        starts = compress(range(self.n), map(any, zip(map(_DIGIT, t), map(_CAP, t),
+                                                      map(self.ix.triggers.__contains__, self.lows), strict=True)))
+        for k in starts:
+            if k < i:  # inside the mention before
                 continue
+            tok = t[k]
             steps = by_text.get(tok.text)
             if steps is None:
                 steps = by_text[tok.text] = self._steps(tok)
+            i = k + 1
             for step in steps:
-                j = step(i)
-                if j > i:
+                j = step(k)
+                if j > k:
                     i = j
                     break
-            else:
-                i += 1
         return self.out
 
     def _steps(self, tok: Token) -> tuple[Callable[[int], int], ...]:
