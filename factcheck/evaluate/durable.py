@@ -147,12 +147,11 @@ def _durable_fact(fact: dict[str, object], sid: str) -> dict[str, object]:
     as value (2 == 2.0 is false across facts, true within one); floats everywhere make 2 == 2.0 again.
     Integers below 2**53 (``engine_values`` drops larger ones) convert exactly.
     """
-    out = {**engine_values(fact), "sid": sid}
-    for key, value in out.items():
-        if type(value) is int and key != "_k":
-            out[key] = float(value)
-        elif type(value) is float and value == 0:
-            out[key] = 0.0  # -0.0 too
+    out = {key: (value if key == "_k" else float(value)) if type(value) is int
+           else (0.0 if value == 0 else value) if type(value) is float  # -0.0 too
+           else value
+           for key, value in engine_values(fact).items()}  # one pass, no second loop over the copy
+    out["sid"] = sid
     return out
 
 
