@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, repeat
-from operator import attrgetter
+from itertools import accumulate
 from typing import Literal
 
 from factcheck.extract.mentions.model import Mention, Token
@@ -90,9 +89,6 @@ def _cues() -> _Cues:
                  f("coordinators"), f("strong_coordinators"), f("future"), f("conditional"), f("past"), f("present"))
 
 
-_START, _END, _CODE = attrgetter("start"), attrgetter("end"), attrgetter("code")
-_LOW, _TEXT = attrgetter("low"), attrgetter("text")
-_PLUS_ONE = (1).__add__
 _OPEN_QUOTES = frozenset('“"')
 _CLOSE_QUOTES = frozenset('”"')
 
@@ -123,8 +119,8 @@ def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0:
             mi += 1
             continue
         stop = nxt if nxt < t1 else t1  # the tokens up to the next mention
-        run = tokens[i:stop]  # column by column, by C-level maps
-        out.extend(map(item, map(_LOW, run), map(_START, run), map(_END, run), map(_TEXT, run), repeat(None, len(run))))
+        for tok in tokens[i:stop]:
+            append(item(tok.low, tok.start, tok.end, tok.text, None))
         i = stop
     return out, mi
 
@@ -232,20 +228,15 @@ _VERBISH = frozenset(["is", "are", "was", "were", "will", "would", "has", "have"
 
 def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None:
     items, clauses = sent.items, sent.clauses
-    if len(clauses) == 1 and items:  # one clause: every item is in it
-        c = clauses[0]
-        c.start, c.end = min(map(_START, items)), max(map(_END, items))
-        c.words.extend(map(_CODE, items))
-    else:
-        for c in clauses:
-            c.start, c.end = 10**12, 0
-        for it in items:
-            c = clauses[it.clause]
-            if it.start < c.start:
-                c.start = it.start
-            if it.end > c.end:
-                c.end = it.end
-            c.words.append(it.code)
+    for c in clauses:
+        c.start, c.end = 10**12, 0
+    for it in items:
+        c = clauses[it.clause]
+        if it.start < c.start:
+            c.start = it.start
+        if it.end > c.end:
+            c.end = it.end
+        c.words.append(it.code)
     for c in clauses:
         if c.start > c.end:
             c.start = c.end = sent.start
@@ -258,9 +249,7 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
             # "will vote on Thursday, and the Senate on Friday": an elliptical sibling keeps the tense before it
             prev = clauses[c.index - 1]
             c.tense, c.modality = prev.tense, prev.modality
-    codes = list(map(_CODE, items))
-    if " " in "".join(codes):  # a code is one stream element
-        codes = [c.replace(" ", "_") for c in codes]
+    codes = [it.code.replace(" ", "_") for it in items]
     parts: list[str]
     elements: list[int]
     if markers:  # each marker goes before the item it is recorded at (those past the end, last)
@@ -280,7 +269,7 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
     else:
         parts, elements = codes, list(range(len(codes)))
     sent.stream = " ".join(parts) + " "
-    sent.offsets = list(accumulate(map(_PLUS_ONE, map(len, parts)), initial=0))[:-1]  # where each element starts
+    sent.offsets = list(accumulate((len(p) + 1 for p in parts), initial=0))[:-1]  # where each element starts
     sent.elements = elements
     sent.words = frozenset(parts)
 

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
 from operator import attrgetter, itemgetter, methodcaller
 
 from factcheck.extract.mentions import model as m
@@ -39,7 +38,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 _FIRST = itemgetter(0)
-_LOW, _DIGIT, _CAP = attrgetter("low"), attrgetter("digit"), attrgetter("cap")
+_LOW = attrgetter("low")
 _NO_DOTS = methodcaller("rstrip", ".")
 
 
@@ -142,23 +141,23 @@ class _Composer:
     def run(self) -> list[Mention]:
         i = 0
         t = self.t
+        triggers = self.ix.triggers
         by_text: dict[str, tuple[Callable[[int], int], ...]] = {}  # this document's tokens -> their steps
-        # the tokens a mention can start at: digits, capitals and trigger words (found by C-level maps)
-        starts = compress(range(self.n), map(any, zip(map(_DIGIT, t), map(_CAP, t),
-                                                      map(self.ix.triggers.__contains__, self.lows), strict=True)))
-        for k in starts:
-            if k < i:  # inside the mention before
+        while i < self.n:
+            tok = t[i]
+            if not tok.digit and not tok.cap and tok.low not in triggers:
+                i += 1
                 continue
-            tok = t[k]
             steps = by_text.get(tok.text)
             if steps is None:
                 steps = by_text[tok.text] = self._steps(tok)
-            i = k + 1
             for step in steps:
-                j = step(k)
-                if j > k:
+                j = step(i)
+                if j > i:
                     i = j
                     break
+            else:
+                i += 1
         return self.out
 
     def _steps(self, tok: Token) -> tuple[Callable[[int], int], ...]:
