@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter, itemgetter, methodcaller
+from operator import itemgetter
 
 from factcheck.extract.mentions import model as m
 from factcheck.extract.mentions.model import Mention, Token
@@ -38,8 +38,6 @@ def tokenize(text: str) -> list[Token]:
 
 
 _FIRST = itemgetter(0)
-_LOW = attrgetter("low")
-_NO_DOTS = methodcaller("rstrip", ".")
 
 
 def lex(text: str, tokens: list[Token] | None = None, lang: str = "en") -> tuple[list[Token], list[Mention]]:
@@ -96,8 +94,8 @@ class _Composer:
     def __init__(self, text: str, toks: list[Token], lx: Lexicon):
         self.text, self.t, self.lx = text, toks, lx
         self.n = len(toks)
-        self.lows = list(map(_LOW, toks))
-        self.bares = list(map(_NO_DOTS, self.lows))  # titles are matched without their dots
+        self.lows = [t.low for t in toks]
+        self.bares = [w.rstrip(".") for w in self.lows]  # titles are matched without their dots
         self.out: list[Mention] = []
         self.ix = _indices(lx)
 
