@@ -77,7 +77,10 @@ def relation_facts(a: Analysis, pset: PatternSet) -> list[FactBase]:
     out: list[FactBase] = []
     text = a.text
     for sent in a.sentences:
-        matches = match_candidates(pset.candidates(sent.words), sent, text)
+        candidates = pset.candidates(sent.words)
+        if not candidates:
+            continue
+        matches = match_candidates(candidates, sent, text)
         out.extend(_built(select(matches, build=lambda m: BUILDERS[m.pattern.fact].build(m, a))))
     return out
 
