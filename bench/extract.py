@@ -14,6 +14,7 @@ than wall time on a busy machine); the best of ``--repeat`` runs.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -54,7 +55,8 @@ def bench(name: str, make: Callable[[], list[Document]], repeat: int) -> None:
     seconds, facts = best
     n = len(make())
     print(f"{name:34} {n:5d} {size / 1e6:7.3f} MB {seconds:7.3f} s {seconds / n * 1000:9.3f} ms/doc "
-          f"{size / 1e6 / seconds:7.2f} MB/s {n / seconds:9.0f} docs/s {facts:7d} facts")
+          f"{seconds / (size / 4096) * 1000:7.3f} ms/4KB {size / 1e6 / seconds:7.2f} MB/s {n / seconds:9.0f} docs/s "
+          f"{facts:7d} facts")
 
 
 def articles(texts: list[str], words: int = 600) -> list[str]:
@@ -123,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     from test_linear_time import adversarial  # type: ignore[import-not-found]
 
     print(f"{'workload (extract + resolve)':34} {'docs':>5} {'size':>10} {'time':>9} {'per doc':>15} "
-          f"{'speed':>12} {'rate':>16} {'facts':>13}")
+          f"{'per 4 KB':>13} {'speed':>12} {'rate':>16} {'facts':>13}")
+    print(f"machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (CPU time of this thread below)")
     bench("seed article x 200 documents", lambda: [load_text(source, doc_id=f"s{i}") for i in range(200)],
           args.repeat)
     long_texts = articles([p.text for p in passages])
