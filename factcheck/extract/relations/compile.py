@@ -150,7 +150,14 @@ def _probe(seq: list[Element]) -> re.Pattern[str] | None:
     body = _seq(rest, _State(), ("sequence",), required=False)
     if _anchor(rest[0]):
         body = _ITEM_START + body
-    return re.compile(body)
+    return _uncached(body)
+
+
+def _uncached(source: str) -> re.Pattern[str]:
+    """``re.compile`` without entering the module's cache of 512 patterns: a probe per pattern would
+    fill it, and every ``re.sub(str, ...)`` call elsewhere whose entry is pushed out compiles again."""
+    compiler = getattr(re, "_compiler", None)  # CPython 3.11+
+    return compiler.compile(source, 0) if compiler is not None else re.compile(source)  # type: ignore[no-any-return]
 
 
 def minimal_sets(sets: list[frozenset[str]]) -> list[frozenset[str]]:
