@@ -7,6 +7,7 @@ Nov. 20"). Both are inferences: facts built on them are ``inferred`` (at most a 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -289,14 +290,23 @@ def verb_date(a: Analysis, sent: Sentence, verbs: frozenset[str], skip: int) -> 
     few items before or after the verb, in its clause); ``skip`` is the gerund's own offset. None when no
     clause or more than one dates that verb."""
     i = _index_of(a, sent)
+    return _single_verb_date(
+        a, a.sentences[max(0, i - _SENTENCES_BACK) : i + 2], verbs,
+        lambda k, n: [*range(max(0, k - _VERB_WINDOW), k), *range(k + 1, min(n, k + 1 + _AFTER_WINDOW))], skip)
+
+
+def _single_verb_date(a: Analysis, sentences: list[Sentence], verbs: frozenset[str],
+                      window: Callable[[int, int], Iterable[int]], skip: int = -1) -> Mention | None:
+    """The one date that the verbs of ``verbs`` in ``sentences`` have: for each verb (not at offset
+    ``skip``), the first dated mention of its clause among the items ``window(verb index, sentence
+    length)`` gives; None when none or several dates are found."""
     found: list[Mention] = []
-    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i + 2]:
+    for s in sentences:
         items = s.items
         for k, it in enumerate(items):
             if it.code not in verbs or it.start == skip:
                 continue
-            window = list(range(max(0, k - _VERB_WINDOW), k)) + list(range(k + 1, min(len(items), k + 1 + _AFTER_WINDOW)))
-            for j in window:
+            for j in window(k, len(items)):
                 m = items[j].mention
                 if m is not None and m.type in DATED and items[j].clause == it.clause and not is_range(a.text, m):
                     if all(m is not f for f in found):
@@ -433,18 +443,7 @@ def _weekday_of_day(a: Analysis, m: Mention) -> str | None:
 
 
 def _verb_dated_before(a: Analysis, i: int, verbs: frozenset[str]) -> Mention | None:
-    """The single date a verb of ``verbs`` has within a few items after it, in the two sentences before
+    """The single date a verb of ``verbs`` has within a few items before it, in the two sentences before
     sentence ``i`` (in the verb's clause); None when none or several."""
-    found: list[Mention] = []
-    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i]:
-        items = s.items
-        for k, it in enumerate(items):
-            if it.code not in verbs:
-                continue
-            for j in range(max(0, k - _AFTER_WINDOW), k):
-                m = items[j].mention
-                if m is not None and m.type in DATED and items[j].clause == it.clause and not is_range(a.text, m):
-                    if all(m is not f for f in found):
-                        found.append(m)
-                    break
-    return found[0] if len(found) == 1 else None
+    return _single_verb_date(a, a.sentences[max(0, i - _SENTENCES_BACK) : i], verbs,
+                             lambda k, _n: range(max(0, k - _AFTER_WINDOW), k))
