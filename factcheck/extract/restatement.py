@@ -56,6 +56,7 @@ class _Figure:
     needs: frozenset[str] = frozenset()  # words one of which the antecedent's clause must hold
     words: frozenset[str] = frozenset()  # the words of its own clause
     year: int | None = None  # the year a back-reference names ("the 2025 deficit of 3.3%")
+    years: frozenset[int] = frozenset()  # the years named after it in its clause ("3.1% of GDP in 2025")
 
 
 def _equal(a: Figure, b: Figure) -> bool:
@@ -145,7 +146,7 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
             continue  # a bare number joins only as a count ("1,204 cases", "a crowd of 52,340")
         prev = items[k - 1] if k > 0 else None
         nxt = items[k + 1] if k + 1 < len(items) else None
-        words = _clause_words(items, k)
+        words, years = _clause_words(items, k), _years_after(items, k)
         definite = _is_definite(prev, w)
         needs: frozenset[str] = frozenset()
         if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
@@ -159,16 +160,17 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
             groups, year = named
             out.append(_Figure(f, it.start, groups, True, _qualified(items, k) if not year else False,
-                               words=words, year=year or None))
+                               words=words, year=year or None, years=years))
             continue
         backref = definite and nxt is not None and nxt.code in w.group_of
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
             out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
-                               _qualified(items, k), words=words))
+                               _qualified(items, k), words=words, years=years))
             continue
         out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
-                           backref, backref and _qualified(items, k), needs if backref else frozenset(), words))
+                           backref, backref and _qualified(items, k), needs if backref else frozenset(), words,
+                           years=years))
     return out
 
 
@@ -189,15 +191,12 @@ def _counted(items: list[Item], k: int, w: _Words) -> bool:
     return any(w.group_of.get(c, frozenset()) & w.count_groups for c in near)
 
 
-def _years_of(sent: Sentence, start: int) -> frozenset[int]:
-    """The years named after a figure in its clause, up to the next comma or comparison ("narrowed to 3.1%
-    of GDP in 2025 from 3.4% in 2024": 2025 for 3.1%)."""
-    k = next((i for i, it in enumerate(sent.items) if it.start == start), None)
-    if k is None:
-        return frozenset()
-    home = sent.items[k].clause
+def _years_after(items: list[Item], k: int) -> frozenset[int]:
+    """The years named after the figure at ``k`` in its clause, up to the next comma or comparison
+    ("narrowed to 3.1% of GDP in 2025 from 3.4% in 2024": 2025 for 3.1%)."""
+    home = items[k].clause
     out: set[int] = set()
-    for it in sent.items[k + 1:]:
+    for it in items[k + 1:]:
         if it.clause != home or it.code in (",", ";", "from", "than", "with", "and"):
             break
         if it.mention is not None and it.mention.type == "year":
@@ -205,11 +204,11 @@ def _years_of(sent: Sentence, start: int) -> frozenset[int]:
     return frozenset(out)
 
 
-def _fits(fig: _Figure, ante: _Figure, ante_years: frozenset[int]) -> bool:
+def _fits(fig: _Figure, ante: _Figure) -> bool:
     """A back-reference's qualifier and year agree with the antecedent's clause."""
     if fig.needs and not fig.needs & ante.words:
         return False
-    return fig.year is None or fig.year in ante_years
+    return fig.year is None or fig.year in ante.years
 
 
 def _carry_periods(quantities: list[Quantity]) -> None:
@@ -253,15 +252,13 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
         return next((q for q in quantities if q.span.start <= start < q.span.end), None)
 
     seen: list[_Figure] = []
-    years: dict[int, frozenset[int]] = {}
     n = 0
     for sent in a.sentences:
         for fig in _figures(sent, w):
-            years[fig.start] = _years_of(sent, fig.start)
             if fig.backref and fig.group is not None and not fig.compared:
                 # an earlier figure compared with another or given for its own period is no antecedent
                 same = [s for s in seen if s.group and s.group & fig.group and _same_kind(s.fig, fig.fig)
-                        and not s.compared and _fits(fig, s, years[s.start])
+                        and not s.compared and _fits(fig, s)
                         and (fig.fig.kind != "number" or s.start < sent.start)]
                 # a count restates one of an earlier sentence: in its own, "12,418 votes, or 54.2% of the
                 # 22,911 ballots cast" names a part and its whole
