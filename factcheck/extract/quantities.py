@@ -11,6 +11,7 @@ after another ("($42 billion)") is a conversion, not a second claim: it gets no 
 from __future__ import annotations
 
 import bisect
+import math
 import re
 
 from factcheck.extract.attribution import AttributionCue, classify
@@ -33,7 +34,8 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LEXICON = lexicon()
 # scale words and currency signs come from the lexicon, the one table the lexer reads too
 _SCALES = _LEXICON.scales
-_SCALE = "|".join(re.escape(k) for k in sorted(_SCALES, key=len, reverse=True))
+# "lakh crore" (1e5 x 1e7) is one scale: "Rs 5.95 lakh crore" is 5.95e12 rupees
+_SCALE = r"lakh\scrore|" + "|".join(re.escape(k) for k in sorted(_SCALES, key=len, reverse=True))
 # currency signs and codes written before the amount, from the lexicon (longest first): the signs
 # ("$", "US$", "₹") as they are, the codes ("PKR", "Rs") in their own case and as whole words
 _SYMBOLS = dict(_LEXICON.currency_symbols)
@@ -118,7 +120,11 @@ _BASELINE = re.compile(
 # the period a figure is for, as written near it ("in December", "for 2024", "in fiscal 2025", "last year"):
 # part of the join key, so that one subject's values for two periods never count as one figure stated twice
 _PERIOD = re.compile(
-    r"\b(?:(?:fiscal\s(?:year\s)?)?(?:19|20)\d\d(?:[-/–]\d\d)?|FY\s?\d{2,4}(?:[-/–]\d\d)?|"
+    r"\b(?:(?:fiscal\s(?:year\s)?)?(?:19|20)\d\d(?:[-/–]['’]?\d\d)?|FY\s?\d{2,4}(?:[-/–]\d\d)?|"
+    # a span of months is one period ("in the April to November 2017 period"), apart from the whole year
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s(?:to|through|-|–)\s(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s(?:19|20)\d\d)?|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"(?:first|second|third|fourth)\squarter|Q[1-4]|(?:first|second)\shalf|H[12]|full[\s-]year|"
     r"(?:first|last)\s(?:three|six|nine)\smonths|(?:last|this|next|the\scurrent|the\sprevious|the\scoming)\s"
@@ -130,7 +136,7 @@ def _periods(text: str) -> tuple[list[int], list[str]]:
     low = lowered(text)
     found = ([(m.start(), m.group(0).lower()) for m in _PERIOD.finditer(text)] if low is None else
              [(m.start(), m.group(0)) for m in _PERIOD_LOW.finditer(low)])  # the twin's text is lower case
-    return [p for p, _ in found], [t for _, t in found]
+    return [p for p, _ in found], [t.replace("'", "").replace("’", "") for _, t in found]  # "2017-'18" is 2017-18
 
 
 def _period(periods: tuple[list[int], list[str]], pos: int) -> str:
@@ -339,8 +345,13 @@ def _value(m: re.Match[str]) -> tuple[float, str, str | None, float, str] | None
     value = number_value(num)
     if value is None:
         return None
-    scale = _SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+    scale = _scale(scale_word) if scale_word else 1.0
     return value, "currency", currency, scale, num.replace(",", "")
+
+
+def _scale(word: str) -> float:
+    """The multiplier a scale word stands for ("bn", "lakh", "lakh crore")."""
+    return math.prod(_SCALES.get(w, 1.0) for w in word.lower().split())
 
 
 def _hedge(before: str) -> tuple[str, str | None]:

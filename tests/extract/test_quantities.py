@@ -36,6 +36,8 @@ def figures(text: str) -> list[Quantity]:
         ("The loan is worth USD 9 billion.", 9.0, "currency", "USD", 1e9, 0),
         ("Revenue was ₹38,920 crore.", 38920.0, "currency", "INR", 1e7, 0),
         ("Outlay was Rs.2,122 billion.", 2122.0, "currency", "INR", 1e9, 0),
+        ("The deficit was Rs 5.95 lakh crore.", 5.95, "currency", "INR", 1e12, 2),
+        ("Receipts were ₹2.4 lakh.", 2.4, "currency", "INR", 1e5, 1),
     ],
 )
 def test_values(text: str, value: float, unit: str, currency: str | None, scale: float, decimals: int) -> None:
@@ -116,3 +118,26 @@ def test_unknown_subject_has_no_key() -> None:
 )
 def test_no_quantities(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a financial year written with an apostrophe is the same period as without one
+        ("In 2023-'24, the fiscal deficit was Rs 6.1 lakh crore.", "2023-24"),
+        ("In 2023-24, the fiscal deficit was Rs 6.1 lakh crore.", "2023-24"),
+        # a span of months is its own period, apart from the year it falls in
+        ("The deficit in the April to October 2024 period was Rs 7.5 lakh crore.", "april to october 2024"),
+        ("The deficit for 2024 was Rs 7.5 lakh crore.", "2024"),
+    ],
+)
+def test_period_in_the_join_key(text: str, period: str) -> None:
+    q = figures(text)[0]
+    assert (q.subject_key or "").split("|")[3] == period
+
+
+def test_a_fiscal_year_and_part_of_it_are_two_periods() -> None:
+    whole, part = figures("In 2023-'24, the deficit was Rs 5.9 lakh crore. The deficit in the April to "
+                          "November 2023 period was Rs 6.1 lakh crore.")
+    assert whole.subject == part.subject == "deficit"
+    assert whole.subject_key != part.subject_key
