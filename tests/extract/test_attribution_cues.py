@@ -58,3 +58,38 @@ def test_the_cues_are_a_language_resource() -> None:
     from factcheck.extract.attribution import categories
 
     assert [c.name for c in categories()] == ["hearsay", "anonymous", "unofficial", "media_report", "on_record"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribution", "cue"),
+    [
+        ("The new stadium will cost 1.9 billion pounds, a leaked draft of the council's plan showed.",
+         "anonymous", "leaked draft"),
+        ("Leaked figures put the overspend at $410 million.", "anonymous", "Leaked figures"),
+        ("The striker's wage is understood to be 240,000 pounds a week.", "hearsay", "is understood to be"),
+        ("The bill is thought to run to 12 million euros.", "hearsay", "is thought to run"),
+        ("Losses of up to $8 billion appear in an estimate circulating among insurers.", "hearsay",
+         "circulating among"),
+        ("The fee of 31 million euros, which neither club has confirmed, was first reported on Monday.", "hearsay",
+         "which neither club has confirmed"),
+        ("The toll of 41 dead could not be independently confirmed.", "hearsay", "could not be independently confirmed"),
+    ],
+)
+def test_leaks_unconfirmed_and_understood_figures(sentence: str, attribution: str, cue: str) -> None:
+    found = classify(sentence)
+    assert found is not None and (found.attribution, found.cue) == (attribution, cue), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # something else is unconfirmed, or leaked: the figure stays on the record
+        "Twelve people died in the crash, police said, but they have not confirmed the driver's name.",
+        "Water leaked into the tunnel, the operator said, adding that repairs would cost $4 million.",
+        # expected is a forecast, not hearsay
+        "The ministry said the deficit is expected to be 3.1% of GDP.",
+    ],
+)
+def test_on_the_record_despite_a_nearby_cue_word(sentence: str) -> None:
+    found = classify(sentence)
+    assert found is not None and found.attribution == "on_record", found
