@@ -90,3 +90,11 @@ def test_where_a_shipped_pattern_matches_its_probe_does() -> None:
                 matched += 1
                 assert p.compiled.probe.search(s) is not None, (p.id, s)
     assert matched > len(probed)
+
+
+def test_a_possessive_word_matches_the_stream_spelling_with_either_apostrophe() -> None:
+    # after a mention the stream writes "fiscal 2027's" as "@fiscal_year ' s": a pattern writes "'s"
+    rx = _regex({"type": ["fiscal_year"]}, {"word": ["'s"]}, {"word": ["first month"]})
+    assert rx.search("@fiscal_year ' s first month ") is not None
+    assert rx.search("@fiscal_year ’ s first month ") is not None
+    assert rx.search("@fiscal_year first month ") is None

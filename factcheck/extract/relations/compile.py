@@ -85,10 +85,19 @@ def inflections(lemma: str) -> list[str]:
     return sorted(forms)
 
 
+def _spelled(phrase: str) -> list[str]:
+    """A phrase as the stream spells it: a possessive "'s" after a mention ("fiscal 2027's") is two
+    words there, the apostrophe (either kind) and "s"."""
+    words = phrase.lower().split()
+    if not any(w in ("'s", "’s") for w in words):
+        return [phrase]
+    return [" ".join(f"{mark} s" if w in ("'s", "’s") else w for w in words) for mark in ("'", "’")]
+
+
 def _phrase_re(phrases: list[str]) -> tuple[str, set[str]]:
     alts = []
     firsts: set[str] = set()
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in sorted({s for ph in phrases for s in _spelled(ph)}, key=len, reverse=True):
         words = p.lower().split()
         firsts.add(words[0])
         alts.append("".join(re.escape(w) + " " for w in words))
