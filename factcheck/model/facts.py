@@ -72,6 +72,9 @@ class DateMention(FactBase):
     other_date: str | None = Field(
         None, description="Date (ISO) the same event is given elsewhere in the text, when a back-reference "
         "naming it by its date (\"the Nov. 20 approval\") gives another day (extract).")
+    other_expression: str | None = Field(
+        None, description="The words in the same phrase that give the event its other weekday (\"held on "
+        "May 14\" after \"Friday's election,\") (extract).")
 
     @computed_field  # type: ignore[prop-decorator]
     @property

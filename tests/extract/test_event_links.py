@@ -62,3 +62,30 @@ def test_new_interval_forms(text: str, published: str, days: int, ok: bool) -> N
 def test_an_order_without_interval_before_a_dated_event_noun() -> None:
     (s,) = sequences("Envoys met in Quito on Nov. 16, ahead of the leaders' summit on Nov. 14.", "2025-11-20")
     assert s.earlier_date == "2025-11-16" and s.later_date == "2025-11-14" and s.certainty == "certain"
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "said"),
+    [
+        ("Friday's general election, held on May 14, handed the opposition 151 seats.", "sunday", "held on May 14"),
+        ("Saturday's final, played on Sunday, May 7, drew a record crowd.", "sunday", "played on Sunday, May 7"),
+        ("Tuesday's vote, scheduled for May 18, will decide the speaker.", "thursday", "scheduled for May 18"),
+    ],
+)
+def test_a_participle_dating_the_event_a_weekday_names_is_the_same_event_for_certain(
+        text: str, other: str, said: str) -> None:
+    (weekday, *_) = dates(text, "2023-05-15")
+    assert (weekday.weekday != other, weekday.other_weekday, weekday.other_expression) == (True, other, said)
+    assert weekday.certainty == "certain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday's general election, held on May 14, handed the opposition 151 seats.",  # the same weekday
+        "Friday's match, played in heavy rain, ended goalless.",  # no date
+        "Friday's election, and the vote held on May 14, were both close.",  # not the participle of its noun
+    ],
+)
+def test_no_other_weekday_without_a_participle_dating_the_same_noun(text: str) -> None:
+    assert all(d.other_weekday is None for d in dates(text, "2023-05-15"))

@@ -351,7 +351,7 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                 continue
             if m.type == "date" and not (isinstance(m.value.get("month"), int) and isinstance(m.value.get("day"), int)):
                 continue
-            noun_at = _event_noun_after(a, items, k)
+            noun_at = event_noun_after(a, items, k)
             if noun_at is None:
                 continue
             verbs = _noun_verbs(items[noun_at].code)
@@ -369,7 +369,7 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                 continue
             named = a.text[m.start : items[noun_at].end]
             if m.type == "weekday":
-                other = told.value.get("weekday") or _weekday_of_day(a, told)
+                other = told.value.get("weekday") or weekday_of_day(a, told)
                 if not isinstance(other, str) or other == m.value.get("weekday"):
                     continue
                 fact.other_weekday = other
@@ -385,7 +385,7 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
             fact.inferred = f"{named!r} is taken to be the event dated {told.text!r} earlier in the story"
 
 
-def _event_noun_after(a: Analysis, items: list[Item], k: int) -> int | None:
+def event_noun_after(a: Analysis, items: list[Item], k: int) -> int | None:
     """The index of the event noun a weekday or date at ``k`` names ("Wednesday's decision", "the Thursday
     vote", "the Nov. 20 approval", "Wednesday's policy decision"), or None when there is none or the phrase
     may name another event ("ahead of Saturday's match", "Wednesday's decision by the Fed", "Tuesday's vote
@@ -434,7 +434,7 @@ def _iso_near_publication(a: Analysis, m: Mention) -> str | None:
     return best.isoformat()
 
 
-def _weekday_of_day(a: Analysis, m: Mention) -> str | None:
+def weekday_of_day(a: Analysis, m: Mention) -> str | None:
     """The weekday a month-and-day date falls on (placed as :func:`_iso_near_publication` does)."""
     if m.type != "date":
         return None

@@ -1,0 +1,53 @@
+"""A weekday and a date given to one event in one phrase: "Friday's general election, held on May 14,
+handed ..."; "Saturday's final, played on March 9, ...". The weekday names the event by its noun
+(:func:`~factcheck.extract.builders.backrefs.event_noun_after`), and a participle set off right after
+the noun (``dating_participles`` in ``resources/<lang>/events.yaml``) dates that same noun. The phrase
+says they are one event, so nothing is guessed: when the date falls on another weekday, the weekday's
+fact carries it as ``other_weekday`` and stays ``certain``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from factcheck.extract.builders.backrefs import event_noun_after, weekday_of_day
+from factcheck.extract.mentions.resources import resource
+from factcheck.model.facts import DateMention
+
+if TYPE_CHECKING:
+    from factcheck.extract.analysis import Analysis
+    from factcheck.model.facts import FactBase
+
+
+@cache
+def _participles() -> frozenset[str]:
+    return frozenset(resource("events").get("dating_participles", []))
+
+
+def participle_dates(a: Analysis, facts: list[FactBase]) -> None:
+    """Mark a weekday whose event a participle dates to a day of another weekday (in place)."""
+    by_start = {f.span.start: f for f in facts if isinstance(f, DateMention)}
+    if not by_start:
+        return
+    participles = _participles()
+    for sent in a.sentences:
+        items = sent.items
+        for k, it in enumerate(items):
+            m = it.mention
+            if m is None or m.type != "weekday" or m.value.get("modifier") or k + 1 >= len(items):
+                continue
+            noun_at = event_noun_after(a, items, k)
+            if noun_at is None or noun_at + 4 >= len(items):
+                continue
+            comma, verb, on, dated = items[noun_at + 1 : noun_at + 5]
+            if comma.code != "," or verb.code not in participles or on.code not in ("on", "for"):
+                continue
+            told = dated.mention
+            fact = by_start.get(m.start)
+            if told is None or told.type != "date" or fact is None or fact.other_weekday is not None:
+                continue
+            other = told.value.get("weekday") or weekday_of_day(a, told)
+            if isinstance(other, str) and other != m.value.get("weekday"):
+                fact.other_weekday = other
+                fact.other_expression = a.text[verb.start : told.end]
