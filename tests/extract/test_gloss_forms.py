@@ -93,3 +93,26 @@ def test_a_company_fiscal_year_is_its_own_not_its_countrys(text: str) -> None:
 def test_whose_calendar(text: str, country: str, certainty: str) -> None:
     g = gloss(text)
     assert (g.country, g.certainty) == (country, certainty)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # dollars alone, and a year that starts where Australia's, a U.S. state's or Canada's does: whose?
+        ("The budget forecast a deficit of $42.1 billion in 2025-26, the financial year that begins on July 1.", None),
+        ("Lawmakers passed a $60.9 billion budget hours before fiscal 2026 began on Tuesday, July 1.", None),
+        ("Customs duties brought in $19.5 billion in fiscal 2025, the year ended March 31.", None),
+        # a federal body named: the guess stands, and a July start is the wrong calendar for it
+        ("Congress funded federal agencies for fiscal 2026, which runs from July 2025 to June 2026, adding "
+         "$6 billion for defense.", "US"),
+        # an October start in dollars is the federal calendar's own
+        ("The stopgap funds federal agencies through the end of fiscal 2025 (October 2025-September 2026), "
+         "adding $6 billion for defense.", "US"),
+    ],
+)
+def test_a_dollar_guess_yields_to_other_dollar_calendars(text: str, country: str | None) -> None:
+    glosses = of_kind(run(doc(text)), "fiscal_year_gloss")
+    if country is None:  # no gloss, or one with no calendar to hold it to
+        assert all(g.country is None and g.expected_start is None for g in glosses), glosses
+    else:
+        assert [g.country for g in glosses] == [country]

@@ -16,9 +16,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders.common import certainty_of, fiscal_country_guessed, mentions_any
-from factcheck.extract.mentions.resources import resource
+from factcheck.extract.mentions.resources import lexicon, resource
 from factcheck.model.countries import country as country_record
-from factcheck.model.countries import fiscal_range, range_label_year
+from factcheck.model.countries import country_of_currency, fiscal_calendar, fiscal_range, range_label_year
 from factcheck.model.document import Span
 from factcheck.model.facts import FiscalYearGloss
 
@@ -89,6 +89,28 @@ def _label(fy: Mention, country: str | None) -> tuple[int, tuple[str, str] | Non
     return year, None
 
 
+@cache
+def _dollar_starts() -> frozenset[int]:
+    """The months fiscal years start in where money is written in dollars and is not the U.S. federal
+    government's: the countries whose currency sign holds "$" (Australia, Canada, Hong Kong ...) and the
+    U.S. states, counties and cities. Not January: a fiscal year glossed as the calendar year is no
+    other government's way of writing dollars (Brazil's R$ is a real, not a dollar)."""
+    lx = resource("lexicon")
+    starts = {int(m) for m in lx["us_subnational_fiscal_starts"]}
+    for sign, code in lexicon().currency_symbols.items():
+        cal = fiscal_calendar(country_of_currency(code)) if "$" in sign else None
+        if cal is not None:
+            starts.add(cal[0])
+    return frozenset(starts - {1, 10})
+
+
+def _other_dollar_calendar(first: tuple[int | None, int] | None, last: tuple[int | None, int] | None) -> bool:
+    """The stated months start a year where another dollar government's does (from the start, else the
+    month after the end)."""
+    start = first[1] if first is not None else last[1] % 12 + 1 if last is not None else None
+    return start is not None and start in _dollar_starts()
+
+
 def _fits_naming(fy: Mention, start: Month, end: Month) -> bool:
     """Whether twelve months from ``start`` to ``end`` can be the fiscal year ``fy`` names under either
     convention: "fiscal 2025" starts or ends in 2025; "2025-26" starts in 2025 and ends in 2026 (or is
@@ -125,6 +147,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     if (first is None and match.mention("first") is not None) or (last is None and match.mention("last") is not None):
         return None  # "(April 15, 2026 - March 31, 2027)": a side that is no bound of a year, so no gloss
     country, guessed = fiscal_country_guessed(a, match)
+    if guessed and _other_dollar_calendar(first, last) and not mentions_any(match, "us_federal_words"):
+        country, guessed = None, False  # "$42.1 billion in 2025-26, the year that begins on July 1": whose dollars?
     last = _late_end(last, match.mention("last"), country)
     label = _label(fy, country)
     if label is None:
