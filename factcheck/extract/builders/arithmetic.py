@@ -456,8 +456,10 @@ def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Fi
         for k, it in enumerate(prev.items):
             if it.code != "@percent":
                 continue
-            near = [x.code for x in prev.items[max(0, k - 3) : k]]
-            around = {x.code for x in prev.items[max(0, k - 10) : k]}
+            # the word of change before ("profit rose 33 percent") or right after ("a 33 percent increase
+            # in quarterly profit"), and the measure within ten items either side
+            near = [x.code for x in prev.items[max(0, k - 3) : k]] + [x.code for x in prev.items[k + 1 : k + 2]]
+            around = {x.code for x in prev.items[max(0, k - 10) : k + 6]}
             changed = any(w in words.up or w in words.down for w in near) and bool(around & mine)
             found.append((figure(it.mention), changed))
     if len(found) != 1 or not found[0][1] or found[0][0] is None:
