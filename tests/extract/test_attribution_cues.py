@@ -69,7 +69,7 @@ def test_the_cues_are_a_language_resource() -> None:
         ("The striker's wage is understood to be 240,000 pounds a week.", "hearsay", "is understood to be"),
         ("The bill is thought to run to 12 million euros.", "hearsay", "is thought to run"),
         ("Losses of up to $8 billion appear in an estimate circulating among insurers.", "hearsay",
-         "circulating among"),
+         "estimate circulating"),
         ("The fee of 31 million euros, which neither club has confirmed, was first reported on Monday.", "hearsay",
          "which neither club has confirmed"),
         ("The toll of 41 dead could not be independently confirmed.", "hearsay", "could not be independently confirmed"),
@@ -86,6 +86,7 @@ def test_leaks_unconfirmed_and_understood_figures(sentence: str, attribution: st
         # something else is unconfirmed, or leaked: the figure stays on the record
         "Twelve people died in the crash, police said, but they have not confirmed the driver's name.",
         "Water leaked into the tunnel, the operator said, adding that repairs would cost $4 million.",
+        "The variant is circulating in the community, with 1,240 cases this week, the ministry said.",
         # expected is a forecast, not hearsay
         "The ministry said the deficit is expected to be 3.1% of GDP.",
     ],
