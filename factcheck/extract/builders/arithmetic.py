@@ -30,6 +30,7 @@ from factcheck.model.facts import ArithmeticClaim
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
+    from factcheck.extract.clauses.segment import Item
     from factcheck.extract.mentions.model import Mention
     from factcheck.extract.relations.match import RelationMatch, Slot
 
@@ -460,13 +461,34 @@ def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Fi
             # in quarterly profit"), and the measure within ten items either side
             near = [x.code for x in prev.items[max(0, k - 3) : k]] + [x.code for x in prev.items[k + 1 : k + 2]]
             around = {x.code for x in prev.items[max(0, k - 10) : k + 6]}
-            changed = any(w in words.up or w in words.down for w in near) and bool(around & mine)
+            changed = any(w in words.up or w in words.down for w in near) and bool(around & mine) \
+                and not _has_own_value(prev.items, k) and _scope(sent.items[: match.last_item]) <= _scope(prev.items)
             found.append((figure(it.mention), changed))
     if len(found) != 1 or not found[0][1] or found[0][0] is None:
         return None  # none, or more than one percentage that could be meant
     found_fig = found[0][0]
     inferred.append(f"the percentage change ({found_fig.text}) is taken from an earlier sentence")
     return found_fig
+
+
+def _has_own_value(items: list[Item], k: int) -> bool:
+    """The percentage at ``k`` comes with the value it led to ("sales rose 8 percent to 12.4 billion yuan"):
+    it is that pair's change, not a later sentence's."""
+    return any(x.code in ("to", "at") for x in items[k + 1 : k + 3]) and any(
+        x.mention is not None and x.mention.type in ("money", "number") for x in items[k + 2 : k + 5])
+
+
+# words that narrow a figure to a part of the whole ("In China, sales rose ...", "the unit's revenue")
+_PART_WORDS = frozenset(["segment", "division", "unit", "units", "region", "regional", "arm", "subsidiary",
+                         "domestic", "overseas", "international", "abroad"])
+
+
+def _scope(items: list[Item]) -> frozenset[str]:
+    """The countries and part-of-the-whole words a stretch of a sentence names: a later sentence narrowed to
+    one of them ("In China, sales rose to ...") is not the whole a lead sentence's percentage is of."""
+    return frozenset([str(it.mention.value.get("code")) for it in items
+                      if it.mention is not None and it.mention.type == "country"]
+                     + [w for w in (it.code.removesuffix("'s").removesuffix("’s") for it in items) if w in _PART_WORDS])
 
 
 def _abs_interval(lo: float, hi: float) -> tuple[float, float]:
