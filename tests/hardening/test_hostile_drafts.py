@@ -106,16 +106,17 @@ def test_one_line_scales_linearly(checker: Checker, unit: str) -> None:
 
 
 @pytest.mark.slow
-def test_one_megabyte_single_line(checker: Checker) -> None:
+def test_one_megabyte_single_line() -> None:
+    """A megabyte on one line is checked to the end, with only the limits' notes. How long it takes is
+    for bench/fuzz.py to report (and test_one_line_scales_linearly to bound): here no time budget runs,
+    so a busy machine cannot turn a slow run into a failure."""
     text = (PARA * (2**20 // len(PARA) + 1))[: 2**20]
     doc = load_text(text, doc_id="big", fmt="text")
-    t0 = time.monotonic()
-    report = check_doc(checker, doc)
-    elapsed = time.monotonic() - t0
+    with Checker(references=False, time_budget=None) as unbounded:
+        report = check_doc(unbounded, doc)
     assert not report.unchecked, report.errors
     # only the limits' notes: facts per document, facts per kind in joins, findings per rule
     assert report.errors and all(e.stage == "report" and "limit" in e.message for e in report.errors)
-    assert elapsed < 180, elapsed
 
 
 # --- bytes and encodings ---------------------------------------------------------------------------
