@@ -50,11 +50,13 @@ def assert_spans(doc: Document, report: DocumentReport) -> None:
 
 
 def best_of(runs: int, fn: Callable[[], object]) -> float:
+    """The least CPU time this process spent on ``fn`` over ``runs`` calls: CPU time, not wall time, so
+    that waiting for a core on a busy shared machine does not count as work."""
     times = []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return min(times)
 
 
@@ -212,8 +214,11 @@ def test_pathological_html(checker: Checker, name: str) -> None:
 
 def test_html_scanning_is_linear() -> None:
     for unit in ("<a ", "<!x ", "<?x ", "<div>", "<!-- -->", "&amp;", "<"):
-        ta = best_of(2, lambda u=unit: html_to_text(u * 10_000))  # type: ignore[misc]
-        tb = best_of(2, lambda u=unit: html_to_text(u * 40_000))  # type: ignore[misc]
+        for _ in range(3):  # a measurement stalled by a busy shared machine is taken again
+            ta = best_of(2, lambda u=unit: html_to_text(u * 10_000))  # type: ignore[misc]
+            tb = best_of(2, lambda u=unit: html_to_text(u * 40_000))  # type: ignore[misc]
+            if tb < 8 * ta + 0.05:
+                break
         assert tb < 8 * ta + 0.05, (unit, ta, tb)
 
 
