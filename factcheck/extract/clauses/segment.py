@@ -228,18 +228,25 @@ _VERBISH = frozenset(["is", "are", "was", "were", "will", "would", "has", "have"
 
 def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None:
     items, clauses = sent.items, sent.clauses
+    codes = [it.code for it in items]  # codes hold no space (a token has none, nor a mention type)
+    if len(clauses) == 1:  # one clause (most sentences): it spans the items, in order and not overlapping
+        c = clauses[0]
+        c.words = codes.copy()
+        c.start, c.end = (items[0].start, items[-1].end) if items else (sent.start, sent.start)
+    else:
+        for c in clauses:
+            c.start, c.end = 10**12, 0
+        for it in items:
+            c = clauses[it.clause]
+            if it.start < c.start:
+                c.start = it.start
+            if it.end > c.end:
+                c.end = it.end
+            c.words.append(it.code)
+        for c in clauses:
+            if c.start > c.end:
+                c.start = c.end = sent.start
     for c in clauses:
-        c.start, c.end = 10**12, 0
-    for it in items:
-        c = clauses[it.clause]
-        if it.start < c.start:
-            c.start = it.start
-        if it.end > c.end:
-            c.end = it.end
-        c.words.append(it.code)
-    for c in clauses:
-        if c.start > c.end:
-            c.start = c.end = sent.start
         c.tense, c.modality = _tense(c.words, cues)
     # inherit tense from the parent where a clause has no cue of its own
     for c in clauses:
@@ -249,7 +256,6 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
             # "will vote on Thursday, and the Senate on Friday": an elliptical sibling keeps the tense before it
             prev = clauses[c.index - 1]
             c.tense, c.modality = prev.tense, prev.modality
-    codes = [it.code.replace(" ", "_") for it in items]
     parts: list[str]
     elements: list[int]
     if markers:  # each marker goes before the item it is recorded at (those past the end, last)
