@@ -173,8 +173,10 @@ _NON_HOLDER = frozenset({"Tokyo", "Washington", "London", "Seoul", "Berlin", "Pa
                          "Kyiv", "Moscow", "Diet", "Congress", "Pentagon", "Westminster", "Bundestag"})
 NON_HOLDER = _NON_HOLDER
 
+# the capital is tested before the look-behind (the same two tests, cheaper in this order: most offsets
+# of a text are no capital)
 COUNTRY_CUE_RE = re.compile(
-    r"(?<![\w.])(?=[A-Z])(?:" + "|".join(re.escape(k) for k in sorted(COUNTRY_CUES, key=len, reverse=True)) + r")(?![\w])"
+    r"(?=[A-Z])(?<![\w.])(?:" + "|".join(re.escape(k) for k in sorted(COUNTRY_CUES, key=len, reverse=True)) + r")(?![\w])"
 )
 
 
