@@ -95,3 +95,21 @@ def test_who_searched_from_its_cue_is_the_full_search(sentences: list[str]) -> N
     assert named > 100
     assert attribution._who(WHO_EDGES[0]) == "The Defense Ministry"
     assert attribution._who(WHO_EDGES[2]) == "the defense ministry"
+
+
+def test_statistic_gates_skip_a_sentence_only_when_no_cue_can_hold() -> None:
+    from factcheck.extract.statistics import Cues, IndicatorCues, shipped_cues
+
+    def cues(*gates: frozenset[str]) -> Cues:
+        return Cues((IndicatorCues("x", "x", "percent", (), gates),), ())
+
+    two = cues(frozenset({"jobless", "rate"}), frozenset({"unemployment"}))
+    assert two.gated(frozenset({"the", "jobless", "rate", "rose"}))
+    assert not two.gated(frozenset({"the", "jobless", "total"}))  # a word of a gate, not all of one
+    assert not two.gated(frozenset({"inflation"}))
+    assert cues(frozenset(), frozenset({"unemployment"})).gated(frozenset({"anything"}))  # an empty gate holds
+    assert not Cues((), ()).gated(frozenset({"unemployment"}))
+    shipped = shipped_cues()
+    for ind in shipped.indicators:
+        for gate in ind.gates:
+            assert shipped.gated(gate | {"@country"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from operator import add
 from typing import Literal
 
 from factcheck.extract.mentions.model import Mention, Token
@@ -275,7 +276,8 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
     else:
         parts, elements = codes, list(range(len(codes)))
     sent.stream = " ".join(parts) + " "
-    sent.offsets = list(accumulate((len(p) + 1 for p in parts), initial=0))[:-1]  # where each element starts
+    # where each element starts: the lengths of the elements before it, and a space after each
+    sent.offsets = list(map(add, accumulate(map(len, parts), initial=0), range(len(parts))))
     sent.elements = elements
     sent.words = frozenset(parts)
 
