@@ -33,7 +33,7 @@ from typing import Any, Generic
 from factcheck.batch.executor import Factory, OnLost, R, S, T
 from factcheck.batch.lifeline import close_inherited, die_with_parent
 from factcheck.batch.stop import StopRequest
-from factcheck.heap import freeze_startup_heap
+from factcheck.heap import freeze_startup_heap, raise_young_threshold
 
 SMALL_TASK = 64 * 1024
 BATCH = 8
@@ -66,6 +66,7 @@ def _worker_main(
         conn.send_bytes(pickle.dumps(("init_error", f"{type(exc).__name__}: {exc}", traceback.format_exc())))
         return
     freeze_startup_heap()  # full collections then skip the compiled rules (a few % of checking time)
+    raise_young_threshold()  # and young ones run less often (each article allocates thousands of objects)
     conn.send_bytes(pickle.dumps(("ready",)))
     while True:
         try:

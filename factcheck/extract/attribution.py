@@ -75,8 +75,21 @@ def classify(sentence: str) -> AttributionCue | None:
     return None
 
 
+# Every match of ``_WHO`` holds one of these cues, and the words it takes in before its cue are a run of
+# word characters, dots, apostrophes, hyphens and white space: no match starts before the run that ends
+# at the first cue, so the search starts there (after the last other character before the cue).
+_WHO_CUE = re.compile(r"\s(?:said|says|announced|stated|reported|told|confirmed)|according\sto\s")
+_NOT_IN_WHO = re.compile(r"[^\w.'’\s-]")
+
+
 def _who(sentence: str) -> str | None:
-    m = _WHO.search(sentence)
+    cue = _WHO_CUE.search(sentence)
+    if cue is None:
+        return None
+    lo = 0
+    for other in _NOT_IN_WHO.finditer(sentence, 0, cue.start()):
+        lo = other.end()
+    m = _WHO.search(sentence, lo)
     if not m:
         return None
     who = (m.group("who") or m.group("who2") or "").strip()

@@ -152,26 +152,3 @@ def build_context(doc: Document) -> Context:
     ctx = Context(doc=doc, sentences=sentences, starts=starts)
     ctx.triggered = seen
     return ctx
-
-
-def scan(pattern: re.Pattern[str], candidate: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, trying ``pattern`` only where ``candidate`` matches.
-
-    ``candidate`` must match at every offset where a match of ``pattern`` can start (a cheap prefix
-    of it); ``pattern`` must not match the empty string. Same matches as ``finditer``, without running
-    a big alternation at every offset of the text.
-    """
-    out: list[re.Match[str]] = []
-    pos = 0
-    search = candidate.search
-    match = pattern.match
-    while True:
-        c = search(text, pos)
-        if c is None:
-            return out
-        m = match(text, c.start())
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-        else:
-            pos = c.start() + 1

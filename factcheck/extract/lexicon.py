@@ -62,16 +62,41 @@ def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
-def ci_finditer(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None) -> list[re.Match[str]]:
+def ci_finditer(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None,
+                starts: re.Pattern[str] | None = None) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` (an IGNORECASE pattern): found by its ``lower_twin`` on ``low``
     (``lowered(text)``), each match then taken again from ``pattern`` at the same offset, so groups hold
-    the text as written."""
+    the text as written. ``starts`` (lower case, optional): where the twin can start a match, see ``scan``."""
     if low is None:
         return list(pattern.finditer(text))
-    out = [pattern.match(text, m.start()) for m in twin.finditer(low)]
+    found = scan(twin, starts, low) if starts is not None else twin.finditer(low)
+    out = [pattern.match(text, m.start()) for m in found]
     if None in out:  # cannot happen (the twin matches where the pattern does); never guess
         return list(pattern.finditer(text))
     return out  # type: ignore[return-value]
+
+
+def scan(pattern: re.Pattern[str], candidate: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying ``pattern`` only where ``candidate`` matches.
+
+    ``candidate`` must match at every offset where a match of ``pattern`` can start (a cheap prefix
+    of it); ``pattern`` must not match the empty string. Same matches as ``finditer``, without running
+    a big alternation at every offset of the text.
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    search = candidate.search
+    match = pattern.match
+    while True:
+        c = search(text, pos)
+        if c is None:
+            return out
+        m = match(text, c.start())
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
 
 
 def number_value(token: str) -> float | None:
@@ -148,8 +173,10 @@ _NON_HOLDER = frozenset({"Tokyo", "Washington", "London", "Seoul", "Berlin", "Pa
                          "Kyiv", "Moscow", "Diet", "Congress", "Pentagon", "Westminster", "Bundestag"})
 NON_HOLDER = _NON_HOLDER
 
+# the capital is tested before the look-behind (the same two tests, cheaper in this order: most offsets
+# of a text are no capital)
 COUNTRY_CUE_RE = re.compile(
-    r"(?<![\w.])(?=[A-Z])(?:" + "|".join(re.escape(k) for k in sorted(COUNTRY_CUES, key=len, reverse=True)) + r")(?![\w])"
+    r"(?=[A-Z])(?<![\w.])(?:" + "|".join(re.escape(k) for k in sorted(COUNTRY_CUES, key=len, reverse=True)) + r")(?![\w])"
 )
 
 

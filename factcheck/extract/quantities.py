@@ -188,10 +188,6 @@ def extract(doc: Document, ctx: Context | None = None) -> list[Quantity]:
     return out
 
 
-UNIT_PRESENT = re.compile(r"[%$¥£€₩₹]|percent|per\scent|pct|won\b|yen\b|dollars|euros|pounds|yuan|rupees|renminbi|"
-                          + "|".join(r"\b" + re.escape(k) for k in _CODES), re.IGNORECASE)
-_UNIT_WORDS = ("%", "$", "¥", "£", "€", "₩", "₹", "cent", "pct", "won", "yen", "dollars", "euros", "pounds", "yuan",
-               "rupees", "renminbi", *(k.lower() for k in _CODES))
 # a word each claim cue needs ("actual" matches "is"/"was": not gated)
 _CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
     "request": ("request", "ask", "urg", "call", "demand", "press", "push", "want"),
@@ -204,25 +200,17 @@ _CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
 }
 
 
-_UNIT_LOW = lower_twin(UNIT_PRESENT)
 _PERIOD_LOW = lower_twin(_PERIOD)
-_UNIT_SIGN = re.compile(r"[%$¥£€₩₹]")  # UNIT_PRESENT's first branch alone: found by a fast character scan
 _TWIN = {p: lower_twin(p) for p in (_BASELINE, _NEW_LEVEL, _FUTURE, _BEATEN, _AT_LEVEL, *(p for _, p in _HEDGES))}
 _QUANTITY_LOW = lower_twin(QUANTITY_RE)
+# where a match of the twin can start (a superset, for ``scan``): a digit, a sign, a sign written with
+# letters ("us$"), a currency code before its amount ("pkr 5"), a number word
+_QUANTITY_START = re.compile(
+    "[" + "".join(sorted({re.escape(k[0]) for k in _SIGNS if not k[0].isalpha()})) + r"\d]|\b(?:"
+    + "|".join(re.escape(k.lower()) for k in _SIGNS if k[0].isalpha()) + r"|[a-z]{2,3}\.?\s?\d|" + NUMBER_WORD_RE + ")"
+)
 _CLAIM_LOW = {name: lower_twin(p) for name, p in CLAIM_CUES}
 _SUBJECTS_LOW = {name: lower_twin(p) for name, p in SUBJECTS}
-
-
-def unit_present(ctx: Context, idx: int, text: str) -> bool:
-    """``UNIT_PRESENT.search(text)`` for sentence ``idx`` (once per document and sentence)."""
-    memo: dict[int, bool] = ctx.memo.setdefault("unit_present", {})  # type: ignore[assignment]
-    found = memo.get(idx)
-    if found is None:
-        low = lowered(text)
-        found = may_hold(low, _UNIT_WORDS) and (UNIT_PRESENT.search(text) if low is None else
-                                                _UNIT_SIGN.search(low) or _UNIT_LOW.search(low)) is not None
-        memo[idx] = found
-    return found
 
 
 _OPEN_QUOTES = ('"', "“")
@@ -250,10 +238,9 @@ def _quote_attribution(ctx: Context, idx: int, text: str) -> AttributionCue | No
 
 
 def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
-    if not unit_present(ctx, idx, text):
-        return []
     low = lowered(text)
-    matches = ci_finditer(QUANTITY_RE, _QUANTITY_LOW, text, low)
+    # the twin is tried only where a figure can start: cheaper than a pre-scan of the sentence for a unit
+    matches = ci_finditer(QUANTITY_RE, _QUANTITY_LOW, text, low, _QUANTITY_START)
     if not matches:
         return []
     attribution = classify(text) or _quote_attribution(ctx, idx, text)

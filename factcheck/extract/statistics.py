@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.clauses.segment import Clause, Sentence
@@ -41,6 +41,19 @@ class IndicatorCues:
 class Cues:
     indicators: tuple[IndicatorCues, ...]
     not_claim: tuple[re.Pattern[str], ...]
+
+    @cached_property
+    def gate_words(self) -> frozenset[str] | None:
+        """Every word of every gate: a sentence with none of them passes no gate (None when a gate is
+        empty: that one passes every sentence)."""
+        gates = [g for ind in self.indicators for g in ind.gates]
+        return None if not all(gates) else frozenset().union(*gates)
+
+    def gated(self, words: frozenset[str]) -> bool:
+        """Some indicator's cue has all its words in ``words``."""
+        if self.gate_words is not None and self.gate_words.isdisjoint(words):
+            return False
+        return any(g <= words for ind in self.indicators for g in ind.gates)
 
 
 def _cue_pattern(cue: str) -> re.Pattern[str]:
@@ -91,7 +104,7 @@ def _clause_chain(sent: Sentence, index: int) -> list[Clause]:
 
 def _sentence_claims(a: Analysis, sent: Sentence, cues: Cues) -> Iterable[StatisticClaim]:
     text = a.text
-    if "@country" not in sent.words or not any(g <= sent.words for ind in cues.indicators for g in ind.gates):
+    if "@country" not in sent.words or not cues.gated(sent.words):
         return []
     placed = [(it.mention, it.clause) for it in sent.items if it.mention is not None]
     # a code that is not a string is a resource-loading problem (YAML reads "NO" as false): not guessed

@@ -39,6 +39,7 @@ _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")
+_CJK = re.compile("[" + "".join(p.pattern[1:-1] for p in (_KANA, _HANGUL, _HAN)) + "]")  # any of the three
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +60,12 @@ def _identifier() -> Any:
 
 
 def _script(sample: str) -> Detection | None:
-    letters = len(_LETTER.findall(sample))
-    if not letters:
-        return None
+    if _CJK.search(sample) is None:
+        return None  # one scan for the three scripts (the common case: none of them)
     kana, hangul, han = (len(p.findall(sample)) for p in (_KANA, _HANGUL, _HAN))
+    if max(kana, hangul, han) < MIN_CJK:
+        return None  # no script reaches MIN_CJK: the letters need no count (most of the time of this test)
+    letters = len(_LETTER.findall(sample))
     if kana >= MIN_CJK and (kana + han) / letters >= MIN_SCRIPT_SHARE:
         return Detection("ja", 1.0, "script")
     if hangul >= MIN_CJK and (hangul + han) / letters >= MIN_SCRIPT_SHARE:
@@ -81,7 +84,7 @@ def detect(text: str) -> Detection:
     words = _WORD.findall(sample)
     if len(words) < MIN_WORDS:
         return Detection(None, 0.0, "undetermined")
-    share = sum(1 for w in words if w.lower() in ENGLISH_WORDS) / len(words)
+    share = sum(map(ENGLISH_WORDS.__contains__, map(str.lower, words))) / len(words)
     if share >= MIN_ENGLISH_SHARE:  # plainly English: no need to load the model (about 2 s per process)
         return Detection("en", share, "function words")
     language, confidence = _identifier().classify(sample)

@@ -49,8 +49,11 @@ class FactBase(BaseModel):
     @classmethod
     def _ignore_derived(cls, data: object) -> object:
         """Derived (computed) fields appear in dumped JSON; reading that JSON back recomputes them."""
-        if isinstance(data, dict) and cls.model_computed_fields:
-            return {k: v for k, v in data.items() if k not in cls.model_computed_fields}
+        if not isinstance(data, dict):
+            return data
+        computed = cls.model_computed_fields  # read once: a class property, dearer than a dict look-up
+        if computed and not computed.keys().isdisjoint(data):
+            return {k: v for k, v in data.items() if k not in computed}
         return data
 
 

@@ -71,3 +71,17 @@ def test_short_drafts_are_checked(sentence: str) -> None:
 
 def test_language_tags_are_normalised() -> None:
     assert [normalise(t) for t in ("en-US", "EN", "eng", "de_DE", "Japanese")] == ["en", "en", "en", "de", "ja"]
+
+
+KOREAN = "국방부는 29일 내년 국방 예산을 국내총생산 대비 3.5%로 늘리겠다고 발표했다.\n"
+CHINESE = "国防部长二十九日在东京会见美国国防部长，双方讨论了国防开支目标。\n"
+
+
+@pytest.mark.parametrize(("text", "language"), [(JAPANESE, "ja"), (KOREAN, "ko"), (CHINESE, "zh"),
+                                                (SHIFT * 3 + "防衛費国内総生産比目標会談東京", "en")])
+def test_scripts_are_told_by_their_count_and_share_of_the_letters(text: str, language: str) -> None:
+    """Ten characters of a script are not enough when they are a small share of the letters (an English
+    story quoting a Japanese name); the letters are only counted where a script reaches ten."""
+    found = detect(text)
+    assert found.language == language
+    assert found.method == ("script" if language != "en" else "function words")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import gc
 
 from factcheck.batch.settings import CheckerSettings
+from factcheck.heap import YOUNG_THRESHOLD
 from factcheck.serve.pool import EnginePool
-from factcheck.serve.worker import YOUNG_THRESHOLD
 
 
 def test_engine_workers_freeze_their_start_up_heap_and_raise_the_young_threshold() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from operator import add
 from typing import Literal
 
 from factcheck.extract.mentions.model import Mention, Token
@@ -228,18 +229,25 @@ _VERBISH = frozenset(["is", "are", "was", "were", "will", "would", "has", "have"
 
 def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None:
     items, clauses = sent.items, sent.clauses
+    codes = [it.code for it in items]  # codes hold no space (a token has none, nor a mention type)
+    if len(clauses) == 1:  # one clause (most sentences): it spans the items, in order and not overlapping
+        c = clauses[0]
+        c.words = codes.copy()
+        c.start, c.end = (items[0].start, items[-1].end) if items else (sent.start, sent.start)
+    else:
+        for c in clauses:
+            c.start, c.end = 10**12, 0
+        for it in items:
+            c = clauses[it.clause]
+            if it.start < c.start:
+                c.start = it.start
+            if it.end > c.end:
+                c.end = it.end
+            c.words.append(it.code)
+        for c in clauses:
+            if c.start > c.end:
+                c.start = c.end = sent.start
     for c in clauses:
-        c.start, c.end = 10**12, 0
-    for it in items:
-        c = clauses[it.clause]
-        if it.start < c.start:
-            c.start = it.start
-        if it.end > c.end:
-            c.end = it.end
-        c.words.append(it.code)
-    for c in clauses:
-        if c.start > c.end:
-            c.start = c.end = sent.start
         c.tense, c.modality = _tense(c.words, cues)
     # inherit tense from the parent where a clause has no cue of its own
     for c in clauses:
@@ -249,7 +257,6 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
             # "will vote on Thursday, and the Senate on Friday": an elliptical sibling keeps the tense before it
             prev = clauses[c.index - 1]
             c.tense, c.modality = prev.tense, prev.modality
-    codes = [it.code.replace(" ", "_") for it in items]
     parts: list[str]
     elements: list[int]
     if markers:  # each marker goes before the item it is recorded at (those past the end, last)
@@ -269,7 +276,8 @@ def _finish(sent: Sentence, markers: list[tuple[int, str]], cues: _Cues) -> None
     else:
         parts, elements = codes, list(range(len(codes)))
     sent.stream = " ".join(parts) + " "
-    sent.offsets = list(accumulate((len(p) + 1 for p in parts), initial=0))[:-1]  # where each element starts
+    # where each element starts: the lengths of the elements before it, and a space after each
+    sent.offsets = list(map(add, accumulate(map(len, parts), initial=0), range(len(parts))))
     sent.elements = elements
     sent.words = frozenset(parts)
 
