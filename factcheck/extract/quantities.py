@@ -47,17 +47,27 @@ _SIGNS = sorted((k for k in _SYMBOLS if k not in _CODES), key=len, reverse=True)
 # only where an amount follows letters, not at every word
 _SYM_RE = "|".join(re.escape(k) if not k[0].isalpha() else r"\b(?-i:" + re.escape(k) + ")" for k in _SIGNS) \
     + r"|\b(?=[A-Za-z]{2,3}\.?\s?\d)(?-i:" + "|".join(re.escape(k) for k in _CODES) + ")"
+# a currency letter written onto an amount that has a scale word ("N3.2 trillion", "P6.352-trillion"), as the lexer reads it
+_LETTERS = _LEXICON.currency_letters
+_LONG_SCALES = "|".join(re.escape(k) for k in sorted(_SCALES, key=len, reverse=True) if len(k) > 2)
+_SHORT_SCALES = "|".join(re.escape(k) for k in sorted(_SCALES, key=len, reverse=True) if len(k) <= 2)
+if _LETTERS:
+    _SYM_RE += r"|\b(?-i:[" + "".join(re.escape(k) for k in _LETTERS) + r"])(?=(?:" + _NUM + r")(?:[\s-](?:" \
+        + _LONG_SCALES + r")|(?:" + _SHORT_SCALES + r"))\b)"
+    _SYMBOLS.update(_LETTERS)
+# currency words written after the amount, from the lexicon ("4.8 billion pound", "7.9 billion baht")
+_CURRENCY_WORDS = {**{k: v for k, v in _LEXICON.currency_words.items()}, "u.s. dollars": "USD", "us dollars": "USD"}
+_CUR_RE = "|".join(re.escape(k).replace(r"\ ", r"\s") for k in sorted(_CURRENCY_WORDS, key=len, reverse=True))
 QUANTITY_RE = re.compile(
     r"(?P<pnum>\b(?:" + _NUM + r")|\b" + NUMBER_WORD_RE + r")(?:\s|-)?(?P<punit>%|percent\b|per\scent\b|pct\b|"
     r"percentage\spoints?\b)(?P<gdp>\sof\s(?:the\s)?(?:[\w'’.]+\s)?(?:GDP|gross\sdomestic\sproduct|economic\soutput|"
     r"national\sincome|GNI)\b(?:\s\(GDP\))?)?"
-    r"|(?P<sym>" + _SYM_RE + r")\s?(?P<snum>" + _NUM + r")(?:\s?(?P<sscale>" + _SCALE + r")\b)?"
-    r"|(?P<wnum>\b(?:" + _NUM + r"))\s(?:(?P<wscale>trillion|billion|million|thousand)\s)?"
-    r"(?P<cur>won|yen|dollars|euros|pounds|yuan|rupees|U\.S\.\sdollars|US\sdollars|renminbi)\b",
+    r"|(?P<sym>" + _SYM_RE + r")\s?(?P<snum>" + _NUM + r")(?:(?:\s?|-(?=[a-z]{3}))(?P<sscale>" + _SCALE + r")\b)?"
+    r"|(?P<wnum>\b(?:" + _NUM + r"))[\s-](?:(?P<wscale>trillion|billion|million|thousand)[\s-])?"
+    r"(?P<cur>" + _CUR_RE + r")\b",
     re.IGNORECASE,
 )
-_WORD_CURRENCY = {"won": "KRW", "yen": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY",
-                  "rupees": "INR", "u.s. dollars": "USD", "us dollars": "USD", "renminbi": "CNY"}
+_WORD_CURRENCY = _CURRENCY_WORDS
 _HEDGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("upper_bound", re.compile(r"\b(?:as\smuch\sas|up\sto|as\shigh\sas|no\smore\sthan|at\smost|less\sthan|"
                                r"under|below|fewer\sthan|not\sexceeding)\s$", re.IGNORECASE)),
@@ -188,10 +198,14 @@ def extract(doc: Document, ctx: Context | None = None) -> list[Quantity]:
     return out
 
 
-UNIT_PRESENT = re.compile(r"[%$¥£€₩₹]|percent|per\scent|pct|won\b|yen\b|dollars|euros|pounds|yuan|rupees|renminbi|"
-                          + "|".join(r"\b" + re.escape(k) for k in _CODES), re.IGNORECASE)
-_UNIT_WORDS = ("%", "$", "¥", "£", "€", "₩", "₹", "cent", "pct", "won", "yen", "dollars", "euros", "pounds", "yuan",
-               "rupees", "renminbi", *(k.lower() for k in _CODES))
+_SIGN_CHARS = "%$¥£€₩₹" + "".join(sorted({k for k in _SIGNS if len(k) == 1} - set("%$¥£€₩₹")))
+UNIT_PRESENT = re.compile(r"[" + re.escape(_SIGN_CHARS) + r"]|percent|per\scent|pct|"
+                          + "|".join(r"\b" + re.escape(k) + r"\b" for k in sorted(_CURRENCY_WORDS, key=len, reverse=True)
+                                     if " " not in k) + "|"
+                          + "|".join(r"\b" + re.escape(k) for k in _CODES)
+                          + "".join(r"|\b" + k + r"\d" for k in _LETTERS), re.IGNORECASE)
+_UNIT_WORDS = (*_SIGN_CHARS, "cent", "pct", *(k for k in _CURRENCY_WORDS if " " not in k), *(k.lower() for k in _CODES),
+               *(k.lower() for k in _LETTERS))
 # a word each claim cue needs ("actual" matches "is"/"was": not gated)
 _CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
     "request": ("request", "ask", "urg", "call", "demand", "press", "push", "want"),
@@ -206,7 +220,7 @@ _CLAIM_GATES: dict[str, tuple[str, ...] | None] = {
 
 _UNIT_LOW = lower_twin(UNIT_PRESENT)
 _PERIOD_LOW = lower_twin(_PERIOD)
-_UNIT_SIGN = re.compile(r"[%$¥£€₩₹]")  # UNIT_PRESENT's first branch alone: found by a fast character scan
+_UNIT_SIGN = re.compile(r"[" + re.escape(_SIGN_CHARS) + r"]")  # UNIT_PRESENT's first branch alone: found by a fast character scan
 _TWIN = {p: lower_twin(p) for p in (_BASELINE, _NEW_LEVEL, _FUTURE, _BEATEN, _AT_LEVEL, *(p for _, p in _HEDGES))}
 _QUANTITY_LOW = lower_twin(QUANTITY_RE)
 _CLAIM_LOW = {name: lower_twin(p) for name, p in CLAIM_CUES}

@@ -306,7 +306,10 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     if spec.get("aggregate"):
         return _aggregate(match, total)
     if spec.get("share"):
-        if _compared_after(match) or _figure_between(match, "total", "pct"):
+        # the figures between the part and its percentage are what may make it another's; with the total
+        # leading the parts ("Of the X budget, A ... and B ..., about 35% of the total") they are the other parts
+        after = "part" if spec.get("total_leads") else "total"
+        if _compared_after(match) or _figure_between(match, after, "pct"):
             return None
         return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
     if match.get("factor") is not None:
@@ -645,15 +648,16 @@ def _share(pct: Figure | None, part: Figure | None, whole: Figure | None, hedged
     return _Reading("share", pct, point, lo, hi, [part.value, whole.value], "percent")
 
 
-# How far a multiple may be from the one stated ("doubled" for 1.7 to 2.3 times); "about" half as much again
-_FACTOR_SLACK = 0.15
+# How far a multiple may be from the one stated ("doubled" for 1.76 to 2.24 times; 1.7 times is a 70% rise, not a
+# doubling); "about" half as much again
+_FACTOR_SLACK = 0.12
 
 
 def _ratio(factor_words: str, hedge_words: str, old: Figure | None, new: Figure | None,
            factor_text: str) -> _Reading | None:
     """"more than doubled to 1.9 million from 900,000", "halved to $21.4 billion from $42.9 billion": the new
-    value over the old one against the stated multiple. Plain words allow 15% either way ("doubled" is 1.7 to
-    2.3 times); "about" 22.5%; "nearly"/"almost" up to a quarter of the change short, never more than 2% over;
+    value over the old one against the stated multiple. Plain words allow 12% either way ("doubled" is 1.76 to
+    2.24 times); "about" 18%; "nearly"/"almost" up to a quarter of the change short, never more than 2% over;
     "more than"/"less than" are exact bounds (on the size of the change: "more than halved" is below half)."""
     words = _words()
     f = words.factors.get(factor_words)
