@@ -184,6 +184,7 @@ _NEW_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|roughly\s)?(?:US|A|
 _FUTURE = re.compile(r"\b(?:will|would|is\sexpected|are\sexpected|plans?|forecast|projected)\b", re.IGNORECASE)
 _SIGN_END = re.compile(r"(?:US|A|C|HK|NZ)?[$¥£€₩]$")
 _TARGET_AFTER = re.compile(r"\s(?:[\w-]+\s)?(?:target|goal|benchmark|threshold)\b", re.IGNORECASE)
+_FORECAST_VERBS = ("expect", "forecast", "project", "predict", "estimate", "sees", "see ")
 _CLAUSE = re.compile(r",\s|;\s|\swhile\s|\swhereas\s|\sbut\s|\sand\s(?=\w+\s(?:said|says))")
 
 
@@ -282,6 +283,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     out: list[Quantity] = []
     keys_seen: set[tuple[str, str]] = set()
     periods: tuple[list[int], list[str]] | None = None
+    forecasters: list[tuple[int, str]] | None = None
     prev_money_end = -10
     for m in matches:
         parsed = _value(m)
@@ -313,7 +315,13 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         if periods is None:
             periods = _periods(text)
         period = _period(periods, start) if subject else ""
-        key = (f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim}" + (f"|{period}" if period else "")
+        claim_part = claim
+        if subject and claim == "forecast":
+            if forecasters is None:
+                forecasters = _forecasters(text) if may_hold(low, _FORECAST_VERBS) else []
+            who = _forecaster(forecasters, start)
+            claim_part = f"forecast~{who}" if who else claim
+        key = (f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim_part}" + (f"|{period}" if period else "")
                if subject and claim not in ("change", "other") else None)
         if key is not None and (key, unit) in keys_seen:
             key = None  # one sentence relates its figures (a change, a gap); it does not restate one
@@ -445,6 +453,31 @@ def _holder(ctx: Context, cues: list[tuple[int, str]], at: int) -> str | None:
     if cues:
         return cues[0][1]
     return ctx.dominant_country()
+
+
+# who makes a forecast, as the subject of its verb ("The IMF expects", "Analysts forecast", "the central bank now
+# sees"): two forecasters' figures for one subject and period are two claims, not one figure stated twice
+_FORECASTER = re.compile(r"(?:^|[,;:]\s|\b(?:while|whereas|but|and|than)\s)(?P<who>(?:the\s)?[\w.&'’-]+(?:\s[\w.&'’-]+){0,3}?)"
+                         r"\s(?:now\s|also\s|still\s)?(?:expects?|forecasts?|projects?|predicts?|estimates?|sees)\b",
+                         re.IGNORECASE)
+_NO_FORECASTER = frozenset(["it", "they", "he", "she", "we", "i", "you", "which", "that", "who", "this", "one"])
+
+
+def _forecasters(text: str) -> list[tuple[int, str]]:
+    """Where each named forecaster's verb ends in the sentence, and who it is (lower case, without "the")."""
+    out: list[tuple[int, str]] = []
+    for m in _FORECASTER.finditer(text):
+        who = m.group("who").lower()
+        who = who[4:] if who.startswith("the ") else who
+        if who not in _NO_FORECASTER and not any(ch.isdigit() for ch in who):
+            out.append((m.end(), who))
+    return out
+
+
+def _forecaster(found: list[tuple[int, str]], start: int) -> str | None:
+    """The forecaster whose verb comes last before the figure at ``start``."""
+    before = [who for end, who in found if end <= start]
+    return before[-1] if before else None
 
 
 def _claim_type(text: str, start: int, end: int, cues: dict[str, list[int]], fallback: str) -> str:

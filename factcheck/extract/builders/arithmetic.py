@@ -219,6 +219,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "$1.18 billion for public works, $0.94 billion for health ...": one item of a list
     if spec.get("no_dates") and _dated(match):
         return None
+    if spec.get("leads") and not _leads_sentence(match):
+        return None  # "in favour of the budget proposals, with 80 against ...": no back-reference to a total
     if spec.get("balance") and _partial_balance(match):
         return None
     if part_slot is not None and _list_cut_short(match, part_slot):
@@ -267,6 +269,14 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         inferred="; ".join(inferred) or None,
         pattern=match.pattern.id,
     )
+
+
+_OPENERS = frozenset(['"', "“", "‘", "'", "and", "but", "yet", "so"])
+
+
+def _leads_sentence(match: RelationMatch) -> bool:
+    """The match opens its sentence ("Of the total, ..."), after at most a quotation mark or a conjunction."""
+    return all(it.code in _OPENERS for it in match.sentence.items[: match.first_item])
 
 
 def _same_clause_parts(slot: Slot | None) -> list[Mention]:
