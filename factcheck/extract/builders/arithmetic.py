@@ -191,18 +191,23 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     up 4.6% from 39,430"), a reading with a farther candidate that adds up is preferred to the nearest."""
     first = _build(match, a, 0)
     spec = match.pattern.spec.set
-    if first is None or first.consistent or "head" not in (spec.get("new"), spec.get("total"), spec.get("diff")):
+    if first is None or first.consistent or not {"head", "previous"} & {spec.get("new"), spec.get("total"),
+                                                                        spec.get("diff")}:
         return first
+    others = 0
     for pick in (1, 2):
         state: dict[str, bool] = {}
         other = _build(match, a, pick, state)
         if state.get("exhausted"):
             break
+        others += 1
         if other is None or (other.consistent and other.stated_low <= other.computed <= other.stated_high):
             # a farther candidate that adds up as printed (not only within a coarse figure's rounding: "2 trillion
             # yen" would fit most changes), or with which the parts say nothing ("412 of the 1,020 seats in the
             # state's 25 largest towns, with the Greens taking 187, ..."): the nearest is no sure reading
             return other
+    if others and spec.get("total") == "previous":
+        return None  # the sentence before holds several totals the parts could be of, none of which they make
     return first
 
 
@@ -330,7 +335,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
         if total is None and spec.get("total") == "previous":
-            total = _previous(match, a, parts[0], inferred)
+            total = _previous(match, a, parts[0], inferred, pick, state)
         if total is None and spec.get("total") == "only_previous":
             total = _only_previous(match, a, parts[0], inferred, "the total")
         lead = _lead(match)
@@ -407,22 +412,30 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
     return nearest
 
 
-def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], pick: int = 0,
+              state: dict[str, bool] | None = None) -> Figure | None:
     """"Of the total, ¥11.7 trillion ... and ¥6.0 trillion ...": the total is the last figure of the
-    sentence before that is comparable with the parts (an inference across sentences)."""
+    sentence before that is comparable with the parts (an inference across sentences); ``pick`` 1, 2 take the
+    ones before it ("... had risen to 126, with 26 people still missing. Of the dead, 81 ...": 126)."""
     index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
     if not index:
         return None
     prev = a.sentences[index - 1]
     if prev.index != match.sentence.index - 1:
         return None  # the previous window of one long sentence is not the sentence before
+    seen = 0
     for it in reversed(prev.items):
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
         f = figure(it.mention)
         if f is not None and f.kind in AMOUNTS and comparable(f, like):
+            if seen < pick:
+                seen += 1
+                continue
             inferred.append(f"the total ({f.text}) is taken from the sentence before")
             return f
+    if state is not None and pick:
+        state["exhausted"] = True
     return None
 
 
