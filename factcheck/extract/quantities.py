@@ -468,7 +468,8 @@ def _forecasters(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _FORECASTER.finditer(text):
         who = m.group("who").lower()
-        who = who[4:] if who.startswith("the ") else who
+        for lead in ("and ", "but ", "while ", "whereas ", "than ", "the "):
+            who = who[len(lead):] if who.startswith(lead) else who
         if who not in _NO_FORECASTER and not any(ch.isdigit() for ch in who):
             out.append((m.end(), who))
     return out

@@ -109,6 +109,7 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
         return w.group_of[items[k + 1].code]
     j = k - 1
     steps = 0
+    moved = False
     while j >= 0 and steps < 8 and items[j].code not in w.group_of and (items[j].code in w.linkers or (
             items[j].mention is not None and items[j].mention.type in _STEP_OVER)):
         j -= 1
@@ -117,8 +118,12 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
                 and items[j + 1].code == "to":
             j -= 2  # "cut its cash rate by 25 basis points to 3.60%": over the size of the move
             steps += 2
+            moved = True
     if j >= 0 and items[j].code in w.group_of:  # "will cost £1.9 billion" too
-        return w.group_of[items[j].code]
+        groups = w.group_of[items[j].code]
+        if moved and items[j].code in groups:
+            return frozenset([items[j].code])  # a move in points is said of the thing named: "rate", not inflation
+        return groups
     return None
 
 

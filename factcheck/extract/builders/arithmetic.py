@@ -194,20 +194,16 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     if first is None or first.consistent or not {"head", "previous"} & {spec.get("new"), spec.get("total"),
                                                                         spec.get("diff")}:
         return first
-    others = 0
     for pick in (1, 2):
         state: dict[str, bool] = {}
         other = _build(match, a, pick, state)
         if state.get("exhausted"):
             break
-        others += 1
         if other is None or (other.consistent and other.stated_low <= other.computed <= other.stated_high):
             # a farther candidate that adds up as printed (not only within a coarse figure's rounding: "2 trillion
             # yen" would fit most changes), or with which the parts say nothing ("412 of the 1,020 seats in the
             # state's 25 largest towns, with the Greens taking 187, ..."): the nearest is no sure reading
             return other
-    if others and spec.get("total") == "previous":
-        return None  # the sentence before holds several totals the parts could be of, none of which they make
     return first
 
 
@@ -335,7 +331,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
         if total is None and spec.get("total") == "previous":
-            total = _previous(match, a, parts[0], inferred, pick, state)
+            total = _previous(match, a, parts, inferred, pick, state)
         if total is None and spec.get("total") == "only_previous":
             total = _only_previous(match, a, parts[0], inferred, "the total")
         lead = _lead(match)
@@ -412,11 +408,14 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
     return nearest
 
 
-def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], pick: int = 0,
+def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: list[str], pick: int = 0,
               state: dict[str, bool] | None = None) -> Figure | None:
     """"Of the total, ¥11.7 trillion ... and ¥6.0 trillion ...": the total is the last figure of the
-    sentence before that is comparable with the parts (an inference across sentences); ``pick`` 1, 2 take the
-    ones before it ("... had risen to 126, with 26 people still missing. Of the dead, 81 ...": 126)."""
+    sentence before that is comparable with the parts and not below the largest of them (an inference across
+    sentences: "... had risen to 126, with 26 people still missing. Of the dead, 81 ...": 126); ``pick`` 1, 2
+    take the ones before it, when the parts add up to one of those."""
+    like = parts[0]
+    largest = max(p.low for p in parts)
     index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
     if not index:
         return None
@@ -428,7 +427,7 @@ def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[st
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
         f = figure(it.mention)
-        if f is not None and f.kind in AMOUNTS and comparable(f, like):
+        if f is not None and f.kind in AMOUNTS and comparable(f, like) and f.high >= largest:
             if seen < pick:
                 seen += 1
                 continue
