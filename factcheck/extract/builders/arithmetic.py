@@ -199,6 +199,8 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
         other = _build(match, a, pick, state)
         if state.get("exhausted"):
             break
+        if other is None and spec.get("total") == "previous":
+            continue  # a farther total of the sentence before the parts fall short of: the nearest still reads
         if other is None or (other.consistent and other.stated_low <= other.computed <= other.stated_high):
             # a farther candidate that adds up as printed (not only within a coarse figure's rounding: "2 trillion
             # yen" would fit most changes), or with which the parts say nothing ("412 of the 1,020 seats in the
