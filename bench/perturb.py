@@ -542,10 +542,14 @@ def _adds_up(parts: list[Figure], total: Figure) -> bool:
     return 2 <= len(parts) <= 6 and abs(sum(p.absolute for p in parts) - total.absolute) <= tolerance
 
 
-def _part_sites(parts: list[Figure], total: Figure) -> list[Site]:
+def _part_sites(parts: list[Figure], total: Figure, up_only: bool = False) -> list[Site]:
+    """Sites at each part. ``up_only`` where the parts may be read as some of the total ("Of the total, A ... and
+    B ...", "X, of which A and B"): a sum short of it is then no sure error, so only larger values are planted."""
     tolerance = sum((f.half_absolute for f in [*parts, total]), Decimal(0))
     least = max(tolerance * 3, total.absolute * Decimal("0.05"))
-    return [Site("sum-part", p.start, p.end, _part_substitutes(p, least)) for p in parts]
+    return [Site("sum-part", p.start, p.end, tuple(sub for sub in _part_substitutes(p, least)
+                                                   if not up_only or Decimal(sub.replace(",", "")) > p.value))
+            for p in parts]
 
 
 def _blocked(text: str) -> bool:
@@ -570,7 +574,7 @@ def _sum_sites(text: str, s: int, e: int) -> list[Site]:
         total = figs[0]
         parts = [f for f in figs[1:] if _kind(f) == _kind(total)]
         if _adds_up(parts, total):
-            return _part_sites(parts, total)
+            return _part_sites(parts, total, up_only=True)
     for cue in TOTAL_HEAD.finditer(text, s, e):
         after = [f for f in figs if f.span[0] >= cue.end()]
         kinds = {_kind(f) for f in after}
@@ -578,8 +582,11 @@ def _sum_sites(text: str, s: int, e: int) -> list[Site]:
         if len(kinds) != 1 or not before:
             continue
         if _adds_up(after, before[-1]):
-            return _part_sites(after, before[-1])
+            return _part_sites(after, before[-1], up_only=cue.group(0).strip(",:—– ").lower() in _SOME_OF)
     return []
+
+
+_SOME_OF = frozenset(["of which", "of whom"])
 
 
 def _kind(f: Figure) -> str:
@@ -600,7 +607,7 @@ def _sum_across(text: str, first: tuple[int, int], second: tuple[int, int]) -> l
     earlier = [f for f in figures(text, *first) if _kind(f) in units]
     if len(earlier) != 1 or not _adds_up(parts, earlier[0]):
         return []
-    return _part_sites(parts, earlier[0])
+    return _part_sites(parts, earlier[0], up_only=True)
 
 
 def _part_substitutes(part: Figure, least: Decimal) -> tuple[str, ...]:

@@ -47,6 +47,7 @@ class _Words:
     per_year: tuple[tuple[str, ...], ...]
     measures: frozenset[str]  # nouns that name what a change is of ("revenue", "profit", "exports")
     factors: dict[str, float]  # "doubled" -> 2, "halved" -> 0.5, "three times" -> 3
+    league_points: dict[str, float]  # "wins" -> 3, "draws" -> 1, "defeats" -> 0
 
 
 @cache
@@ -56,8 +57,9 @@ def _words() -> _Words:
     not_recomputable = tuple(tuple(p.lower().replace("-", " - ").split()) for p in raw["not_recomputable"])
     per_year = tuple(tuple(p.split()) for p in raw["per_year"])
     factors = {str(w): float(f) for f, ws in (raw.get("factors") or {}).items() for w in ws}
+    league = {str(w): float(f) for f, ws in (raw.get("league_points") or {}).items() for w in ws}
     return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
-                  not_recomputable, per_year, frozenset(raw.get("measures", ())), factors)
+                  not_recomputable, per_year, frozenset(raw.get("measures", ())), factors, league)
 
 
 _LISTING = frozenset(["including", "includes", "included", "among", "such as"])
@@ -318,6 +320,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         return None
     if spec.get("aggregate"):
         return _aggregate(match, total)
+    if spec.get("league_points"):
+        return _league_points(match, total)
     if spec.get("share"):
         # the figures between the part and its percentage are what may make it another's; with the total
         # leading the parts ("Of the X budget, A ... and B ..., about 35% of the total") they are the other parts
@@ -626,6 +630,30 @@ def _figure_between(match: RelationMatch, first: str, second: str) -> bool:
     lo, hi = a.end, b.start
     return any(it.mention is not None and lo <= it.start and it.end <= hi and figure(it.mention) is not None
                and not it.mention.value.get("word") for it in match.sentence.items)
+
+
+def _league_points(match: RelationMatch, total: Figure | None) -> _Reading | None:
+    """"22 wins and six draws from 35 games give them 70 points": each count of results times the points a result
+    of its kind earns (``league_points`` in the arithmetic resource), against the stated points."""
+    slot = match.get("part")
+    if total is None or slot is None:
+        return None
+    weights = _words().league_points
+    items = match.sentence.items
+    point, operands = 0.0, []
+    for k, it in enumerate(items):
+        if it not in slot.items or it.mention is None:
+            continue
+        f = figure(it.mention)
+        weight = weights.get(items[k + 1].code) if k + 1 < len(items) else None
+        if f is None or f.kind != "number" or weight is None or f.value != int(f.value):
+            return None
+        point += weight * f.value
+        operands.append(f.value)
+    if len(operands) < 2 or total.kind != "number":
+        return None
+    return _Reading("total", total, point, point, point, operands, "amount",
+                    computed_text=f"{point:.0f} points at three a win and one a draw")
 
 
 _OWN_FIRST = frozenset(["win", "victory", "draw"])
