@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 import re
 import sys
@@ -621,7 +622,7 @@ def _part_substitutes(part: Figure, least: Decimal) -> tuple[str, ...]:
 def find_sum_part(text: str, published: dt.date | None) -> list[Site]:
     spans = sentences(text)
     sites = [site for s, e in spans for site in _sum_sites(text, s, e)]
-    sites += [site for a, b in zip(spans, spans[1:], strict=False) for site in _sum_across(text, a, b)]
+    sites += [site for a, b in itertools.pairwise(spans) for site in _sum_across(text, a, b)]
     return sites
 
 
