@@ -18,7 +18,7 @@ from functools import cache
 
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.builders.figures import Figure, figure
-from factcheck.extract.clauses.segment import Item, Sentence
+from factcheck.extract.clauses.segment import Clause, Item, Sentence
 from factcheck.extract.mentions.model import Mention
 from factcheck.extract.mentions.resources import resource
 from factcheck.model.facts import FactBase, Quantity
@@ -75,7 +75,7 @@ _STEP_OVER = frozenset(["year", "fiscal_year", "month", "relative", "country"])
 _MOVE = frozenset(["points", "percent"])
 
 
-def _qualified(items: list[Item], k: int, w: _Words | None = None) -> bool:
+def _qualified(items: list[Item], k: int, w: _Words | None = None, clauses: list[Clause] | None = None) -> bool:
     """The figure at ``k`` is compared with another ("narrower than the HK$87.2 billion shortfall") or
     given for a period of its own ("the A$27.6 billion shortfall now expected for 2024-25"). "to" compares
     only after a word of change or comparison ("cut to the 3.5% ..."), not after another verb ("assent to the
@@ -86,9 +86,12 @@ def _qualified(items: list[Item], k: int, w: _Words | None = None) -> bool:
         if k >= 3 and items[k - 3].code in w.compare_to_after:
             return True
     home = items[k].clause
+    modifier: int | None = None  # a participle set off after the noun ("the 4.5% target set for 2025-26")
     for j in range(k + 1, min(k + 7, len(items))):
         it = items[j]
-        if it.clause != home or it.code in (",", ";"):
+        if it.clause != home and modifier is None and clauses is not None and clauses[it.clause].kind == "participial":
+            modifier = it.clause
+        if it.clause not in (home, modifier) or it.code in (",", ";"):
             break
         if it.mention is not None and it.mention.type in _TIME and items[j - 1].code != "since":
             return True  # not "the largest since March"
@@ -187,17 +190,17 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         named = _named_year(items, k, w) if not definite else None
         if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
             groups, year = named
-            out.append(_Figure(f, it.start, groups, True, _qualified(items, k, w) if not year else False,
+            out.append(_Figure(f, it.start, groups, True, _qualified(items, k, w, sent.clauses) if not year else False,
                                words=words, year=year or None, years=years))
             continue
         backref = definite and nxt is not None and nxt.code in w.group_of
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
             out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
-                               _qualified(items, k, w), words=words, years=years))
+                               _qualified(items, k, w, sent.clauses), words=words, years=years))
             continue
         out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
-                           backref, backref and _qualified(items, k, w), needs if backref else frozenset(), words,
+                           backref, backref and _qualified(items, k, w, sent.clauses), needs if backref else frozenset(), words,
                            years=years))
     return out
 

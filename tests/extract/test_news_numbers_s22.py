@@ -160,6 +160,9 @@ def test_two_forecasters_are_two_claims() -> None:
      "4.35%, would stay restrictive.", True),
     ("The assembly passed a Sh10.38 billion budget for 2025/26. The governor has two weeks to assent to the "
      "Sh10.83 billion budget.", True),
+    # compared with another year's figure, in a participle of its own
+    ("The ministry set a deficit target of 4.2% of GDP for 2025-26. The figure is closer to the 3.9% target set "
+     "for 2026-27.", False),
 ])
 def test_back_references_to_a_rate_or_a_budget(text: str, conflict: bool) -> None:
     found = findings(text, "numbers.conflicting-figure")
