@@ -461,6 +461,10 @@ _FORECASTER = re.compile(r"(?:^|[,;:]\s|\b(?:while|whereas|but|and|than)\s)(?P<w
                          r"\s(?:now\s|also\s|still\s)?(?:expects?|forecasts?|projects?|predicts?|estimates?|sees)\b",
                          re.IGNORECASE)
 _NO_FORECASTER = frozenset(["it", "they", "he", "she", "we", "i", "you", "which", "that", "who", "this", "one"])
+# a word before the verb that makes it passive or a noun ("inflation is forecast to", "the IMF's latest forecast")
+_NOT_A_SUBJECT_END = frozenset(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+                                "would", "a", "an", "the", "its", "their", "his", "her", "our", "latest", "new",
+                                "own", "previous", "earlier", "revised", "central", "base", "official"])
 
 
 def _forecasters(text: str) -> list[tuple[int, str]]:
@@ -470,7 +474,9 @@ def _forecasters(text: str) -> list[tuple[int, str]]:
         who = m.group("who").lower()
         for lead in ("and ", "but ", "while ", "whereas ", "than ", "the "):
             who = who[len(lead):] if who.startswith(lead) else who
-        if who not in _NO_FORECASTER and not any(ch.isdigit() for ch in who):
+        last = who.rsplit(" ", 1)[-1]
+        if who not in _NO_FORECASTER and not any(ch.isdigit() for ch in who) and last not in _NOT_A_SUBJECT_END \
+                and not last.endswith(("'s", "’s")):
             out.append((m.end(), who))
     return out
 

@@ -147,6 +147,9 @@ def test_two_forecasters_are_two_claims() -> None:
                     "GDP this year.", "numbers.conflicting-figure") == []
     assert findings("The Treasury expects a deficit of 4.5% of GDP this year. The Treasury expects a deficit of "
                     "5.1% of GDP this year.", "numbers.conflicting-figure")
+    # a passive or a noun names no forecaster
+    (q,) = quantities.extract(doc("Japan's inflation is forecast to reach 2.5 percent."))
+    assert q.subject_key is not None and "~" not in q.subject_key
 
 
 @pytest.mark.parametrize(("text", "conflict"), [
