@@ -14,7 +14,8 @@ kind                rule                           edit
 ``shift-amount``    ``timeline.shift-mismatch``    "by two years" -> "by three years" (one shift, years named)
 ``weekday``         ``dates.weekday-mismatch``     "on Monday, Nov. 3" -> "on Friday, Nov. 3"
 ``fiscal-gloss``    ``fiscal.gloss-mismatch``      "(April 2027-March 2028)" -> "(April 2026-March 2027)"
-``sum-part``        ``numbers.arithmetic-mismatch`` one part of "X and Y, a total of Z" changed
+``sum-part``        ``numbers.arithmetic-mismatch`` one part of "X and Y, a total of Z", "Z, made up of X and Y", "Of the
+                                                   Z budget, X ... and Y ..." or "... Z. Of the total, X ... and Y" changed
 ``percent-change``  ``numbers.arithmetic-mismatch`` "rose 7.5% to A from B" -> "rose 12.5% ..." (out of tolerance)
 ``shift-direction`` ``timeline.shift-mismatch``    "moved up" <-> "pushed back", "earlier" <-> "later"
 ==================  =============================  ========================================================
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 import re
 import sys
@@ -436,7 +438,9 @@ def find_fiscal_gloss(text: str, published: dt.date | None) -> list[Site]:
 
 # --- figures: (d) parts of a total, (e) percentage changes -------------------------------------------
 
-CUR_RE = r"(?:US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|Rs\.?\s?|\$|€|£|¥|₩|₹)"
+# currency letters ("N3.2 trillion", "P6.35-trillion", "R1.4bn") only right before an amount with a scale word
+CUR_RE = (r"(?:US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|Rs\.?\s?|KSh\s?|Ksh\s?|Sh\s?|\$|€|£|¥|₩|₹|₦|₱|"
+          r"(?-i:[NPR])(?=\d[\d,.]*[\s-]?(?:trillion|billion|million|bn|crore)\b))")
 FIG_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALES = {"lakh crore": Decimal(10) ** 12, "trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9,
           "bn": Decimal(10) ** 9, "crore": Decimal(10) ** 7, "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
@@ -445,10 +449,11 @@ SCALE_RE = r"(?:lakh crore|trillion|billion|bn|crore|million|mn|lakh|thousand)"
 UNIT_RE = (r"(?:yen|won|euros?|dollars?|pounds?|rupees?|yuan|francs?|rubles?|roubles?|pesos?|percent|per cent|pct|%|"
            r"people|troops|soldiers|jets|aircraft|ships|tanks|vehicles|tons?|tonnes?|barrels|units|workers|jobs|"
            r"votes|seats|cases|homes|houses)")
-AMOUNT = re.compile(rf"(?<![\w.,])(?P<cur>{CUR_RE})?\s?(?P<num>{FIG_RE})(?!\d)(?:\s?(?P<scale>{SCALE_RE})\b)?"
+AMOUNT = re.compile(rf"(?<![\w.,])(?P<cur>{CUR_RE})?\s?(?P<num>{FIG_RE})(?!\d)(?:[\s-]?(?P<scale>{SCALE_RE})\b)?"
                     rf"(?:\s?(?P<unit>{UNIT_RE})(?![a-z]))?(?![\w])")
 UNIT_ALIASES = {"percent": "%", "per cent": "%", "pct": "%", "euro": "€", "euros": "€", "pound": "£", "pounds": "£",
-                "dollar": "$", "dollars": "$", "yen": "¥", "won": "₩", "rupee": "₹", "rupees": "₹", "rs": "₹"}
+                "dollar": "$", "dollars": "$", "yen": "¥", "won": "₩", "rupee": "₹", "rupees": "₹", "rs": "₹",
+                "sh": "KSh", "ksh": "KSh", "n": "₦", "p": "₱"}
 
 
 @dataclass(frozen=True)
@@ -522,20 +527,88 @@ def _totals(text: str, s: int, figs: list[Figure]) -> list[Figure]:
     return [f for f in figs if TOTAL_BEFORE.search(text[s:f.span[0]]) or TOTAL_AFTER.match(text[f.span[1]:])]
 
 
+# the total before its parts: "X, made up of A and B", "X, of which A ... and B ...", "X: A ..., B ... and C ..."
+TOTAL_HEAD = re.compile(r"(?:,|:|—|–)?\s*\b(?:made up of|comprising|consisting of|split between|split into|"
+                        r"divided between|divided into|broken down into|of which|of whom)\b|:|—|–", re.IGNORECASE)
+# a sentence led by its total: "Of the Sh9.42 billion budget, A ... and B ..."
+LEADING_OF = re.compile(r"(?:Of|Out of)\s+(?:the|its|their|this|that|a|an)\b")
+# a sentence of parts whose total is in the sentence before: "Of the total, A ... and B ..."
+BACK_OF = re.compile(r"(?:Of|Out of)\s+(?:the|that|this|these|those|it|them)\b(?:\s+(?:total|sum|amount|money|package|"
+                     r"budget|allocation|funding|figure))?\s*,", re.IGNORECASE)
+_CUE_WORDS = re.compile(r"\bmade up of\b", re.IGNORECASE)  # "up" in it is no change
+
+
+def _adds_up(parts: list[Figure], total: Figure) -> bool:
+    tolerance = sum((f.half_absolute for f in [*parts, total]), Decimal(0))
+    return 2 <= len(parts) <= 6 and abs(sum(p.absolute for p in parts) - total.absolute) <= tolerance
+
+
+def _part_sites(parts: list[Figure], total: Figure, up_only: bool = False) -> list[Site]:
+    """Sites at each part. ``up_only`` where the parts may be read as some of the total ("Of the total, A ... and
+    B ...", "X, of which A and B"): a sum short of it is then no sure error, so only larger values are planted."""
+    tolerance = sum((f.half_absolute for f in [*parts, total]), Decimal(0))
+    least = max(tolerance * 3, total.absolute * Decimal("0.05"))
+    return [Site("sum-part", p.start, p.end, tuple(sub for sub in _part_substitutes(p, least)
+                                                   if not up_only or Decimal(sub.replace(",", "")) > p.value))
+            for p in parts]
+
+
+def _blocked(text: str) -> bool:
+    return bool(SUM_BLOCKERS.search(_CUE_WORDS.sub(" ", text)))
+
+
 def _sum_sites(text: str, s: int, e: int) -> list[Site]:
-    if SUM_BLOCKERS.search(text[s:e]):
+    """Parts and a total of one sentence that add up: a total marked as one ("a total of X", "X in all"), a total
+    the parts are said to make up ("X, made up of A and B", "X, of which A and B"), or the total that leads the
+    sentence ("Of the X budget, A ... and B ...")."""
+    if _blocked(text[s:e]):
         return []
     figs = figures(text, s, e)
     totals = _totals(text, s, figs)
-    if len(totals) != 1:
+    if len(totals) == 1:
+        total = totals[0]
+        parts = [f for f in figs if f.unit == total.unit and f is not total]
+        return _part_sites(parts, total) if _adds_up(parts, total) else []
+    if totals:
         return []
-    total = totals[0]
-    parts = [f for f in figs if f.unit == total.unit and f is not total]
-    tolerance = sum((f.half_absolute for f in [*parts, total]), Decimal(0))
-    if not 2 <= len(parts) <= 6 or abs(sum(p.absolute for p in parts) - total.absolute) > tolerance:
+    if LEADING_OF.match(text, s) and figs:
+        total = figs[0]
+        parts = [f for f in figs[1:] if _kind(f) == _kind(total)]
+        if _adds_up(parts, total):
+            return _part_sites(parts, total, up_only=True)
+    for cue in TOTAL_HEAD.finditer(text, s, e):
+        after = [f for f in figs if f.span[0] >= cue.end()]
+        kinds = {_kind(f) for f in after}
+        before = [f for f in figs if f.span[1] <= cue.start() and _kind(f) in kinds]
+        if len(kinds) != 1 or not before:
+            continue
+        if _adds_up(after, before[-1]):
+            return _part_sites(after, before[-1], up_only=cue.group(0).strip(",:—– ").lower() in _SOME_OF)
+    return []
+
+
+_SOME_OF = frozenset(["of which", "of whom"])
+
+
+def _kind(f: Figure) -> str:
+    """A figure's kind for a sum: its currency, a percentage, or a count ("53 seats" with "31" and "22")."""
+    return f.unit if f.unit is not None and (not f.unit.isalpha() or f.unit == "KSh") else "count"
+
+
+def _sum_across(text: str, first: tuple[int, int], second: tuple[int, int]) -> list[Site]:
+    """Parts in one sentence that add up to the one figure of their kind in the sentence before ("... a Sh9.42 billion
+    budget. Of the total, Sh6.12 billion will go to ... and Sh3.30 billion to ...")."""
+    s, e = second
+    if not BACK_OF.match(text, s) or _blocked(text[s:e]):
         return []
-    least = max(tolerance * 3, total.absolute * Decimal("0.05"))
-    return [Site("sum-part", p.start, p.end, _part_substitutes(p, least)) for p in parts]
+    parts = figures(text, s, e)
+    units = {_kind(p) for p in parts}
+    if len(units) != 1:
+        return []
+    earlier = [f for f in figures(text, *first) if _kind(f) in units]
+    if len(earlier) != 1 or not _adds_up(parts, earlier[0]):
+        return []
+    return _part_sites(parts, earlier[0], up_only=True)
 
 
 def _part_substitutes(part: Figure, least: Decimal) -> tuple[str, ...]:
@@ -547,7 +620,10 @@ def _part_substitutes(part: Figure, least: Decimal) -> tuple[str, ...]:
 
 
 def find_sum_part(text: str, published: dt.date | None) -> list[Site]:
-    return [site for s, e in sentences(text) for site in _sum_sites(text, s, e)]
+    spans = sentences(text)
+    sites = [site for s, e in spans for site in _sum_sites(text, s, e)]
+    sites += [site for a, b in itertools.pairwise(spans) for site in _sum_across(text, a, b)]
+    return sites
 
 
 HEDGES_RE = (r"about|around|roughly|approximately|almost|nearly|some|more than|just over|just under|over|less than|"

@@ -47,17 +47,27 @@ _SIGNS = sorted((k for k in _SYMBOLS if k not in _CODES), key=len, reverse=True)
 # only where an amount follows letters, not at every word
 _SYM_RE = "|".join(re.escape(k) if not k[0].isalpha() else r"\b(?-i:" + re.escape(k) + ")" for k in _SIGNS) \
     + r"|\b(?=[A-Za-z]{2,3}\.?\s?\d)(?-i:" + "|".join(re.escape(k) for k in _CODES) + ")"
+# a currency letter written onto an amount that has a scale word ("N3.2 trillion", "P6.352-trillion"), as the lexer reads it
+_LETTERS = _LEXICON.currency_letters
+_LONG_SCALES = "|".join(re.escape(k) for k in sorted(_SCALES, key=len, reverse=True) if len(k) > 2)
+_SHORT_SCALES = "|".join(re.escape(k) for k in sorted(_SCALES, key=len, reverse=True) if len(k) <= 2)
+if _LETTERS:
+    _SYM_RE += r"|\b(?-i:[" + "".join(re.escape(k) for k in _LETTERS) + r"])(?=(?:" + _NUM + r")(?:[\s-](?:" \
+        + _LONG_SCALES + r")|(?:" + _SHORT_SCALES + r"))\b)"
+    _SYMBOLS.update(_LETTERS)
+# currency words written after the amount, from the lexicon ("4.8 billion pound", "7.9 billion baht")
+_CURRENCY_WORDS = {**{k: v for k, v in _LEXICON.currency_words.items()}, "u.s. dollars": "USD", "us dollars": "USD"}
+_CUR_RE = "|".join(re.escape(k).replace(r"\ ", r"\s") for k in sorted(_CURRENCY_WORDS, key=len, reverse=True))
 QUANTITY_RE = re.compile(
     r"(?P<pnum>\b(?:" + _NUM + r")|\b" + NUMBER_WORD_RE + r")(?:\s|-)?(?P<punit>%|percent\b|per\scent\b|pct\b|"
     r"percentage\spoints?\b)(?P<gdp>\sof\s(?:the\s)?(?:[\w'’.]+\s)?(?:GDP|gross\sdomestic\sproduct|economic\soutput|"
     r"national\sincome|GNI)\b(?:\s\(GDP\))?)?"
-    r"|(?P<sym>" + _SYM_RE + r")\s?(?P<snum>" + _NUM + r")(?:\s?(?P<sscale>" + _SCALE + r")\b)?"
-    r"|(?P<wnum>\b(?:" + _NUM + r"))\s(?:(?P<wscale>trillion|billion|million|thousand)\s)?"
-    r"(?P<cur>won|yen|dollars|euros|pounds|yuan|rupees|U\.S\.\sdollars|US\sdollars|renminbi)\b",
+    r"|(?P<sym>" + _SYM_RE + r")\s?(?P<snum>" + _NUM + r")(?:(?:\s?|-(?=[a-z]{3}))(?P<sscale>" + _SCALE + r")\b)?"
+    r"|(?P<wnum>\b(?:" + _NUM + r"))[\s-](?:(?P<wscale>trillion|billion|million|thousand)[\s-])?"
+    r"(?P<cur>" + _CUR_RE + r")\b",
     re.IGNORECASE,
 )
-_WORD_CURRENCY = {"won": "KRW", "yen": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY",
-                  "rupees": "INR", "u.s. dollars": "USD", "us dollars": "USD", "renminbi": "CNY"}
+_WORD_CURRENCY = _CURRENCY_WORDS
 _HEDGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("upper_bound", re.compile(r"\b(?:as\smuch\sas|up\sto|as\shigh\sas|no\smore\sthan|at\smost|less\sthan|"
                                r"under|below|fewer\sthan|not\sexceeding)\s$", re.IGNORECASE)),
@@ -174,6 +184,7 @@ _NEW_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|roughly\s)?(?:US|A|
 _FUTURE = re.compile(r"\b(?:will|would|is\sexpected|are\sexpected|plans?|forecast|projected)\b", re.IGNORECASE)
 _SIGN_END = re.compile(r"(?:US|A|C|HK|NZ)?[$¥£€₩]$")
 _TARGET_AFTER = re.compile(r"\s(?:[\w-]+\s)?(?:target|goal|benchmark|threshold)\b", re.IGNORECASE)
+_FORECAST_VERBS = ("expect", "forecast", "project", "predict", "estimate", "sees", "see ")
 _CLAUSE = re.compile(r",\s|;\s|\swhile\s|\swhereas\s|\sbut\s|\sand\s(?=\w+\s(?:said|says))")
 
 
@@ -207,7 +218,9 @@ _QUANTITY_LOW = lower_twin(QUANTITY_RE)
 # letters ("us$"), a currency code before its amount ("pkr 5"), a number word
 _QUANTITY_START = re.compile(
     "[" + "".join(sorted({re.escape(k[0]) for k in _SIGNS if not k[0].isalpha()})) + r"\d]|\b(?:"
-    + "|".join(re.escape(k.lower()) for k in _SIGNS if k[0].isalpha()) + r"|[a-z]{2,3}\.?\s?\d|" + NUMBER_WORD_RE + ")"
+    + "|".join(re.escape(k.lower()) for k in _SIGNS if k[0].isalpha()) + r"|[a-z]{2,3}\.?\s?\d|" + NUMBER_WORD_RE
+    # a currency letter written onto its amount ("n3.2 trillion" in the twin's lower case)
+    + ("|[" + "".join(re.escape(k.lower()) for k in _LETTERS) + r"]\d" if _LETTERS else "") + ")"
 )
 _CLAIM_LOW = {name: lower_twin(p) for name, p in CLAIM_CUES}
 _SUBJECTS_LOW = {name: lower_twin(p) for name, p in SUBJECTS}
@@ -255,6 +268,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     out: list[Quantity] = []
     keys_seen: set[tuple[str, str]] = set()
     periods: tuple[list[int], list[str]] | None = None
+    forecasters: list[tuple[int, str]] | None = None
     prev_money_end = -10
     for m in matches:
         parsed = _value(m)
@@ -286,7 +300,13 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         if periods is None:
             periods = _periods(text)
         period = _period(periods, start) if subject else ""
-        key = (f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim}" + (f"|{period}" if period else "")
+        claim_part = claim
+        if subject and claim == "forecast":
+            if forecasters is None:
+                forecasters = _forecasters(text) if may_hold(low, _FORECAST_VERBS) else []
+            who = _forecaster(forecasters, start)
+            claim_part = f"forecast~{who}" if who else claim
+        key = (f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim_part}" + (f"|{period}" if period else "")
                if subject and claim not in ("change", "other") else None)
         if key is not None and (key, unit) in keys_seen:
             key = None  # one sentence relates its figures (a change, a gap); it does not restate one
@@ -418,6 +438,38 @@ def _holder(ctx: Context, cues: list[tuple[int, str]], at: int) -> str | None:
     if cues:
         return cues[0][1]
     return ctx.dominant_country()
+
+
+# who makes a forecast, as the subject of its verb ("The IMF expects", "Analysts forecast", "the central bank now
+# sees"): two forecasters' figures for one subject and period are two claims, not one figure stated twice
+_FORECASTER = re.compile(r"(?:^|[,;:]\s|\b(?:while|whereas|but|and|than)\s)(?P<who>(?:the\s)?[\w.&'’-]+(?:\s[\w.&'’-]+){0,3}?)"
+                         r"\s(?:now\s|also\s|still\s)?(?:expects?|forecasts?|projects?|predicts?|estimates?|sees)\b",
+                         re.IGNORECASE)
+_NO_FORECASTER = frozenset(["it", "they", "he", "she", "we", "i", "you", "which", "that", "who", "this", "one"])
+# a word before the verb that makes it passive or a noun ("inflation is forecast to", "the IMF's latest forecast")
+_NOT_A_SUBJECT_END = frozenset(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+                                "would", "a", "an", "the", "its", "their", "his", "her", "our", "latest", "new",
+                                "own", "previous", "earlier", "revised", "central", "base", "official"])
+
+
+def _forecasters(text: str) -> list[tuple[int, str]]:
+    """Where each named forecaster's verb ends in the sentence, and who it is (lower case, without "the")."""
+    out: list[tuple[int, str]] = []
+    for m in _FORECASTER.finditer(text):
+        who = m.group("who").lower()
+        for lead in ("and ", "but ", "while ", "whereas ", "than ", "the "):
+            who = who[len(lead):] if who.startswith(lead) else who
+        last = who.rsplit(" ", 1)[-1]
+        if who not in _NO_FORECASTER and not any(ch.isdigit() for ch in who) and last not in _NOT_A_SUBJECT_END \
+                and not last.endswith(("'s", "’s")):
+            out.append((m.end(), who))
+    return out
+
+
+def _forecaster(found: list[tuple[int, str]], start: int) -> str | None:
+    """The forecaster whose verb comes last before the figure at ``start``."""
+    before = [who for end, who in found if end <= start]
+    return before[-1] if before else None
 
 
 def _claim_type(text: str, start: int, end: int, cues: dict[str, list[int]], fallback: str) -> str:

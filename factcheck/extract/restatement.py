@@ -18,7 +18,7 @@ from functools import cache
 
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.builders.figures import Figure, figure
-from factcheck.extract.clauses.segment import Item, Sentence
+from factcheck.extract.clauses.segment import Clause, Item, Sentence
 from factcheck.extract.mentions.model import Mention
 from factcheck.extract.mentions.resources import resource
 from factcheck.model.facts import FactBase, Quantity
@@ -31,6 +31,8 @@ class _Words:
     linkers: frozenset[str]
     qualifiers: dict[str, frozenset[str]]  # "quarterly" -> words the antecedent's clause must hold
     count_groups: frozenset[str]  # groups that name counts ("cases", "attendance")
+    contrasts: frozenset[str] = frozenset()  # "the previous rate of 5.5%": another value of the thing
+    compare_to_after: frozenset[str] = frozenset()  # words after which "to" compares ("cut to the 3.5% ...")
 
 
 @cache
@@ -43,7 +45,8 @@ def _words() -> _Words:
     group_of = {w: frozenset(gs) for w, gs in groups.items()}
     qualifiers = {q: frozenset(words) for q, words in (raw.get("qualifiers") or {}).items()}
     return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]), qualifiers,
-                  frozenset(raw.get("count_groups") or ()))
+                  frozenset(raw.get("count_groups") or ()), frozenset(raw.get("contrasts") or ()),
+                  frozenset(raw.get("compare_to_after") or ()))
 
 
 @dataclass(frozen=True)
@@ -68,17 +71,27 @@ _COMPARISON = frozenset(["than", "from", "with", "against", "versus", "over", "o
 _TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday"])  # not "the 17th in a row"
 # "the budget for 2026 totals ...", "the trade deficit with China was ..."
 _STEP_OVER = frozenset(["year", "fiscal_year", "month", "relative", "country"])
+# "cut its cash rate by 25 basis points to 3.60%": the size of a move between a rate and its new level
+_MOVE = frozenset(["points", "percent"])
 
 
-def _qualified(items: list[Item], k: int) -> bool:
+def _qualified(items: list[Item], k: int, w: _Words | None = None, clauses: list[Clause] | None = None) -> bool:
     """The figure at ``k`` is compared with another ("narrower than the HK$87.2 billion shortfall") or
-    given for a period of its own ("the A$27.6 billion shortfall now expected for 2024-25")."""
+    given for a period of its own ("the A$27.6 billion shortfall now expected for 2024-25"). "to" compares
+    only after a word of change or comparison ("cut to the 3.5% ..."), not after another verb ("assent to the
+    Sh9.24 billion budget")."""
     if k >= 2 and items[k - 2].code in _COMPARISON:
-        return True
+        if items[k - 2].code != "to" or w is None or not w.compare_to_after:
+            return True
+        if k >= 3 and items[k - 3].code in w.compare_to_after:
+            return True
     home = items[k].clause
+    modifier: int | None = None  # a participle set off after the noun ("the 4.5% target set for 2025-26")
     for j in range(k + 1, min(k + 7, len(items))):
         it = items[j]
-        if it.clause != home or it.code in (",", ";"):
+        if it.clause != home and modifier is None and clauses is not None and clauses[it.clause].kind == "participial":
+            modifier = it.clause
+        if it.clause not in (home, modifier) or it.code in (",", ";"):
             break
         if it.mention is not None and it.mention.type in _TIME and items[j - 1].code != "since":
             return True  # not "the largest since March"
@@ -99,12 +112,21 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
         return w.group_of[items[k + 1].code]
     j = k - 1
     steps = 0
+    moved = False
     while j >= 0 and steps < 8 and items[j].code not in w.group_of and (items[j].code in w.linkers or (
             items[j].mention is not None and items[j].mention.type in _STEP_OVER)):
         j -= 1
         steps += 1
+        if j >= 1 and items[j].code == "@points" and items[j - 1].code == "by" and j + 1 < k \
+                and items[j + 1].code == "to":
+            j -= 2  # "cut its cash rate by 25 basis points to 3.60%": over the size of the move
+            steps += 2
+            moved = True
     if j >= 0 and items[j].code in w.group_of:  # "will cost £1.9 billion" too
-        return w.group_of[items[j].code]
+        groups = w.group_of[items[j].code]
+        if moved and items[j].code in groups:
+            return frozenset([items[j].code])  # a move in points is said of the thing named: "rate", not inflation
+        return groups
     return None
 
 
@@ -123,6 +145,15 @@ def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], i
     m = items[j].mention
     if m is not None and m.type == "year":
         year = int(m.value["year"])
+        j -= 1
+    # "the new repo rate of 5.25%": up to two plain words before the noun, none of which says it is another value
+    for _ in range(2):
+        if j < 1 or items[j].code in w.determiners or items[j].mention is not None or items[j].code in w.contrasts \
+                or not items[j].code.isalpha():
+            break
+        if items[j - 1].code in w.determiners:
+            j -= 1
+            break
         j -= 1
     if j < 0 or items[j].code not in w.determiners:
         return None
@@ -159,17 +190,17 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         named = _named_year(items, k, w) if not definite else None
         if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
             groups, year = named
-            out.append(_Figure(f, it.start, groups, True, _qualified(items, k) if not year else False,
+            out.append(_Figure(f, it.start, groups, True, _qualified(items, k, w, sent.clauses) if not year else False,
                                words=words, year=year or None, years=years))
             continue
         backref = definite and nxt is not None and nxt.code in w.group_of
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
             out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
-                               _qualified(items, k), words=words, years=years))
+                               _qualified(items, k, w, sent.clauses), words=words, years=years))
             continue
         out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
-                           backref, backref and _qualified(items, k), needs if backref else frozenset(), words,
+                           backref, backref and _qualified(items, k, w, sent.clauses), needs if backref else frozenset(), words,
                            years=years))
     return out
 
@@ -269,7 +300,9 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                     if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale:
                         n += 1
                         old_key = q_old.subject_key or ""
-                        name = sorted(fig.group & (ante.group or fig.group))[0]
+                        shared = sorted(fig.group & (ante.group or fig.group))
+                        # the group the written noun is named for ("the repo rate": rate, not inflation)
+                        name = next((g for g in shared if g in fig.words), shared[0])
                         key = old_key if old_key.startswith("restated:") else f"restated:{name}:{n}"
                         q_old.subject_key = key
                         q_old.subject = q_old.subject or name

@@ -206,6 +206,41 @@ def test_sum_part_across_scales_and_grouped_digits() -> None:
     assert all(re.fullmatch(r"\d{2,3},\d{3}", c.after) for c in cases(crowd, "sum-part"))
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    # the total before its parts
+    ("The county passed a Sh7.85 billion budget for 2025/26, made up of Sh5.21 billion for recurrent spending and "
+     "Sh2.64 billion for development.", {"5.21", "2.64"}),
+    ("The opposition won 53 seats, of which the Socialists took 31 and the Greens 22.", {"31", "22"}),
+    ("Turnout was 52%: 30% in the city and 22% in the suburbs.", {"30", "22"}),
+    # a sentence led by its total
+    ("Of the Sh9.42 billion budget passed on Thursday, Sh6.12 billion will go to recurrent spending and Sh3.30 "
+     "billion to development.", {"6.12", "3.30"}),
+    # parts in the sentence after their total
+    ("The state passed a N3.2 trillion budget. Of the total, N2.1 trillion is for recurrent costs and N1.1 trillion "
+     "for capital projects.", {"2.1", "1.1"}),
+])
+def test_sum_part_sites_of_totals_before_their_parts(text: str, parts: set[str]) -> None:
+    found = cases(text, "sum-part")
+    assert {c.before for c in found} == parts
+    for c in found:
+        edited(c, text)
+
+
+@pytest.mark.parametrize("text", [
+    # two figures before the parts: the one they add up to is no sentence away
+    "The state passed a N3.2 trillion budget and a N0.4 trillion supplement. Of the total, N2.1 trillion is for "
+    "recurrent costs and N1.1 trillion for capital projects.",
+    # the next sentence is not led by a back-reference
+    "The state passed a N3.2 trillion budget. Roads get N2.1 trillion and schools N1.1 trillion.",
+    # the parts after the cue do not make the total
+    "The county passed a Sh7.85 billion budget, made up of Sh5.21 billion for wages and Sh2.14 billion for roads.",
+    # a number written onto letters is a name, not a currency
+    "Wards P4 and R2 reopened, of which P4 holds 12 beds and R2 holds 9 beds.",
+])
+def test_sum_part_sites_not_planted_without_a_sum_across(text: str) -> None:
+    assert cases(text, "sum-part") == []
+
+
 @pytest.mark.parametrize("text", [
     "The army gets £8.7 billion and the navy £5.1 billion, a total of £15.8 billion.",  # does not add up
     "The army gets about £8.7 billion and the navy £5.1 billion, a total of £13.8 billion.",  # hedged

@@ -47,6 +47,7 @@ class _Words:
     per_year: tuple[tuple[str, ...], ...]
     measures: frozenset[str]  # nouns that name what a change is of ("revenue", "profit", "exports")
     factors: dict[str, float]  # "doubled" -> 2, "halved" -> 0.5, "three times" -> 3
+    league_points: dict[str, float]  # "wins" -> 3, "draws" -> 1, "defeats" -> 0
 
 
 @cache
@@ -56,8 +57,9 @@ def _words() -> _Words:
     not_recomputable = tuple(tuple(p.lower().replace("-", " - ").split()) for p in raw["not_recomputable"])
     per_year = tuple(tuple(p.split()) for p in raw["per_year"])
     factors = {str(w): float(f) for f, ws in (raw.get("factors") or {}).items() for w in ws}
+    league = {str(w): float(f) for f, ws in (raw.get("league_points") or {}).items() for w in ws}
     return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
-                  not_recomputable, per_year, frozenset(raw.get("measures", ())), factors)
+                  not_recomputable, per_year, frozenset(raw.get("measures", ())), factors, league)
 
 
 _LISTING = frozenset(["including", "includes", "included", "among", "such as"])
@@ -191,13 +193,16 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     up 4.6% from 39,430"), a reading with a farther candidate that adds up is preferred to the nearest."""
     first = _build(match, a, 0)
     spec = match.pattern.spec.set
-    if first is None or first.consistent or "head" not in (spec.get("new"), spec.get("total"), spec.get("diff")):
+    if first is None or first.consistent or not {"head", "previous"} & {spec.get("new"), spec.get("total"),
+                                                                        spec.get("diff")}:
         return first
     for pick in (1, 2):
         state: dict[str, bool] = {}
         other = _build(match, a, pick, state)
         if state.get("exhausted"):
             break
+        if other is None and spec.get("total") == "previous":
+            continue  # a farther total of the sentence before the parts fall short of: the nearest still reads
         if other is None or (other.consistent and other.stated_low <= other.computed <= other.stated_high):
             # a farther candidate that adds up as printed (not only within a coarse figure's rounding: "2 trillion
             # yen" would fit most changes), or with which the parts say nothing ("412 of the 1,020 seats in the
@@ -219,6 +224,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "$1.18 billion for public works, $0.94 billion for health ...": one item of a list
     if spec.get("no_dates") and _dated(match):
         return None
+    if spec.get("leads") and not _leads_sentence(match):
+        return None  # "in favour of the budget proposals, with 80 against ...": no back-reference to a total
     if spec.get("balance") and _partial_balance(match):
         return None
     if part_slot is not None and _list_cut_short(match, part_slot):
@@ -269,6 +276,14 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     )
 
 
+_OPENERS = frozenset(['"', "“", "‘", "'", "and", "but", "yet", "so"])
+
+
+def _leads_sentence(match: RelationMatch) -> bool:
+    """The match opens its sentence ("Of the total, ..."), after at most a quotation mark or a conjunction."""
+    return all(it.code in _OPENERS for it in match.sentence.items[: match.first_item])
+
+
 def _same_clause_parts(slot: Slot | None) -> list[Mention]:
     """The mentions of a list slot that sit in its first item's clause: "14 in Dareth and nine in Kolvan,
     where about 6,000 people remain" lists two parts, not three (the last is in a relative clause)."""
@@ -305,8 +320,13 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         return None
     if spec.get("aggregate"):
         return _aggregate(match, total)
+    if spec.get("league_points"):
+        return _league_points(match, total)
     if spec.get("share"):
-        if _compared_after(match) or _figure_between(match, "total", "pct"):
+        # the figures between the part and its percentage are what may make it another's; with the total
+        # leading the parts ("Of the X budget, A ... and B ..., about 35% of the total") they are the other parts
+        after = "part" if spec.get("total_leads") else "total"
+        if _compared_after(match) or _figure_between(match, after, "pct"):
             return None
         return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
     if match.get("factor") is not None:
@@ -317,7 +337,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
         if total is None and spec.get("total") == "previous":
-            total = _previous(match, a, parts[0], inferred)
+            total = _previous(match, a, parts, inferred, pick, state)
         if total is None and spec.get("total") == "only_previous":
             total = _only_previous(match, a, parts[0], inferred, "the total")
         lead = _lead(match)
@@ -394,22 +414,33 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
     return nearest
 
 
-def _previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: list[str], pick: int = 0,
+              state: dict[str, bool] | None = None) -> Figure | None:
     """"Of the total, ¥11.7 trillion ... and ¥6.0 trillion ...": the total is the last figure of the
-    sentence before that is comparable with the parts (an inference across sentences)."""
+    sentence before that is comparable with the parts and not below the largest of them (an inference across
+    sentences: "... had risen to 126, with 26 people still missing. Of the dead, 81 ...": 126); ``pick`` 1, 2
+    take the ones before it, when the parts add up to one of those."""
+    like = parts[0]
+    largest = max(p.low for p in parts)
     index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
     if not index:
         return None
     prev = a.sentences[index - 1]
     if prev.index != match.sentence.index - 1:
         return None  # the previous window of one long sentence is not the sentence before
+    seen = 0
     for it in reversed(prev.items):
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
         f = figure(it.mention)
-        if f is not None and f.kind in AMOUNTS and comparable(f, like):
+        if f is not None and f.kind in AMOUNTS and comparable(f, like) and f.high >= largest:
+            if seen < pick:
+                seen += 1
+                continue
             inferred.append(f"the total ({f.text}) is taken from the sentence before")
             return f
+    if state is not None and pick:
+        state["exhausted"] = True
     return None
 
 
@@ -601,6 +632,30 @@ def _figure_between(match: RelationMatch, first: str, second: str) -> bool:
                and not it.mention.value.get("word") for it in match.sentence.items)
 
 
+def _league_points(match: RelationMatch, total: Figure | None) -> _Reading | None:
+    """"22 wins and six draws from 35 games give them 70 points": each count of results times the points a result
+    of its kind earns (``league_points`` in the arithmetic resource), against the stated points."""
+    slot = match.get("part")
+    if total is None or slot is None:
+        return None
+    weights = _words().league_points
+    items = match.sentence.items
+    point, operands = 0.0, []
+    for k, it in enumerate(items):
+        if it not in slot.items or it.mention is None:
+            continue
+        f = figure(it.mention)
+        weight = weights.get(items[k + 1].code) if k + 1 < len(items) else None
+        if f is None or f.kind != "number" or weight is None or f.value != int(f.value):
+            return None
+        point += weight * f.value
+        operands.append(f.value)
+    if len(operands) < 2 or total.kind != "number":
+        return None
+    return _Reading("total", total, point, point, point, operands, "amount",
+                    computed_text=f"{point:.0f} points at three a win and one a draw")
+
+
 _OWN_FIRST = frozenset(["win", "victory", "draw"])
 
 
@@ -645,15 +700,16 @@ def _share(pct: Figure | None, part: Figure | None, whole: Figure | None, hedged
     return _Reading("share", pct, point, lo, hi, [part.value, whole.value], "percent")
 
 
-# How far a multiple may be from the one stated ("doubled" for 1.7 to 2.3 times); "about" half as much again
-_FACTOR_SLACK = 0.15
+# How far a multiple may be from the one stated ("doubled" for 1.76 to 2.24 times; 1.7 times is a 70% rise, not a
+# doubling); "about" half as much again
+_FACTOR_SLACK = 0.12
 
 
 def _ratio(factor_words: str, hedge_words: str, old: Figure | None, new: Figure | None,
            factor_text: str) -> _Reading | None:
     """"more than doubled to 1.9 million from 900,000", "halved to $21.4 billion from $42.9 billion": the new
-    value over the old one against the stated multiple. Plain words allow 15% either way ("doubled" is 1.7 to
-    2.3 times); "about" 22.5%; "nearly"/"almost" up to a quarter of the change short, never more than 2% over;
+    value over the old one against the stated multiple. Plain words allow 12% either way ("doubled" is 1.76 to
+    2.24 times); "about" 18%; "nearly"/"almost" up to a quarter of the change short, never more than 2% over;
     "more than"/"less than" are exact bounds (on the size of the change: "more than halved" is below half)."""
     words = _words()
     f = words.factors.get(factor_words)

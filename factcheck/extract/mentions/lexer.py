@@ -166,7 +166,8 @@ class _Composer:
         can = (
             (self.relative, low in ix.relative),
             (self.fiscal, tok.digit or low in ("fy", "fys", "fiscal", "financial", "budget")),
-            (self.money_symbol, tok.text in lx.currency_symbols or low in ("us", "a", "c", "nz", "hk", "s", "r")),
+            (self.money_symbol, tok.text in lx.currency_symbols or tok.text in lx.currency_letters
+             or low in ("us", "a", "c", "nz", "hk", "s", "r")),
             (self.date_or_month, tok.digit or low in lx.date_modifiers or low in lx.months),
             (self.weekday, low in ("last", "next", "this") or base in ix.weekdays),
             (self.number_led, tok.digit or low in ("a", "an", "half") or low in lx.numbers),
@@ -264,7 +265,8 @@ class _Composer:
                     j += 2
         return self.emit(m.FISCAL_YEAR, i, j, form=form, year=y, year2=y2, explicit=True)
 
-    # money with a symbol before the amount: "$42 billion", "£13.4bn", "US$1.2m", "¥1.2 trillion"
+    # money with a symbol before the amount: "$42 billion", "£13.4bn", "US$1.2m", "¥1.2 trillion", "Sh7.85 billion";
+    # a currency letter only written onto an amount with a scale word ("N3.2 trillion", "P6.352-trillion")
     def money_symbol(self, i: int) -> int:
         t = self.t[i]
         sym = t.text
@@ -274,19 +276,28 @@ class _Composer:
             j = i + 2
         elif t.text == "Rs" and self.low(i + 1) == "." and self.adjacent(i + 1):
             j = i + 2
-        if sym not in self.lx.currency_symbols:
+        currency = self.lx.currency_symbols.get(sym)
+        letter = currency is None and j == i + 1 and sym in self.lx.currency_letters
+        if letter:
+            currency = self.lx.currency_letters[sym]
+        if currency is None:
             return 0
         nt = self.tok(j)
-        if nt is None or not nt.digit or (j > i and self.t[j].start - self.t[j - 1].end > 1):
+        if nt is None or not nt.digit or (j > i and self.t[j].start - self.t[j - 1].end > (0 if letter else 1)):
             return 0
         value = _num(nt)
         if value is None:
             return 0
         e, scale = self._scale(j + 1)
+        if letter and scale == 1.0:
+            return 0
         return self.emit(m.MONEY, i, e, value=value, scale=scale, amount=value * scale,
-                         currency=self.lx.currency_symbols[sym], decimals=_decimals(nt.text))
+                         currency=currency, decimals=_decimals(nt.text))
 
     def _scale(self, j: int) -> tuple[int, float]:
+        if self.low(j) == "-" and self.adjacent(j) and self.adjacent(j + 1) and len(self.low(j + 1)) > 2 \
+                and self.low(j + 1) in self.lx.scales:
+            j += 1  # "P6.352-trillion", "a $2.1-billion contract"
         w = self.low(j)
         if w in self.lx.scales and (len(w) > 2 or self.adjacent(j)):  # "1.2m", "13.4bn" only when attached
             scale = self.lx.scales[w]

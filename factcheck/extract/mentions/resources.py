@@ -17,6 +17,7 @@ class Lexicon:
     scales: dict[str, float]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
+    currency_letters: dict[str, str]
     percent_words: tuple[tuple[str, ...], ...]
     points_words: tuple[tuple[str, ...], ...]
     months: dict[str, int]
@@ -53,6 +54,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         scales={k: float(v) for k, v in raw["scales"].items()},
         currency_symbols=dict(raw["currency_symbols"]),
         currency_words=dict(raw["currency_words"]),
+        currency_letters=dict(raw.get("currency_letters") or {}),
         percent_words=tuple(sorted((_words(w) for w in raw["percent_words"]), key=len, reverse=True)),
         points_words=tuple(sorted((_words(w) for w in raw["points_words"]), key=len, reverse=True)),
         months=dict(raw["months"]),

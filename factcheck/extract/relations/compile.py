@@ -35,6 +35,7 @@ _UNDATED_ITEM = (r"(?:(?!(?:and|or|but) )"
 # any item of the clause but a date or a year: words, figures, relative expressions and punctuation
 # ("on Oct. 31, that profit fell 22% to $4.9 billion from $6.3 billion a year earlier, a day after ...")
 _NODATES_ITEM = r"(?:(?!@(?:date|day_of_month|weekday|month|year) )[^\s|\[\]()]\S* )"
+_RATIO_CODES = frozenset({"@percent", "@points"})
 _TOTAL_WORDS = r"(?:together|total|totall?ing|combined|altogether|in all|overall|bringing|taking|giving|for a|a total|making) "
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
 
@@ -215,12 +216,18 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         if e.min > e.max:
             raise CompileError((*loc, "min"), "min is larger than max")
         codes = {"@" + t for t in e.list_ or []}
-        item = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
         own = f"{_WORD_ITEM}{{0,9}}?"  # the item's own words: "of offshore wind", "to low - income households"
         # ", the South East", "and the air force", "plus"
         # never a word that states the total ("..., together $19.1 billion")
         sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus )(?!{_TOTAL_WORDS}){_WORD_ITEM}{{0,5}}?"
-        rx = f"{item}(?:{own}{sep}{item}){{{e.min - 1},{e.max - 1}}}"
+        # one list holds one kind of figure: percentages apart from amounts and counts ("rose 4%, 11% and 7%,
+        # respectively, to $310 million, $145 million and $92 million" holds two lists, not one of six)
+        kinds = [k for k in (codes & _RATIO_CODES, codes - _RATIO_CODES) if k]
+        lists = []
+        for kind_codes in kinds:
+            item = "(?:" + "|".join(re.escape(c) for c in sorted(kind_codes)) + ") "
+            lists.append(f"{item}(?:{own}{sep}{item}){{{e.min - 1},{e.max - 1}}}")
+        rx = lists[0] if len(lists) == 1 else "(?:" + "|".join(lists) + ")"
     elif kind == "punct":
         codes = set(e.punct or [])
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
