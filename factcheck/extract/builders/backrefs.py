@@ -33,6 +33,14 @@ def _back_references() -> dict[str, tuple[frozenset[str], bool]]:
             for noun, spec in raw.items()}
 
 
+@cache
+def _dating_nouns() -> dict[str, frozenset[str]]:
+    """The nouns a date modifies that date an event noun ("the Jan. 28-29 meeting" dates "the decision";
+    "the March 12 general election" dates "the election"): the noun itself and its ``nouns``."""
+    raw = resource("events")["back_references"]
+    return {noun: frozenset([noun, *(n.lower() for n in spec.get("nouns", []))]) for noun, spec in raw.items()}
+
+
 def _index_of(a: Analysis, sent: Sentence) -> int:
     index = a.memo.get("_sentence_index")
     if index is None:
@@ -112,9 +120,10 @@ def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention |
     if spec is None:
         return None
     verbs, lead = spec
+    nouns = _dating_nouns()[noun.lower()]
     i = _index_of(a, sent)
     for s in reversed(a.sentences[max(0, i - _SENTENCES_BACK) : i + 1]):
-        found = _dated_by(a, s, before, verbs)
+        found = _dated_by(a, s, before, verbs, nouns)
         if found is not None:
             return found
     if lead:
@@ -124,13 +133,32 @@ def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention |
     return None
 
 
-def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str]) -> Mention | None:
+_NOUN_WINDOW = 3  # words between a date and the noun it modifies ("the March 12 general election")
+
+
+def _modifies(a: Analysis, items: list[Item], k: int, nouns: frozenset[str]) -> bool:
+    """The date at ``k`` modifies one of ``nouns`` a few words on ("the Jan. 28-29 policy meeting")."""
+    j = k + 1
+    if is_range(a.text, items[k].mention) and j + 1 < len(items):  # type: ignore[arg-type]
+        j += 2  # "Jan. 28 - 29": the range's end
+    for it in items[j : j + _NOUN_WINDOW]:
+        if it.clause != items[k].clause or it.mention is not None or not it.code[:1].isalpha():
+            return False
+        if it.code in nouns:
+            return True
+    return False
+
+
+def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str],
+              nouns: frozenset[str] = frozenset()) -> Mention | None:
     items = s.items
     for k in range(len(items) - 1, -1, -1):
         it = items[k]
         m = it.mention
         if m is None or m.type not in DATED or m.start >= before:
             continue  # a range ("met on Oct. 28-29") is kept: the interval's tolerance covers its days
+        if nouns and m.type == "date" and _modifies(a, items, k, nouns):
+            return m
         for j in range(k - 1, max(k - _VERB_WINDOW, -1) - 1, -1):
             if items[j].clause != it.clause:
                 break

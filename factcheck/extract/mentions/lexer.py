@@ -346,8 +346,10 @@ class _Composer:
             nt = self.tok(i + 1)
             if nt is None or not nt.digit:
                 return 0
-        if t.low == "march" and mod is None and self.low(i - 1) in ("a", "the", "protest") :
-            return 0
+        if t.low == "march" and mod is None and self.low(i - 1) in ("a", "the", "protest"):
+            nt = self.tok(i + 1)  # "the march on the capital"; "the March 12 election" is a date
+            if nt is None or not nt.digit:
+                return 0
         if mod is None and self._name_before(i):  # "Long March rockets", "General March"
             nt = self.tok(i + 1)
             if nt is None or not nt.digit:
