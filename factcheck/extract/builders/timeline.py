@@ -8,6 +8,7 @@ The direction words and bounds are resources (``timeline.yaml``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -122,6 +123,24 @@ def _yearless_dates(fm: Mention | None, tm: Mention | None, published: dt.date |
     if len(spans) > 1 and note is None:
         note = "the year of the dates is not stated, and the days between them depend on it (Feb. 29)"
     return (y1, int(a["month"]), False), (y2, int(b["month"]), False), note
+
+
+_QUARTER = re.compile(r"\b(?:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+|"
+                      r"Q([1-4])\s+)$", re.IGNORECASE)
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+             "last": 4}
+
+
+def _quarter(a: Analysis, m: Mention | None) -> tuple[int, int] | None:
+    """(first month of the quarter, start offset of its phrase) of a year named with its quarter ("the
+    third quarter of 2026", "Q3 2026"), so that a move between quarters counts its months."""
+    if m is None or m.type != "year":
+        return None
+    found = _QUARTER.search(a.text[max(0, m.start - 24) : m.start])
+    if found is None:
+        return None
+    q = _QUARTERS[found.group(1).lower()] if found.group(1) else int(found.group(2))
+    return 3 * q - 2, m.start - (len(found.group(0)))
 
 
 def _safe_date(year: int, month: object, day: object) -> dt.date | None:
@@ -322,6 +341,13 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
             inferred = f"{inferred}; {note}" if inferred else note
     if new is None:
         return None
+    labels = (fm.text if fm is not None else str(old[0]) if old is not None else "",
+              tm.text if tm is not None else str(met_by))
+    quarters = (_quarter(a, fm), _quarter(a, tm))
+    if old is not None and quarters[0] is not None and quarters[1] is not None:
+        # "from the first quarter of 2027 to the third quarter of 2026": months, each quarter by its first
+        old, new = (old[0], quarters[0][0], old[2]), (new[0], quarters[1][0], new[2])
+        labels = (a.text[quarters[0][1] : fm.end], a.text[quarters[1][1] : tm.end])  # type: ignore[union-attr]
     direction = _direction(match, earlier, later, old, new)
     stated_years = stated_months = stated_days = None
     shift = match.mention("shift")
@@ -388,8 +414,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         to_month=new[1] if same_month_kind else None,
         from_day=from_day,
         to_day=to_day,
-        from_label=fm.text if fm is not None else str(old[0]),
-        to_label=tm.text if tm is not None else str(met_by),
+        from_label=labels[0] if fm is not None else str(old[0]),
+        to_label=labels[1],
         year_type="fiscal" if fiscal else "calendar",
         country=country,
         stated_years=stated_years,
