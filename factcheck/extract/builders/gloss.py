@@ -149,6 +149,10 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     country, guessed = fiscal_country_guessed(a, match)
     if guessed and _other_dollar_calendar(first, last) and not mentions_any(match, "us_federal_words"):
         country, guessed = None, False  # "$42.1 billion in 2025-26, the year that begins on July 1": whose dollars?
+    if guessed and fy.value.get("year2"):
+        # "2024-25" is no way to name a U.S. federal year ("fiscal 2025"): the dollars are another
+        # country's (Canada's, Australia's ...), so no calendar is guessed
+        country, guessed = None, False
     last = _late_end(last, match.mention("last"), country)
     label = _label(fy, country)
     if label is None:
