@@ -54,6 +54,8 @@ def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | Non
             return None, False
         return code, False  # "Narmada Bank's Q3 FY25": Indian companies keep April-March by law
     if code is None and _only_dollars(a):
+        if _story_subnational(a):
+            return None, False  # "The governor signed ... Ohio runs its fiscal year from July 1": a state's year
         code, guessed = "US", True
     else:
         guessed = False
@@ -70,6 +72,17 @@ def _only_dollars(a: Analysis) -> bool:
         public = _word_set("public_sector_words")
         found = currencies == {"USD"} and not a.mentions_of("country") and any(t.low in public for t in a.tokens)
         a.memo["_only_dollars"] = found
+    return bool(found)
+
+
+def _story_subnational(a: Analysis) -> bool:
+    """Somewhere in the story a state, a governor or another word of a state's or a city's money
+    (memoised per document): a guessed U.S. calendar would be the wrong one."""
+    found = a.memo.get("_story_subnational")
+    if found is None:
+        words = _word_set("subnational_words") | _word_set("us_states") | {"governor"}
+        found = any(t.low in words for t in a.tokens)
+        a.memo["_story_subnational"] = found
     return bool(found)
 
 
