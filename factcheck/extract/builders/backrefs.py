@@ -256,6 +256,9 @@ def _shift_verb_forms() -> frozenset[str]:
     return frozenset(f for v in _SHIFT_VERBS for f in inflections(v))
 
 
+_SHIFT_REACH = 11  # items from the verb to "by" ("delay the closure of its last coal unit by two years")
+
+
 def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | None:
     """The size of a move told in the sentence before without any date ("A ban ... will be brought
     forward by five years.", "approved a two-year delay to the reform"), for a sentence that gives the old
@@ -277,7 +280,7 @@ def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | N
             continue
         if it.code not in verbs:
             continue
-        for j in range(k + 1, min(k + 8, len(items) - 1)):
+        for j in range(k + 1, min(k + _SHIFT_REACH, len(items) - 1)):
             m = items[j + 1].mention
             if items[j].code == "by" and m is not None and m.type == "duration":
                 found.append((m, [x.code for x in items[k:j]]))
