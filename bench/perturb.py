@@ -11,7 +11,8 @@ value so that the inconsistency is certain:
 ==================  =============================  ========================================================
 kind                rule                           edit
 ==================  =============================  ========================================================
-``shift-amount``    ``timeline.shift-mismatch``    "by two years" -> "by three years" (one shift, years named)
+``shift-amount``    ``timeline.shift-mismatch``    "by two years" -> "by three years", "a six-month delay" -> "a
+                                                   seven-month delay" (one shift; years, or months and years, named)
 ``weekday``         ``dates.weekday-mismatch``     "on Monday, Nov. 3" -> "on Friday, Nov. 3"
 ``fiscal-gloss``    ``fiscal.gloss-mismatch``      "(April 2027-March 2028)" -> "(April 2026-March 2027)"
 ``sum-part``        ``numbers.arithmetic-mismatch`` one part of "X and Y, a total of Z", "Z, made up of X and Y", "Of the
@@ -149,16 +150,21 @@ def pick(candidates: Sequence[str], k: int, rng: random.Random) -> list[str]:
 # --- (a) shift amount and (f) shift direction -------------------------------------------------------
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "a": 1, "an": 1}
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
 WORDS_FOR = {v: k for k, v in NUMBER_WORDS.items() if k not in ("a", "an")}
 NUM_RE = r"(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|an?|\d{1,2})"
 BOUNDS = {"": "exact", "at least ": "at_least", "at most ": "at_most", "no more than ": "at_most",
           "up to ": "at_most"}
 SHIFT_HEDGE_RE = r"(?P<bound>at least |at most |no more than |up to |more than |about |nearly |around |some |almost |over |roughly )?"
-SHIFT_BY = re.compile(rf"\bby {SHIFT_HEDGE_RE}{NUM_RE} (?P<yr>years?)\b", re.IGNORECASE)
-SHIFT_REL = re.compile(rf"\b{SHIFT_HEDGE_RE}{NUM_RE} (?P<yr>years?) (?P<dir>ahead of|behind|earlier than|later than|"
+UNIT_RE = r"(?P<yr>years?|months?)"
+SHIFT_BY = re.compile(rf"\bby {SHIFT_HEDGE_RE}{NUM_RE} {UNIT_RE}\b", re.IGNORECASE)
+SHIFT_REL = re.compile(rf"\b{SHIFT_HEDGE_RE}{NUM_RE} {UNIT_RE} (?P<dir>ahead of|behind|earlier than|later than|"
                        rf"sooner than|early|late)\b", re.IGNORECASE)
-SHIFT_DELAY = re.compile(rf"\ba (?:delay|postponement) of {SHIFT_HEDGE_RE}{NUM_RE} (?P<yr>years?)\b", re.IGNORECASE)
+SHIFT_DELAY = re.compile(rf"\ba (?:delay|postponement) of {SHIFT_HEDGE_RE}{NUM_RE} {UNIT_RE}\b", re.IGNORECASE)
+# "a two-year delay", "an 18-month postponement": the size as a hyphenated modifier of the move
+SHIFT_NOUN = re.compile(rf"\ban? {SHIFT_HEDGE_RE}(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        rf"\d{{1,2}})-(?P<yr>year|month) (?:delay|postponement|slip|slippage|setback)\b",
+                        re.IGNORECASE)
 EARLIER_VERBS = ("moved up", "brought forward", "moved forward", "pulled forward", "advanced")
 LATER_VERBS = ("pushed back", "delayed", "postponed", "put back", "moved back", "put off")
 VERB_RE = re.compile(r"(?<!\w)(?P<verb>" + "|".join(EARLIER_VERBS + LATER_VERBS) + r")\b", re.IGNORECASE)
@@ -174,6 +180,21 @@ class ShiftSentence:
     start: int
     end: int
     years: tuple[int, int]  # (old, new), as the sentence orders them
+    months: tuple[int, int] | None = None  # their months, when both years are named with different months
+
+    @property
+    def points(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(old, new) as (year, month): month 0 when the months are not told apart."""
+        (o, n), (mo, mn) = self.years, self.months or (0, 0)
+        return (o, mo), (n, mn)
+
+    @property
+    def diff(self) -> tuple[int, str]:
+        """The distance between the old and new target: in months when both name a different month."""
+        (o, mo), (n, mn) = self.points
+        if self.months is not None:
+            return abs((n * 12 + mn) - (o * 12 + mo)), "month"
+        return abs(n - o), "year"
 
 
 def _verbs(sentence: str) -> list[re.Match[str]]:
@@ -181,7 +202,7 @@ def _verbs(sentence: str) -> list[re.Match[str]]:
 
 
 def _amount_phrases(sentence: str) -> list[re.Match[str]]:
-    found = list(SHIFT_REL.finditer(sentence)) + list(SHIFT_DELAY.finditer(sentence))
+    found = list(SHIFT_REL.finditer(sentence)) + list(SHIFT_DELAY.finditer(sentence)) + list(SHIFT_NOUN.finditer(sentence))
     if _verbs(sentence):
         found += list(SHIFT_BY.finditer(sentence))
     return sorted(found, key=lambda m: m.start())
@@ -232,11 +253,16 @@ def _shift_sentence(text: str) -> ShiftSentence | None:
     years = clean_years(masked)
     if years is None or len({y for y, _ in years}) != 2:
         return None
-    if len({_month_before(masked, off) for _, off in years}) > 1:
-        return None
+    named = {(y, _month_before(masked, off)) for y, off in years}
+    months = {y: mo for y, mo in named}
+    if len({mo for _, mo in named}) > 1 and (len(named) != 2 or None in months.values()):
+        return None  # "from 2026 to March 2027", or a year named with two months: not one pair of targets
     a, b = dict.fromkeys(y for y, _ in years)
     order = _year_order(masked, a, b)
-    return ShiftSentence(start, end, order) if order else None
+    if order is None:
+        return None
+    pair = (months[order[0]], months[order[1]]) if len({mo for _, mo in named}) > 1 else None
+    return ShiftSentence(start, end, order, pair)  # type: ignore[arg-type]
 
 
 def _stated_direction(sentence: str) -> str | None:
@@ -253,13 +279,15 @@ def _direction_agrees(sentence: str, shift: ShiftSentence) -> bool:
         return False
     if stated is None:
         return True
-    old, new = shift.years
+    old, new = shift.points
     return stated == ("earlier" if new < old else "later")
 
 
-def _number_text(n: int, like: str) -> str:
+def _number_text(n: int, like: str, unit: str = "year", hyphen: bool = False) -> str:
     word = str(n) if like.isdigit() else WORDS_FOR.get(n, str(n))
-    return with_case(f"{word} {'year' if n == 1 else 'years'}", like)
+    if hyphen:
+        return with_case(f"{word}-{unit}", like)  # "a three-year delay"
+    return with_case(f"{word} {unit if n == 1 else unit + 's'}", like)
 
 
 def _amount_candidates(stated: int, diff: int, bound: str) -> list[int]:
@@ -290,11 +318,26 @@ def find_shift_amount(text: str, published: dt.date | None) -> list[Site]:
         return []
     raw = m.group("num")
     stated = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
-    diff = abs(shift.years[0] - shift.years[1])
+    diff, unit = shift.diff
+    if not m.group("yr").lower().startswith(unit):
+        return []  # "by six months" between two years, or "by two years" between two months
     if not _amount_holds(stated, diff, bound):
         return []
-    subs = tuple(_number_text(n, raw) for n in _amount_candidates(stated, diff, bound) if n != stated)
+    numbers = [n for n in _amount_candidates(stated, diff, bound) if n != stated and (unit == "year" or n <= 36)]
+    if m.re is SHIFT_NOUN:
+        # "an eight-month delay" -> "a seven-month delay": the article goes with the number
+        subs = tuple(with_case(_article(n, raw) + " ", m.group(0)) + _number_text(n, raw, unit, hyphen=True)
+                     for n in numbers)
+        return [Site("shift-amount", shift.start + m.start(), shift.start + m.end("yr"), subs)]
+    subs = tuple(_number_text(n, raw, unit) for n in numbers)
     return [Site("shift-amount", shift.start + m.start("num"), shift.start + m.end("yr"), subs)]
+
+
+def _article(n: int, like: str) -> str:
+    """"an" before a number said with a vowel ("an eight-month", "an 18-month"), else "a"."""
+    said = str(n) if like.isdigit() else WORDS_FOR.get(n, str(n))
+    vowel = said.startswith(("eight", "eleven")) or (said.isdigit() and (said.startswith("8") or said in ("11", "18")))
+    return "an" if vowel else "a"
 
 
 def find_shift_direction(text: str, published: dt.date | None) -> list[Site]:

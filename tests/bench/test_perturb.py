@@ -79,6 +79,33 @@ def test_shift_amount_at_least_only_goes_past_the_years_named() -> None:
     assert found and all(c.after in ("five years", "six years", "seven years", "eight years") for c in found)
 
 
+def test_shift_amount_in_months_between_two_months() -> None:
+    text = "The launch was delayed by six months to March 2027 from September 2026, the agency said."
+    found = cases(text, "shift-amount")
+    assert found and {c.before for c in found} == {"six months"}
+    assert all(re.fullmatch(r"(one month|\w+ months)", c.after) and c.after != "six months" for c in found)
+    for c in found:
+        edited(c, text)
+
+
+def test_shift_amount_as_a_hyphenated_modifier_keeps_its_article() -> None:
+    text = "The interconnector faces an eight-month delay, with commissioning now due in August 2027 rather than December 2026."
+    found = cases(text, "shift-amount")
+    assert found and {c.before for c in found} == {"an eight-month"}
+    assert {"a seven-month", "a nine-month", "a ten-month"} <= {c.after for c in found}
+    assert perturb._article(8, "eight") == "an" and perturb._article(18, "18") == "an" and perturb._article(7, "7") == "a"
+    assert "a two-year" in {c.after for c in cases("Works will move from 2027 to 2030, a three-year delay.", "shift-amount")}
+
+
+@pytest.mark.parametrize("text", [
+    "The rollout moved from March 2026 to 2027, a delay of nine months.",  # a month against a bare year
+    "The launch was delayed by a year, to March 2027 from September 2026.",  # years said between two months
+    "The launch was delayed by six months, from 2026 to 2027.",  # months said between two bare years
+])
+def test_shift_amount_units_must_match_the_targets(text: str) -> None:
+    assert cases(text, "shift-amount") == []
+
+
 @pytest.mark.parametrize("text", [
     "The ministry brought forward the deadline by about two years, from 2030 to 2028.",  # hedged
     "The ministry brought forward the deadline by three years, from 2030 to 2028.",  # already inconsistent
