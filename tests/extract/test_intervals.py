@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from extract_helpers import doc, of_kind, run
 
+from factcheck.extract.analysis import analyse
+
 
 def sequences(text: str, published: str) -> list:
     return [s for s in of_kind(run(doc(text, published)), "sequence") if s.pattern]
@@ -139,3 +141,73 @@ def test_the_previous_week_is_any_day_of_that_week() -> None:
 def test_a_compound_interval_is_not_read_by_its_last_part() -> None:
     assert sequences("The result was certified on Oct. 20, two weeks and a day after the vote on Oct. 5.",
                      "2025-11-20") == []
+
+
+# --- s22: structures an independent set of drafts used --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "days", "ok", "certainty"),
+    [
+        # the interval's event dated by the date that modifies its noun, then the clause's own date
+        ("Five days after the March 12 general election, on March 17, the commission confirmed the count.",
+         "2026-03-20", 5, True, "certain"),
+        ("Five days after the March 12 general election, on March 19, the commission confirmed the count.",
+         "2026-03-20", 7, False, "certain"),
+        # an N-day event whose start a clause on it dates
+        ("Dock workers returned to work on Nov. 14 after an 11-day strike that began on Nov. 3.", "2024-11-20",
+         11, True, "certain"),
+        ("Dock workers returned to work on Nov. 17 after an 11-day strike that began on Nov. 3.", "2024-11-20",
+         14, False, "certain"),
+        # a participle's interval, and "came on" dating the same thing
+        ("Final results, declared 10 days after polling on Saturday, May 3, came on May 15.", "2025-05-16",
+         12, False, "certain"),
+        # the other side's act dated in a relative clause about it: read across clauses
+        ("The Senate passed the budget on Thursday, February 13, a day after the House, which approved its "
+         "version on February 11.", "2025-02-15", 2, False, "inferred"),
+        # "after 28 days," with no place word
+        ("Restrictions were lifted on April 20 after 28 days, having been imposed on March 20.", "2025-04-22",
+         31, False, "certain"),
+    ],
+)
+def test_s22_interval_structures(text: str, published: str, days: int, ok: bool, certainty: str) -> None:
+    (s,) = sequences(text, published)
+    assert (s.days_between, s.interval_ok, s.certainty) == (days, ok, certainty)
+
+
+def test_an_event_noun_is_dated_where_the_story_told_it_and_the_reading_is_inferred() -> None:
+    """"two days after that vote, on June 11": the vote is the approval the sentence dated before; "16
+    days after the session began": the session the sentence before opened; "the decision" of a rate
+    meeting is dated by "the Jan. 28-29 meeting" its date modifies. Each is an inference, with a note."""
+    text = ("The committee approved the scheme on June 10, and three days after that vote, on June 11, the "
+            "developer named a contractor.")
+    (s,) = sequences(text, "2025-06-16")
+    assert (str(s.earlier_date), s.interval_ok, s.certainty) == ("2025-06-10", False, "inferred")
+    text = "The session opened on Friday, January 31. The house rose on February 13, sixteen days after the session began."
+    (s,) = sequences(text, "2025-02-20")
+    assert (str(s.earlier_date), s.days_between, s.certainty) == ("2025-01-31", 13, "inferred")
+    text = ("Minutes of the Fed's Jan. 28-29 meeting, released on Wednesday, Feb. 19, two weeks after the decision, "
+            "showed a split.")
+    (s,) = sequences(text, "2025-02-19")
+    assert (str(s.earlier_date), s.interval_ok, s.certainty) == ("2025-01-28", False, "inferred")
+    (s,) = sequences(text.replace("two weeks", "three weeks"), "2025-02-19")
+    assert s.interval_ok is True
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("A week after the vote, on Nov. 9, the count was still going on.", "2025-11-12"),  # the vote is never dated
+        ("Nurses returned on March 21 after a 14-day strike over pay, the union said on March 22.", "2025-03-25"),
+        ("The verdict, delivered a week after the hearing closed on June 2, was appealed on June 20.", "2025-06-25"),
+        ("The March for Jobs drew 40,000 people on Nov. 4, a week after the rally on Oct. 28.", "2025-11-10"),
+    ],
+)
+def test_s22_structures_not_read_where_they_do_not_hold(text: str, published: str) -> None:
+    assert [s for s in sequences(text, published) if s.interval_ok is False] == []
+
+
+def test_the_month_march_before_a_day_is_a_date_and_the_march_is_not() -> None:
+    dates = [m.text for m in analyse(doc("After the March 12 election and the March on Washington, a rally.")).mentions
+             if m.type in ("date", "month")]
+    assert dates == ["March 12"]

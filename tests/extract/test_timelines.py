@@ -195,3 +195,49 @@ def test_moved_back_by_a_day_says_no_direction() -> None:
     assert (s.stated_direction, s.actual_direction) == (None, "earlier")
     (s,) = timelines.extract(doc(text.replace("moved back", "moved forward").replace("March 18", "April 1")))
     assert (s.stated_direction, s.actual_direction) == ("earlier", "later")
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "months", "stated_months", "direction"),
+    [
+        # a move between quarters counts months from each quarter's first month
+        ("First production has moved from the first quarter of 2027 to the third quarter of 2026, three quarters "
+         "ahead of the original plan.", (2027, 1), (2026, 7), 6, 9, "earlier"),
+        ("Output was pulled forward to the third quarter of 2026 from the first quarter of 2027, two quarters "
+         "ahead of plan.", (2027, 1), (2026, 7), 6, 6, "earlier"),
+        ("The airline moved the delivery from Q1 2027 to Q3 2027, two quarters later than agreed.",
+         (2027, 1), (2027, 7), 6, 6, "later"),
+        # shifts in months, the move as a noun, then "rather than"
+        ("The link faces a ten-month delay, with commissioning now slated for October 2027 rather than December 2026.",
+         (2026, 12), (2027, 10), 10, 10, "later"),
+        ("The arena is now expected to open in March 2028, nine months behind schedule, after the original "
+         "September 2027 date slipped.", (2027, 9), (2028, 3), 6, 9, "later"),
+    ],
+)
+def test_month_and_quarter_shifts(text: str, old: tuple[int, int], new: tuple[int, int], months: int,
+                                  stated_months: int, direction: str) -> None:
+    (t,) = timelines.extract(doc(text, "2025-09-09"))
+    assert ((t.from_year, t.from_month), (t.to_year, t.to_month)) == (old, new)
+    assert (t.months_between, t.stated_months, t.stated_direction) == (months, stated_months, direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "stated", "certainty"),
+    [
+        ("The national census, delayed by four years from its original 2021 date, will now be held in 2027.",
+         2021, 2027, 4, "certain"),
+        ("The state will miss its 2030 renewable target by three years, pushing the goal back to 2033.",
+         2030, 2033, 3, "certain"),
+        # the size told in the sentence before, the verb eight words from its "by"
+        ("The utility will delay the closure of its last coal unit by two years. The unit will now shut by the end "
+         "of 2027, rather than in 2025.", 2025, 2027, 2, "inferred"),
+    ],
+)
+def test_s22_shift_structures(text: str, old: int, new: int, stated: int, certainty: str) -> None:
+    (t,) = timelines.extract(doc(text, "2025-01-22"))
+    assert (t.from_year, t.to_year, t.stated_years, t.certainty) == (old, new, stated, certainty)
+
+
+def test_a_participle_with_now_needs_a_verb_of_happening() -> None:
+    text = "The bridge, delayed by a year from its planned 2029 opening, was now busier than ever in 2031."
+    assert timelines.extract(doc(text, "2025-01-22")) == []
