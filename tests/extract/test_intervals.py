@@ -211,3 +211,24 @@ def test_the_month_march_before_a_day_is_a_date_and_the_march_is_not() -> None:
     dates = [m.text for m in analyse(doc("After the March 12 election and the March on Washington, a rally.")).mentions
              if m.type in ("date", "month")]
     assert dates == ["March 12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "ok", "earlier"),
+    [
+        ("Talks resumed on Oct. 14, ten days since the attack on the pipeline on Oct. 4.", 10, True, "2025-10-04"),
+        ("Talks resumed on Oct. 14, 12 days since the attack on the pipeline on Oct. 4.", 10, False, "2025-10-04"),
+        # "ahead of": the first date is the earlier
+        ("The party launched its manifesto on Oct. 6, a week ahead of the vote on Oct. 13.", 7, True, "2025-10-06"),
+        ("The party launched its manifesto on Oct. 6, two weeks ahead of the vote on Oct. 13.", 7, False, "2025-10-06"),
+        ("The strike, which began on Oct. 1, ended on Oct. 15 after two weeks.", 14, True, "2025-10-01"),
+        ("The strike, which began on Oct. 1, ended on Oct. 18 after two weeks.", 17, False, "2025-10-01"),
+    ],
+)
+def test_durations_since_ahead_of_and_after(text: str, days: int, ok: bool, earlier: str) -> None:
+    (s,) = sequences(text, "2025-10-20")
+    assert (s.days_between, s.interval_ok, str(s.earlier_date)) == (days, ok, earlier)
+
+
+def test_a_duration_of_something_else_is_not_the_interval() -> None:
+    assert sequences("The strike, which began on Oct. 1, ended on Oct. 18 after two weeks of talks.", "2025-10-20") == []

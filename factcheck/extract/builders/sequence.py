@@ -166,6 +166,8 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     if days is None or _COMPOUND.search(a.text[max(0, offset.start - 30) : offset.start]):
         return None  # "two weeks and a day after": the interval is more than the words the offset covers
     signed, tolerance, sign = days
+    if offset.type == "duration" and match.pattern.spec.set.get("duration_before"):
+        signed, sign = -signed, -sign  # "on May 20, two weeks ahead of the vote on May 27": the first is earlier
     if offset.value.get("unit") == "week" and abs(signed) == 7 and offset.text.lower().startswith(("the ", "that ")):
         tolerance = 6  # "the previous week", "the following week": any day of that calendar week
     hours = _hours_counted(match, offset)
