@@ -169,7 +169,8 @@ def _direction(match: RelationMatch, earlier: frozenset[str], later: frozenset[s
         stop = min((sl.start for n, sl in match.slots.items() if n in ("shift", "from", "to")), default=match.end)
         between = [it.code for it in sent.items if verb.end <= it.start < stop]
         particle = [w for w in between if w in ("up", "forward", "forwards", "back", "out", "ahead")][:1]
-    said = [d for d in (_way(match.words("dir").split(), earlier, later), _way(particle, earlier, later))
+    said = [d for d in (_way(match.words("dir").split(), earlier, later), _way(particle, earlier, later),
+                        _strict_way(match.words("verb").split()))
             if d is not None]
     shift = match.mention("shift")
     if shift is not None and shift.type == "relative" and shift.value.get("anchor") == "event":
@@ -187,6 +188,22 @@ def _direction(match: RelationMatch, earlier: frozenset[str], later: frozenset[s
         return d
     fixed = match.pattern.spec.set.get("direction")
     return str(fixed) if fixed else None
+
+
+_STRICT_LATER = ("delay", "postpon", "defer", "slip")
+_STRICT_EARLIER = ("advanc", "accelerat", "expedit", "hasten")
+
+
+def _strict_way(words: list[str]) -> str | None:
+    """The way a verb says on its own, whatever words go with it ("delayed", "postponed"; "advanced"),
+    so that "delayed to 2026 from 2027, a year ahead of plan" contradicts itself; verbs that need their
+    particle ("moved", "brought", "pushed") say nothing here."""
+    for w in words:
+        if w.startswith(_STRICT_LATER):
+            return "later"
+        if w.startswith(_STRICT_EARLIER):
+            return "earlier"
+    return None
 
 
 def _way(words: list[str], earlier: frozenset[str], later: frozenset[str]) -> str | None:
