@@ -142,6 +142,8 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     if second is None and event is not None and offset is not None:
         noun = event.words.replace(" - ", "-").split()[-1]  # "swearing - in" as the text has it
         second, inferred = backrefs.event_date(a, match.sentence, offset.start, noun), True
+        if second is not None:
+            notes.append(f"{noun!r} is taken to be the event dated {second.text!r}")
     if first is None or second is None or first is second:
         return None
     first, second = _its_date(a, match, first), _its_date(a, match, second)
