@@ -101,6 +101,26 @@ def _running_total(match: RelationMatch, slot: Slot | None) -> bool:
     return any(it.code in _ADDED and it.clause == first.clause for it in items[max(0, k - 8) : k])
 
 
+_REMAINDER = frozenset(["remainder", "rest", "balance", "remaining"])
+
+
+def _remainder_named(match: RelationMatch) -> bool:
+    """The sentence says, after the match starts, that the parts leave something over ("..., with the
+    remainder spread across parks", "the rest going to ...", "the remaining 40%")."""
+    items = match.sentence.items
+    return any(items[k].code in _REMAINDER and items[k - 1].code in ("the", "its", "their")
+               for k in range(max(1, match.first_item), len(items)))
+
+
+def _total_first(match: RelationMatch, part_slot: Slot | None) -> bool:
+    """The total is written before its parts ("NZ$3.9 billion ..., of which A ... and B ..., with the remainder
+    ..."): a remainder after the parts is that total's. After the parts ("A, B and C, together X, with the rest
+    going to ...") the remainder belongs to some larger whole."""
+    total = match.mention("total")
+    first = next((it.mention for it in (part_slot.items if part_slot else []) if it.mention is not None), None)
+    return total is not None and first is not None and total.start < first.start
+
+
 _LIST_SEPARATORS = frozenset([",", "and", "plus", ";"])
 _LIST_ENDS = frozenset([".", ":", "(", ")", "—", "–", "as", "while", "when", "after", "before", "but", "which", "where", "who",
                         "whose", "than", "since", "because", "with", "against", "compared", "versus", "from", "up", "down"])
@@ -341,8 +361,13 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if total is None and spec.get("total") == "only_previous":
             total = _only_previous(match, a, parts[0], inferred, "the total")
         lead = _lead(match)
+        if any(match.sentence.items[k].code == "net" for k in range(match.first_item, match.last_item)):
+            return None  # "opened 362 and closed 140, a net addition of 222, bringing its total to ...": a difference
         partial = bool(spec.get("partial")) or _running_total(match, part_slot)
-        return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead)
+        # parts said to leave a remainder ("with the remainder spread across ...") are short of their total
+        # by design: only a sum above it is read
+        return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead,
+                      _remainder_named(match) and _total_first(match, part_slot))
     if old is None and new is not None and spec.get("old") == "previous":
         # "... a deficit of $78.3 billion. The budget office put it at $68.5 billion, about $20 billion less than
         # the government's figure": the figure compared with is the one like it in the sentence before
@@ -762,7 +787,7 @@ def _lead(match: RelationMatch) -> Figure | None:
 
 
 def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str],
-           subset: bool = False, lead: Figure | None = None) -> _Reading | None:
+           subset: bool = False, lead: Figure | None = None, short_ok: bool = False) -> _Reading | None:
     if total is not None and total.kind == "money":
         # "The two lenders, with assets of $6.1 billion and ...", "with the top six accounting for £1.41 billion":
         # a number word is a count of things, not a part of money
@@ -799,6 +824,8 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     # short of the total is not certain; a sum above it is wrong either way
     if subset and hi < total.low:
         return None  # "1,842 cases, including 1,120 in the capital and 30 deaths": a subset, not a sum
+    if short_ok and hi < total.low:
+        return None
     if partial and hi < total.low:
         inferred.append("the parts listed may not be all of the total")
     return _Reading("total", total, point, lo, hi, [p.value for p in parts],

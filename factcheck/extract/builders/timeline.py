@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.extract.builders import backrefs
 from factcheck.extract.builders.common import certainty_of, fiscal_country
-from factcheck.extract.mentions.resources import resource
+from factcheck.extract.mentions.resources import lexicon, resource
 from factcheck.extract.relations.compile import inflections
 from factcheck.model.countries import fiscal_calendar, fiscal_year_of, range_label_year
 from factcheck.model.document import Span
@@ -304,6 +304,26 @@ def _a_span_not_a_move(match: RelationMatch) -> bool:
 
 
 _FIGURES = frozenset(["money", "percent", "number", "points"])
+_PLURAL_TARGETS = frozenset(["dates", "deadlines", "targets", "years", "timelines", "goals"])
+
+
+def _a_range_not_a_shift(match: RelationMatch) -> bool:
+    """The move is a range, not one shift from one target to another: "by between two and five years",
+    "by two to three years" (the size), or "from the dates of 2025 to 2028" (several old targets)."""
+    items = match.sentence.items
+    shift, fm = match.mention("shift"), match.mention("from")
+    numbers = lexicon().numbers
+    k = next((i for i, it in enumerate(items) if shift is not None and it.mention is shift), None)
+    if k is not None and k >= 2 and items[k - 1].code in ("and", "to", "or", "-", "–"):
+        low = items[k - 2]
+        if (low.mention is not None and low.mention.type in ("number", "duration")) or low.code in numbers:
+            return True
+    j = next((i for i, it in enumerate(items) if fm is not None and it.mention is fm), None)
+    if j is not None:
+        back = items[max(0, j - 4) : j]
+        if any(it.code in _PLURAL_TARGETS for it in back) and any(it.code == "from" for it in back):
+            return True
+    return False
 
 
 def _moves_a_figure(match: RelationMatch) -> bool:
@@ -330,7 +350,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         if met_by is None or fm is None or fm.type != "year":
             return None
         elsewhere = f"the target is said to be met already; the new date is taken as {met_by}, the year of publication"
-    elif tm is None or fm is tm or _moves_a_figure(match) or _a_span_not_a_move(match):
+    elif tm is None or fm is tm or _moves_a_figure(match) or _a_span_not_a_move(match) or _a_range_not_a_shift(match):
         return None
     earlier, later, bounds = _words()
     fiscal = _fiscal_mentions(fm, tm)
