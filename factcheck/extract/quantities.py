@@ -129,13 +129,11 @@ _BASELINE = re.compile(
     r"(?:about|around|roughly|nearly)\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
 # the period a figure is for, as written near it ("in December", "for 2024", "in fiscal 2025", "last year"):
 # part of the join key, so that one subject's values for two periods never count as one figure stated twice
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _PERIOD = re.compile(
     r"\b(?:(?:fiscal\s(?:year\s)?)?(?:19|20)\d\d(?:[-/–]['’]?\d\d)?|FY\s?\d{2,4}(?:[-/–]\d\d)?|"
     # a span of months is one period ("in the April to November 2017 period"), apart from the whole year
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s(?:to|through|-|–)\s(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?:\s(?:19|20)\d\d)?|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    + _MONTH + r"\s(?:to|through|-|–)\s" + _MONTH + r"(?:\s(?:19|20)\d\d)?|" + _MONTH + "|"
     r"(?:first|second|third|fourth)\squarter|Q[1-4]|(?:first|second)\shalf|H[12]|full[\s-]year|"
     r"(?:first|last)\s(?:three|six|nine)\smonths|(?:last|this|next|the\scurrent|the\sprevious|the\scoming)\s"
     r"(?:year|fiscal\syear|quarter|month)|the\syear|a\syear\s(?:earlier|ago|before))\b", re.IGNORECASE)
