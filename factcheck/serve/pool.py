@@ -15,7 +15,10 @@ when the request's coroutine ends, so a client that disconnects mid-check can ne
 
 pebble breaks the whole pool when a worker dies while no task runs (its ``BrokenProcessPool``,
 e.g. a worker killed from outside while idle); the pool is then replaced by a new one and the
-requests it held, none of which had started, are run there.
+requests it held, none of which had started, are run there. pebble can also strand a task: one
+scheduled just as the pool breaks sits in a queue that no thread reads any more, neither started nor
+aborted. A task is therefore watched while it waits: once its pool is no longer active and it has
+not started, it is taken as aborted and run in a new pool, within ``WATCH_INTERVAL``.
 
 Workers are started with ``forkserver`` (pebble starts replacements from its own threads, and
 forking a threaded process can deadlock), the forkserver having imported the engine's modules once,
@@ -40,6 +43,7 @@ from factcheck.serve import worker
 from factcheck.serve.engine import EngineTask
 
 START_TIMEOUT = 120.0
+WATCH_INTERVAL = 0.25  # seconds between looks at a waiting task's pool
 PRELOAD = ["factcheck.serve.worker", "factcheck.checker"]
 
 
@@ -73,6 +77,19 @@ def _context() -> Any:
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
     return ctx
+
+
+async def _outcome(pool: ProcessPool, future: cf.Future[bytes]) -> bytes:
+    """``future``'s result, or :class:`BrokenProcessPool` if ``pool`` broke before the task started.
+
+    A client that disconnects cancels this wait, never the task (the slot stays held until it ends)."""
+    waiting = asyncio.wrap_future(future)
+    while True:
+        done, _ = await asyncio.wait({waiting}, timeout=WATCH_INTERVAL)
+        if done:
+            return waiting.result()
+        if not future.running() and not pool.active and future.cancel():
+            raise BrokenProcessPool("the pool broke before the task started")
 
 
 class EnginePool:
@@ -138,7 +155,7 @@ class EnginePool:
                 raise
             future.add_done_callback(lambda _: loop.call_soon_threadsafe(slots.release))
             try:
-                return await asyncio.shield(asyncio.wrap_future(future))
+                return await _outcome(pool, future)
             except cf.TimeoutError:
                 raise EngineTimeout(f"timed out after {self.timeout:g} s") from None
             except ProcessExpired as exc:
