@@ -48,6 +48,7 @@ class _Words:
     measures: frozenset[str]  # nouns that name what a change is of ("revenue", "profit", "exports")
     factors: dict[str, float]  # "doubled" -> 2, "halved" -> 0.5, "three times" -> 3
     league_points: dict[str, float]  # "wins" -> 3, "draws" -> 1, "defeats" -> 0
+    expectations: tuple[tuple[str, ...], ...]  # "average estimate", "analysts": an old value someone expected
 
 
 @cache
@@ -59,7 +60,8 @@ def _words() -> _Words:
     factors = {str(w): float(f) for f, ws in (raw.get("factors") or {}).items() for w in ws}
     league = {str(w): float(f) for f, ws in (raw.get("league_points") or {}).items() for w in ws}
     return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
-                  not_recomputable, per_year, frozenset(raw.get("measures", ())), factors, league)
+                  not_recomputable, per_year, frozenset(raw.get("measures", ())), factors, league,
+                  tuple(tuple(p.split()) for p in raw.get("expectations", ())))
 
 
 _LISTING = frozenset(["including", "includes", "included", "among", "such as"])
@@ -174,6 +176,30 @@ def _dated(match: RelationMatch) -> bool:
     return any(items[k].code in _DATED for k in range(match.first_item, match.last_item))
 
 
+_BASE_WORDS = frozenset(["from", "against", "versus", "vs", "with", "to", "on", "over", "than"])
+
+
+def _expected_base(match: RelationMatch, words: _Words) -> bool:
+    """The old value is an expectation, not the earlier value: "rose 28% to 120.6 billion yen, versus the 117.3
+    billion yen average estimate of seven analysts", "compared with analysts' forecasts of 117.3 billion yen".
+    Read in the words from the comparison word to the value and in the two items after it."""
+    old = match.mention("old")
+    if old is None:
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is old), None)
+    if k is None:
+        return False
+    before: list[str] = []
+    for it in reversed(items[max(match.first_item, k - 6) : k]):
+        if it.code in _BASE_WORDS or it.mention is not None:
+            break
+        before.append(it.code)
+    after = [it.code for it in items[k + 1 : k + 3] if it.mention is None]
+    window = before[::-1] + ["@"] + after
+    return any(tuple(window[i : i + len(p)]) == p for p in words.expectations for i in range(len(window)))
+
+
 def _adjusted(match: RelationMatch, words: _Words) -> bool:
     """The clause of a change says it is adjusted, annualised or per head ("a real-terms increase of 2%")."""
     sent = match.sentence
@@ -256,6 +282,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     reading = _read(match, a, inferred, pick, state)
     if reading is None or (reading.relation != "total" and _adjusted(match, words)):
         return None
+    if reading.relation in ("percent_change", "difference") and _expected_base(match, words):
+        return None  # measured against an estimate: no change between the two values is claimed
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
     stated = reading.stated
