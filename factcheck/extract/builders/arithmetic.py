@@ -196,7 +196,7 @@ def _expected_base(match: RelationMatch, words: _Words) -> bool:
             break
         before.append(it.code)
     after = [it.code for it in items[k + 1 : k + 3] if it.mention is None]
-    window = before[::-1] + ["@"] + after
+    window = [*before[::-1], "@", *after]
     return any(tuple(window[i : i + len(p)]) == p for p in words.expectations for i in range(len(window)))
 
 
