@@ -38,6 +38,7 @@ class _Words:
     generic: frozenset[str] = frozenset()  # "the June figure of 5.6%": a head that names whatever its period gave
     copulas: frozenset[str] = frozenset()  # "Turnout in Sunday's election was 58.2%": the verb after a subject
     forecast_words: frozenset[str] = frozenset()  # "Economists had expected a surplus of ...": a forecast's clause
+    before_figure: frozenset[str] = frozenset()  # "the record 46.9 million passengers": between determiner and figure
 
 
 @cache
@@ -54,7 +55,8 @@ def _words() -> _Words:
                   frozenset(raw.get("count_groups") or ()), frozenset(raw.get("contrasts") or ()),
                   frozenset(raw.get("compare_to_after") or ()), verbs,
                   frozenset(raw.get("counted_after_verb") or ()), frozenset(raw.get("generic_heads") or ()),
-                  frozenset(raw.get("copulas") or ()), frozenset(raw.get("forecast_words") or ()))
+                  frozenset(raw.get("copulas") or ()), frozenset(raw.get("forecast_words") or ()),
+                  frozenset(raw.get("before_figure") or ()))
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class _Figure:
     countries: frozenset[str] = frozenset()
     predicate: bool = True  # stated as a value ("rose to 3.1%", "the total was X"), not a definite noun phrase
     head: str = ""  # the noun of a definite noun phrase ("the 4.7% forecast": forecast)
+    lead: frozenset[str] = frozenset()  # the words right before it in its clause ("had expected a surplus of")
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
@@ -121,8 +124,12 @@ def _compared(items: list[Item], k: int, w: _Words | None) -> bool:
     return False
 
 
-def _period_key(m: Mention) -> str:
-    """A period mention as a key two clauses can share: "June" and "in June" alike, "this year" as written."""
+def _period_key(m: Mention, pub: int | None = None) -> str:
+    """A period mention as a key two clauses can share: "June" and "in June" alike; "last year" as the year it
+    names when the publication year is known (``pub``), else as written."""
+    if m.type == "relative" and pub is not None and m.value.get("unit") == "year" \
+            and m.value.get("anchor") == "publication":
+        return f"year:{pub + int(float(m.value.get('offset') or 0))}"
     if m.type == "month" and m.value.get("month"):
         return f"month:{m.value['month']}" + (f"/{m.value['year']}" if m.value.get("year") else "")
     if m.type == "year" and m.value.get("year"):
@@ -130,13 +137,13 @@ def _period_key(m: Mention) -> str:
     return f"{m.type}:{' '.join(m.text.lower().split())}"
 
 
-def _clause_periods(items: list[Item], k: int) -> frozenset[str]:
+def _clause_periods(items: list[Item], k: int, pub: int | None = None) -> frozenset[str]:
     home = items[k].clause
-    return frozenset(_period_key(it.mention) for it in items
+    return frozenset(_period_key(it.mention, pub) for it in items
                      if it.clause == home and it.mention is not None and it.mention.type in _TIME)
 
 
-def _periods_after(items: list[Item], k: int) -> tuple[frozenset[str], frozenset[str]]:
+def _periods_after(items: list[Item], k: int, pub: int | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """The periods named right after the figure at ``k`` in its clause, up to a comma or comparison, and
     those of them that are relative to the present and before it ("a year ago", "last month")."""
     home = items[k].clause
@@ -146,13 +153,13 @@ def _periods_after(items: list[Item], k: int) -> tuple[frozenset[str], frozenset
         if it.clause != home or it.code in (",", ";", "from", "than", "with", "and", "compared"):
             break
         if it.mention is not None and it.mention.type in _TIME:
-            out.add(_period_key(it.mention))
+            out.add(_period_key(it.mention, pub))
             if it.mention.type == "relative" and float(it.mention.value.get("offset") or 0) < 0:
-                shifted.add(_period_key(it.mention))
+                shifted.add(_period_key(it.mention, pub))
     return frozenset(out), frozenset(shifted)
 
 
-def _own_periods(items: list[Item], k: int, clauses: list[Clause] | None) -> frozenset[str]:
+def _own_periods(items: list[Item], k: int, clauses: list[Clause] | None, pub: int | None = None) -> frozenset[str]:
     """The periods the figure at ``k`` is given for, written after it ("the A$27.6 billion shortfall now
     expected for 2024-25"); not "the largest since March"."""
     home = items[k].clause
@@ -165,7 +172,7 @@ def _own_periods(items: list[Item], k: int, clauses: list[Clause] | None) -> fro
         if it.clause not in (home, modifier) or it.code in (",", ";"):
             break
         if it.mention is not None and it.mention.type in _TIME and items[j - 1].code != "since":
-            found.add(_period_key(it.mention))  # not "the largest since March"
+            found.add(_period_key(it.mention, pub))  # not "the largest since March"
     return frozenset(found)
 
 
@@ -268,24 +275,30 @@ def _is_definite(prev: Item | None, w: _Words) -> bool:
                                  or (prev.mention is not None and bool(prev.mention.value.get("possessive"))))
 
 
-def _frame(items: list[Item]) -> frozenset[str]:
-    """The period a sentence opens with, set off by a comma ("In 2019, ...", "For the year, ...", "Last month,
-    ..."): the figures after it are for that period."""
-    i = 1 if items and items[0].code in ("in", "for", "during", "over", "through", "throughout") else 0
-    if i < len(items) and items[i].code == "the":
-        i += 1
-    if i + 1 < len(items) and items[i].mention is not None and items[i].mention.type in _TIME \
-            and items[i + 1].code == ",":
-        return frozenset([_period_key(items[i].mention)])
+def _frame(items: list[Item], pub: int | None = None) -> frozenset[str]:
+    """The periods a sentence opens with, set off by a comma ("In 2019, ...", "During the same period in 2019,
+    ...", "Last month, ..."): the figures after it are for those periods."""
+    if not items or not (items[0].code in _FRAME_OPENERS or (items[0].mention is not None
+                                                             and items[0].mention.type in _TIME)):
+        return frozenset()
+    found: set[str] = set()
+    for it in items[:10]:
+        if it.code == ",":
+            return frozenset(found)
+        if it.mention is not None and it.mention.type in _TIME:
+            found.add(_period_key(it.mention, pub))
     return frozenset()
+
+
+_FRAME_OPENERS = frozenset(["in", "for", "during", "over", "through", "throughout", "by", "at", "since", "until"])
 
 
 def _forecast(fig: _Figure, w: _Words) -> bool:
     """The figure is what someone forecasts or expects ("Economists had expected a surplus of US$45.70
-    billion"): a predicate figure in a clause of forecasting words, or a definite one a forecasting noun names
+    billion"): a predicate figure a forecasting word leads up to, or a definite one a forecasting noun names
     ("the 4.7% forecast"); not a definite back-reference that only names the value ("Economists expect the
     14.50% Selic to stay")."""
-    return bool(fig.words & w.forecast_words) if fig.predicate else fig.head in w.forecast_words
+    return bool(fig.lead & w.forecast_words) if fig.predicate else fig.head in w.forecast_words
 
 
 def _countries(items: list[Item], k: int) -> frozenset[str]:
@@ -329,9 +342,9 @@ def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Word
     R7.8 billion", "officials said the total was 180.2 billion euros". The figure comes right after linkers
     (a copula among them, or a relative clause's verb and "at"/"to"), and nothing but a relative clause
     stands between it and its subject."""
-    if not w.copulas:
-        return None
     home = items[k].clause
+    if not w.copulas or clauses[home].modality != "asserted":
+        return None  # not "the deficit would have been $826 billion" (if not for ...)
     j = k - 1
     copula = False
     while j >= 0 and k - j <= 4 and items[j].clause == home and items[j].code in w.linkers \
@@ -358,7 +371,10 @@ def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Word
     return w.group_of[items[h].code]
 
 
-def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
+_LEAD = 8  # items before a figure that may hold the verb it is the object of
+
+
+def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]:
     out: list[_Figure] = []
     items = sent.items
     for k, it in enumerate(items):
@@ -371,7 +387,8 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         prev = items[k - 1] if k > 0 else None
         nxt = items[k + 1] if k + 1 < len(items) else None
         words, years = _clause_words(items, k), _years_after(items, k)
-        definite = _is_definite(prev, w)
+        definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
+                                             and _is_definite(items[k - 2], w))  # "the record 46.9 million"
         needs: frozenset[str] = frozenset()
         if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
                 and items[k + 2].code in w.group_of:
@@ -380,20 +397,21 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
                 and items[k + 2].code in w.group_of:
             needs = w.qualifiers[nxt.code]  # "the $2.13 billion quarterly profit"
             nxt = items[k + 2]
-        periods, (after, shifted) = _clause_periods(items, k), _periods_after(items, k)
+        periods, (after, shifted) = _clause_periods(items, k, pub), _periods_after(items, k, pub)
         countries = _countries(items, k)
-        generic = _generic_period(items, k, w) if not definite else None
+        lead = frozenset(items[i].code for i in range(max(0, k - _LEAD), k) if items[i].clause == it.clause)
+        generic = _generic_period(items, k, w, pub) if not definite else None
         if generic is not None:  # "the June figure of 5.6%": whatever the antecedent named for that period
-            out.append(_Figure(f, it.start, None, True, _compared(items, k, w), words=words, years=years,
+            out.append(_Figure(f, it.start, None, True, _compared(items, k, w), words=words, lead=lead, years=years,
                                periods=periods, own_periods=generic, generic=True, after=after,
                                shifted=shifted, predicate=False, head=items[k - 2].code))
             continue
         named = _named_year(items, k, w) if not definite else None
         if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
             groups, year = named
-            own = _own_periods(items, k, sent.clauses) if not year else frozenset()
+            own = _own_periods(items, k, sent.clauses, pub) if not year else frozenset()
             cmp = _compared(items, k, w) if not year else False
-            out.append(_Figure(f, it.start, groups, True, cmp or bool(own), words=words, year=year or None,
+            out.append(_Figure(f, it.start, groups, True, cmp or bool(own), words=words, lead=lead, year=year or None,
                                years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
                                after=after, shifted=shifted, predicate=False, head=items[k - 2].code))
             continue
@@ -401,28 +419,28 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
             out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
-                               _qualified(items, k, w, sent.clauses), words=words, years=years, periods=periods,
+                               _qualified(items, k, w, sent.clauses), words=words, lead=lead, years=years, periods=periods,
                                after=after, shifted=shifted))
             continue
         subject = _definite_subject(items, k, sent.clauses, w) if not backref and f.kind != "number" else None
         if subject is not None:  # "The deal, which officials valued at R7.8 billion"
-            own = _own_periods(items, k, sent.clauses)
+            own = _own_periods(items, k, sent.clauses, pub)
             cmp = _compared(items, k, w)
-            out.append(_Figure(f, it.start, subject, True, cmp or bool(own), words=words, years=years,
+            out.append(_Figure(f, it.start, subject, True, cmp or bool(own), words=words, lead=lead, years=years,
                                periods=periods, own_periods=own, by_period=bool(own) and not cmp, after=after,
                                shifted=shifted, countries=countries))
             continue
-        own = _own_periods(items, k, sent.clauses) if backref else frozenset()
+        own = _own_periods(items, k, sent.clauses, pub) if backref else frozenset()
         cmp = backref and _compared(items, k, w)
         out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
                            backref, cmp or bool(own), needs if backref else frozenset(), words,
                            years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
                            after=after, shifted=shifted, countries=_possessor(items, k) if backref else countries,
-                           predicate=not backref, head=nxt.code if backref and nxt else ""))
+                           predicate=not backref, head=nxt.code if backref and nxt else "", lead=lead))
     return out
 
 
-def _generic_period(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
+def _generic_period(items: list[Item], k: int, w: _Words, pub: int | None = None) -> frozenset[str] | None:
     """"the June figure of 5.6%", "the 2024 number of 45.7 million": a determiner, a month or a year, a
     generic head and "of" right before the figure at ``k``: the period it names."""
     if k < 4 or items[k - 1].code != "of" or items[k - 2].code not in w.generic:
@@ -430,7 +448,7 @@ def _generic_period(items: list[Item], k: int, w: _Words) -> frozenset[str] | No
     m = items[k - 3].mention
     if m is None or m.type not in ("month", "year") or items[k - 4].code not in w.determiners:
         return None
-    return frozenset([_period_key(m)])
+    return frozenset([_period_key(m, pub)])
 
 
 def _finite(m: Mention) -> bool:
@@ -515,13 +533,14 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
             return q
         return next((q for q in quantities if q.span.start <= start < q.span.end), None)
 
+    pub = a.doc.published.year if a.doc.published else None
     seen: list[_Figure] = []
     sentence_of: dict[int, int] = {}  # a figure's start -> its sentence's index
     frames: list[frozenset[str]] = []  # the period each sentence opens with ("In 2019, exports rose ...")
     n = 0
     for si, sent in enumerate(a.sentences):
-        frames.append(_frame(sent.items))
-        for fig in _figures(sent, w):
+        frames.append(_frame(sent.items, pub))
+        for fig in _figures(sent, w, pub):
             sentence_of[fig.start] = si
             if fig.backref and (fig.group is not None or fig.generic) and (not fig.compared or fig.by_period):
                 # an earlier figure compared with another or given for its own period is no antecedent; a

@@ -45,6 +45,9 @@ def findings(text: str, rule: str = "numbers.conflicting-figure") -> list[tuple[
         # a count named by a new word ("fans")
         ("A record 61,204 fans attended the derby. The crowd of 61,420 included 3,000 away supporters.",
          "61,420", "61,204"),
+        # "last year" is the year before publication (2025-10-29): 2024
+        ("The port handled 8.1 million containers and 2.7 million passengers in 2024. The operator said the record "
+         "2.9 million passengers last year strained the terminal.", "2.9 million", "2.7 million"),
         # a budget restated as a plan
         ("The treasury will present a 4.2 trillion shilling budget on Thursday. Lawmakers said the 4.4 trillion "
          "shilling plan depends on new taxes.", "4.4 trillion shilling", "4.2 trillion shilling"),
@@ -62,6 +65,10 @@ def test_a_restated_figure_that_differs_is_a_warning(text: str, new: str, old: s
         "Measles has killed 23 people so far this year. Of the 41 deaths recorded last year, most were infants.",
         "Inflation eased to 3.9% in June from 4.2% in May. Analysts said the May figure of 4.4% was inflated by fuel.",
         "The policy rate was 5.25% a year ago. After four cuts, the rate, now 4.25%, is the lowest since 2022.",
+        "The port handled 2.7 million passengers in 2024. The record 2.4 million passengers in 2019 had stood for "
+        "years.",
+        "The port handled 2.7 million passengers in 2024. The operator expects the 3.1 million passengers next year "
+        "to strain the terminal.",
         # two countries
         "Germany pledged 1.2 billion euros to the fund. France's 0.9 billion euro pledge was welcomed.",
         # a quarter against the year
@@ -102,3 +109,43 @@ def test_a_count_from_an_unnamed_source_is_unofficial(text: str) -> None:
 def test_a_count_on_the_record_is_not_unofficial() -> None:
     assert findings("The prime minister's office said nine ministers would leave the cabinet.",
                     "attribution.unofficial-figure") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence between opens with another period
+        "Economists had expected a surplus of US$45.7 billion. In 2019, exports rose 0.5 percent. The trade surplus "
+        "was US$421.5 billion.",
+        "The deficit totalled $190 billion in the first eight months. During the same period in 2024, officials "
+        "said the deficit was $173 billion.",
+        # an expectation against the outturn
+        "Analysts had expected a surplus of $5.2 billion. Officials said the surplus was $4.8 billion.",
+    ],
+)
+def test_another_period_or_claim_is_no_restatement(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_an_unnamed_report_runs_on_into_a_modal_sentence() -> None:
+    text = ("The airline is preparing to shed staff, Reuters reported citing people familiar with the plans. The "
+            "carrier could cut about 6 percent of its workforce, or about 1,100 jobs.")
+    messages = [m for _, m in findings(text, "attribution.unofficial-figure")]
+    assert len(messages) == 2 and any("6 percent" in m for m in messages) and any("1,100" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fact, not what may happen
+        "The airline is preparing to shed staff, people familiar with the plans said. The carrier employs 18,000 "
+        "people.",
+        # the sentence before is on the record
+        "The airline is preparing to shed staff, the chief executive said. The carrier could cut about 1,100 jobs.",
+        # the modal sentence names its own source
+        "The airline is preparing to shed staff, people familiar with the plans said. The carrier could cut about "
+        "1,100 jobs, the chief executive said on Tuesday.",
+    ],
+)
+def test_an_unnamed_report_does_not_run_on(text: str) -> None:
+    assert findings(text, "attribution.unofficial-figure") == []
