@@ -290,6 +290,16 @@ def _frame(items: list[Item], pub: int | None = None) -> frozenset[str]:
     return frozenset()
 
 
+def _framed_in(frames: list[tuple[int, frozenset[str]]], since: int, periods: frozenset[str]) -> bool:
+    """No sentence after sentence ``since`` opens with a period that ``periods`` (the antecedent's) lacks."""
+    for si, frame in reversed(frames):
+        if si <= since:
+            return True
+        if not frame <= periods:
+            return False
+    return True
+
+
 _FRAME_OPENERS = frozenset(["in", "for", "during", "over", "through", "throughout", "by", "at", "since", "until"])
 
 
@@ -536,10 +546,11 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     pub = a.doc.published.year if a.doc.published else None
     seen: list[_Figure] = []
     sentence_of: dict[int, int] = {}  # a figure's start -> its sentence's index
-    frames: list[frozenset[str]] = []  # the period each sentence opens with ("In 2019, exports rose ...")
+    frames: list[tuple[int, frozenset[str]]] = []  # the sentences that open with a period ("In 2019, ...")
     n = 0
     for si, sent in enumerate(a.sentences):
-        frames.append(_frame(sent.items, pub))
+        if frame := _frame(sent.items, pub):
+            frames.append((si, frame))
         for fig in _figures(sent, w, pub):
             sentence_of[fig.start] = si
             if fig.backref and (fig.group is not None or fig.generic) and (not fig.compared or fig.by_period):
@@ -553,7 +564,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                         and (not fig.countries or not s.countries or bool(fig.countries & s.countries))
                         and (fig.fig.kind != "number" or s.start < sent.start)
                         # a sentence between that opens with another period moves the story there
-                        and all(f <= s.periods for f in frames[sentence_of[s.start] + 1 :])
+                        and _framed_in(frames, sentence_of[s.start], s.periods)
                         # a forecast and an outturn are two claims ("Economists had expected a surplus of ...")
                         and _forecast(s, w) == _forecast(fig, w)]
                 # a count restates one of an earlier sentence: in its own, "12,418 votes, or 54.2% of the

@@ -99,7 +99,7 @@ def test_no_conflict(text: str) -> None:
     [
         "The border force is about 3,000 recruits short of its target, according to an internal memo seen by "
         "reporters.",
-        "According to sources, nine ministers are set to leave the cabinet this week.",
+        "According to sources, about 900 recruits will be sent to the border this week.",
     ],
 )
 def test_a_count_from_an_unnamed_source_is_unofficial(text: str) -> None:
@@ -107,7 +107,7 @@ def test_a_count_from_an_unnamed_source_is_unofficial(text: str) -> None:
 
 
 def test_a_count_on_the_record_is_not_unofficial() -> None:
-    assert findings("The prime minister's office said nine ministers would leave the cabinet.",
+    assert findings("The interior ministry said about 900 recruits would be sent to the border.",
                     "attribution.unofficial-figure") == []
 
 
