@@ -39,6 +39,8 @@ class _Words:
     copulas: frozenset[str] = frozenset()  # "Turnout in Sunday's election was 58.2%": the verb after a subject
     forecast_words: frozenset[str] = frozenset()  # "Economists had expected a surplus of ...": a forecast's clause
     before_figure: frozenset[str] = frozenset()  # "the record 46.9 million passengers": between determiner and figure
+    pronouns: frozenset[str] = frozenset()  # "It earned $2.4 billion": a subject that restates the antecedent's
+    period_words: frozenset[str] = frozenset()  # "in the quarter", "in the first half": words that name a span
 
 
 @cache
@@ -56,7 +58,8 @@ def _words() -> _Words:
                   frozenset(raw.get("compare_to_after") or ()), verbs,
                   frozenset(raw.get("counted_after_verb") or ()), frozenset(raw.get("generic_heads") or ()),
                   frozenset(raw.get("copulas") or ()), frozenset(raw.get("forecast_words") or ()),
-                  frozenset(raw.get("before_figure") or ()))
+                  frozenset(raw.get("before_figure") or ()), frozenset(raw.get("pronouns") or ()),
+                  frozenset(raw.get("period_words") or ()))
 
 
 @dataclass(frozen=True)
@@ -347,6 +350,24 @@ def _head_before(items: list[Item], h: int, w: _Words) -> bool:
     return before is None or before.clause != home or before.code in _SAYING or before.code in (".", ";")
 
 
+def _named_before(items: list[Item], p: int) -> bool:
+    """A name stands before the pronoun at ``p`` in its clause ("Exxon said it earned"): the pronoun is that
+    name's, not the antecedent's holder. A capitalised first word counts unless it is a function word ("The")."""
+    home = items[p].clause
+    for i in range(p):
+        it = items[i]
+        if it.clause != home:
+            continue
+        if it.mention is not None and it.mention.type in ("country", "person", "title"):
+            return True
+        if it.text[:1].isupper() and not (i == 0 and it.code in _FUNCTION_WORDS):
+            return True
+    return False
+
+
+_FUNCTION_WORDS = frozenset(["the", "its", "their", "this", "that", "a", "an", "but", "and", "so", "still", "yet"])
+
+
 def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Words) -> frozenset[str] | None:
     """A figure whose definite subject names it, as a back-reference: "The deal, which officials valued at
     R7.8 billion", "officials said the total was 180.2 billion euros". The figure comes right after linkers
@@ -363,6 +384,10 @@ def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Word
         j -= 1
     if j < 0:
         return None
+    if j == k - 1 and w.verbs and items[j].code in w.verbs and j >= 1 and items[j - 1].code in w.pronouns \
+            and (j == 1 or items[j - 2].clause != home or items[j - 2].code in (",", ";", "and", "but") or
+                 items[j - 2].code in _SAYING) and not _named_before(items, j - 1):
+        return w.verbs[items[j].code]  # "It earned $2.4 billion": the pronoun is the antecedent's holder
     if clauses[home].kind == "relative":
         first = next(i for i in range(k + 1) if items[i].clause == home)
         if items[first].code not in ("which", "that") or first < 2 or items[first - 1].code != "," \
@@ -566,7 +591,10 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                         # a sentence between that opens with another period moves the story there
                         and _framed_in(frames, sentence_of[s.start], s.periods)
                         # a forecast and an outturn are two claims ("Economists had expected a surplus of ...")
-                        and _forecast(s, w) == _forecast(fig, w)]
+                        and _forecast(s, w) == _forecast(fig, w)
+                        # a subject restated as a clause ("It earned $5.3 billion in the first nine months")
+                        # names the span its antecedent's clause names, or none
+                        and (not fig.predicate or fig.words & w.period_words <= s.words)]
                 # a count restates one of an earlier sentence: in its own, "12,418 votes, or 54.2% of the
                 # 22,911 ballots cast" names a part and its whole
                 # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")

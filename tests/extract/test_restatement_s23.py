@@ -48,6 +48,12 @@ def findings(text: str, rule: str = "numbers.conflicting-figure") -> list[tuple[
         # "last year" is the year before publication (2025-10-29): 2024
         ("The port handled 8.1 million containers and 2.7 million passengers in 2024. The operator said the record "
          "2.9 million passengers last year strained the terminal.", "2.9 million", "2.7 million"),
+        # a pronoun before a verb that names the group ("it earned")
+        ("The company's net profit rose to $2.1 billion in the quarter. It earned $2.4 billion in the quarter, the "
+         "company said.", "$2.4 billion", "$2.1 billion"),
+        # the subject restated by a synonym after a verb of change in the future ("will rise to")
+        ("Defence spending will rise to 2.4% of GDP this year. Critics said the military budget of 2.6% of GDP was "
+         "still too low.", "2.6% of GDP", "2.4% of GDP"),
         # a budget restated as a plan
         ("The treasury will present a 4.2 trillion shilling budget on Thursday. Lawmakers said the 4.4 trillion "
          "shilling plan depends on new taxes.", "4.4 trillion shilling", "4.2 trillion shilling"),
@@ -69,6 +75,9 @@ def test_a_restated_figure_that_differs_is_a_warning(text: str, new: str, old: s
         "years.",
         "The port handled 2.7 million passengers in 2024. The operator expects the 3.1 million passengers next year "
         "to strain the terminal.",
+        # a pronoun's clause that names another span
+        "The company's net profit rose to $2.1 billion in the quarter. It earned $5.3 billion in the first nine "
+        "months.",
         # two countries
         "Germany pledged 1.2 billion euros to the fund. France's 0.9 billion euro pledge was welcomed.",
         # a quarter against the year
@@ -149,3 +158,9 @@ def test_an_unnamed_report_runs_on_into_a_modal_sentence() -> None:
 )
 def test_an_unnamed_report_does_not_run_on(text: str) -> None:
     assert findings(text, "attribution.unofficial-figure") == []
+
+
+def test_a_pronoun_after_another_name_is_that_name_s() -> None:
+    text = ("For the quarter, the software maker earned $2.56 billion. Revenue rose 5 percent. Exxon said it earned "
+            "$7.86 billion, up from $5.44 billion a year earlier.")
+    assert findings(text) == []
