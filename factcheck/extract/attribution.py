@@ -75,6 +75,35 @@ def classify(sentence: str) -> AttributionCue | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Carry:
+    categories: frozenset[str]
+    modal: re.Pattern[str]
+
+
+@cache
+def _carry(lang: str = "en") -> _Carry | None:
+    raw = resource("attribution", lang).get("carry")
+    if not raw:
+        return None
+    body = "|".join(f"(?:{c})" for c in raw["modal"])
+    return _Carry(frozenset(raw["categories"]), re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE))
+
+
+def carried(previous: str | None, sentence: str) -> AttributionCue | None:
+    """The attribution a sentence without a cue of its own takes from the sentence before: a report that rests
+    on unnamed sources runs on into a sentence that states what may happen ("..., Bloomberg reported citing
+    people familiar with the matter. The company may cut about 8 percent of the workforce"). Only the weak
+    categories carry (``carry`` in ``resources/en/attribution.yaml``), and only into a modal sentence."""
+    spec = _carry()
+    if spec is None or previous is None or classify(sentence) is not None or not spec.modal.search(sentence):
+        return None
+    cue = classify(previous)
+    if cue is None or cue.attribution not in spec.categories:
+        return None
+    return AttributionCue(cue.attribution, cue.cue, -1, cue.who)
+
+
 # Every match of ``_WHO`` holds one of these cues, and the words it takes in before its cue are a run of
 # word characters, dots, apostrophes, hyphens and white space: no match starts before the run that ends
 # at the first cue, so the search starts there (after the last other character before the cue).

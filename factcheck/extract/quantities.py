@@ -14,7 +14,7 @@ import bisect
 import math
 import re
 
-from factcheck.extract.attribution import AttributionCue, classify
+from factcheck.extract.attribution import AttributionCue, carried, classify
 from factcheck.extract.context import QUANTITIES, Context, build_context
 from factcheck.extract.lexicon import (
     COUNTRY_NAMES,
@@ -248,13 +248,21 @@ def _quote_attribution(ctx: Context, idx: int, text: str) -> AttributionCue | No
     return None
 
 
+def _previous(ctx: Context, idx: int) -> str | None:
+    """The text of the sentence before sentence ``idx`` (None for the first)."""
+    if idx <= 0:
+        return None
+    prev = ctx.sentences[idx - 1]
+    return ctx.doc.text[prev.start : prev.end]
+
+
 def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     low = lowered(text)
     # the twin is tried only where a figure can start: cheaper than a pre-scan of the sentence for a unit
     matches = ci_finditer(QUANTITY_RE, _QUANTITY_LOW, text, low, _QUANTITY_START)
     if not matches:
         return []
-    attribution = classify(text) or _quote_attribution(ctx, idx, text)
+    attribution = classify(text) or _quote_attribution(ctx, idx, text) or carried(_previous(ctx, idx), text)
     cues = ctx.holder_cues(idx)
     subjects = _subjects(text)
     ends = [x[1] for x in subjects]

@@ -33,6 +33,14 @@ class _Words:
     count_groups: frozenset[str]  # groups that name counts ("cases", "attendance")
     contrasts: frozenset[str] = frozenset()  # "the previous rate of 5.5%": another value of the thing
     compare_to_after: frozenset[str] = frozenset()  # words after which "to" compares ("cut to the 3.5% ...")
+    verbs: dict[str, frozenset[str]] | None = None  # "is seeking 8.8 trillion yen", "killed 17 people": verb -> groups
+    counted_after_verb: frozenset[str] = frozenset()  # "killed 17 people": the nouns a verb's count may name
+    generic: frozenset[str] = frozenset()  # "the June figure of 5.6%": a head that names whatever its period gave
+    copulas: frozenset[str] = frozenset()  # "Turnout in Sunday's election was 58.2%": the verb after a subject
+    forecast_words: frozenset[str] = frozenset()  # "Economists had expected a surplus of ...": a forecast's clause
+    before_figure: frozenset[str] = frozenset()  # "the record 46.9 million passengers": between determiner and figure
+    pronouns: frozenset[str] = frozenset()  # "It earned $2.4 billion": a subject that restates the antecedent's
+    period_words: frozenset[str] = frozenset()  # "in the quarter", "in the first half": words that name a span
 
 
 @cache
@@ -44,9 +52,14 @@ def _words() -> _Words:
             groups.setdefault(w, set()).add(g)
     group_of = {w: frozenset(gs) for w, gs in groups.items()}
     qualifiers = {q: frozenset(words) for q, words in (raw.get("qualifiers") or {}).items()}
+    verbs = {str(v): frozenset([str(g)]) for g, vs in (raw.get("verbs") or {}).items() for v in vs}
     return _Words(group_of, frozenset(raw["determiners"]), frozenset(raw["linkers"]), qualifiers,
                   frozenset(raw.get("count_groups") or ()), frozenset(raw.get("contrasts") or ()),
-                  frozenset(raw.get("compare_to_after") or ()))
+                  frozenset(raw.get("compare_to_after") or ()), verbs,
+                  frozenset(raw.get("counted_after_verb") or ()), frozenset(raw.get("generic_heads") or ()),
+                  frozenset(raw.get("copulas") or ()), frozenset(raw.get("forecast_words") or ()),
+                  frozenset(raw.get("before_figure") or ()), frozenset(raw.get("pronouns") or ()),
+                  frozenset(raw.get("period_words") or ()))
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,27 @@ class _Figure:
     words: frozenset[str] = frozenset()  # the words of its own clause
     year: int | None = None  # the year a back-reference names ("the 2025 deficit of 3.3%")
     years: frozenset[int] = frozenset()  # the years named after it in its clause ("3.1% of GDP in 2025")
+    # the periods of its clause ("killed 17 people so far this year"), and, for a back-reference qualified only by
+    # periods ("the 19 deaths recorded so far this year"), those periods: the antecedent's clause must name them all
+    periods: frozenset[str] = frozenset()
+    own_periods: frozenset[str] = frozenset()
+    by_period: bool = False  # compared only because it names periods (own_periods)
+    generic: bool = False  # "the June figure of 5.6%": names no group; own_periods must follow the antecedent
+    after: frozenset[str] = frozenset()  # the periods named right after it ("5.4% in June from ...")
+    # the periods right after it that are before the present one ("5.25% a year ago", "last month"): it joins only a
+    # back-reference whose own clause names them too, never "the rate, now 4.25%"
+    shifted: frozenset[str] = frozenset()
+    # the countries it is said of: a back-reference's possessive ("France's 0.9 billion euro pledge"), the
+    # antecedent's clause ("Germany pledged 1.2 billion euros"); two figures of two countries never join
+    countries: frozenset[str] = frozenset()
+    predicate: bool = True  # stated as a value ("rose to 3.1%", "the total was X"), not a definite noun phrase
+    head: str = ""  # the noun of a definite noun phrase ("the 4.7% forecast": forecast)
+    lead: frozenset[str] = frozenset()  # the words right before it in its clause ("had expected a surplus of")
+
+
+def _same_value(a: Figure, b: Figure) -> bool:
+    """Equal within the rounding of the more precise figure: "310 million" is "310 million", "3.3%" is not "3%"."""
+    return abs(a.value - b.value) <= min(a.half, b.half) + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
 
 
 def _equal(a: Figure, b: Figure) -> bool:
@@ -70,7 +104,7 @@ def _equal(a: Figure, b: Figure) -> bool:
 _COMPARISON = frozenset(["than", "from", "with", "against", "versus", "over", "on", "below", "above", "to"])
 _TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday"])  # not "the 17th in a row"
 # "the budget for 2026 totals ...", "the trade deficit with China was ..."
-_STEP_OVER = frozenset(["year", "fiscal_year", "month", "relative", "country"])
+_STEP_OVER = frozenset(["year", "fiscal_year", "month", "date", "relative", "country"])
 # "cut its cash rate by 25 basis points to 3.60%": the size of a move between a rate and its new level
 _MOVE = frozenset(["points", "percent"])
 
@@ -80,13 +114,60 @@ def _qualified(items: list[Item], k: int, w: _Words | None = None, clauses: list
     given for a period of its own ("the A$27.6 billion shortfall now expected for 2024-25"). "to" compares
     only after a word of change or comparison ("cut to the 3.5% ..."), not after another verb ("assent to the
     Sh9.24 billion budget")."""
+    return _compared(items, k, w) or bool(_own_periods(items, k, clauses))
+
+
+def _compared(items: list[Item], k: int, w: _Words | None) -> bool:
+    """The figure at ``k`` comes after a word of comparison ("narrower than the ...")."""
     if k >= 2 and items[k - 2].code in _COMPARISON:
         if items[k - 2].code != "to" or w is None or not w.compare_to_after:
             return True
         if k >= 3 and items[k - 3].code in w.compare_to_after:
             return True
+    return False
+
+
+def _period_key(m: Mention, pub: int | None = None) -> str:
+    """A period mention as a key two clauses can share: "June" and "in June" alike; "last year" as the year it
+    names when the publication year is known (``pub``), else as written."""
+    if m.type == "relative" and pub is not None and m.value.get("unit") == "year" \
+            and m.value.get("anchor") == "publication":
+        return f"year:{pub + int(float(m.value.get('offset') or 0))}"
+    if m.type == "month" and m.value.get("month"):
+        return f"month:{m.value['month']}" + (f"/{m.value['year']}" if m.value.get("year") else "")
+    if m.type == "year" and m.value.get("year"):
+        return f"year:{m.value['year']}"
+    return f"{m.type}:{' '.join(m.text.lower().split())}"
+
+
+def _clause_periods(items: list[Item], k: int, pub: int | None = None) -> frozenset[str]:
+    home = items[k].clause
+    return frozenset(_period_key(it.mention, pub) for it in items
+                     if it.clause == home and it.mention is not None and it.mention.type in _TIME)
+
+
+def _periods_after(items: list[Item], k: int, pub: int | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """The periods named right after the figure at ``k`` in its clause, up to a comma or comparison, and
+    those of them that are relative to the present and before it ("a year ago", "last month")."""
+    home = items[k].clause
+    out: set[str] = set()
+    shifted: set[str] = set()
+    for it in items[k + 1 : k + 6]:
+        if it.clause != home or it.code in (",", ";", "from", "than", "with", "and", "compared"):
+            break
+        if it.mention is not None and it.mention.type in _TIME:
+            out.add(_period_key(it.mention, pub))
+            if it.mention.type == "relative" and float(it.mention.value.get("offset") or 0) < 0:
+                shifted.add(_period_key(it.mention, pub))
+    return frozenset(out), frozenset(shifted)
+
+
+def _own_periods(items: list[Item], k: int, clauses: list[Clause] | None, pub: int | None = None) -> frozenset[str]:
+    """The periods the figure at ``k`` is given for, written after it ("the A$27.6 billion shortfall now
+    expected for 2024-25"); not "the largest since March"."""
     home = items[k].clause
     modifier: int | None = None  # a participle set off after the noun ("the 4.5% target set for 2025-26")
+    found: set[str] = set()
     for j in range(k + 1, min(k + 7, len(items))):
         it = items[j]
         if it.clause != home and modifier is None and clauses is not None and clauses[it.clause].kind == "participial":
@@ -94,8 +175,8 @@ def _qualified(items: list[Item], k: int, w: _Words | None = None, clauses: list
         if it.clause not in (home, modifier) or it.code in (",", ";"):
             break
         if it.mention is not None and it.mention.type in _TIME and items[j - 1].code != "since":
-            return True  # not "the largest since March"
-    return False
+            found.add(_period_key(it.mention, pub))  # not "the largest since March"
+    return frozenset(found)
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
@@ -113,21 +194,53 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
     j = k - 1
     steps = 0
     moved = False
-    while j >= 0 and steps < 8 and items[j].code not in w.group_of and (items[j].code in w.linkers or (
-            items[j].mention is not None and items[j].mention.type in _STEP_OVER)):
-        j -= 1
-        steps += 1
-        if j >= 1 and items[j].code == "@points" and items[j - 1].code == "by" and j + 1 < k \
-                and items[j + 1].code == "to":
-            j -= 2  # "cut its cash rate by 25 basis points to 3.60%": over the size of the move
-            steps += 2
+    while j >= 0 and steps < 8 and items[j].code not in w.group_of:
+        it = items[j]
+        if it.code in w.linkers or (it.mention is not None and it.mention.type in _STEP_OVER):
+            j -= 1
+            steps += 1
+        elif it.mention is not None and it.mention.type in _MOVE and j + 1 < k and items[j + 1].code == "to" \
+                and j >= 1 and (items[j - 1].code == "by" or items[j - 1].code in w.linkers):
+            # "cut its cash rate by 25 basis points to 3.60%", "net profit fell 11 percent to A$1.42 billion":
+            # over the size of the move
+            back = 2 if items[j - 1].code == "by" else 1
+            j -= back
+            steps += back
             moved = True
+        else:
+            break
     if j >= 0 and items[j].code in w.group_of:  # "will cost £1.9 billion" too
         groups = w.group_of[items[j].code]
         if moved and items[j].code in groups:
             return frozenset([items[j].code])  # a move in points is said of the thing named: "rate", not inflation
         return groups
-    return None
+    if j >= 0 and w.verbs and items[j].code in w.verbs and not moved:
+        return w.verbs[items[j].code]  # "the ministry is seeking a record 8.8 trillion yen"
+    return _subject_group(items, k, j, w)
+
+
+def _subject_group(items: list[Item], k: int, j: int, w: _Words) -> frozenset[str] | None:
+    """"Turnout in Sunday's local elections was 58.2%": the group of the noun that opens the figure's
+    clause, when a copula stands right before the figure (over linkers, ``j`` is where the steps back
+    stopped) and nothing between the noun and the figure is another figure or a comma."""
+    if not w.copulas or not any(items[i].code in w.copulas for i in range(max(j + 1, 0), k)):
+        return None
+    home = items[k].clause
+    first = next((i for i in range(k) if items[i].clause == home), k)
+    n = first
+    # over a determiner, a possessive or a country, and up to two plain words ("the country's overall turnout")
+    while n < k and n - first < 4 and items[n].code not in w.group_of and (
+            items[n].code in w.determiners or items[n].code.endswith(("'s", "’s"))
+            or (items[n].mention is not None and items[n].mention.type == "country")):
+        n += 1
+    if n >= k or items[n].code not in w.group_of or k - n > 12:
+        return None
+    for i in range(n + 1, k):
+        it = items[i]
+        if it.code in (",", ";", "(", ")") or it.clause != home or (
+                it.mention is not None and it.mention.type in ("money", "percent", "number", "points")):
+            return None
+    return w.group_of[items[n].code]
 
 
 def _clause_words(items: list[Item], k: int) -> frozenset[str]:
@@ -165,7 +278,138 @@ def _is_definite(prev: Item | None, w: _Words) -> bool:
                                  or (prev.mention is not None and bool(prev.mention.value.get("possessive"))))
 
 
-def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
+def _frame(items: list[Item], pub: int | None = None) -> frozenset[str]:
+    """The periods a sentence opens with, set off by a comma ("In 2019, ...", "During the same period in 2019,
+    ...", "Last month, ..."): the figures after it are for those periods."""
+    if not items or not (items[0].code in _FRAME_OPENERS or (items[0].mention is not None
+                                                             and items[0].mention.type in _TIME)):
+        return frozenset()
+    found: set[str] = set()
+    for it in items[:10]:
+        if it.code == ",":
+            return frozenset(found)
+        if it.mention is not None and it.mention.type in _TIME:
+            found.add(_period_key(it.mention, pub))
+    return frozenset()
+
+
+def _framed_in(frames: list[tuple[int, frozenset[str]]], since: int, periods: frozenset[str]) -> bool:
+    """No sentence after sentence ``since`` opens with a period that ``periods`` (the antecedent's) lacks."""
+    for si, frame in reversed(frames):
+        if si <= since:
+            return True
+        if not frame <= periods:
+            return False
+    return True
+
+
+_FRAME_OPENERS = frozenset(["in", "for", "during", "over", "through", "throughout", "by", "at", "since", "until"])
+
+
+def _forecast(fig: _Figure, w: _Words) -> bool:
+    """The figure is what someone forecasts or expects ("Economists had expected a surplus of US$45.70
+    billion"): a predicate figure a forecasting word leads up to, or a definite one a forecasting noun names
+    ("the 4.7% forecast"); not a definite back-reference that only names the value ("Economists expect the
+    14.50% Selic to stay")."""
+    return bool(fig.lead & w.forecast_words) if fig.predicate else fig.head in w.forecast_words
+
+
+def _countries(items: list[Item], k: int) -> frozenset[str]:
+    home = items[k].clause
+    return frozenset(str(it.mention.value.get("code")) for it in items
+                     if it.clause == home and it.mention is not None and it.mention.type == "country")
+
+
+def _possessor(items: list[Item], k: int) -> frozenset[str]:
+    """The country of a possessive right before the figure at ``k`` ("France's 0.9 billion euro pledge")."""
+    m = items[k - 1].mention if k >= 1 else None
+    if m is not None and m.type == "country" and m.value.get("possessive"):
+        return frozenset([str(m.value.get("code"))])
+    return frozenset()
+
+
+_SAYING = frozenset(["said", "says", "say", "that", "told", "showed", "show", "shows"])
+
+
+def _head_before(items: list[Item], h: int, w: _Words) -> bool:
+    """The group noun at ``h`` is definite and opens its clause or what a verb of saying reports ("The deal",
+    "... said the total", "the ministry's budget"): a determiner or possessive before it, over at most two
+    plain words none of which says it is another value ("the estimated cost")."""
+    home = items[h].clause
+    d = h - 1
+    for _ in range(2):
+        if d < 0 or _is_definite(items[d], w) or items[d].clause != home:
+            break
+        it = items[d]
+        if it.mention is not None or not it.code.isalpha() or it.code in w.contrasts or it.code in w.linkers:
+            return False
+        d -= 1
+    if d < 0 or items[d].clause != home or not _is_definite(items[d], w) or items[d].code in w.contrasts:
+        return False
+    before = items[d - 1] if d >= 1 else None
+    return before is None or before.clause != home or before.code in _SAYING or before.code in (".", ";")
+
+
+def _named_before(items: list[Item], p: int) -> bool:
+    """A name stands before the pronoun at ``p`` in its clause ("Exxon said it earned"): the pronoun is that
+    name's, not the antecedent's holder. A capitalised first word counts unless it is a function word ("The")."""
+    home = items[p].clause
+    for i in range(p):
+        it = items[i]
+        if it.clause != home:
+            continue
+        if it.mention is not None and it.mention.type in ("country", "person", "title"):
+            return True
+        if it.text[:1].isupper() and not (i == 0 and it.code in _FUNCTION_WORDS):
+            return True
+    return False
+
+
+_FUNCTION_WORDS = frozenset(["the", "its", "their", "this", "that", "a", "an", "but", "and", "so", "still", "yet"])
+
+
+def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Words) -> frozenset[str] | None:
+    """A figure whose definite subject names it, as a back-reference: "The deal, which officials valued at
+    R7.8 billion", "officials said the total was 180.2 billion euros". The figure comes right after linkers
+    (a copula among them, or a relative clause's verb and "at"/"to"), and nothing but a relative clause
+    stands between it and its subject."""
+    home = items[k].clause
+    if not w.copulas or clauses[home].modality != "asserted":
+        return None  # not "the deficit would have been $826 billion" (if not for ...)
+    j = k - 1
+    copula = False
+    while j >= 0 and k - j <= 4 and items[j].clause == home and items[j].code in w.linkers \
+            and items[j].code not in w.group_of:
+        copula = copula or items[j].code in w.copulas
+        j -= 1
+    if j < 0:
+        return None
+    if j == k - 1 and w.verbs and items[j].code in w.verbs and j >= 1 and items[j - 1].code in w.pronouns \
+            and (j == 1 or items[j - 2].clause != home or items[j - 2].code in (",", ";", "and", "but") or
+                 items[j - 2].code in _SAYING) and not _named_before(items, j - 1):
+        return w.verbs[items[j].code]  # "It earned $2.4 billion": the pronoun is the antecedent's holder
+    if clauses[home].kind == "relative":
+        first = next(i for i in range(k + 1) if items[i].clause == home)
+        if items[first].code not in ("which", "that") or first < 2 or items[first - 1].code != "," \
+                or k - first > 6 or j == k - 1:
+            return None
+        if any(it.mention is not None and it.mention.type in ("money", "percent", "number", "points")
+               for it in items[first:k]):
+            return None
+        h = first - 2  # "The deal, which officials valued at R7.8 billion"
+    elif copula and items[j].code in w.group_of:
+        h = j  # "the total was 180.2 billion euros"
+    else:
+        return None
+    if items[h].code not in w.group_of or not _head_before(items, h, w):
+        return None
+    return w.group_of[items[h].code]
+
+
+_LEAD = 8  # items before a figure that may hold the verb it is the object of
+
+
+def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]:
     out: list[_Figure] = []
     items = sent.items
     for k, it in enumerate(items):
@@ -178,7 +422,8 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
         prev = items[k - 1] if k > 0 else None
         nxt = items[k + 1] if k + 1 < len(items) else None
         words, years = _clause_words(items, k), _years_after(items, k)
-        definite = _is_definite(prev, w)
+        definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
+                                             and _is_definite(items[k - 2], w))  # "the record 46.9 million"
         needs: frozenset[str] = frozenset()
         if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
                 and items[k + 2].code in w.group_of:
@@ -187,22 +432,58 @@ def _figures(sent: Sentence, w: _Words) -> list[_Figure]:
                 and items[k + 2].code in w.group_of:
             needs = w.qualifiers[nxt.code]  # "the $2.13 billion quarterly profit"
             nxt = items[k + 2]
+        periods, (after, shifted) = _clause_periods(items, k, pub), _periods_after(items, k, pub)
+        countries = _countries(items, k)
+        lead = frozenset(items[i].code for i in range(max(0, k - _LEAD), k) if items[i].clause == it.clause)
+        generic = _generic_period(items, k, w, pub) if not definite else None
+        if generic is not None:  # "the June figure of 5.6%": whatever the antecedent named for that period
+            out.append(_Figure(f, it.start, None, True, _compared(items, k, w), words=words, lead=lead, years=years,
+                               periods=periods, own_periods=generic, generic=True, after=after,
+                               shifted=shifted, predicate=False, head=items[k - 2].code))
+            continue
         named = _named_year(items, k, w) if not definite else None
         if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
             groups, year = named
-            out.append(_Figure(f, it.start, groups, True, _qualified(items, k, w, sent.clauses) if not year else False,
-                               words=words, year=year or None, years=years))
+            own = _own_periods(items, k, sent.clauses, pub) if not year else frozenset()
+            cmp = _compared(items, k, w) if not year else False
+            out.append(_Figure(f, it.start, groups, True, cmp or bool(own), words=words, lead=lead, year=year or None,
+                               years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
+                               after=after, shifted=shifted, predicate=False, head=items[k - 2].code))
             continue
         backref = definite and nxt is not None and nxt.code in w.group_of
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
             out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
-                               _qualified(items, k, w, sent.clauses), words=words, years=years))
+                               _qualified(items, k, w, sent.clauses), words=words, lead=lead, years=years, periods=periods,
+                               after=after, shifted=shifted))
             continue
+        subject = _definite_subject(items, k, sent.clauses, w) if not backref and f.kind != "number" else None
+        if subject is not None:  # "The deal, which officials valued at R7.8 billion"
+            own = _own_periods(items, k, sent.clauses, pub)
+            cmp = _compared(items, k, w)
+            out.append(_Figure(f, it.start, subject, True, cmp or bool(own), words=words, lead=lead, years=years,
+                               periods=periods, own_periods=own, by_period=bool(own) and not cmp, after=after,
+                               shifted=shifted, countries=countries))
+            continue
+        own = _own_periods(items, k, sent.clauses, pub) if backref else frozenset()
+        cmp = backref and _compared(items, k, w)
         out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
-                           backref, backref and _qualified(items, k, w, sent.clauses), needs if backref else frozenset(), words,
-                           years=years))
+                           backref, cmp or bool(own), needs if backref else frozenset(), words,
+                           years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
+                           after=after, shifted=shifted, countries=_possessor(items, k) if backref else countries,
+                           predicate=not backref, head=nxt.code if backref and nxt else "", lead=lead))
     return out
+
+
+def _generic_period(items: list[Item], k: int, w: _Words, pub: int | None = None) -> frozenset[str] | None:
+    """"the June figure of 5.6%", "the 2024 number of 45.7 million": a determiner, a month or a year, a
+    generic head and "of" right before the figure at ``k``: the period it names."""
+    if k < 4 or items[k - 1].code != "of" or items[k - 2].code not in w.generic:
+        return None
+    m = items[k - 3].mention
+    if m is None or m.type not in ("month", "year") or items[k - 4].code not in w.determiners:
+        return None
+    return frozenset([_period_key(m, pub)])
 
 
 def _finite(m: Mention) -> bool:
@@ -215,11 +496,16 @@ def _finite(m: Mention) -> bool:
 
 def _counted(items: list[Item], k: int, w: _Words) -> bool:
     """The number at ``k`` counts something a count group names: the noun right after it, two items
-    after it over a possessive or "of" ("the year's 1,240 cases"), or the noun before it across "of"."""
+    after it over a possessive or "of" ("the year's 1,240 cases"), the noun before it across "of", or a
+    verb of the group right before it ("killed 17 people")."""
     near = [items[j].code for j in (k + 1, k - 2) if 0 <= j < len(items)]
     if k >= 2 and items[k - 1].code != "of":
         near = near[:1]
-    return any(w.group_of.get(c, frozenset()) & w.count_groups for c in near)
+    if any(w.group_of.get(c, frozenset()) & w.count_groups for c in near):
+        return True
+    # "cholera has killed 1,284 people": a verb that says what the count is, and a noun for whom
+    return k >= 1 and k + 1 < len(items) and w.verbs is not None and items[k + 1].code in w.counted_after_verb \
+        and bool(w.verbs.get(items[k - 1].code, frozenset()) & w.count_groups)
 
 
 def _years_after(items: list[Item], k: int) -> frozenset[int]:
@@ -282,25 +568,46 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
             return q
         return next((q for q in quantities if q.span.start <= start < q.span.end), None)
 
+    pub = a.doc.published.year if a.doc.published else None
     seen: list[_Figure] = []
+    sentence_of: dict[int, int] = {}  # a figure's start -> its sentence's index
+    frames: list[tuple[int, frozenset[str]]] = []  # the sentences that open with a period ("In 2019, ...")
     n = 0
-    for sent in a.sentences:
-        for fig in _figures(sent, w):
-            if fig.backref and fig.group is not None and not fig.compared:
-                # an earlier figure compared with another or given for its own period is no antecedent
-                same = [s for s in seen if s.group and s.group & fig.group and _same_kind(s.fig, fig.fig)
-                        and not s.compared and _fits(fig, s)
-                        and (fig.fig.kind != "number" or s.start < sent.start)]
+    for si, sent in enumerate(a.sentences):
+        if frame := _frame(sent.items, pub):
+            frames.append((si, frame))
+        for fig in _figures(sent, w, pub):
+            sentence_of[fig.start] = si
+            if fig.backref and (fig.group is not None or fig.generic) and (not fig.compared or fig.by_period):
+                # an earlier figure compared with another or given for its own period is no antecedent; a
+                # back-reference given for periods ("the 19 deaths recorded so far this year") joins only a figure
+                # whose clause names them all, a generic one ("the June figure of 5.6%") one that names them next
+                same = [s for s in seen if s.group and (fig.generic or (fig.group is not None and s.group & fig.group))
+                        and _same_kind(s.fig, fig.fig) and not s.compared and _fits(fig, s)
+                        and (not fig.by_period or fig.own_periods <= s.periods)
+                        and (not fig.generic or fig.own_periods <= s.after) and s.shifted <= fig.periods
+                        and (not fig.countries or not s.countries or bool(fig.countries & s.countries))
+                        and (fig.fig.kind != "number" or s.start < sent.start)
+                        # a sentence between that opens with another period moves the story there
+                        and _framed_in(frames, sentence_of[s.start], s.periods)
+                        # a forecast and an outturn are two claims ("Economists had expected a surplus of ...")
+                        and _forecast(s, w) == _forecast(fig, w)
+                        # a subject restated as a clause ("It earned $5.3 billion in the first nine months")
+                        # names the span its antecedent's clause names, or none
+                        and (not fig.predicate or fig.words & w.period_words <= s.words)]
                 # a count restates one of an earlier sentence: in its own, "12,418 votes, or 54.2% of the
                 # 22,911 ballots cast" names a part and its whole
                 # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")
-                ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) else None
+                # nor is one that equals any earlier figure of its kind, named or not ("..., of which 310 million
+                # dollars is for schools. The 310 million dollar request for schools")
+                ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) and not any(
+                    _same_value(s.fig, fig.fig) for s in seen if _same_kind(s.fig, fig.fig)) else None
                 if ante is not None:
                     q_new, q_old = quantity_at(fig.start), quantity_at(ante.start)
                     if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale:
                         n += 1
                         old_key = q_old.subject_key or ""
-                        shared = sorted(fig.group & (ante.group or fig.group))
+                        shared = sorted((fig.group or ante.group or frozenset()) & (ante.group or fig.group or frozenset()))
                         # the group the written noun is named for ("the repo rate": rate, not inflation)
                         name = next((g for g in shared if g in fig.words), shared[0])
                         key = old_key if old_key.startswith("restated:") else f"restated:{name}:{n}"

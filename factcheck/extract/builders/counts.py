@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from factcheck.extract.attribution import AttributionCue, classify
+from factcheck.extract.attribution import AttributionCue, carried, classify
 from factcheck.extract.builders.common import certainty_of
 from factcheck.extract.mentions.resources import lexicon, resource
 from factcheck.model.document import Span
@@ -67,6 +67,15 @@ def _attribution(sentence: str, at: int) -> AttributionCue | None:
     return classify(sentence)
 
 
+def _previous(a: Analysis, index: int) -> str | None:
+    """The text of the sentence before sentence ``index`` (None for the first)."""
+    spans = a.doc.sentences
+    if index <= 0 or index > len(spans):
+        return None
+    prev = spans[index - 1]
+    return a.text[prev.start : prev.end]
+
+
 def _hedge(words: str) -> str:
     if not words:
         return "exact"
@@ -86,7 +95,8 @@ def build(match: RelationMatch, a: Analysis) -> Quantity | None:
     if not math.isfinite(value):
         return None  # the 400 digits of an adversarial input are no count
     decimals = int(v.get("decimals", 0) or 0)
-    cue = _attribution(match.sentence_text, num.start - match.sentence.start)
+    cue = _attribution(match.sentence_text, num.start - match.sentence.start) or carried(
+        _previous(a, match.sentence.index), match.sentence_text)
     return Quantity(
         span=Span(start=num.start, end=num.end),
         text=num.text,
