@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from functools import cache
 
 from factcheck.extract.attribution import AttributionCue, carried, classify
 from factcheck.extract.context import QUANTITIES, Context, build_context
@@ -25,7 +26,7 @@ from factcheck.extract.lexicon import (
     may_hold,
     number_value,
 )
-from factcheck.extract.mentions.resources import lexicon
+from factcheck.extract.mentions.resources import lexicon, resource
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import Quantity
 from factcheck.model.keys import fold
@@ -288,7 +289,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         else:
             glossed = False
         hedge, hedge_text = _hedge(text[max(0, start - 25) : start])
-        subject = None if glossed else _subject(subjects, ends, start, m.end())
+        subject = None if glossed else _qualified(text, _subject(subjects, ends, start, m.end()), start)
         holder = _holder(ctx, cues, subject[1]) if subject else None
         claim = _claim_type(text, start, m.end(), claim_cues, fallback_claim)
         if claim == "other" and _ci_search(_AT_LEVEL, text, low, max(0, start - 30), start):
@@ -435,6 +436,32 @@ def _subject(subjects: list[tuple[int, int, str]], ends: list[int], start: int, 
 
 
 _ORDER = {name: i for i, (name, _) in enumerate(SUBJECTS)}
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][a-z-]*)\s+$")
+
+
+@cache
+def _subject_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    raw = resource("subjects")
+    return frozenset(raw["parts"]), {k: frozenset(v) for k, v in (raw.get("competing") or {}).items()}
+
+
+def _qualified(text: str, subject: tuple[str, int] | None, start: int) -> tuple[str, int] | None:
+    """``subject`` as the figure at ``start`` has it: with the word before the phrase that names a part of the
+    thing ("goods deficit"), or None when a head naming another thing of its kind ("the surplus in
+    services") stands between the phrase and the figure (``resources/en/subjects.yaml``)."""
+    if subject is None:
+        return None
+    name, at = subject
+    parts, competing = _subject_words()
+    rivals = competing.get(name)
+    if rivals and at < start:
+        between = text[at:start].lower().split()[1:]
+        if any(w.strip(".,;:()") in rivals for w in between):
+            return None
+    m = _WORD_BEFORE.search(text, max(0, at - 40), at) if at < start else None  # "a $1.2 trillion deficit": no
+    if m and m.group(1).lower() in parts and not name.startswith(m.group(1).lower()):
+        return f"{m.group(1).lower()} {name}", at
+    return subject
 
 
 def _holder(ctx: Context, cues: list[tuple[int, str]], at: int) -> str | None:
