@@ -42,9 +42,9 @@ DATE_RE = re.compile(
     + r"\b(?![-–]\d)(?:,?\s(?P<y1>\d{4})\b)?\)?"
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd2>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"(?![-–]\d)\s(?P<m2>" + MONTH_RE
     + r")(?:,?\s(?P<y2>\d{4})\b)?\)?"
-    r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b)?"
+    r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b|\s(?P<yr3>last|this|next)\syear\b)?"
     r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\)|,\san?\s(?P<wd5>" + WEEKDAY_RE + r")\b)?"
-    r"|\b(?P<d4>\d{1,2})" + _SUFFIX + r"\s(?:of\s)?(?P<m4>" + MONTH_RE + r")(?:,?\s(?P<y4>\d{4})\b)?"
+    r"|\b(?P<d4>\d{1,2})" + _SUFFIX + r"\s(?:of\s)?(?P<m4>" + MONTH_RE + r")(?:,?\s(?P<y4>\d{4})\b|\s(?P<yr4>last|this|next)\syear\b)?"
     r"|\bthe\s(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?:\sof\s(?P<m6>" + MONTH_RE + r")(?:,?\s(?P<y6>\d{4})\b)?)?"
     r"|\b(?P<mmod>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-])?(?P<m5>" + MONTH_RE
     + r")(?:\s(?P<y5>\d{4})\b)?"
@@ -105,7 +105,7 @@ class DateParts:
     month: int | None = None
     day: int | None = None
     weekday: str | None = None
-    modifier: str | None = None  # 'last' / 'next' / 'this' / 'early' / ... for weekdays and months
+    modifier: str | None = None  # 'last' / 'next' / 'this' / 'early' / ... for weekdays and months; 'last year' ... for a day
     relative: str | None = None  # normalised relative phrase ("previous day", "this year", ...)
     amount: int | None = None  # 'two days earlier' -> 2
     unit: str | None = None  # 'day' / 'week' / 'month' / 'year'
@@ -124,7 +124,10 @@ def _parts(m: re.Match[str]) -> DateParts | None:
                           ((), "m4", "d4", "y4"), ((), "m6", "dom", "y6")):
         if g[mo] and g[d]:
             weekday = next((g[w].lower() for w in wds if g[w]), None)
-            return DateParts("absolute", _int(g[y]), month_number(g[mo]), int(g[d]), weekday)
+            # "on October 21 last year": the year is told relative to publication (``modifier``)
+            rel = g.get("yr" + y[1:])
+            return DateParts("absolute", _int(g[y]), month_number(g[mo]), int(g[d]), weekday,
+                             modifier=f"{rel} year" if rel else None)
     if g["dom"]:
         return DateParts("day_of_month", day=int(g["dom"]))
     if g["m5"]:
