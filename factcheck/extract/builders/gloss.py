@@ -293,10 +293,10 @@ def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None
     country, guessed = fiscal_country_guessed(a, match)
     cal = country_record(country)
     if guessed or cal is None or cal.fiscal is None:
-        return None
+        return _not_twelve_months(match, a, first, last)
     named = _named_in_sentence(match, country)
     if named is None:
-        return None
+        return _not_twelve_months(match, a, first, last)
     start_month = first[1] if first is not None else (last[1] % 12) + 1  # type: ignore[index]
     end_month = last[1] if last is not None else (start_month - 2) % 12 + 1
     exp_start = cal.fiscal[0]
@@ -319,6 +319,27 @@ def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None
         # its own year ("Fast Retailing, the Japanese owner of Uniqlo, ... its September-August year")
         certainty=certainty_of(match) if named == "owner" or (named == "name" and mentions_any(match, "government_words"))
         else "inferred",
+        pattern=match.pattern.id,
+    )
+
+
+def _not_twelve_months(match: RelationMatch, a: Analysis, first: Month | None,
+                       last: Month | None) -> FiscalYearGloss | None:
+    """Whoever's year it is, a fiscal year runs twelve months: "the company's fiscal year runs from April
+    to December" cannot be right on any calendar (both ends written; else None)."""
+    if first is None or last is None or (last[1] - first[1]) % 12 == 11:
+        return None
+    span = Span(start=match.start, end=match.end)
+    return FiscalYearGloss(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        fiscal_year=None,
+        stated_start=f"--{first[1]:02d}",
+        stated_end=f"--{last[1]:02d}",
+        stated_months=_months(first[1], last[1]),
+        fits_naming=False,
+        certainty=certainty_of(match),
         pattern=match.pattern.id,
     )
 
