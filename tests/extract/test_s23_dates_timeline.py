@@ -143,3 +143,18 @@ def test_the_quarter_of_a_fiscal_year_told_by_its_end() -> None:
 def test_a_fiscal_year_runs_twelve_months_on_any_calendar(months: str, fired: set) -> None:
     text = f"The brewer's fiscal year, like the government's, runs {months}."
     assert findings(text, "2025-04-10") == fired
+
+
+def test_one_day_offered_under_two_weekdays_claims_neither() -> None:
+    text = "Readers wondered whether the next issue would say Thursday, Oct. 25 or Friday, Oct. 25."
+    assert all(d.weekday is None for d in of_kind(run(doc(text, "2012-10-26")), "date_mention"))
+    assert findings(text, "2012-10-26") == set()
+
+
+def test_a_date_something_was_marked_with_is_at_most_a_warning() -> None:
+    """A misprinted date the text quotes ("an edition dated Thursday, Oct. 24") is not the text's own claim
+    for certain; the same weekday told of an event is."""
+    assert findings("The paper printed an edition dated Thursday, Oct. 24.", "2012-10-26") == \
+        {("warning", "dates.weekday-mismatch")}
+    assert findings("The board met on Thursday, Oct. 24, and approved the plan.", "2012-10-26") == \
+        {("error", "dates.weekday-mismatch")}
