@@ -158,3 +158,37 @@ def test_a_date_something_was_marked_with_is_at_most_a_warning() -> None:
         {("warning", "dates.weekday-mismatch")}
     assert findings("The board met on Thursday, Oct. 24, and approved the plan.", "2012-10-26") == \
         {("error", "dates.weekday-mismatch")}
+
+
+@pytest.mark.parametrize(
+    ("text", "fired"),
+    [
+        ("The summit on Oct. 14 came after the election on Oct. 12.", set()),
+        ("The summit on Oct. 14 came after the election on Oct. 16.", {("error", "dates.sequence")}),
+        ("The debate on Oct. 9 came before the vote on Oct. 7.", {("error", "dates.sequence")}),
+        # "followed by" puts the first date first
+        ("The rate cut on Oct. 14 was followed by the jobs report on Oct. 16.", set()),
+    ],
+)
+def test_an_order_between_two_events_each_dated_after_its_noun(text: str, fired: set) -> None:
+    assert findings(text, "2025-10-20") == fired
+
+
+@pytest.mark.parametrize(
+    ("text", "months", "between"),
+    [
+        ("The bypass, originally scheduled for an October 2024 completion, will now be finished in August 2026, "
+         "22 months after the original deadline.", 22, 22),
+        ("The regulator gave the bank until March 2027 to comply, 12 months later than the September 2025 "
+         "deadline it first set.", 12, 18),
+    ],
+)
+def test_shifts_in_months_from_the_original_deadline(text: str, months: int, between: int) -> None:
+    (s,) = shifts(text, "2025-06-05")
+    assert (s.stated_months, s.months_between, s.stated_direction) == (months, between, "later")
+
+
+def test_weeks_are_counted_to_the_nearest_week() -> None:
+    ok = "The bridge reopened on June 1, eight weeks after engineers closed it on April 6."
+    assert findings(ok, "2026-06-15") == set()
+    assert findings(ok.replace("eight weeks", "nine weeks"), "2026-06-15") == {("error", "dates.sequence")}
