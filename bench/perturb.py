@@ -226,6 +226,12 @@ def mask_modifier_years(masked: str) -> str:
     return MODIFIER_YEAR.sub(lambda m: m.group(0)[: m.start("y") - m.start()] + " " * 4, masked)
 
 
+# "the fiscal year ending March 31, 2027": a year told by its end spans two calendar years, so a shift
+# counted from it against a calendar year has two readings
+FISCAL_END_BEFORE = re.compile(rf"\b(?:fiscal|financial|budget)\s+year\s+(?:ending|ended|to|through|that ends|which ends)"
+                               rf"\s+(?:on\s+)?(?:{MONTH_RE})(?:\s\d{{1,2}})?,?\s*$", re.IGNORECASE)
+
+
 def clean_years(masked: str) -> list[tuple[int, int]] | None:
     """(year, offset) of every year in the sentence; None if any year-like token is not a plain year."""
     years: list[tuple[int, int]] = []
@@ -233,6 +239,8 @@ def clean_years(masked: str) -> list[tuple[int, int]] | None:
         after = masked[m.end():m.end() + 12]
         before = masked[max(0, m.start() - 2):m.start()]
         if re.match(r"[-–/]\d|s\b|\s?(?:%|percent|per cent|trillion|billion|million)", after) or re.search(r"[-–/]$", before):
+            return None
+        if FISCAL_END_BEFORE.search(masked[max(0, m.start() - 60):m.start()]):
             return None
         years.append((int(m.group("y")), m.start("y")))
     return years

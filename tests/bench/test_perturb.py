@@ -165,6 +165,14 @@ def test_shift_amount_s23_forms(text: str, before: str) -> None:
         edited(c, text)
 
 
+def test_no_shift_site_from_a_fiscal_year_told_by_its_end() -> None:
+    """"The fiscal year ending March 31, 2027" spans 2026 and 2027: against a calendar year a shift has two
+    readings, so no edit of it is certainly wrong."""
+    text = ("Canada will meet the goal in the fiscal year ending March 31, 2027, the minister said, three years "
+            "earlier than the 2030 date set out last year.")
+    assert cases(text, "shift-amount") == [] and cases(text, "shift-direction") == []
+
+
 def test_shift_direction_flips_the_particle_of_a_split_verb() -> None:
     text = "The country will aim for net zero in 2045 instead of 2050, bringing the goal forward by five years."
     assert [(c.before, c.after) for c in cases(text, "shift-direction")] == [("forward", "back")]
