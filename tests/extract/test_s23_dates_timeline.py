@@ -192,3 +192,11 @@ def test_weeks_are_counted_to_the_nearest_week() -> None:
     ok = "The bridge reopened on June 1, eight weeks after engineers closed it on April 6."
     assert findings(ok, "2026-06-15") == set()
     assert findings(ok.replace("eight weeks", "nine weeks"), "2026-06-15") == {("error", "dates.sequence")}
+
+
+def test_an_event_noun_said_to_take_place_on_a_date_dates_it() -> None:
+    text = "The election was held on March 9. Results were certified on March 21, 12 days after the vote."
+    (s,) = sequences(text, "2025-03-25")
+    assert (s.earlier_date, s.interval_ok, s.certainty) == ("2025-03-09", True, "inferred")
+    (s,) = sequences(text.replace("12 days", "ten days"), "2025-03-25")
+    assert s.interval_ok is False
