@@ -13,12 +13,13 @@ kind                rule                           edit
 ==================  =============================  ========================================================
 ``shift-amount``    ``timeline.shift-mismatch``    "by two years" -> "by three years", "a six-month delay" -> "a
                                                    seven-month delay" (one shift; years, or months and years, named)
-``weekday``         ``dates.weekday-mismatch``     "on Monday, Nov. 3" -> "on Friday, Nov. 3"
+``weekday``         ``dates.weekday-mismatch``     "on Monday, Nov. 3" -> "on Friday, Nov. 3"; "Monday's vote on Nov. 3"
 ``fiscal-gloss``    ``fiscal.gloss-mismatch``      "(April 2027-March 2028)" -> "(April 2026-March 2027)"
 ``sum-part``        ``numbers.arithmetic-mismatch`` one part of "X and Y, a total of Z", "Z, made up of X and Y", "Of the
                                                    Z budget, X ... and Y ..." or "... Z. Of the total, X ... and Y" changed
 ``percent-change``  ``numbers.arithmetic-mismatch`` "rose 7.5% to A from B" -> "rose 12.5% ..." (out of tolerance)
-``shift-direction`` ``timeline.shift-mismatch``    "moved up" <-> "pushed back", "earlier" <-> "later"
+``shift-direction`` ``timeline.shift-mismatch``    "moved up" <-> "pushed back", "earlier" <-> "later", "bringing the
+                                                   goal forward" <-> "back"
 ==================  =============================  ========================================================
 
 Several substitutes are tried per site; which ones is decided by a seeded RNG, so runs are reproducible.
@@ -166,8 +167,16 @@ SHIFT_NOUN = re.compile(rf"\ban? {SHIFT_HEDGE_RE}(?P<num>one|two|three|four|five
                         rf"\d{{1,2}})-(?P<yr>year|month) (?:delay|postponement|slip|slippage|setback)\b",
                         re.IGNORECASE)
 EARLIER_VERBS = ("moved up", "brought forward", "moved forward", "pulled forward", "advanced")
-LATER_VERBS = ("pushed back", "delayed", "postponed", "put back", "moved back", "put off")
+LATER_VERBS = ("pushed back", "delayed", "postponed", "put back", "moved back", "put off", "extended")
 VERB_RE = re.compile(r"(?<!\w)(?P<verb>" + "|".join(EARLIER_VERBS + LATER_VERBS) + r")\b", re.IGNORECASE)
+# a verb of moving split from its particle by what moved: "bringing the goal forward", "pushed its exit back"
+SPLIT_VERB = re.compile(r"\b(?:bring|brings|bringing|brought|push|pushes|pushing|pushed|move|moves|moving|moved|pull|"
+                        r"pulls|pulling|pulled)\s(?:the|its|their|his|her)\s(?:[\w-]+\s){0,2}?(?P<particle>forward|back)\b",
+                        re.IGNORECASE)
+PARTICLE_FLIP = {"forward": "back", "back": "forward"}
+# a year that dates a modifier of the old target, not a target: "the 2025 date set in 2020", "agreed in 2023"
+MODIFIER_YEAR = re.compile(rf"\b(?:set|agreed|announced|promised|adopted|laid out|given|published|signed|made|fixed)\s"
+                           rf"in\s(?:a\s|an\s|the\s|its\s)?(?P<y>{YEAR_RE})\b(?![-–/]\d)", re.IGNORECASE)
 ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 REL_FLIP = {"ahead of": "behind", "behind": "ahead of", "earlier than": "later than", "later than": "earlier than",
             "sooner than": "later than", "early": "late", "late": "early"}
@@ -203,13 +212,24 @@ def _verbs(sentence: str) -> list[re.Match[str]]:
 
 def _amount_phrases(sentence: str) -> list[re.Match[str]]:
     found = list(SHIFT_REL.finditer(sentence)) + list(SHIFT_DELAY.finditer(sentence)) + list(SHIFT_NOUN.finditer(sentence))
-    if _verbs(sentence):
+    if _verbs(sentence) or SPLIT_VERB.search(sentence):
         found += list(SHIFT_BY.finditer(sentence))
     return sorted(found, key=lambda m: m.start())
 
 
 def _is_shift_sentence(sentence: str) -> bool:
-    return bool(_verbs(sentence) or _amount_phrases(sentence))
+    return bool(_verbs(sentence) or SPLIT_VERB.search(sentence) or _amount_phrases(sentence))
+
+
+def mask_modifier_years(masked: str) -> str:
+    """The sentence with each year of a modifier ("set in 2020") blanked, offsets kept."""
+    return MODIFIER_YEAR.sub(lambda m: m.group(0)[: m.start("y") - m.start()] + " " * 4, masked)
+
+
+# "the fiscal year ending March 31, 2027": a year told by its end spans two calendar years, so a shift
+# counted from it against a calendar year has two readings
+FISCAL_END_BEFORE = re.compile(rf"\b(?:fiscal|financial|budget)\s+year\s+(?:ending|ended|to|through|that ends|which ends)"
+                               rf"\s+(?:on\s+)?(?:{MONTH_RE})(?:\s\d{{1,2}})?,?\s*$", re.IGNORECASE)
 
 
 def clean_years(masked: str) -> list[tuple[int, int]] | None:
@@ -219,6 +239,8 @@ def clean_years(masked: str) -> list[tuple[int, int]] | None:
         after = masked[m.end():m.end() + 12]
         before = masked[max(0, m.start() - 2):m.start()]
         if re.match(r"[-–/]\d|s\b|\s?(?:%|percent|per cent|trillion|billion|million)", after) or re.search(r"[-–/]$", before):
+            return None
+        if FISCAL_END_BEFORE.search(masked[max(0, m.start() - 60):m.start()]):
             return None
         years.append((int(m.group("y")), m.start("y")))
     return years
@@ -236,7 +258,10 @@ def _year_order(masked: str, a: int, b: int) -> tuple[int, int] | None:
         o, n = rf"(?<!\d){old}(?!\d)", rf"(?<!\d){new}(?!\d)"
         patterns = (rf"\bfrom\b{gap}{o}{gap}\bto\b{gap}{n}", rf"\bto\b{gap}{n}{gap}\bfrom\b{gap}{o}",
                     rf"{n}{gap}\b(?:instead of|rather than)\b{gap}{o}",
-                    rf"{n}{gap}\b(?:earlier|later|sooner) than\b{gap}{o}")
+                    rf"{n}{gap}\b(?:earlier|later|sooner) than\b{gap}{o}",
+                    # "due in 2032 after the date was extended by two years from 2031", "until 2030, ..., a
+                    # delay of two years from the 2025 date"
+                    rf"\b(?:in|until|by|to)\s{n}{gap}\bfrom\s(?:the\s|its\s)?{o}")
         if any(re.search(p, masked, re.IGNORECASE) for p in patterns):
             return old, new
     return None
@@ -249,7 +274,7 @@ def _shift_sentence(text: str) -> ShiftSentence | None:
     if len(spans) != 1:
         return None
     start, end = spans[0]
-    masked = mask_parentheses(text[start:end])
+    masked = mask_modifier_years(mask_parentheses(text[start:end]))
     years = clean_years(masked)
     if years is None or len({y for y, _ in years}) != 2:
         return None
@@ -267,6 +292,7 @@ def _shift_sentence(text: str) -> ShiftSentence | None:
 
 def _stated_direction(sentence: str) -> str | None:
     directions = {("earlier" if v.group("verb").lower() in EARLIER_VERBS else "later") for v in _verbs(sentence)}
+    directions |= {("earlier" if v.group("particle").lower() == "forward" else "later") for v in SPLIT_VERB.finditer(sentence)}
     directions |= {REL_DIRECTION[m.group("dir").lower()] for m in SHIFT_REL.finditer(sentence)}
     if len(directions) > 1:
         return "mixed"
@@ -345,9 +371,13 @@ def find_shift_direction(text: str, published: dt.date | None) -> list[Site]:
     if shift is None:
         return []
     sentence = text[shift.start:shift.end]
-    verbs, rels = _verbs(sentence), list(SHIFT_REL.finditer(sentence))
-    if len(verbs) + len(rels) != 1 or not _direction_agrees(sentence, shift):
+    verbs, rels, split = _verbs(sentence), list(SHIFT_REL.finditer(sentence)), list(SPLIT_VERB.finditer(sentence))
+    if len(verbs) + len(rels) + len(split) != 1 or not _direction_agrees(sentence, shift):
         return []
+    if split:
+        word = split[0].group("particle")
+        return [Site("shift-direction", shift.start + split[0].start("particle"), shift.start + split[0].end("particle"),
+                     (with_case(PARTICLE_FLIP[word.lower()], word),))]
     if verbs:
         v = verbs[0]
         word = v.group("verb")
@@ -376,6 +406,12 @@ WEEKDAY_DATE = tuple(re.compile(p) for p in (
 ))
 
 
+# "in Friday's vote on March 19": the weekday names the event the date right after its noun dates
+EVENT_NOUNS = ("vote", "election", "meeting", "decision", "summit", "final", "match", "game", "ruling", "hearing",
+               "referendum", "debate", "session", "announcement", "launch", "opening", "runoff")
+WEEKDAY_EVENT_DATE = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})'s\s(?:[a-z]+\s)?(?:{'|'.join(EVENT_NOUNS)})\son\s{_MD}(?![\w-])")
+
+
 def _date_weekdays(month: int, day: int, year: int | None, published: dt.date | None) -> set[int]:
     """Weekdays the date can have: its own year, or the year before, of, or after publication."""
     years = [year] if year is not None else [] if published is None else [published.year + d for d in (-1, 0, 1)]
@@ -390,7 +426,7 @@ def _date_weekdays(month: int, day: int, year: int | None, published: dt.date | 
 
 def find_weekday(text: str, published: dt.date | None) -> list[Site]:
     sites: dict[int, Site] = {}
-    for pattern in WEEKDAY_DATE:
+    for pattern in (*WEEKDAY_DATE, WEEKDAY_EVENT_DATE):
         for m in pattern.finditer(text):
             year = int(m.group("year")) if m.group("year") else None
             stated = WEEKDAYS.index(m.group("wd"))

@@ -7,6 +7,7 @@ resolved later (:mod:`factcheck.resolve.dates`), from the parts :func:`parse_exp
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -42,9 +43,9 @@ DATE_RE = re.compile(
     + r"\b(?![-–]\d)(?:,?\s(?P<y1>\d{4})\b)?\)?"
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd2>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"(?![-–]\d)\s(?P<m2>" + MONTH_RE
     + r")(?:,?\s(?P<y2>\d{4})\b)?\)?"
-    r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b)?"
+    r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b|\s(?P<yr3>last|this|next)\syear\b)?"
     r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\)|,\san?\s(?P<wd5>" + WEEKDAY_RE + r")\b)?"
-    r"|\b(?P<d4>\d{1,2})" + _SUFFIX + r"\s(?:of\s)?(?P<m4>" + MONTH_RE + r")(?:,?\s(?P<y4>\d{4})\b)?"
+    r"|\b(?P<d4>\d{1,2})" + _SUFFIX + r"\s(?:of\s)?(?P<m4>" + MONTH_RE + r")(?:,?\s(?P<y4>\d{4})\b|\s(?P<yr4>last|this|next)\syear\b)?"
     r"|\bthe\s(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?:\sof\s(?P<m6>" + MONTH_RE + r")(?:,?\s(?P<y6>\d{4})\b)?)?"
     r"|\b(?P<mmod>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-])?(?P<m5>" + MONTH_RE
     + r")(?:\s(?P<y5>\d{4})\b)?"
@@ -105,7 +106,7 @@ class DateParts:
     month: int | None = None
     day: int | None = None
     weekday: str | None = None
-    modifier: str | None = None  # 'last' / 'next' / 'this' / 'early' / ... for weekdays and months
+    modifier: str | None = None  # 'last' / 'next' / 'this' / 'early' / ... for weekdays and months; 'last year' ... for a day
     relative: str | None = None  # normalised relative phrase ("previous day", "this year", ...)
     amount: int | None = None  # 'two days earlier' -> 2
     unit: str | None = None  # 'day' / 'week' / 'month' / 'year'
@@ -124,7 +125,10 @@ def _parts(m: re.Match[str]) -> DateParts | None:
                           ((), "m4", "d4", "y4"), ((), "m6", "dom", "y6")):
         if g[mo] and g[d]:
             weekday = next((g[w].lower() for w in wds if g[w]), None)
-            return DateParts("absolute", _int(g[y]), month_number(g[mo]), int(g[d]), weekday)
+            # "on October 21 last year": the year is told relative to publication (``modifier``)
+            rel = g.get("yr" + y[1:])
+            return DateParts("absolute", _int(g[y]), month_number(g[mo]), int(g[d]), weekday,
+                             modifier=f"{rel} year" if rel else None)
     if g["dom"]:
         return DateParts("day_of_month", day=int(g["dom"]))
     if g["m5"]:
@@ -211,6 +215,23 @@ def find_dates(text: str, base: int = 0) -> list[RawDate]:
             continue
         out.append(RawDate(base + m.start(), base + m.end(), m.group(0), parts,
                            tense_at(text, m.start(), m.end())))
+    return _without_alternative_weekdays(text, base, out)
+
+
+def _without_alternative_weekdays(text: str, base: int, found: list[RawDate]) -> list[RawDate]:
+    """One day offered under two weekdays as alternatives ("Thursday, October 25 or Friday, October 25"):
+    the text claims neither weekday, so neither is kept."""
+    out = list(found)
+    for k in range(len(found) - 1):
+        a, b = found[k], found[k + 1]
+        pa, pb = a.parts, b.parts
+        if pa.form != "absolute" or pb.form != "absolute" or not pa.weekday or not pb.weekday \
+                or (pa.month, pa.day) != (pb.month, pb.day) or pa.weekday == pb.weekday:
+            continue
+        if text[a.end - base : b.start - base].strip().lower() not in ("or", "or on", ", or"):
+            continue
+        out[k] = dataclasses.replace(a, parts=dataclasses.replace(pa, weekday=None))
+        out[k + 1] = dataclasses.replace(b, parts=dataclasses.replace(pb, weekday=None))
     return out
 
 
@@ -280,12 +301,19 @@ def extract(doc: Document, ctx: Context | None = None) -> list[DateMention]:
     facts: list[DateMention] = []
     for idx in ctx.for_family(DATES):
         for raw in dates_in_sentence(ctx, idx):
-            facts.append(to_fact(raw, idx))
+            facts.append(to_fact(raw, idx, doc.text))
     return facts
 
 
-def to_fact(raw: RawDate, sentence: int) -> DateMention:
+_LABEL_BEFORE = re.compile(r"\b(?:dated|datelined|postmarked|stamped)\s$", re.IGNORECASE)
+
+
+def to_fact(raw: RawDate, sentence: int, text: str = "") -> DateMention:
+    """``text`` is the document's, to read what stands before the date."""
     p = raw.parts
+    # "an edition dated Thursday, October 24": the date printed on something, which the text may quote
+    # as a misprint; its weekday is not the text's own claim for certain
+    label = bool(p.weekday) and bool(_LABEL_BEFORE.search(text[max(0, raw.start - 16) : raw.start]))
     iso = absolute_iso(p) if p.form == "absolute" else None
     date: str | None = iso
     precision = "day" if iso else None
@@ -304,6 +332,9 @@ def to_fact(raw: RawDate, sentence: int) -> DateMention:
         weekday=p.weekday,
         weekday_of_date=_weekday_of(date) if precision == "day" else None,
         tense=raw.tense,  # type: ignore[arg-type]
+        certainty="inferred" if label else "certain",
+        inferred=f"{raw.expression!r} is the date something was marked with, which the text may quote" if label
+        else None,
     )
 
 

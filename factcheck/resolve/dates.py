@@ -78,6 +78,9 @@ def absolute_without_year(p: DateParts, published: dt.date, future: bool) -> dt.
     return None
 
 
+_YEAR_MODIFIERS = {"last year": -1, "this year": 0, "next year": 1}
+
+
 def resolve_parts(p: DateParts, tense: str | None, published: dt.date | None,
                   anchor: dt.date | None = None) -> Resolved | None:
     """Resolve one date expression; None when it cannot be (no publication date, no anchor, impossible)."""
@@ -88,6 +91,10 @@ def resolve_parts(p: DateParts, tense: str | None, published: dt.date | None,
             return (iso, "day") if iso else None
         if published is None:
             return None
+        if p.modifier in _YEAR_MODIFIERS:
+            # "on October 21 last year": the year before publication, whatever the tense
+            iso = absolute_iso(DateParts("absolute", published.year + _YEAR_MODIFIERS[p.modifier], p.month, p.day))
+            return (iso, "day") if iso else None
         d = absolute_without_year(p, published, future)
         return (d.isoformat(), "day") if d else None
     if p.form == "year":

@@ -148,6 +148,40 @@ def test_shift_direction_not_planted_without_a_clear_shift(text: str) -> None:
     assert cases(text, "shift-direction") == []
 
 
+
+@pytest.mark.parametrize("text, before", [
+    # the move told by a verb split from its particle, after "instead of"
+    ("The country will aim for net zero in 2045 instead of 2050, bringing the goal forward by five years.", "five years"),
+    # "extended by N years from" after the new target
+    ("The dam is now due to open in 2030 after the completion date was extended by two years from 2028.", "two years"),
+    # a year of a modifier ("set in 2019") is no third target
+    ("The line will not open until 2031, the city said, a delay of three years from the 2028 date set in 2019.",
+     "three years"),
+])
+def test_shift_amount_s23_forms(text: str, before: str) -> None:
+    found = cases(text, "shift-amount")
+    assert found and {c.before for c in found} == {before}
+    for c in found:
+        edited(c, text)
+
+
+def test_no_shift_site_from_a_fiscal_year_told_by_its_end() -> None:
+    """"The fiscal year ending March 31, 2027" spans 2026 and 2027: against a calendar year a shift has two
+    readings, so no edit of it is certainly wrong."""
+    text = ("Canada will meet the goal in the fiscal year ending March 31, 2027, the minister said, three years "
+            "earlier than the 2030 date set out last year.")
+    assert cases(text, "shift-amount") == [] and cases(text, "shift-direction") == []
+
+
+def test_shift_direction_flips_the_particle_of_a_split_verb() -> None:
+    text = "The country will aim for net zero in 2045 instead of 2050, bringing the goal forward by five years."
+    assert [(c.before, c.after) for c in cases(text, "shift-direction")] == [("forward", "back")]
+
+
+def test_no_shift_site_when_the_split_verb_disagrees_with_the_years() -> None:
+    text = "The country will aim for net zero in 2045 instead of 2050, pushing the goal back by five years."
+    assert cases(text, "shift-direction") == [] and cases(text, "shift-amount") == []
+
 # --- (b) weekday ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, weekday", [
@@ -156,6 +190,8 @@ def test_shift_direction_not_planted_without_a_clear_shift(text: str) -> None:
     ("The ministry released the figures on Nov. 4 (Tuesday), a day early.", "Tuesday"),
     ("Parliament will reconvene on Monday, 3 November 2025, the speaker said.", "Monday"),
     ("The budget will be presented on Friday, March 6, 2026, officials said.", "Friday"),
+    # a weekday naming an event its noun dates right after it
+    ("Congress removed the president in Thursday's vote on Nov. 6, 2025, the speaker said.", "Thursday"),
 ])
 def test_weekday_changed_to_every_other_day(text: str, weekday: str) -> None:
     found = cases(text, "weekday")

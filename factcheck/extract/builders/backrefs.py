@@ -166,7 +166,20 @@ def _dated_by(a: Analysis, s: Sentence, before: int, verbs: frozenset[str],
                 break  # a verb before another date dates that one ("heard ... on Oct. 28 and ruled on Nov. 6")
             if items[j].code in verbs:
                 return m
+            if nouns and items[j].code in nouns and _happened_on(items, j, k):
+                return m  # "The election was held on March 9": the noun itself, said to take place on the date
     return None
+
+
+_HAPPENED = frozenset(["held", "staged", "took place", "happened", "began", "opened", "started", "took"])
+
+
+def _happened_on(items: list[Item], noun_at: int, date_at: int) -> bool:
+    """The noun at ``noun_at`` is the subject of a verb of taking place right before the date ("the
+    election was held on", "the summit took place on", "the strike began on")."""
+    between = [it.code for it in items[noun_at + 1 : date_at]]
+    return 2 <= len(between) <= 4 and between[-1] in ("on", "on the") and \
+        any(w in _HAPPENED for w in between[:-1]) and all(w.isalpha() for w in between)
 
 
 _TARGET_TYPES = frozenset({"year", "fiscal_year", "month"})

@@ -164,16 +164,17 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         return None  # "the third quarter of fiscal 2026, the three months to July 31": the quarter's bounds
     quarter = _quarter_number(match.words("quarter")) if match.get("quarter") else None
     if match.get("quarter"):
-        # "the first quarter of FY2025-26 (April-June 2025)": the quarter's three months by the calendar;
-        # a company's or an unknown calendar gives no quarter to compare with
-        if quarter is None or named or exp_start is None:
+        # "the first quarter of FY2025-26 (April-June 2025)": the quarter's three months by the calendar,
+        # or by the year's own bound ("the first quarter of its fiscal year ending March 2026" starts in
+        # April 2025); a company's or an unknown calendar gives no quarter to compare with
+        if quarter is None or exp_start is None:
             return None
         exp_start = _shift(exp_start, 3 * (quarter - 1))
         exp_end = _shift(exp_start, 2)
     half = _half_number(match.words("half")) if match.get("half") else None
     if match.get("half"):
         # "H1 FY26 (April-September 2025)": the half's six months by the calendar
-        if half is None or named or exp_start is None:
+        if half is None or exp_start is None:
             return None
         exp_start = _shift(exp_start, 6 * (half - 1))
         exp_end = _shift(exp_start, 5)
@@ -213,8 +214,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         country=country,
         stated_start=_iso(start),  # type: ignore[arg-type]
         stated_end=_iso(end),  # type: ignore[arg-type]
-        expected_start=named[0] if named else _iso(exp_start) if part else None,  # type: ignore[arg-type]
-        expected_end=named[1] if named else _iso(exp_end) if part else None,  # type: ignore[arg-type]
+        expected_start=_iso(exp_start) if part else named[0] if named else None,  # type: ignore[arg-type]
+        expected_end=_iso(exp_end) if part else named[1] if named else None,  # type: ignore[arg-type]
         quarter=quarter,
         half=half,
         fits_naming=fits,
@@ -292,10 +293,10 @@ def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None
     country, guessed = fiscal_country_guessed(a, match)
     cal = country_record(country)
     if guessed or cal is None or cal.fiscal is None:
-        return None
+        return _not_twelve_months(match, a, first, last)
     named = _named_in_sentence(match, country)
     if named is None:
-        return None
+        return _not_twelve_months(match, a, first, last)
     start_month = first[1] if first is not None else (last[1] % 12) + 1  # type: ignore[index]
     end_month = last[1] if last is not None else (start_month - 2) % 12 + 1
     exp_start = cal.fiscal[0]
@@ -318,6 +319,27 @@ def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None
         # its own year ("Fast Retailing, the Japanese owner of Uniqlo, ... its September-August year")
         certainty=certainty_of(match) if named == "owner" or (named == "name" and mentions_any(match, "government_words"))
         else "inferred",
+        pattern=match.pattern.id,
+    )
+
+
+def _not_twelve_months(match: RelationMatch, a: Analysis, first: Month | None,
+                       last: Month | None) -> FiscalYearGloss | None:
+    """Whoever's year it is, a fiscal year runs twelve months: "the company's fiscal year runs from April
+    to December" cannot be right on any calendar (both ends written; else None)."""
+    if first is None or last is None or (last[1] - first[1]) % 12 == 11:
+        return None
+    span = Span(start=match.start, end=match.end)
+    return FiscalYearGloss(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        fiscal_year=None,
+        stated_start=f"--{first[1]:02d}",
+        stated_end=f"--{last[1]:02d}",
+        stated_months=_months(first[1], last[1]),
+        fits_naming=False,
+        certainty=certainty_of(match),
         pattern=match.pattern.id,
     )
 

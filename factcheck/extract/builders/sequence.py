@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from factcheck.extract.relations.match import RelationMatch
 
 _UNIT_DAYS = {"day": 1, "week": 7}
+_WEEK_ROUNDING = 3  # days a count of weeks rounded to the nearest week may be off by
 _MONTH_DAYS = 30.44  # "a month after": 28 to 31 days, give or take a few more for loose usage
 _COMPOUND = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+and\s*$", re.IGNORECASE)
 
@@ -39,7 +40,9 @@ def _days(offset: Mention) -> tuple[int, int, int] | None:
         if not isinstance(amount, int | float) or amount != int(amount) or offset.value.get("unit") not in _UNIT_DAYS:
             return None
         days = int(amount) * _UNIT_DAYS[offset.value["unit"]]
-        return days, 1 if offset.value["unit"] == "day" else int(amount), 1  # a day either way: where the count starts
+        # a day either way for a count of days (where the count starts); for weeks, a day a week, at most
+        # the half week a count rounded to the nearest week may be off by
+        return days, 1 if offset.value["unit"] == "day" else min(int(amount), _WEEK_ROUNDING), 1
     if offset.value.get("anchor") != "event":
         return None
     unit, n = offset.value.get("unit"), offset.value.get("offset")
@@ -57,8 +60,10 @@ def _days(offset: Mention) -> tuple[int, int, int] | None:
         return sign * round(abs(int(n)) * _MONTH_DAYS), 3 + abs(int(n)), sign
     if unit not in _UNIT_DAYS:
         return None
-    weeks = abs(int(n)) if unit == "week" else 0
-    return int(n) * _UNIT_DAYS[unit], weeks, sign  # "two weeks after" is 13 to 15 days: a day each way per week
+    weeks = min(abs(int(n)), _WEEK_ROUNDING) if unit == "week" else 0
+    # "two weeks after" is 13 to 15 days: a day each way per week, and no more than three ("nine weeks
+    # after" is not eight weeks, 56 days, later)
+    return int(n) * _UNIT_DAYS[unit], weeks, sign
 
 
 _HEDGES = {"less than": "at_most", "under": "at_most", "within": "at_most", "nearly": "at_most", "almost": "at_most",

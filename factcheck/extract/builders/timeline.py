@@ -78,9 +78,29 @@ def _bounded_point(v: dict[str, object], country: str | None,
         return None
     if other is not None and other.type in ("month", "date"):
         return bound_year, end_month, False
+    if other is not None and other.type == "year":
+        # "in the fiscal year ending March 31, 2026, ... six years earlier than the 2032 date": against a
+        # calendar year, the year it ends in (the year it starts in is the other reading: _bounded_readings)
+        return bound_year, None, False
     end = _safe_date(bound_year, end_month, 1)
     label = fiscal_year_of(end, country) if end is not None and fiscal_calendar(country) is not None else None
     return (label, None, True) if label is not None else None
+
+
+def _bounded_readings(m: Mention | None, point: tuple[int, int | None, bool],
+                      other: tuple[int, int | None, bool], stated_years: int) -> tuple[int, int | None, bool]:
+    """A fiscal year told by its end ("the fiscal year ending March 31, 2026") against a calendar year
+    spans two calendar years: the year it starts in is taken when it, and not the year it ends in, makes
+    the stated shift hold (the text then reads consistently); when neither does, both readings contradict
+    the text and the year it ends in stands."""
+    if m is None or m.type != "fiscal_year" or m.value.get("form") != "bounded" or point[2] or other[2]:
+        return point
+    end_month = m.value.get("end_month")
+    if not isinstance(end_month, int) or end_month == 12 or point[1] is not None or other[1] is not None:
+        return point
+    if abs(other[0] - point[0]) != stated_years and abs(other[0] - (point[0] - 1)) == stated_years:
+        return point[0] - 1, None, False
+    return point
 
 
 def _days(fm: Mention | None, tm: Mention | None, yearless: bool = False) -> tuple[int | None, int | None]:
@@ -415,6 +435,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
                 stated_years = int(amount // 12)
         if unit in ("day", "week") and amount.is_integer():
             stated_days = int(amount) * (7 if unit == "week" else 1)  # compared only between two full dates
+    if old is not None and stated_years is not None:
+        old, new = _bounded_readings(fm, old, new, stated_years), _bounded_readings(tm, new, old, stated_years)
     if old is None and fm is None and match.pattern.spec.set.get("derive_from"):
         # "two years earlier than planned ... Japan's original deadline was fiscal 2027": the original
         # target stated beside the shift, before it is derived from the shift
