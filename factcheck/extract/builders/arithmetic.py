@@ -361,6 +361,10 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     in_parts = (part_slot.mentions if part_slot is not None and spec.get("parts_across_clauses")
                 else _same_clause_parts(part_slot))
     parts = [f for f in (figure(m) for m in in_parts) if f is not None]
+    if spec.get("parts") == "previous_counted":
+        # "... 98 billion yen on shelters. The three programmes add up to 793 billion yen": the parts are the
+        # figures of the sentence before, as many as the back-reference counts
+        return _counted_previous_total(match, a, total, inferred)
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
@@ -495,6 +499,45 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
     if state is not None and pick:
         state["exhausted"] = True
     return None
+
+
+# words that make the figures of a sentence something other than parts of one whole: a change, a comparison
+_NOT_PARTS = frozenset(["from", "than", "compared", "versus", "against", "previous", "earlier", "each", "per", "average",
+                        "including", "among", "such", "respectively"])
+
+
+def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | None,
+                            inferred: list[str]) -> _Reading | None:
+    """"Tokyo will spend 410 billion yen on ..., 265 billion yen on ... and 98 billion yen on .... The three
+    programmes add up to 793 billion yen": the parts are every figure like the total in the sentence before, and
+    only when the back-reference counts exactly that many (an inference across sentences: at most a warning). A
+    sentence before that compares or changes its figures ("up from", "than", "each") holds no parts."""
+    count = figure(match.mention("count"))
+    if total is None or count is None or count.kind != "number" or not 2 <= count.value <= 8:
+        return None
+    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    if not index:
+        return None
+    prev = a.sentences[index - 1]
+    if prev.index != match.sentence.index - 1:
+        return None
+    words = _words()
+    if any(it.code in _NOT_PARTS or it.code in words.up or it.code in words.down for it in prev.items):
+        return None
+    parts: list[Figure] = []
+    for it in prev.items:
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is None or f.kind not in AMOUNTS or it.mention.value.get("word"):
+            continue
+        if not comparable(f, total) or f.kind != total.kind:
+            return None  # figures of another kind beside them: which are the parts is a guess
+        parts.append(f)
+    if len(parts) != int(count.value):
+        return None
+    inferred.append(f"the parts ({', '.join(p.text for p in parts)}) are taken from the sentence before")
+    return _total(parts, total, False, inferred)
 
 
 def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str],
