@@ -399,7 +399,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         # parts said to leave a remainder ("with the remainder spread across ...") are short of their total
         # by design: only a sum above it is read
         return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead,
-                      _remainder_named(match) and _total_first(match, part_slot))
+                      _remainder_named(match) and _total_first(match, part_slot), bool(spec.get("all_parts")))
     if old is None and new is not None and spec.get("old") == "previous":
         # "... a deficit of $78.3 billion. The budget office put it at $68.5 billion, about $20 billion less than
         # the government's figure": the figure compared with is the one like it in the sentence before
@@ -537,7 +537,7 @@ def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | N
     if len(parts) != int(count.value):
         return None
     inferred.append(f"the parts ({', '.join(p.text for p in parts)}) are taken from the sentence before")
-    return _total(parts, total, False, inferred)
+    return _total(parts, total, False, inferred, every=True)
 
 
 def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str],
@@ -858,7 +858,10 @@ def _lead(match: RelationMatch) -> Figure | None:
 
 
 def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str],
-           subset: bool = False, lead: Figure | None = None, short_ok: bool = False) -> _Reading | None:
+           subset: bool = False, lead: Figure | None = None, short_ok: bool = False,
+           every: bool = False) -> _Reading | None:
+    """The parts against the total. ``every``: the pattern says the parts are all of it ("..., leaving 8"), so
+    no shorter run of them is read."""
     if total is not None and total.kind == "money":
         # "The two lenders, with assets of $6.1 billion and ...", "with the top six accounting for £1.41 billion":
         # a number word is a count of things, not a part of money
@@ -880,13 +883,13 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     # 6,000 people remain"). Any run of two or more that adds up is the reading; then the list with the figure
     # just before it (see _lead); if none does, the list from the start nearest the total
     n = len(parts)
-    runs = [parts[i:j] for i in range(n - 1) for j in range(n, i + 1, -1)]
+    runs = [parts] if every else [parts[i:j] for i in range(n - 1) for j in range(n, i + 1, -1)]
     fits = [r for r in runs if sum(p.high for p in r) >= total.low and sum(p.low for p in r) <= total.high]
     if not fits and lead is not None:
         with_lead = [lead, *parts]
         if sum(p.high for p in with_lead) >= total.low and sum(p.low for p in with_lead) <= total.high:
             fits = [with_lead]
-    tails = [parts[k:] for k in range(n - 1)]
+    tails = [parts] if every else [parts[k:] for k in range(n - 1)]
     parts = fits[0] if fits else min(tails, key=lambda r: abs(sum(p.value for p in r) - total.value))
     point = sum(p.value for p in parts)
     lo = sum(p.low for p in parts)
