@@ -16,7 +16,8 @@ kind                rule                           edit
 ``weekday``         ``dates.weekday-mismatch``     "on Monday, Nov. 3" -> "on Friday, Nov. 3"
 ``fiscal-gloss``    ``fiscal.gloss-mismatch``      "(April 2027-March 2028)" -> "(April 2026-March 2027)"
 ``sum-part``        ``numbers.arithmetic-mismatch`` one part of "X and Y, a total of Z", "Z, made up of X and Y", "Of the
-                                                   Z budget, X ... and Y ..." or "... Z. Of the total, X ... and Y" changed
+                                                   Z budget, X ... and Y ..." or "... Z. Of the total, X ... and Y",
+                                                   "X and Y. The two ... add up to Z" changed
 ``percent-change``  ``numbers.arithmetic-mismatch`` "rose 7.5% to A from B" -> "rose 12.5% ..." (out of tolerance)
 ``shift-direction`` ``timeline.shift-mismatch``    "moved up" <-> "pushed back", "earlier" <-> "later"
 ==================  =============================  ========================================================
@@ -557,7 +558,10 @@ def format_figure(value: Decimal, like: Figure) -> str:
 
 
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total of|totaling|totalling|totals|total|a combined|combined total of|"
-                          r"for a combined|altogether|in all)\s+(?:of\s+)?$", re.IGNORECASE)
+                          r"for a combined|altogether|in all|"
+                          # a period's total: "giving a first-quarter surplus of X", "for a first-half output of X"
+                          r"(?:giving|for|making) (?:a|an) (?:(?:first|second|third|fourth|full|half|nine|six|three)-)?"
+                          r"(?:quarter|half|year|month)(?:ly)? \w+ of)\s+(?:of\s+)?$", re.IGNORECASE)
 TOTAL_AFTER = re.compile(r"^\s+(?:in total|in all|combined|altogether)\b", re.IGNORECASE)
 SUM_BLOCKERS = re.compile(r"\b(?:more than|less than|fewer than|up|down|from|rose|fell|increase[ds]?|decrease[ds]?|"
                           r"rise|fall|gap|difference|compared|versus|vs|about|around|nearly|almost|roughly|"
@@ -571,7 +575,8 @@ def _totals(text: str, s: int, figs: list[Figure]) -> list[Figure]:
 
 
 # the total before its parts: "X, made up of A and B", "X, of which A ... and B ...", "X: A ..., B ... and C ..."
-TOTAL_HEAD = re.compile(r"(?:,|:|—|–)?\s*\b(?:made up of|comprising|consisting of|split between|split into|"
+TOTAL_HEAD = re.compile(r"(?:,|:|—|–)?\s*\b(?:made up of|comprising|consisting of|consists of|consisted of|comprises|"
+                        r"split between|split into|"
                         r"divided between|divided into|broken down into|of which|of whom)\b|:|—|–", re.IGNORECASE)
 # a sentence led by its total: "Of the Sh9.42 billion budget, A ... and B ..."
 LEADING_OF = re.compile(r"(?:Of|Out of)\s+(?:the|its|their|this|that|a|an)\b")
@@ -579,6 +584,20 @@ LEADING_OF = re.compile(r"(?:Of|Out of)\s+(?:the|its|their|this|that|a|an)\b")
 BACK_OF = re.compile(r"(?:Of|Out of)\s+(?:the|that|this|these|those|it|them)\b(?:\s+(?:total|sum|amount|money|package|"
                      r"budget|allocation|funding|figure))?\s*,", re.IGNORECASE)
 _CUE_WORDS = re.compile(r"\bmade up of\b", re.IGNORECASE)  # "up" in it is no change
+# the last part is what the others leave of the total ("Of the 28 units, 11 ..., and 9 more ..., leaving 8"): the parts
+# are all of it, so a smaller part is planted too
+LEAVING = re.compile(r",\s+leaving\s+(?:just\s+|only\s+)?\S*\d", re.IGNORECASE)
+# a sentence that counts the parts of the sentence before and states their total ("The three programmes add up to X",
+# "Together, the two crops accounted for X")
+COUNTED_BACK = re.compile(r"(?:(?:Together|Combined|In all|In total|Altogether),\s+)?(?:The|These|Those|All)\s+"
+                          r"(?P<count>two|three|four|five|six)\s+(?:[\w'’-]+\s+){1,3}?(?:together\s+|combined\s+)?"
+                          r"(?:add up to|added up to|accounted for|account for|total|totalled|totaled|came to|come to|"
+                          r"amount to|amounted to|made up|make up)\s+", re.IGNORECASE)
+# words that make a sentence's figures a change or a comparison, not parts ("over the next five years" is no hedge)
+CHANGE_WORDS = re.compile(r"\b(?:more than|less than|fewer than|up|down|from|than|rose|fell|increase[ds]?|decrease[ds]?|"
+                          r"rise|fall|compared|versus|vs|about|around|nearly|almost|roughly|approximately|each|per|"
+                          r"average|times|including|among|such as)\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _adds_up(parts: list[Figure], total: Figure) -> bool:
@@ -618,7 +637,7 @@ def _sum_sites(text: str, s: int, e: int) -> list[Site]:
         total = figs[0]
         parts = [f for f in figs[1:] if _kind(f) == _kind(total)]
         if _adds_up(parts, total):
-            return _part_sites(parts, total, up_only=True)
+            return _part_sites(parts, total, up_only=not LEAVING.search(text, s, e))
     for cue in TOTAL_HEAD.finditer(text, s, e):
         after = [f for f in figs if f.span[0] >= cue.end()]
         kinds = {_kind(f) for f in after}
@@ -654,6 +673,23 @@ def _sum_across(text: str, first: tuple[int, int], second: tuple[int, int]) -> l
     return _part_sites(parts, earlier[0], up_only=True)
 
 
+def _sum_counted_next(text: str, first: tuple[int, int], second: tuple[int, int]) -> list[Site]:
+    """Every figure of one sentence, counted and totalled by the next ("... 265 billion yen on ... and 98 billion yen
+    on .... The three programmes add up to 773 billion yen")."""
+    s, e = second
+    m = COUNTED_BACK.match(text, s)
+    if not m or CHANGE_WORDS.search(text, *first):
+        return []
+    after = figures(text, m.end(), e)
+    if not after or after[0].span[0] != m.end():
+        return []
+    total = after[0]
+    parts = figures(text, *first)
+    if len(parts) != _COUNTS[m.group("count").lower()] or any(_kind(p) != _kind(total) for p in parts):
+        return []
+    return _part_sites(parts, total) if _adds_up(parts, total) else []
+
+
 def _part_substitutes(part: Figure, least: Decimal) -> tuple[str, ...]:
     """New values for one part, each at least ``least`` (absolute) away, on the part's own digit grid."""
     unit = Decimal(1) / Decimal(10) ** part.decimals
@@ -666,6 +702,7 @@ def find_sum_part(text: str, published: dt.date | None) -> list[Site]:
     spans = sentences(text)
     sites = [site for s, e in spans for site in _sum_sites(text, s, e)]
     sites += [site for a, b in itertools.pairwise(spans) for site in _sum_across(text, a, b)]
+    sites += [site for a, b in itertools.pairwise(spans) for site in _sum_counted_next(text, a, b)]
     return sites
 
 

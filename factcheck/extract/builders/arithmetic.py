@@ -504,6 +504,7 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
 # words that make the figures of a sentence something other than parts of one whole: a change, a comparison
 _NOT_PARTS = frozenset(["from", "than", "compared", "versus", "against", "previous", "earlier", "each", "per", "average",
                         "including", "among", "such", "respectively"])
+_ADDING = frozenset(["and", "or", "plus", "with", "along", "besides", "excluding", "except"])
 
 
 def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | None,
@@ -515,6 +516,10 @@ def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | N
     count = figure(match.mention("count"))
     if total is None or count is None or count.kind != "number" or not 2 <= count.value <= 8:
         return None
+    slot = match.get("count")
+    k = match.sentence.items.index(slot.items[-1]) if slot is not None and slot.items else match.first_item
+    if any(it.code in _ADDING for it in match.sentence.items[k + 1 : match.last_item]):
+        return None  # "The two crops and tea accounted for ...": more than the counted parts
     index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
     if not index:
         return None

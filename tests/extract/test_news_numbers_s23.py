@@ -1,0 +1,95 @@
+"""Totals and parts as outside writers state them: parts counted and totalled in the next sentence, parts that
+leave a remainder, a period's total after its monthly parts, a rate with the part of the whole it stands for, and a
+total whose participle clause runs into "consists of"."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import doc, of_kind
+
+from factcheck import check
+from factcheck.extract import extract_facts
+
+
+def claims(text: str) -> list:
+    return of_kind(extract_facts(doc(text)), "arithmetic_claim")
+
+
+def severities(text: str) -> list[str]:
+    report = check(text, published="2025-10-29", references=False)
+    return [f.severity for f in report.documents[0].findings if f.rule == "numbers.arithmetic-mismatch"]
+
+
+LISTED = ("The city will put 275 million euros into trams, 120 million euros into cycle lanes and 55 million euros "
+          "into bus lanes over four years. The three schemes add up to {total} million euros, the mayor said.")
+
+
+def test_parts_counted_in_the_next_sentence_are_a_warning_at_most() -> None:
+    (ok,) = claims(LISTED.format(total=450))
+    assert ok.consistent and ok.certainty == "inferred" and ok.operands == [275e6, 120e6, 55e6]
+    assert severities(LISTED.format(total=450)) == []
+    (bad,) = claims(LISTED.format(total=480))
+    assert not bad.consistent and "sentence before" in (bad.inferred or "")
+    assert severities(LISTED.format(total=480)) == ["warning"]
+
+
+@pytest.mark.parametrize("text", [
+    # the count is not the number of figures before: a part may be missing
+    "The city will put 275 million euros into trams and 120 million euros into cycle lanes. The three schemes add "
+    "up to 480 million euros.",
+    # the sentence before compares its figures
+    "Coffee earned $2.6 billion this season, up from $1.9 billion. Together, the two seasons accounted for $4.9 "
+    "billion.",
+    # more than the counted parts are totalled
+    "Coffee earned $2.6 billion and cocoa $1.7 billion. The two crops and tea accounted for $5.1 billion.",
+    # figures of another kind stand beside them
+    "Coffee earned $2.6 billion on 40,000 farms and cocoa $1.7 billion. The two crops accounted for $4.9 billion.",
+])
+def test_no_counted_total_without_exactly_the_counted_parts(text: str) -> None:
+    assert claims(text) == [] and severities(text) == []
+
+
+def test_parts_that_leave_a_remainder_are_all_of_the_total() -> None:
+    text = "Of the 34 coal units in service in 2018, 13 have closed, and {n} more are due to shut, leaving {r} idle."
+    (ok,) = claims(text.format(n=12, r=9))
+    assert ok.consistent and ok.operands == [13, 12, 9]
+    (bad,) = claims(text.format(n=16, r=9))
+    assert not bad.consistent and bad.computed == 38  # every part, not the run nearest the total
+    (short,) = claims(text.format(n=12, r=5))
+    assert not short.consistent and short.computed == 30  # the rest is named: a sum short of the total is wrong too
+    assert severities(text.format(n=12, r=5)) == ["warning"]  # read across the coordinated clause
+
+
+@pytest.mark.parametrize(("total", "consistent"), [("6.7", True), ("7.7", False)])
+def test_a_period_total_after_monthly_parts(total: str, consistent: bool) -> None:
+    text = (f"The country ran trade surpluses of $1.8 billion in April, $2.3 billion in May and $2.6 billion in June, "
+            f"giving a second-quarter surplus of ${total} billion.")
+    (c,) = claims(text)
+    assert c.relation == "total" and c.consistent is consistent and c.certainty == "certain"
+    assert severities(text) == ([] if consistent else ["error"])
+
+
+def test_an_annual_rate_after_monthly_figures_is_no_total() -> None:
+    assert claims("Prices rose 0.4% in April, 0.3% in May and 0.5% in June, giving an annual rate of 3.1%.") == []
+
+
+@pytest.mark.parametrize(("text", "consistent"), [
+    ("Turnout in the by-election reached 43.5 percent, with 21,750 of the 50,000 registered voters voting.", True),
+    ("Turnout in the by-election reached 48.5 percent, with 21,750 of the 50,000 registered voters voting.", False),
+    ("Hotel occupancy stood at 88%, with 1,320 of the 1,500 rooms taken.", True),
+])
+def test_a_rate_with_the_part_of_the_whole_it_stands_for(text: str, consistent: bool) -> None:
+    (c,) = claims(text)
+    assert c.relation == "share" and c.consistent is consistent
+
+
+def test_a_change_of_a_rate_is_no_share() -> None:
+    assert claims("Turnout rose by 6 percent, with 21,750 of the 50,000 registered voters voting.") == []
+
+
+@pytest.mark.parametrize(("part", "consistent"), [("0.9", True), ("1.2", False)])
+def test_a_total_with_a_participle_clause_before_consists_of(part: str, consistent: bool) -> None:
+    text = (f"The 2.8 trillion yen package endorsed by ministers on Monday consists of 1.3 trillion yen for relief, "
+            f"{part} trillion yen for pensioners and 0.6 trillion yen for embankments.")
+    (c,) = claims(text)
+    assert c.consistent is consistent and c.certainty == "certain"
