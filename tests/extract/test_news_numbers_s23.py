@@ -93,3 +93,35 @@ def test_a_total_with_a_participle_clause_before_consists_of(part: str, consiste
             f"{part} trillion yen for pensioners and 0.6 trillion yen for embankments.")
     (c,) = claims(text)
     assert c.consistent is consistent and c.certainty == "certain"
+
+
+@pytest.mark.parametrize(("imports", "consistent"), [("52.5", True), ("51.5", False)])
+def test_a_balance_after_the_flows_of_the_sentence_before(imports: str, consistent: bool) -> None:
+    text = (f"Exports climbed 1.8% in May to 61.2 billion euros, while imports slipped 0.4% to {imports} billion "
+            f"euros. That left a trade surplus of 8.7 billion euros.")
+    (c,) = claims(text)
+    assert c.relation == "difference" and c.consistent is consistent and c.certainty == "inferred"
+    assert severities(text) == ([] if consistent else ["warning"])
+
+
+@pytest.mark.parametrize(("balance", "consistent"), [("6.2", True), ("7.2", False)])
+def test_flows_after_the_balance_of_the_sentence_before(balance: str, consistent: bool) -> None:
+    text = (f"The country posted a trade surplus of ${balance} billion in March. Exports grew 3.1% to $24.9 billion, "
+            f"led by soy and iron ore, while imports fell 8.4% to $18.7 billion.")
+    (c,) = claims(text)
+    assert c.consistent is consistent and c.certainty == "inferred" and c.operands == [18.7e9, 24.9e9]
+
+
+@pytest.mark.parametrize("text", [
+    # a balance with one partner is not the difference of all exports and imports
+    "The country posted a trade surplus with China of $3.2 billion. Exports grew to $24.9 billion, while imports "
+    "fell to $18.7 billion.",
+    # exports named twice before: which figure is the flow is a guess
+    "Exports climbed to 61.2 billion euros, while imports slipped to 52.5 billion euros and exports to the United "
+    "States reached 9.8 billion euros. That left a trade surplus of 9.7 billion euros.",
+    # no back-reference opens the sentence
+    "Exports climbed to 61.2 billion euros, while imports slipped to 52.5 billion euros. Officials expect a trade "
+    "surplus of 9.7 billion euros next month.",
+])
+def test_no_balance_across_sentences_without_sure_flows(text: str) -> None:
+    assert claims(text) == []

@@ -30,7 +30,7 @@ from factcheck.model.facts import ArithmeticClaim
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
-    from factcheck.extract.clauses.segment import Item
+    from factcheck.extract.clauses.segment import Item, Sentence
     from factcheck.extract.mentions.model import Mention
     from factcheck.extract.relations.match import RelationMatch, Slot
 
@@ -400,6 +400,16 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         # by design: only a sum above it is read
         return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead,
                       _remainder_named(match) and _total_first(match, part_slot), bool(spec.get("all_parts")))
+    if spec.get("flows") == "previous" and diff is not None and old is None and new is None:
+        # "... exports rose to 98.4 billion euros, while imports fell to 81.7 billion euros. That left a surplus of
+        # 16.7 billion euros": the flows are the sentence before's
+        new, old = _previous_flows(match, a, diff, inferred) or (None, None)
+    if spec.get("diff") == "previous_balance" and diff is None and old is not None and new is not None:
+        # "Brazil posted a trade surplus of $8.9 billion in September. Exports grew 4.4% to $28.4 billion, while
+        # imports fell to $19.5 billion": the balance is the sentence before's
+        diff = _previous_balance(match, a, new, inferred)
+        if diff is None:
+            return None
     if old is None and new is not None and spec.get("old") == "previous":
         # "... a deficit of $78.3 billion. The budget office put it at $68.5 billion, about $20 billion less than
         # the government's figure": the figure compared with is the one like it in the sentence before
@@ -543,6 +553,77 @@ def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | N
         return None
     inferred.append(f"the parts ({', '.join(p.text for p in parts)}) are taken from the sentence before")
     return _total(parts, total, False, inferred, every=True)
+
+
+_BALANCES = frozenset(["surplus", "deficit", "gap", "balance", "shortfall"])
+_FLOW_END = frozenset([".", ";", "(", ")"])
+
+
+def _sentence_before(match: RelationMatch, a: Analysis) -> Sentence | None:
+    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    if not index:
+        return None
+    prev = a.sentences[index - 1]
+    return prev if prev.index == match.sentence.index - 1 else None
+
+
+def _money_of(prev: Sentence, like: Figure) -> list[tuple[int, Figure]]:
+    """The figures of a sentence comparable with ``like``, outside parentheses, with their item index."""
+    out = []
+    for k, it in enumerate(prev.items):
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is not None and f.kind in AMOUNTS and not it.mention.value.get("word") and comparable(f, like):
+            out.append((k, f))
+    return out
+
+
+def _previous_flows(match: RelationMatch, a: Analysis, diff: Figure,
+                    inferred: list[str]) -> tuple[Figure, Figure] | None:
+    """The exports and imports of the sentence before: its only two amounts like the balance, the first after
+    the one word "exports" and the second after the one word "imports" (an inference across sentences)."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    codes = [it.code for it in prev.items]
+    if codes.count("exports") != 1 or codes.count("imports") != 1 or any(c in _BALANCES for c in codes):
+        return None  # a balance of its own, or flows named twice ("exports to the US ...")
+    figs = _money_of(prev, diff)
+    if len(figs) != 2:
+        return None
+    flows: dict[str, Figure] = {}
+    for word in ("exports", "imports"):
+        k = codes.index(word)
+        after = [f for j, f in figs if k < j <= k + 12 and not any(c in _FLOW_END for c in codes[k:j])]
+        if not after:
+            return None
+        flows[word] = after[0]
+    if flows["exports"] is flows["imports"]:
+        return None
+    inferred.append(f"the exports ({flows['exports'].text}) and imports ({flows['imports'].text}) are taken from the "
+                    "sentence before")
+    return flows["exports"], flows["imports"]
+
+
+def _previous_balance(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """The trade balance of the sentence before: its only amount like the flows, within four words after
+    "surplus" or "deficit" ("posted a trade surplus of $9.9 billion in September"), and not one with a partner
+    ("a surplus with China of ...")."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    codes = [it.code for it in prev.items]
+    figs = _money_of(prev, like)
+    if len(figs) != 1 or "with" in codes or "exports" in codes or "imports" in codes:
+        return None
+    if any(it.code in _BALANCES for it in match.sentence.items):
+        return None  # the flows' own sentence states a balance
+    j, f = figs[0]
+    if not any(codes[k] in ("surplus", "deficit") for k in range(max(0, j - 4), j)):
+        return None
+    inferred.append(f"the trade balance ({f.text}) is taken from the sentence before")
+    return f
 
 
 def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str],
