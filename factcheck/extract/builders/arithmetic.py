@@ -169,6 +169,14 @@ def _partial_balance(match: RelationMatch) -> bool:
 _DATED = frozenset(["@date", "@month", "@year", "@fiscal_year", "@relative", "@weekday", "@day_of_month"])
 
 
+def _dashes_spaced(match: RelationMatch, text: str) -> bool:
+    """Every hyphen of the match stands between spaces, as a dash does ("The 52 medals - 18 gold, ... - were"),
+    not inside a score or a range ("6-4", "2024-25")."""
+    items = match.sentence.items
+    return all(text[it.start - 1 : it.start] == " " and text[it.end : it.end + 1] == " "
+               for it in items[match.first_item : match.last_item] if it.code == "-")
+
+
 def _dated(match: RelationMatch) -> bool:
     """The match holds a date or period ("51.2 (50.8 in March and 49.9 in February)"): its figures are a series
     over time, not parts of one whole."""
@@ -270,6 +278,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "$1.18 billion for public works, $0.94 billion for health ...": one item of a list
     if spec.get("no_dates") and _dated(match):
         return None
+    if spec.get("spaced_dashes") and not _dashes_spaced(match, a.text):
+        return None  # "beating her 6-4, 3-6, 7-5": scores, not a total and its parts between dashes
     if spec.get("leads") and not _leads_sentence(match):
         return None  # "in favour of the budget proposals, with 80 against ...": no back-reference to a total
     if spec.get("balance") and _partial_balance(match):
