@@ -57,7 +57,8 @@ def _words() -> _Words:
     hedges = {phrase: kind for kind, phrases in raw["hedges"].items() for phrase in phrases}
     not_recomputable = tuple(tuple(p.lower().replace("-", " - ").split()) for p in raw["not_recomputable"])
     per_year = tuple(tuple(p.split()) for p in raw["per_year"])
-    factors = {str(w): float(f) for f, ws in (raw.get("factors") or {}).items() for w in ws}
+    # "three-fold" is read as the tokens "three - fold"
+    factors = {str(w).replace("-", " - "): float(f) for f, ws in (raw.get("factors") or {}).items() for w in ws}
     league = {str(w): float(f) for f, ws in (raw.get("league_points") or {}).items() for w in ws}
     return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
                   not_recomputable, per_year, frozenset(raw.get("measures", ())), factors, league,
@@ -391,6 +392,9 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if _compared_after(match) or _figure_between(match, after, "pct"):
             return None
         return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
+    fold = figure(match.mention("fold"))
+    if fold is not None:  # "rose three-fold": the multiple is the number
+        return _ratio("", match.words("hedge"), old, new, f"{fold.text}-fold", fold.value)
     if match.get("factor") is not None:
         if _factor_of_another(match):
             return None
@@ -898,14 +902,16 @@ _FACTOR_SLACK = 0.12
 
 
 def _ratio(factor_words: str, hedge_words: str, old: Figure | None, new: Figure | None,
-           factor_text: str) -> _Reading | None:
+           factor_text: str, factor: float | None = None) -> _Reading | None:
     """"more than doubled to 1.9 million from 900,000", "halved to $21.4 billion from $42.9 billion": the new
     value over the old one against the stated multiple. Plain words allow 12% either way ("doubled" is 1.76 to
     2.24 times); "about" 18%; "nearly"/"almost" up to a quarter of the change short, never more than 2% over;
     "more than"/"less than" are exact bounds (on the size of the change: "more than halved" is below half)."""
     words = _words()
-    f = words.factors.get(factor_words)
-    if f is None or f == 1.0 or old is None or new is None or not comparable(old, new):
+    f = factor if factor is not None else words.factors.get(factor_words)
+    if f is None or f == 1.0 or (factor is not None and not 1 < f <= 100):
+        return None  # "1-fold" or "300-fold": no multiple read
+    if old is None or new is None or not comparable(old, new):
         return None
     old, new = same_scale([old, new])
     if old.low <= 0 or new.low < 0:
