@@ -125,3 +125,66 @@ def test_flows_after_the_balance_of_the_sentence_before(balance: str, consistent
 ])
 def test_no_balance_across_sentences_without_sure_flows(text: str) -> None:
     assert claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "consistent"), [
+    ("Output rose three-fold, from 1.2 million tonnes to 3.5 million tonnes.", True),
+    ("Output rose three-fold, from 1.2 million tonnes to 5.9 million tonnes.", False),
+    ("Sales grew more than fivefold, from 410 million euros to 2.3 billion euros.", True),
+    ("Sales grew more than fivefold, from 410 million euros to 1.3 billion euros.", False),
+])
+def test_a_multiple_written_as_an_adverb(text: str, consistent: bool) -> None:
+    (c,) = claims(text)
+    assert c.relation == "ratio" and c.consistent is consistent
+
+
+def test_a_hundredfold_number_is_no_multiple_read() -> None:
+    assert claims("Output rose 300-fold, from 1.2 million tonnes to 5.9 million tonnes.") == []
+
+
+@pytest.mark.parametrize(("text", "consistent", "certainty"), [
+    ("Of the 1,150 delegates, 640 backed the motion while the remaining 510 voted against it.", True, "inferred"),
+    ("Of the 1,150 delegates, 640 backed the motion while the remaining 610 voted against it.", False, "inferred"),
+    ("Salaries absorb 3.8 billion dollars of the 5.9 billion dollar budget, leaving 2.4 billion dollars for the rest.",
+     False, "certain"),
+    ("The agency has 2,600 staff, of whom 1,700 work at headquarters and the rest, 1,100, in regional offices.",
+     False, "inferred"),
+])
+def test_a_part_and_the_rest_are_all_of_the_total(text: str, consistent: bool, certainty: str) -> None:
+    (c,) = claims(text)
+    assert c.relation == "total" and c.consistent is consistent and c.certainty == certainty
+
+
+@pytest.mark.parametrize(("development", "consistent"), [("4.3", True), ("5.3", False)])
+def test_a_budget_that_allocates_its_parts(development: str, consistent: bool) -> None:
+    text = (f"The county's Sh12.4 billion budget allocates Sh8.1 billion to recurrent spending and Sh{development} "
+            f"billion to development, the executive said.")
+    (c,) = claims(text)
+    assert c.consistent is consistent and c.certainty == "certain"
+
+
+def test_parts_a_budget_sets_aside_may_be_some_of_it() -> None:
+    text = "The county's Sh12.4 billion budget sets aside Sh2.1 billion for health and Sh1.3 billion for water."
+    assert claims(text) == [] and severities(text) == []
+
+
+def test_set_scores_are_no_total_between_dashes() -> None:
+    assert claims("She won 6 matches in a row, beating the top seed 6-4, 3-6, 7-5 in the final.") == []
+    (c,) = claims("The 57 medals - 21 gold, 19 silver and 19 bronze - are the country's best haul.")
+    assert not c.consistent and c.computed == 59
+
+
+@pytest.mark.parametrize(("business", "consistent"), [("97", True), ("127", False)])
+def test_of_which_three_parts_across_the_relative_clause(business: str, consistent: bool) -> None:
+    text = (f"The plan puts rates revenue at NZ$436 million, of which NZ$318 million comes from homes, NZ${business} "
+            f"million from businesses and NZ$21 million from farms and lifestyle blocks.")
+    (c,) = claims(text)
+    assert c.consistent is consistent and c.certainty == "inferred" and len(c.operands) == 3
+    assert severities(text) == ([] if consistent else ["warning"])
+
+
+def test_a_part_above_the_one_total_of_the_sentence_before() -> None:
+    text = ("The government will compile a 2.6 trillion yen extra budget. Of the total, 3.1 trillion yen will come "
+            "from reserves and 0.8 trillion yen from new bonds.")
+    (c,) = claims(text)
+    assert not c.consistent and c.stated == 2.6e12 and c.certainty == "inferred"

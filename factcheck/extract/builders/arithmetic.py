@@ -522,6 +522,13 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
             return f
     if state is not None and pick:
         state["exhausted"] = True
+    if not pick:
+        # "... a 2.8 trillion yen budget. Of the total, 3.4 trillion yen ...": a part above the one figure like it in
+        # the sentence before is more than that total
+        alone = [f for _, f in _money_of(prev, like) if f.kind == like.kind]
+        if len(alone) == 1 and len(_money_of(prev, like)) == 1:
+            inferred.append(f"the total ({alone[0].text}) is taken from the sentence before")
+            return alone[0]
     return None
 
 
