@@ -188,3 +188,37 @@ def test_a_part_above_the_one_total_of_the_sentence_before() -> None:
             "from reserves and 0.8 trillion yen from new bonds.")
     (c,) = claims(text)
     assert not c.consistent and c.stated == 2.6e12 and c.certainty == "inferred"
+
+
+@pytest.mark.parametrize(("text", "consistent"), [
+    ("The ministry's budget of £4.2bn is £700m more than the £3.5bn it received last year.", True),
+    ("The ministry's budget of £4.2bn is £900m more than the £3.5bn it received last year.", False),
+    ("Imports of 82.4 million tonnes were 9.8 million tonnes more than exports of 76.1 million tonnes.", False),
+])
+def test_a_figure_is_an_amount_more_than_another(text: str, consistent: bool) -> None:
+    (c,) = claims(text)
+    assert c.relation == "difference" and c.consistent is consistent and c.certainty == "certain"
+
+
+def test_more_than_an_expectation_without_a_figure_reads_no_difference() -> None:
+    assert claims("The budget of £6.4bn is £800m more than analysts had expected.") == []
+
+
+@pytest.mark.parametrize(("text", "consistent"), [
+    ("Revenue climbed to €3.4bn from €2.1bn, up 62%.", True),
+    ("Revenue climbed to €3.4bn from €2.1bn, up 84%.", False),
+])
+def test_to_from_then_up_a_percentage(text: str, consistent: bool) -> None:
+    (c,) = claims(text)
+    assert c.relation == "percent_change" and c.consistent is consistent
+
+
+def test_a_percentage_from_a_year_earlier_is_of_another_base() -> None:
+    text = "Exports rose to $30.2 billion in May from $28.1 billion in April, up 12% from a year earlier."
+    assert [c for c in claims(text) if c.relation == "percent_change"] == []
+
+
+@pytest.mark.parametrize(("part", "consistent"), [("297,600", True), ("327,600", False)])
+def test_of_whom_a_percentage_or_the_part(part: str, consistent: bool) -> None:
+    (c,) = claims(f"The district has 480,000 residents, of whom 62 percent, or {part}, are of working age.")
+    assert c.relation == "share" and c.consistent is consistent
