@@ -412,8 +412,11 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         partial = bool(spec.get("partial")) or _running_total(match, part_slot)
         # parts said to leave a remainder ("with the remainder spread across ...") are short of their total
         # by design: only a sum above it is read
+        # a total written before its parts ("X, made up of A, B and C", "Of the 120 seats, A won ..., B ... and C
+        # ..."): the list that follows is what it is made of, so no shorter run of it is read
+        every = bool(spec.get("all_parts")) or (total is not None and total.start < parts[0].start)
         return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead,
-                      _remainder_named(match) and _total_first(match, part_slot), bool(spec.get("all_parts")))
+                      _remainder_named(match) and _total_first(match, part_slot), every)
     if spec.get("flows") == "previous" and diff is not None and old is None and new is None:
         # "... exports rose to 98.4 billion euros, while imports fell to 81.7 billion euros. That left a surplus of
         # 16.7 billion euros": the flows are the sentence before's
