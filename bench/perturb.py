@@ -16,7 +16,8 @@ kind                rule                           edit
 ``weekday``         ``dates.weekday-mismatch``     "on Monday, Nov. 3" -> "on Friday, Nov. 3"; "Monday's vote on Nov. 3"
 ``fiscal-gloss``    ``fiscal.gloss-mismatch``      "(April 2027-March 2028)" -> "(April 2026-March 2027)"
 ``sum-part``        ``numbers.arithmetic-mismatch`` one part of "X and Y, a total of Z", "Z, made up of X and Y", "Of the
-                                                   Z budget, X ... and Y ..." or "... Z. Of the total, X ... and Y" changed
+                                                   Z budget, X ... and Y ..." or "... Z. Of the total, X ... and Y",
+                                                   "X and Y. The two ... add up to Z" changed
 ``percent-change``  ``numbers.arithmetic-mismatch`` "rose 7.5% to A from B" -> "rose 12.5% ..." (out of tolerance)
 ``shift-direction`` ``timeline.shift-mismatch``    "moved up" <-> "pushed back", "earlier" <-> "later", "bringing the
                                                    goal forward" <-> "back"
@@ -520,11 +521,13 @@ def find_fiscal_gloss(text: str, published: dt.date | None) -> list[Site]:
 # currency letters ("N3.2 trillion", "P6.35-trillion", "R1.4bn") only right before an amount with a scale word
 CUR_RE = (r"(?:US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|Rs\.?\s?|KSh\s?|Ksh\s?|Sh\s?|\$|€|£|¥|₩|₹|₦|₱|"
           r"(?-i:[NPR])(?=\d[\d,.]*[\s-]?(?:trillion|billion|million|bn|crore)\b))")
-FIG_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# digits grouped in threes, or the Indian way ("4,90,600 crore")
+FIG_RE = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALES = {"lakh crore": Decimal(10) ** 12, "trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9,
           "bn": Decimal(10) ** 9, "crore": Decimal(10) ** 7, "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
-          "lakh": Decimal(10) ** 5, "thousand": Decimal(10) ** 3}
-SCALE_RE = r"(?:lakh crore|trillion|billion|bn|crore|million|mn|lakh|thousand)"
+          "lakh": Decimal(10) ** 5, "thousand": Decimal(10) ** 3, "m": Decimal(10) ** 6}
+# "m" is millions only after a currency ("£800m"); "800m" alone is a distance (see _figure)
+SCALE_RE = r"(?:lakh crore|trillion|billion|bn|crore|million|mn|lakh|thousand|m)"
 UNIT_RE = (r"(?:yen|won|euros?|dollars?|pounds?|rupees?|yuan|francs?|rubles?|roubles?|pesos?|percent|per cent|pct|%|"
            r"people|troops|soldiers|jets|aircraft|ships|tanks|vehicles|tons?|tonnes?|barrels|units|workers|jobs|"
            r"votes|seats|cases|homes|houses)")
@@ -568,9 +571,13 @@ def _unit(m: re.Match[str]) -> str | None:
 def _figure(m: re.Match[str], offset: int = 0) -> Figure:
     raw = m.group("num")
     decimals = len(raw.split(".")[1]) if "." in raw else 0
-    scale = SCALES.get((m.group("scale") or "").lower(), Decimal(1))
+    word = (m.group("scale") or "").lower()
+    unit = _unit(m)
+    if word == "m" and not m.group("cur"):
+        word, unit = "", unit or "metre"  # "the 800m final": a distance, not millions
+    scale = SCALES.get(word, Decimal(1))
     return Figure(offset + m.start("num"), offset + m.end("num"), (offset + m.start(), offset + m.end()),
-                  Decimal(raw.replace(",", "")), decimals, "," in raw, _unit(m), scale)
+                  Decimal(raw.replace(",", "")), decimals, "," in raw, unit, scale)
 
 
 def _is_plain_count(m: re.Match[str], text: str) -> bool:
@@ -593,12 +600,20 @@ def format_figure(value: Decimal, like: Figure) -> str:
 
 
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total of|totaling|totalling|totals|total|a combined|combined total of|"
-                          r"for a combined|altogether|in all)\s+(?:of\s+)?$", re.IGNORECASE)
-TOTAL_AFTER = re.compile(r"^\s+(?:in total|in all|combined|altogether)\b", re.IGNORECASE)
-SUM_BLOCKERS = re.compile(r"\b(?:more than|less than|fewer than|up|down|from|rose|fell|increase[ds]?|decrease[ds]?|"
+                          r"for a combined|altogether|in all|totalled|totaled|"
+                          # a period's total: "giving a first-quarter surplus of X", "for a first-half output of X"
+                          r"(?:giving|for|making) (?:a|an) (?:(?:first|second|third|fourth|full|half|nine|six|three)-)?"
+                          r"(?:quarter|half|year|month)(?:ly)? \w+ of)\s+(?:of\s+)?$", re.IGNORECASE)
+WITH_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}?,\s+with\b", re.IGNORECASE)
+# "X in all", "85 applications in all", "214 people in total"
+TOTAL_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}?\s+(?:in total|in all|combined|altogether)\b", re.IGNORECASE)
+# a change, a comparison, a hedge or a rate beside the figures: no sure sum ("over", "under", "some" and "from" only
+# before a figure: "over three years", "£4.1 billion from advertising" are no hedge and no change)
+_BEFORE_FIGURE = r"(?=\s+(?:the\s+|a\s+|an\s+)?[$€£¥₹₦₱]?(?:US|A|C|NZ|HK|Rs\.?|K?Sh)?\s?\d)"
+SUM_BLOCKERS = re.compile(r"\b(?:more than|less than|fewer than|up|down|rose|fell|increase[ds]?|decrease[ds]?|"
                           r"rise|fall|gap|difference|compared|versus|vs|about|around|nearly|almost|roughly|"
-                          r"approximately|some|over|under|at least|at most|per|each|average|times|double|half|"
-                          r"percent of|share|par)\b", re.IGNORECASE)
+                          r"approximately|at least|at most|per|each|average|times|double|half|"
+                          rf"percent of|share|par|(?:from|some|over|under){_BEFORE_FIGURE})\b", re.IGNORECASE)
 
 
 def _totals(text: str, s: int, figs: list[Figure]) -> list[Figure]:
@@ -607,14 +622,30 @@ def _totals(text: str, s: int, figs: list[Figure]) -> list[Figure]:
 
 
 # the total before its parts: "X, made up of A and B", "X, of which A ... and B ...", "X: A ..., B ... and C ..."
-TOTAL_HEAD = re.compile(r"(?:,|:|—|–)?\s*\b(?:made up of|comprising|consisting of|split between|split into|"
-                        r"divided between|divided into|broken down into|of which|of whom)\b|:|—|–", re.IGNORECASE)
+TOTAL_HEAD = re.compile(r"(?:,|:|—|–)?\s*\b(?:made up of|comprising|consisting of|consists of|consisted of|comprises|"
+                        r"split between|split into|"
+                        r"divided between|divided into|broken down into|broken down as|breaks down as|of which|"
+                        r"of whom)\b|:|—|–|\s-(?=\s)", re.IGNORECASE)
 # a sentence led by its total: "Of the Sh9.42 billion budget, A ... and B ..."
 LEADING_OF = re.compile(r"(?:Of|Out of)\s+(?:the|its|their|this|that|a|an)\b")
 # a sentence of parts whose total is in the sentence before: "Of the total, A ... and B ..."
 BACK_OF = re.compile(r"(?:Of|Out of)\s+(?:the|that|this|these|those|it|them)\b(?:\s+(?:total|sum|amount|money|package|"
                      r"budget|allocation|funding|figure))?\s*,", re.IGNORECASE)
 _CUE_WORDS = re.compile(r"\bmade up of\b", re.IGNORECASE)  # "up" in it is no change
+# the last part is what the others leave of the total ("Of the 28 units, 11 ..., and 9 more ..., leaving 8"): the parts
+# are all of it, so a smaller part is planted too
+LEAVING = re.compile(r",\s+leaving\s+(?:just\s+|only\s+)?\S*\d", re.IGNORECASE)
+# a sentence that counts the parts of the sentence before and states their total ("The three programmes add up to X",
+# "Together, the two crops accounted for X")
+COUNTED_BACK = re.compile(r"(?:(?:Together|Combined|In all|In total|Altogether),\s+)?(?:The|These|Those|All)\s+"
+                          r"(?P<count>two|three|four|five|six)\s+(?:[\w'’-]+\s+){1,3}?(?:together\s+|combined\s+)?"
+                          r"(?:add up to|added up to|accounted for|account for|total|totalled|totaled|came to|come to|"
+                          r"amount to|amounted to|made up|make up)\s+", re.IGNORECASE)
+# words that make a sentence's figures a change or a comparison, not parts ("over the next five years" is no hedge)
+CHANGE_WORDS = re.compile(r"\b(?:more than|less than|fewer than|up|down|from|than|rose|fell|increase[ds]?|decrease[ds]?|"
+                          r"rise|fall|compared|versus|vs|about|around|nearly|almost|roughly|approximately|each|per|"
+                          r"average|times|including|among|such as)\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _adds_up(parts: list[Figure], total: Figure) -> bool:
@@ -647,14 +678,16 @@ def _sum_sites(text: str, s: int, e: int) -> list[Site]:
     if len(totals) == 1:
         total = totals[0]
         parts = [f for f in figs if f.unit == total.unit and f is not total]
-        return _part_sites(parts, total) if _adds_up(parts, total) else []
+        # "X, with A ... and B ...": the parts may be some of the total, so only larger ones are planted
+        some = bool(WITH_AFTER.match(text, total.span[1]))
+        return _part_sites(parts, total, up_only=some) if _adds_up(parts, total) else []
     if totals:
         return []
     if LEADING_OF.match(text, s) and figs:
         total = figs[0]
         parts = [f for f in figs[1:] if _kind(f) == _kind(total)]
         if _adds_up(parts, total):
-            return _part_sites(parts, total, up_only=True)
+            return _part_sites(parts, total, up_only=not LEAVING.search(text, s, e))
     for cue in TOTAL_HEAD.finditer(text, s, e):
         after = [f for f in figs if f.span[0] >= cue.end()]
         kinds = {_kind(f) for f in after}
@@ -690,6 +723,23 @@ def _sum_across(text: str, first: tuple[int, int], second: tuple[int, int]) -> l
     return _part_sites(parts, earlier[0], up_only=True)
 
 
+def _sum_counted_next(text: str, first: tuple[int, int], second: tuple[int, int]) -> list[Site]:
+    """Every figure of one sentence, counted and totalled by the next ("... 265 billion yen on ... and 98 billion yen
+    on .... The three programmes add up to 773 billion yen")."""
+    s, e = second
+    m = COUNTED_BACK.match(text, s)
+    if not m or CHANGE_WORDS.search(text, *first):
+        return []
+    after = figures(text, m.end(), e)
+    if not after or after[0].span[0] != m.end():
+        return []
+    total = after[0]
+    parts = figures(text, *first)
+    if len(parts) != _COUNTS[m.group("count").lower()] or any(_kind(p) != _kind(total) for p in parts):
+        return []
+    return _part_sites(parts, total) if _adds_up(parts, total) else []
+
+
 def _part_substitutes(part: Figure, least: Decimal) -> tuple[str, ...]:
     """New values for one part, each at least ``least`` (absolute) away, on the part's own digit grid."""
     unit = Decimal(1) / Decimal(10) ** part.decimals
@@ -702,6 +752,7 @@ def find_sum_part(text: str, published: dt.date | None) -> list[Site]:
     spans = sentences(text)
     sites = [site for s, e in spans for site in _sum_sites(text, s, e)]
     sites += [site for a, b in itertools.pairwise(spans) for site in _sum_across(text, a, b)]
+    sites += [site for a, b in itertools.pairwise(spans) for site in _sum_counted_next(text, a, b)]
     return sites
 
 

@@ -281,6 +281,27 @@ def test_sum_part_across_scales_and_grouped_digits() -> None:
     # parts in the sentence after their total
     ("The state passed a N3.2 trillion budget. Of the total, N2.1 trillion is for recurrent costs and N1.1 trillion "
      "for capital projects.", {"2.1", "1.1"}),
+    # the total before its parts, with a finite verb
+    ("The 2.5 trillion yen package comprises 1.4 trillion yen for fuel aid and 1.1 trillion yen for flood works.",
+     {"1.4", "1.1"}),
+    # a period's total after its parts
+    ("Exports earned $1.4 billion in April, $2.2 billion in May and $2.9 billion in June, giving a second-quarter "
+     "total of $6.5 billion.", {"1.4", "2.2", "2.9"}),
+    # "over" before a duration and "from" before a source are no hedge and no change
+    ("The state will spend $4.2 billion on roads and $1.8 billion on bridges, a total of $6.0 billion over three "
+     "years.", {"4.2", "1.8"}),
+    ("Of its $6.8 billion in revenue, $4.1 billion came from advertising and $2.7 billion from subscriptions.",
+     {"4.1", "2.7"}),
+    # "m" after a currency is millions; Indian digit groups
+    ("Funding of £2.3bn, made up of £1.5bn in grants and £800m in loans, was agreed.", {"1.5", "800"}),
+    ("The outlay of Rs 4,90,600 crore is made up of Rs 3,10,600 crore for revenue spending and Rs 1,80,000 crore "
+     "for capital spending.", {"3,10,600", "1,80,000"}),
+    # a total with its noun before "in all"; a total verb; parts between spaced hyphens
+    ("The fund received 85 applications in all, 52 from companies and 33 from universities.", {"52", "33"}),
+    ("The 52 medals - 18 gold, 16 silver and 18 bronze - were a record.", {"18", "16"}),
+    # parts counted and totalled in the next sentence
+    ("The city will put 310 million euros into trams, 145 million euros into cycle paths and 65 million euros into "
+     "bus lanes. The three schemes add up to 520 million euros.", {"310", "145", "65"}),
 ])
 def test_sum_part_sites_of_totals_before_their_parts(text: str, parts: set[str]) -> None:
     found = cases(text, "sum-part")
@@ -302,6 +323,44 @@ def test_sum_part_sites_of_totals_before_their_parts(text: str, parts: set[str])
 ])
 def test_sum_part_sites_not_planted_without_a_sum_across(text: str) -> None:
     assert cases(text, "sum-part") == []
+
+
+@pytest.mark.parametrize("text", [
+    # the count is not the number of figures before
+    "The city will put 310 million euros into trams and 145 million euros into cycle paths. The three schemes add up "
+    "to 455 million euros.",
+    # the sentence before compares its figures
+    "Coffee earned $3.2 billion, up from $1.9 billion. Together, the two seasons accounted for $5.1 billion.",
+])
+def test_sum_part_not_planted_for_a_count_that_does_not_fit(text: str) -> None:
+    assert cases(text, "sum-part") == []
+
+
+def test_sum_part_planted_above_only_for_parts_after_with() -> None:
+    """"X, with A ... and B ...": the parts may be some of X, so only larger parts are planted."""
+    found = cases("Sales totalled 3.2 million cars, with 1.9 million sold in China and 1.3 million in Europe.",
+                  "sum-part")
+    assert {c.before for c in found} == {"1.9", "1.3"}
+    assert all(float(c.after) > float(c.before) for c in found)
+
+
+def test_a_metre_distance_is_no_million() -> None:
+    (f,) = perturb.figures("She won the 800m final.")
+    assert f.scale == 1 and f.unit == "metre"
+    (g,) = perturb.figures("a loan of £800m")
+    assert g.absolute == 800_000_000
+
+
+def test_sum_part_below_planted_where_the_last_part_is_what_is_left() -> None:
+    """"..., leaving 8": the parts are all of the total, so a smaller part is an error too (without "leaving" a
+    total that leads its parts gets only larger ones)."""
+    text = "Of the 28 units, 11 have shut, and 9 more will close by 2030, leaving 8 for the final phase."
+    found = cases(text, "sum-part")
+    assert {c.before for c in found} == {"11", "9", "8"}
+    assert any(int(c.after) < int(c.before) for c in found)
+    plain = "Of the 28 units, 11 have shut and 9 will close by 2030 and 8 later."
+    planted = cases(plain, "sum-part")
+    assert planted and all(int(c.after) > int(c.before) for c in planted)
 
 
 @pytest.mark.parametrize("text", [

@@ -51,3 +51,12 @@ def test_a_participle_after_a_determiner_is_not_a_clause() -> None:
 
     (s,) = analyse(doc("The bank pushed back its forecast for inflation by one year, from 2026 to 2027.")).sentences
     assert "[p" not in s.stream
+
+
+def test_a_participle_clause_ends_at_the_main_clause_verb() -> None:
+    s = first("The 2.8 trillion yen package endorsed by ministers on Monday consists of 1.3 trillion yen for relief and "
+              "1.5 trillion yen for roads.")
+    assert "[p endorsed by ministers on @weekday ] consists of @money" in s.stream
+    # a participle clause closed by its comma is unchanged
+    s = first("The date laid out in the plan, which consists of three phases, is 2027.")
+    assert "[p laid out in the plan ] , [r which consists of" in s.stream

@@ -30,7 +30,7 @@ from factcheck.model.facts import ArithmeticClaim
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
-    from factcheck.extract.clauses.segment import Item
+    from factcheck.extract.clauses.segment import Item, Sentence
     from factcheck.extract.mentions.model import Mention
     from factcheck.extract.relations.match import RelationMatch, Slot
 
@@ -57,7 +57,8 @@ def _words() -> _Words:
     hedges = {phrase: kind for kind, phrases in raw["hedges"].items() for phrase in phrases}
     not_recomputable = tuple(tuple(p.lower().replace("-", " - ").split()) for p in raw["not_recomputable"])
     per_year = tuple(tuple(p.split()) for p in raw["per_year"])
-    factors = {str(w): float(f) for f, ws in (raw.get("factors") or {}).items() for w in ws}
+    # "three-fold" is read as the tokens "three - fold"
+    factors = {str(w).replace("-", " - "): float(f) for f, ws in (raw.get("factors") or {}).items() for w in ws}
     league = {str(w): float(f) for f, ws in (raw.get("league_points") or {}).items() for w in ws}
     return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
                   not_recomputable, per_year, frozenset(raw.get("measures", ())), factors, league,
@@ -169,6 +170,14 @@ def _partial_balance(match: RelationMatch) -> bool:
 _DATED = frozenset(["@date", "@month", "@year", "@fiscal_year", "@relative", "@weekday", "@day_of_month"])
 
 
+def _dashes_spaced(match: RelationMatch, text: str) -> bool:
+    """Every hyphen of the match stands between spaces, as a dash does ("The 52 medals - 18 gold, ... - were"),
+    not inside a score or a range ("6-4", "2024-25")."""
+    items = match.sentence.items
+    return all(text[it.start - 1 : it.start] == " " and text[it.end : it.end + 1] == " "
+               for it in items[match.first_item : match.last_item] if it.code == "-")
+
+
 def _dated(match: RelationMatch) -> bool:
     """The match holds a date or period ("51.2 (50.8 in March and 49.9 in February)"): its figures are a series
     over time, not parts of one whole."""
@@ -270,6 +279,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "$1.18 billion for public works, $0.94 billion for health ...": one item of a list
     if spec.get("no_dates") and _dated(match):
         return None
+    if spec.get("spaced_dashes") and not _dashes_spaced(match, a.text):
+        return None  # "beating her 6-4, 3-6, 7-5": scores, not a total and its parts between dashes
     if spec.get("leads") and not _leads_sentence(match):
         return None  # "in favour of the budget proposals, with 80 against ...": no back-reference to a total
     if spec.get("balance") and _partial_balance(match):
@@ -361,6 +372,10 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     in_parts = (part_slot.mentions if part_slot is not None and spec.get("parts_across_clauses")
                 else _same_clause_parts(part_slot))
     parts = [f for f in (figure(m) for m in in_parts) if f is not None]
+    if spec.get("parts") == "previous_counted":
+        # "... 98 billion yen on shelters. The three programmes add up to 793 billion yen": the parts are the
+        # figures of the sentence before, as many as the back-reference counts
+        return _counted_previous_total(match, a, total, inferred)
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
@@ -377,6 +392,9 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if _compared_after(match) or _figure_between(match, after, "pct"):
             return None
         return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
+    fold = figure(match.mention("fold"))
+    if fold is not None:  # "rose three-fold": the multiple is the number
+        return _ratio("", match.words("hedge"), old, new, f"{fold.text}-fold", fold.value)
     if match.get("factor") is not None:
         if _factor_of_another(match):
             return None
@@ -394,8 +412,21 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         partial = bool(spec.get("partial")) or _running_total(match, part_slot)
         # parts said to leave a remainder ("with the remainder spread across ...") are short of their total
         # by design: only a sum above it is read
+        # a total written before its parts ("X, made up of A, B and C", "Of the 120 seats, A won ..., B ... and C
+        # ..."): the list that follows is what it is made of, so no shorter run of it is read
+        every = bool(spec.get("all_parts")) or (total is not None and total.start < parts[0].start)
         return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead,
-                      _remainder_named(match) and _total_first(match, part_slot))
+                      _remainder_named(match) and _total_first(match, part_slot), every)
+    if spec.get("flows") == "previous" and diff is not None and old is None and new is None:
+        # "... exports rose to 98.4 billion euros, while imports fell to 81.7 billion euros. That left a surplus of
+        # 16.7 billion euros": the flows are the sentence before's
+        new, old = _previous_flows(match, a, diff, inferred) or (None, None)
+    if spec.get("diff") == "previous_balance" and diff is None and old is not None and new is not None:
+        # "Brazil posted a trade surplus of $8.9 billion in September. Exports grew 4.4% to $28.4 billion, while
+        # imports fell to $19.5 billion": the balance is the sentence before's
+        diff = _previous_balance(match, a, new, inferred)
+        if diff is None:
+            return None
     if old is None and new is not None and spec.get("old") == "previous":
         # "... a deficit of $78.3 billion. The budget office put it at $68.5 billion, about $20 billion less than
         # the government's figure": the figure compared with is the one like it in the sentence before
@@ -494,7 +525,129 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
             return f
     if state is not None and pick:
         state["exhausted"] = True
+    if not pick:
+        # "... a 2.8 trillion yen budget. Of the total, 3.4 trillion yen ...": a part above the one figure like it in
+        # the sentence before is more than that total
+        alone = [f for _, f in _money_of(prev, like) if f.kind == like.kind]
+        if len(alone) == 1 and len(_money_of(prev, like)) == 1:
+            inferred.append(f"the total ({alone[0].text}) is taken from the sentence before")
+            return alone[0]
     return None
+
+
+# words that make the figures of a sentence something other than parts of one whole: a change, a comparison
+_NOT_PARTS = frozenset(["from", "than", "compared", "versus", "against", "previous", "earlier", "each", "per", "average",
+                        "including", "among", "such", "respectively"])
+_ADDING = frozenset(["and", "or", "plus", "with", "along", "besides", "excluding", "except"])
+
+
+def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | None,
+                            inferred: list[str]) -> _Reading | None:
+    """"Tokyo will spend 410 billion yen on ..., 265 billion yen on ... and 98 billion yen on .... The three
+    programmes add up to 793 billion yen": the parts are every figure like the total in the sentence before, and
+    only when the back-reference counts exactly that many (an inference across sentences: at most a warning). A
+    sentence before that compares or changes its figures ("up from", "than", "each") holds no parts."""
+    count = figure(match.mention("count"))
+    if total is None or count is None or count.kind != "number" or not 2 <= count.value <= 8:
+        return None
+    slot = match.get("count")
+    k = match.sentence.items.index(slot.items[-1]) if slot is not None and slot.items else match.first_item
+    if any(it.code in _ADDING for it in match.sentence.items[k + 1 : match.last_item]):
+        return None  # "The two crops and tea accounted for ...": more than the counted parts
+    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    if not index:
+        return None
+    prev = a.sentences[index - 1]
+    if prev.index != match.sentence.index - 1:
+        return None
+    words = _words()
+    if any(it.code in _NOT_PARTS or it.code in words.up or it.code in words.down for it in prev.items):
+        return None
+    parts: list[Figure] = []
+    for it in prev.items:
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is None or f.kind not in AMOUNTS or it.mention.value.get("word"):
+            continue
+        if not comparable(f, total) or f.kind != total.kind:
+            return None  # figures of another kind beside them: which are the parts is a guess
+        parts.append(f)
+    if len(parts) != int(count.value):
+        return None
+    inferred.append(f"the parts ({', '.join(p.text for p in parts)}) are taken from the sentence before")
+    return _total(parts, total, False, inferred, every=True)
+
+
+_BALANCES = frozenset(["surplus", "deficit", "gap", "balance", "shortfall"])
+_FLOW_END = frozenset([".", ";", "(", ")"])
+
+
+def _sentence_before(match: RelationMatch, a: Analysis) -> Sentence | None:
+    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    if not index:
+        return None
+    prev = a.sentences[index - 1]
+    return prev if prev.index == match.sentence.index - 1 else None
+
+
+def _money_of(prev: Sentence, like: Figure) -> list[tuple[int, Figure]]:
+    """The figures of a sentence comparable with ``like``, outside parentheses, with their item index."""
+    out = []
+    for k, it in enumerate(prev.items):
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is not None and f.kind in AMOUNTS and not it.mention.value.get("word") and comparable(f, like):
+            out.append((k, f))
+    return out
+
+
+def _previous_flows(match: RelationMatch, a: Analysis, diff: Figure,
+                    inferred: list[str]) -> tuple[Figure, Figure] | None:
+    """The exports and imports of the sentence before: its only two amounts like the balance, the first after
+    the one word "exports" and the second after the one word "imports" (an inference across sentences)."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    codes = [it.code for it in prev.items]
+    if codes.count("exports") != 1 or codes.count("imports") != 1 or any(c in _BALANCES for c in codes):
+        return None  # a balance of its own, or flows named twice ("exports to the US ...")
+    figs = _money_of(prev, diff)
+    if len(figs) != 2:
+        return None
+    flows: dict[str, Figure] = {}
+    for word in ("exports", "imports"):
+        k = codes.index(word)
+        after = [f for j, f in figs if k < j <= k + 12 and not any(c in _FLOW_END for c in codes[k:j])]
+        if not after:
+            return None
+        flows[word] = after[0]
+    if flows["exports"] is flows["imports"]:
+        return None
+    inferred.append(f"the exports ({flows['exports'].text}) and imports ({flows['imports'].text}) are taken from the "
+                    "sentence before")
+    return flows["exports"], flows["imports"]
+
+
+def _previous_balance(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """The trade balance of the sentence before: its only amount like the flows, within four words after
+    "surplus" or "deficit" ("posted a trade surplus of $9.9 billion in September"), and not one with a partner
+    ("a surplus with China of ...")."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    codes = [it.code for it in prev.items]
+    figs = _money_of(prev, like)
+    if len(figs) != 1 or "with" in codes or "exports" in codes or "imports" in codes:
+        return None
+    if any(it.code in _BALANCES for it in match.sentence.items):
+        return None  # the flows' own sentence states a balance
+    j, f = figs[0]
+    if not any(codes[k] in ("surplus", "deficit") for k in range(max(0, j - 4), j)):
+        return None
+    inferred.append(f"the trade balance ({f.text}) is taken from the sentence before")
+    return f
 
 
 def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str],
@@ -759,14 +912,16 @@ _FACTOR_SLACK = 0.12
 
 
 def _ratio(factor_words: str, hedge_words: str, old: Figure | None, new: Figure | None,
-           factor_text: str) -> _Reading | None:
+           factor_text: str, factor: float | None = None) -> _Reading | None:
     """"more than doubled to 1.9 million from 900,000", "halved to $21.4 billion from $42.9 billion": the new
     value over the old one against the stated multiple. Plain words allow 12% either way ("doubled" is 1.76 to
     2.24 times); "about" 18%; "nearly"/"almost" up to a quarter of the change short, never more than 2% over;
     "more than"/"less than" are exact bounds (on the size of the change: "more than halved" is below half)."""
     words = _words()
-    f = words.factors.get(factor_words)
-    if f is None or f == 1.0 or old is None or new is None or not comparable(old, new):
+    f = factor if factor is not None else words.factors.get(factor_words)
+    if f is None or f == 1.0 or (factor is not None and not 1 < f <= 100):
+        return None  # "1-fold" or "300-fold": no multiple read
+    if old is None or new is None or not comparable(old, new):
         return None
     old, new = same_scale([old, new])
     if old.low <= 0 or new.low < 0:
@@ -815,7 +970,10 @@ def _lead(match: RelationMatch) -> Figure | None:
 
 
 def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: list[str],
-           subset: bool = False, lead: Figure | None = None, short_ok: bool = False) -> _Reading | None:
+           subset: bool = False, lead: Figure | None = None, short_ok: bool = False,
+           every: bool = False) -> _Reading | None:
+    """The parts against the total. ``every``: the pattern says the parts are all of it ("..., leaving 8"), so
+    no shorter run of them is read."""
     if total is not None and total.kind == "money":
         # "The two lenders, with assets of $6.1 billion and ...", "with the top six accounting for £1.41 billion":
         # a number word is a count of things, not a part of money
@@ -837,13 +995,13 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
     # 6,000 people remain"). Any run of two or more that adds up is the reading; then the list with the figure
     # just before it (see _lead); if none does, the list from the start nearest the total
     n = len(parts)
-    runs = [parts[i:j] for i in range(n - 1) for j in range(n, i + 1, -1)]
+    runs = [parts] if every else [parts[i:j] for i in range(n - 1) for j in range(n, i + 1, -1)]
     fits = [r for r in runs if sum(p.high for p in r) >= total.low and sum(p.low for p in r) <= total.high]
     if not fits and lead is not None:
         with_lead = [lead, *parts]
         if sum(p.high for p in with_lead) >= total.low and sum(p.low for p in with_lead) <= total.high:
             fits = [with_lead]
-    tails = [parts[k:] for k in range(n - 1)]
+    tails = [parts] if every else [parts[k:] for k in range(n - 1)]
     parts = fits[0] if fits else min(tails, key=lambda r: abs(sum(p.value for p in r) - total.value))
     point = sum(p.value for p in parts)
     lo = sum(p.low for p in parts)

@@ -80,6 +80,7 @@ class _Cues:
     conditional: frozenset[str]
     past: frozenset[str]
     present: frozenset[str]
+    main_verbs: frozenset[str]
 
 
 @cache
@@ -87,7 +88,8 @@ def _cues() -> _Cues:
     raw = resource("clauses")
     f = lambda k: frozenset(raw[k])  # noqa: E731
     return _Cues(f("relative_pronouns"), f("participles"), f("participle_followers"), f("auxiliaries"),
-                 f("coordinators"), f("strong_coordinators"), f("future"), f("conditional"), f("past"), f("present"))
+                 f("coordinators"), f("strong_coordinators"), f("future"), f("conditional"), f("past"), f("present"),
+                 frozenset(raw.get("participle_enders") or ()))
 
 
 _OPEN_QUOTES = frozenset('“"')
@@ -98,7 +100,7 @@ _CLOSE_QUOTES = frozenset('”"')
 def _marking_codes(cues: _Cues) -> frozenset[str]:
     """The codes that open, close or mark a clause (every other item just joins the current clause)."""
     return frozenset({")", "(", ",", ";", ":", "respectively", *_OPEN_QUOTES, *_CLOSE_QUOTES, *cues.relative,
-                      *cues.participles, *cues.strong, *cues.coordinators})
+                      *cues.participles, *cues.strong, *cues.coordinators, *cues.main_verbs})
 
 
 def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0: int) -> tuple[list[Item], int]:
@@ -156,7 +158,10 @@ def segment(index: int, items: list[Item]) -> Sentence:
             markers.append((k + 1, "]"))
             quote_open = False
             continue
-        if code in (",", ";", ":") and kind in ("relative", "participial"):
+        if (code in (",", ";", ":") and kind in ("relative", "participial")) or (
+                code in cues.main_verbs and kind == "participial"):
+            # a participle clause ends at a comma, or at the main clause's own verb ("The package approved by the
+            # cabinet on Friday consists of ...")
             markers.append((k, "]"))
             stack.pop()
             cur = stack[-1]
