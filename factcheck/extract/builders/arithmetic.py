@@ -205,8 +205,12 @@ def _expected_base(match: RelationMatch, words: _Words) -> bool:
             break
         before.append(it.code)
     after = [it.code for it in items[k + 1 : k + 3] if it.mention is None]
-    window = [*before[::-1], "@", *after]
-    return any(tuple(window[i : i + len(p)]) == p for p in words.expectations for i in range(len(window)))
+    return _expected([*before[::-1], "@", *after], words)
+
+
+def _expected(codes: list[str], words: _Words) -> bool:
+    """``codes`` hold a phrase of someone's expectation ("average estimate", "economists", "consensus")."""
+    return any(tuple(codes[i : i + len(p)]) == p for p in words.expectations for i in range(len(codes)))
 
 
 def _adjusted(match: RelationMatch, words: _Words) -> bool:
@@ -646,6 +650,9 @@ def _previous_balance(match: RelationMatch, a: Analysis, like: Figure, inferred:
     j, f = figs[0]
     if not any(codes[k] in ("surplus", "deficit") for k in range(max(0, j - 4), j)):
         return None
+    clause = prev.clauses[prev.items[j].clause]
+    if clause.modality != "asserted" or clause.tense == "future" or _expected(codes, _words()):
+        return None  # "Economists had expected the deficit would fall to $44 billion": an expectation, not the balance
     inferred.append(f"the trade balance ({f.text}) is taken from the sentence before")
     return f
 
