@@ -105,13 +105,17 @@ def _running_total(match: RelationMatch, slot: Slot | None) -> bool:
 
 
 _REMAINDER = frozenset(["remainder", "rest", "balance", "remaining"])
+_LEAVING = frozenset(["leaving", "leaves", "left"])  # "..., leaving 300 billion euros for federal projects"
 
 
 def _remainder_named(match: RelationMatch) -> bool:
     """The sentence says, after the match starts, that the parts leave something over ("..., with the
-    remainder spread across parks", "the rest going to ...", "the remaining 40%")."""
+    remainder spread across parks", "the rest going to ...", "the remaining 40%", "leaving 300 billion euros")."""
     items = match.sentence.items
-    return any(items[k].code in _REMAINDER and items[k - 1].code in ("the", "its", "their")
+    return any((items[k].code in _REMAINDER and items[k - 1].code in ("the", "its", "their"))
+               # "leaving C" after the match: a remainder the parts do not hold (inside it, C is one of them)
+               or (k >= match.last_item and items[k].code in _LEAVING
+                   and any(it.mention is not None for it in items[k + 1 : k + 3]))
                for k in range(max(1, match.first_item), len(items)))
 
 
