@@ -514,12 +514,9 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
     take the ones before it, when the parts add up to one of those."""
     like = parts[0]
     largest = max(p.low for p in parts)
-    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
-    if not index:
+    prev = _sentence_before(match, a)  # None also for the previous window of one long sentence
+    if prev is None:
         return None
-    prev = a.sentences[index - 1]
-    if prev.index != match.sentence.index - 1:
-        return None  # the previous window of one long sentence is not the sentence before
     seen = 0
     for it in reversed(prev.items):
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
@@ -562,11 +559,8 @@ def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | N
     k = match.sentence.items.index(slot.items[-1]) if slot is not None and slot.items else match.first_item
     if any(it.code in _ADDING for it in match.sentence.items[k + 1 : match.last_item]):
         return None  # "The two crops and tea accounted for ...": more than the counted parts
-    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
-    if not index:
-        return None
-    prev = a.sentences[index - 1]
-    if prev.index != match.sentence.index - 1:
+    prev = _sentence_before(match, a)  # None also for the previous window of one long sentence
+    if prev is None:
         return None
     words = _words()
     if any(it.code in _NOT_PARTS or it.code in words.up or it.code in words.down for it in prev.items):
@@ -666,11 +660,8 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
     """"... a deficit of A$42.1 billion for 2025-26. That is a deterioration of A$14.5 billion from the A$27.6
     billion ...": the value the change is said of is the one figure like ``like`` in the sentence before (none,
     or two, and there is no reading)."""
-    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
-    if not index:
-        return None
-    prev = a.sentences[index - 1]
-    if prev.index != match.sentence.index - 1:
+    prev = _sentence_before(match, a)  # None also for the previous window of one long sentence
+    if prev is None:
         return None
     found = []
     for it in prev.items:
