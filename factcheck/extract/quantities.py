@@ -60,7 +60,7 @@ if _LETTERS:
 _CURRENCY_WORDS = {**{k: v for k, v in _LEXICON.currency_words.items()}, "u.s. dollars": "USD", "us dollars": "USD"}
 _CUR_RE = "|".join(re.escape(k).replace(r"\ ", r"\s") for k in sorted(_CURRENCY_WORDS, key=len, reverse=True))
 QUANTITY_RE = re.compile(
-    r"(?P<pnum>\b(?:" + _NUM + r")|\b" + NUMBER_WORD_RE + r")(?:\s|-)?(?P<punit>%|percent\b|per\scent\b|pct\b|"
+    r"(?P<pnum>\b(?:" + _NUM + r")|\b" + NUMBER_WORD_RE + r")(?:\s|-)?(?P<punit>%|percent\b|per\scent\b|pct\b|pc\b|"
     r"percentage\spoints?\b)(?P<gdp>\sof\s(?:the\s)?(?:[\w'’.]+\s)?(?:GDP|gross\sdomestic\sproduct|economic\soutput|"
     r"national\sincome|GNI)\b(?:\s\(GDP\))?)?"
     r"|(?P<sym>" + _SYM_RE + r")\s?(?P<snum>" + _NUM + r")(?:(?:\s?|-(?=[a-z]{3}))(?P<sscale>" + _SCALE + r")\b)?"

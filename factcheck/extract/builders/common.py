@@ -146,7 +146,7 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
         return after[0]
     # "₹600 crore ... for FY26": a currency only one country uses
     for it in sent.items:
-        if it.mention is not None and it.mention.type == "money":
+        if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
             code = country_of_currency(it.mention.value.get("currency"))
             if code and fiscal_calendar(code) is not None:
                 return code
@@ -187,7 +187,7 @@ def currency_country(a: Analysis) -> str | None:
     for sent in a.sentences:
         for it in sent.items:
             m = it.mention
-            if m is None or m.type != "money" or sent.clauses[it.clause].kind == "paren":
+            if m is None or m.type != "money" or m.value.get("shared") or sent.clauses[it.clause].kind == "paren":
                 continue
             code = country_of_currency(m.value.get("currency"))
             if code and fiscal_calendar(code) is not None:
