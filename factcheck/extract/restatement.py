@@ -41,6 +41,9 @@ class _Words:
     before_figure: frozenset[str] = frozenset()  # "the record 46.9 million passengers": between determiner and figure
     pronouns: frozenset[str] = frozenset()  # "It earned $2.4 billion": a subject that restates the antecedent's
     period_words: frozenset[str] = frozenset()  # "in the quarter", "in the first half": words that name a span
+    ordinals: dict[str, int] | None = None  # "the second quarter": an ordinal before a span word names that span
+    spans: frozenset[str] = frozenset()  # the span words an ordinal may stand before ("quarter", "half")
+    group_kinds: dict[str, frozenset[str]] | None = None  # groups that name only figures of these kinds
 
 
 @cache
@@ -59,7 +62,9 @@ def _words() -> _Words:
                   frozenset(raw.get("counted_after_verb") or ()), frozenset(raw.get("generic_heads") or ()),
                   frozenset(raw.get("copulas") or ()), frozenset(raw.get("forecast_words") or ()),
                   frozenset(raw.get("before_figure") or ()), frozenset(raw.get("pronouns") or ()),
-                  frozenset(raw.get("period_words") or ()))
+                  frozenset(raw.get("period_words") or ()),
+                  {str(k): int(v) for k, v in (raw.get("ordinals") or {}).items()}, frozenset(raw.get("spans") or ()),
+                  {str(g): frozenset(ks) for g, ks in (raw.get("group_kinds") or {}).items()})
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ class _Figure:
     predicate: bool = True  # stated as a value ("rose to 3.1%", "the total was X"), not a definite noun phrase
     head: str = ""  # the noun of a definite noun phrase ("the 4.7% forecast": forecast)
     lead: frozenset[str] = frozenset()  # the words right before it in its clause ("had expected a surplus of")
+    base: bool = False  # the base of a comparison ("up from 7.8% in April-June", "than 2.1%")
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
@@ -120,6 +126,8 @@ def _qualified(items: list[Item], k: int, w: _Words | None = None, clauses: list
 def _compared(items: list[Item], k: int, w: _Words | None) -> bool:
     """The figure at ``k`` comes after a word of comparison ("narrower than the ...")."""
     if k >= 2 and items[k - 2].code in _COMPARISON:
+        if items[k - 2].code == "with" and (k == 2 or items[k - 3].code == ","):
+            return False  # "..., with the 7.3 million electorate spread over": an absolute clause, no comparison
         if items[k - 2].code != "to" or w is None or not w.compare_to_after:
             return True
         if k >= 3 and items[k - 3].code in w.compare_to_after:
@@ -140,10 +148,27 @@ def _period_key(m: Mention, pub: int | None = None) -> str:
     return f"{m.type}:{' '.join(m.text.lower().split())}"
 
 
+def _span_key(items: list[Item], j: int) -> str | None:
+    """"the second quarter", "the first half": an ordinal at ``j`` right before a span word, as a period key."""
+    w = _words()
+    if w.ordinals and items[j].code in w.ordinals and j + 1 < len(items) and items[j + 1].code in w.spans \
+            and items[j + 1].clause == items[j].clause:
+        return f"{items[j + 1].code}:{w.ordinals[items[j].code]}"
+    return None
+
+
+def _key_at(items: list[Item], j: int, pub: int | None) -> str | None:
+    """The period key of the item at ``j``: a period mention, or an ordinal span ("the second quarter")."""
+    m = items[j].mention
+    if m is not None and m.type in _TIME:
+        return _period_key(m, pub)
+    return _span_key(items, j)
+
+
 def _clause_periods(items: list[Item], k: int, pub: int | None = None) -> frozenset[str]:
     home = items[k].clause
-    return frozenset(_period_key(it.mention, pub) for it in items
-                     if it.clause == home and it.mention is not None and it.mention.type in _TIME)
+    return frozenset(key for j, it in enumerate(items)
+                     if it.clause == home and (key := _key_at(items, j, pub)) is not None)
 
 
 def _periods_after(items: list[Item], k: int, pub: int | None = None) -> tuple[frozenset[str], frozenset[str]]:
@@ -152,13 +177,16 @@ def _periods_after(items: list[Item], k: int, pub: int | None = None) -> tuple[f
     home = items[k].clause
     out: set[str] = set()
     shifted: set[str] = set()
-    for it in items[k + 1 : k + 6]:
+    for j in range(k + 1, min(k + 6, len(items))):
+        it = items[j]
         if it.clause != home or it.code in (",", ";", "from", "than", "with", "and", "compared"):
             break
-        if it.mention is not None and it.mention.type in _TIME:
-            out.add(_period_key(it.mention, pub))
-            if it.mention.type == "relative" and float(it.mention.value.get("offset") or 0) < 0:
-                shifted.add(_period_key(it.mention, pub))
+        key = _key_at(items, j, pub)
+        if key is not None:
+            out.add(key)
+            if it.mention is not None and it.mention.type == "relative" \
+                    and float(it.mention.value.get("offset") or 0) < 0:
+                shifted.add(key)
     return frozenset(out), frozenset(shifted)
 
 
@@ -174,8 +202,9 @@ def _own_periods(items: list[Item], k: int, clauses: list[Clause] | None, pub: i
             modifier = it.clause
         if it.clause not in (home, modifier) or it.code in (",", ";"):
             break
-        if it.mention is not None and it.mention.type in _TIME and items[j - 1].code != "since":
-            found.add(_period_key(it.mention, pub))  # not "the largest since March"
+        key = _key_at(items, j, pub)
+        if key is not None and items[j - 1].code != "since":
+            found.add(key)  # not "the largest since March"
     return frozenset(found)
 
 
@@ -191,15 +220,19 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
     A$4.39 billion", "budget for 2026 totals 8.2 billion kronor")."""
     if k + 1 < len(items) and items[k + 1].code in w.group_of:
         return w.group_of[items[k + 1].code]
+    if k + 2 < len(items) and _modifier_at(items, k + 1, w) and items[k + 2].code in w.group_of \
+            and items[k + 2].clause == items[k].clause:
+        return w.group_of[items[k + 2].code]  # "logged 2,314 dengue cases", "a $5 billion defence budget"
     j = k - 1
     steps = 0
     moved = False
-    while j >= 0 and steps < 8 and items[j].code not in w.group_of:
+    while j >= 0 and steps < 10 and items[j].code not in w.group_of:
         it = items[j]
-        if it.code in w.linkers or (it.mention is not None and it.mention.type in _STEP_OVER):
+        if it.code in w.linkers or (it.mention is not None and it.mention.type in _STEP_OVER) \
+                or it.code in w.spans or it.code == "-":  # "profit for the July-September quarter fell to"
             j -= 1
             steps += 1
-        elif it.mention is not None and it.mention.type in _MOVE and j + 1 < k and items[j + 1].code == "to" \
+        elif it.mention is not None and it.mention.type in _MOVE and j + 1 < k and _to_after(items, j, k) \
                 and j >= 1 and (items[j - 1].code == "by" or items[j - 1].code in w.linkers):
             # "cut its cash rate by 25 basis points to 3.60%", "net profit fell 11 percent to A$1.42 billion":
             # over the size of the move
@@ -217,6 +250,14 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
     if j >= 0 and w.verbs and items[j].code in w.verbs and not moved:
         return w.verbs[items[j].code]  # "the ministry is seeking a record 8.8 trillion yen"
     return _subject_group(items, k, j, w)
+
+
+def _to_after(items: list[Item], j: int, k: int) -> bool:
+    """"to" follows the move at ``j``, over period mentions ("rise 2.9% next year to 10,320 won")."""
+    i = j + 1
+    while i < k and items[i].mention is not None and items[i].mention.type in _TIME:
+        i += 1
+    return i < k and items[i].code == "to"
 
 
 def _subject_group(items: list[Item], k: int, j: int, w: _Words) -> frozenset[str] | None:
@@ -451,6 +492,9 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                                after=after, shifted=shifted, predicate=False, head=items[k - 2].code))
             continue
         backref = definite and nxt is not None and nxt.code in w.group_of
+        verb_group = _participle_group(items, k, w) if definite and not backref else None
+        if verb_group is not None:  # "each of the 39 people killed": the verb after the head names the count
+            backref = True
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
             out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
@@ -467,12 +511,49 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
             continue
         own = _own_periods(items, k, sent.clauses, pub) if backref else frozenset()
         cmp = backref and _compared(items, k, w)
-        out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
+        group = verb_group or (w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w))
+        out.append(_Figure(f, it.start, _for_kind(group, f.kind, w),
                            backref, cmp or bool(own), needs if backref else frozenset(), words,
                            years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
                            after=after, shifted=shifted, countries=_possessor(items, k) if backref else countries,
-                           predicate=not backref, head=nxt.code if backref and nxt else "", lead=lead))
+                           predicate=not backref, head=nxt.code if backref and nxt and not verb_group else "",
+                           lead=lead, base=not backref and _is_base(items, k, w)))
     return out
+
+
+_BASE = frozenset(["from", "than", "versus", "against"])
+
+
+def _is_base(items: list[Item], k: int, w: _Words) -> bool:
+    """The figure at ``k`` is the base of a change or comparison ("up from 7.8%", "than 2.1%")."""
+    return (k >= 1 and items[k - 1].code in _BASE) or _compared(items, k, w)
+
+
+def _for_kind(groups: frozenset[str] | None, kind: str, w: _Words) -> frozenset[str] | None:
+    """The groups that may name a figure of this kind ("wage" names money: "the 10,230 won hourly rate", never
+    a percent "rate")."""
+    if groups is None or not w.group_kinds:
+        return groups
+    kept = frozenset(g for g in groups if g not in w.group_kinds or kind in w.group_kinds[g])
+    return kept or None
+
+
+def _participle_group(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
+    """"the 39 people killed": a noun a verb's count may name right after the figure at ``k``, then that verb
+    (as a participle): the verb's count groups."""
+    if k + 2 >= len(items) or items[k + 1].code not in w.counted_after_verb or not w.verbs:
+        return None
+    groups = w.verbs.get(items[k + 2].code, frozenset()) & w.count_groups
+    return groups or None
+
+
+def _modifier_at(items: list[Item], j: int, w: _Words) -> bool:
+    """A plain lower-case word at ``j`` that may stand between a figure and its noun ("2,314 dengue cases",
+    "a $5 billion defence budget"): no function word, linker or group noun, and in the figure's clause."""
+    it = items[j]
+    return it.mention is None and it.code.isalpha() and it.text.islower() and it.code not in w.linkers \
+        and it.code not in w.determiners and it.code not in w.group_of and it.code not in _COMPARISON \
+        and it.code not in w.contrasts and it.code not in w.qualifiers
 
 
 def _generic_period(items: list[Item], k: int, w: _Words, pub: int | None = None) -> frozenset[str] | None:
@@ -501,6 +582,10 @@ def _counted(items: list[Item], k: int, w: _Words) -> bool:
     near = [items[j].code for j in (k + 1, k - 2) if 0 <= j < len(items)]
     if k >= 2 and items[k - 1].code != "of":
         near = near[:1]
+    if k + 2 < len(items) and _modifier_at(items, k + 1, w) and items[k + 2].clause == items[k].clause:
+        near.append(items[k + 2].code)  # "2,314 dengue cases"
+    if _participle_group(items, k, w):
+        return True  # "the 39 people killed"
     if any(w.group_of.get(c, frozenset()) & w.count_groups for c in near):
         return True
     # "cholera has killed 1,284 people": a verb that says what the count is, and a noun for whom
@@ -519,6 +604,13 @@ def _years_after(items: list[Item], k: int) -> frozenset[int]:
         if it.mention is not None and it.mention.type == "year":
             out.add(int(it.mention.value["year"]))
     return frozenset(out)
+
+
+def _other_period(earlier: _Figure, fig: _Figure) -> bool:
+    """The earlier figure is the base of a comparison given for periods right after it, none of which the
+    back-reference's own periods name ("from 4.68% in October" against "the 4.68% rate for November")."""
+    return earlier.base and bool(fig.own_periods) and bool(earlier.after) \
+        and not earlier.after & fig.own_periods
 
 
 def _fits(fig: _Figure, ante: _Figure) -> bool:
@@ -600,8 +692,11 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                 # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")
                 # nor is one that equals any earlier figure of its kind, named or not ("..., of which 310 million
                 # dollars is for schools. The 310 million dollar request for schools")
+                # an equal figure stated for another period is another value ("slowed to 4.46% in November from 4.68%
+                # in October. The 4.68% annual rate for November"): it makes no restatement of it
                 ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) and not any(
-                    _same_value(s.fig, fig.fig) for s in seen if _same_kind(s.fig, fig.fig)) else None
+                    _same_value(s.fig, fig.fig) for s in seen if _same_kind(s.fig, fig.fig)
+                    and not _other_period(s, fig)) else None
                 if ante is not None:
                     q_new, q_old = quantity_at(fig.start), quantity_at(ante.start)
                     if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale:
