@@ -44,6 +44,10 @@ class _Words:
     ordinals: dict[str, int] | None = None  # "the second quarter": an ordinal before a span word names that span
     spans: frozenset[str] = frozenset()  # the span words an ordinal may stand before ("quarter", "half")
     group_kinds: dict[str, frozenset[str]] | None = None  # groups that name only figures of these kinds
+    neutral: frozenset[str] = frozenset()  # "the 2.4% headline rate": modifiers that name no other thing
+    increment_words: frozenset[str] = frozenset()  # "the 1,046 new beds": a back-reference to an increment
+    increment_verbs: frozenset[str] = frozenset()  # "will add 1,064 beds": the figure is an increment
+    lead_groups: dict[str, frozenset[str]] | None = None  # "targets a deficit of 4.7%": lead word -> groups
 
 
 @cache
@@ -64,7 +68,10 @@ def _words() -> _Words:
                   frozenset(raw.get("before_figure") or ()), frozenset(raw.get("pronouns") or ()),
                   frozenset(raw.get("period_words") or ()),
                   {str(k): int(v) for k, v in (raw.get("ordinals") or {}).items()}, frozenset(raw.get("spans") or ()),
-                  {str(g): frozenset(ks) for g, ks in (raw.get("group_kinds") or {}).items()})
+                  {str(g): frozenset(ks) for g, ks in (raw.get("group_kinds") or {}).items()},
+                  frozenset(raw.get("neutral_modifiers") or ()), frozenset(raw.get("increment_words") or ()),
+                  frozenset(raw.get("increment_verbs") or ()),
+                  {str(v): frozenset([str(g)]) for g, vs in (raw.get("lead_groups") or {}).items() for v in vs})
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,11 @@ class _Figure:
     head: str = ""  # the noun of a definite noun phrase ("the 4.7% forecast": forecast)
     lead: frozenset[str] = frozenset()  # the words right before it in its clause ("had expected a surplus of")
     base: bool = False  # the base of a comparison ("up from 7.8% in April-June", "than 2.1%")
+    # words each of which the antecedent's clause must hold: a back-reference's modifiers ("the $6.8 billion pretax
+    # result": pretax) and what it is "in" or "of" ("the 9% rise in exports": exports)
+    musts: frozenset[str] = frozenset()
+    expected: bool = False  # a back-reference a forecasting participle follows ("the 1.1% gain expected by economists")
+    increment: bool = False  # an increment ("will add 1,064 beds"), or a back-reference to one ("the 1,046 new beds")
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
@@ -226,8 +238,11 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
     j = k - 1
     steps = 0
     moved = False
-    while j >= 0 and steps < 10 and items[j].code not in w.group_of:
+    walked: frozenset[str] | None = None  # the groups of a verb walked over ("prices rose 2.8%": a rise)
+    while j >= 0 and steps < 10 and (items[j].code not in w.group_of or _infinitive(items, j, w)):
         it = items[j]
+        if walked is None and w.verbs and it.code in w.verbs:
+            walked = w.verbs[it.code]
         if it.code in w.linkers or (it.mention is not None and it.mention.type in _STEP_OVER) \
                 or it.code in w.spans or it.code == "-":  # "profit for the July-September quarter fell to"
             j -= 1
@@ -249,7 +264,15 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
         return groups
     if j >= 0 and w.verbs and items[j].code in w.verbs and not moved:
         return w.verbs[items[j].code]  # "the ministry is seeking a record 8.8 trillion yen"
-    return _subject_group(items, k, j, w)
+    return _subject_group(items, k, j, w) or (walked if not moved else None)
+
+
+_MODALS = frozenset(["will", "would", "to", "may", "might", "could", "should", "can", "must", "shall"])
+
+
+def _infinitive(items: list[Item], j: int, w: _Words) -> bool:
+    """"will rise 2.9% to ...": a verb at ``j`` that is also a group noun ("rise", "increase"), after a modal."""
+    return items[j].code in w.linkers and j >= 1 and items[j - 1].code in _MODALS
 
 
 def _to_after(items: list[Item], j: int, k: int) -> bool:
@@ -352,7 +375,7 @@ def _forecast(fig: _Figure, w: _Words) -> bool:
     billion"): a predicate figure a forecasting word leads up to, or a definite one a forecasting noun names
     ("the 4.7% forecast"); not a definite back-reference that only names the value ("Economists expect the
     14.50% Selic to stay")."""
-    return bool(fig.lead & w.forecast_words) if fig.predicate else fig.head in w.forecast_words
+    return bool(fig.lead & w.forecast_words) if fig.predicate else (fig.head in w.forecast_words or fig.expected)
 
 
 def _countries(items: list[Item], k: int) -> frozenset[str]:
@@ -466,13 +489,23 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
         definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
                                              and _is_definite(items[k - 2], w))  # "the record 46.9 million"
         needs: frozenset[str] = frozenset()
+        head_at = k + 1
         if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
                 and items[k + 2].code in w.group_of:
-            nxt = items[k + 2]  # "the $7.42 billion in revenue it posted"
+            nxt, head_at = items[k + 2], k + 2  # "the $7.42 billion in revenue it posted"
         elif definite and nxt is not None and nxt.code in w.qualifiers and k + 2 < len(items) \
                 and items[k + 2].code in w.group_of:
             needs = w.qualifiers[nxt.code]  # "the $2.13 billion quarterly profit"
-            nxt = items[k + 2]
+            nxt, head_at = items[k + 2], k + 2
+        musts: frozenset[str] = frozenset()
+        increment = False
+        if definite and nxt is not None and nxt.code not in w.group_of and not needs:
+            modified = _modified_head(items, k, w)
+            if modified is not None:  # "the $6.8 billion pretax result", "the 1,046 new beds"
+                head_at, musts, needs, increment = modified
+                nxt = items[head_at]
+        if definite and nxt is not None and nxt.code in w.group_of:
+            musts = musts | _object_after(items, head_at, w)
         periods, (after, shifted) = _clause_periods(items, k, pub), _periods_after(items, k, pub)
         countries = _countries(items, k)
         lead = frozenset(items[i].code for i in range(max(0, k - _LEAD), k) if items[i].clause == it.clause)
@@ -512,12 +545,17 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
         own = _own_periods(items, k, sent.clauses, pub) if backref else frozenset()
         cmp = backref and _compared(items, k, w)
         group = verb_group or (w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w))
+        if not backref:
+            group = _with_lead(group, items, k, w)
         out.append(_Figure(f, it.start, _for_kind(group, f.kind, w),
                            backref, cmp or bool(own), needs if backref else frozenset(), words,
                            years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
                            after=after, shifted=shifted, countries=_possessor(items, k) if backref else countries,
                            predicate=not backref, head=nxt.code if backref and nxt and not verb_group else "",
-                           lead=lead, base=not backref and _is_base(items, k, w)))
+                           lead=lead, base=not backref and _is_base(items, k, w),
+                           musts=musts if backref else frozenset(),
+                           expected=backref and head_at + 1 < len(items) and items[head_at + 1].code in w.forecast_words,
+                           increment=increment if backref else (k >= 1 and items[k - 1].code in w.increment_verbs)))
     return out
 
 
@@ -527,6 +565,73 @@ _BASE = frozenset(["from", "than", "versus", "against"])
 def _is_base(items: list[Item], k: int, w: _Words) -> bool:
     """The figure at ``k`` is the base of a change or comparison ("up from 7.8%", "than 2.1%")."""
     return (k >= 1 and items[k - 1].code in _BASE) or _compared(items, k, w)
+
+
+def _modified_head(items: list[Item], k: int, w: _Words) \
+        -> tuple[int, frozenset[str], frozenset[str], bool] | None:
+    """"the $6.8 billion pretax result", "the 4.5% deficit target", "the ¥1.2 trillion half-year profit": up to
+    three plain words (or hyphens) between the figure at ``k`` and the last noun of a group after them. Returns
+    that noun's index, the words the antecedent's clause must hold (all but neutral ones), a qualifier's words
+    (one of which it must hold) and whether a word says it counts an increment ("new")."""
+    home = items[k].clause
+    musts: set[str] = set()
+    needs: frozenset[str] = frozenset()
+    increment = False
+    for h in range(k + 1, min(k + 5, len(items))):
+        it = items[h]
+        if it.clause != home or it.mention is not None:
+            return None
+        if it.code in w.group_of and h > k + 1 and (h + 1 >= len(items) or items[h + 1].code not in w.group_of):
+            return h, frozenset(musts), needs, increment
+        if it.code == "-":
+            continue
+        if it.code in w.qualifiers:
+            needs = w.qualifiers[it.code]
+        elif it.code in w.increment_words:
+            increment = True
+        elif it.code in w.neutral:
+            pass
+        elif it.code in w.group_of or _modifier_at(items, h, w) or it.code in w.period_words:
+            musts.add(it.code)
+        else:
+            return None
+    return None
+
+
+def _object_after(items: list[Item], h: int, w: _Words) -> frozenset[str]:
+    """"the 9% rise in exports", "the 2.1% increase of sales": the plain word a back-reference's noun at ``h`` is
+    "in" or "of" (over "the"), which the antecedent's clause must name; not a period ("in the second quarter")."""
+    j = h + 1
+    if j >= len(items) or items[j].code not in ("in", "of") or items[j].clause != items[h].clause:
+        return frozenset()
+    j += 1
+    if j < len(items) and items[j].code in w.determiners:
+        j += 1
+    if j >= len(items) or items[j].mention is not None or not items[j].code.isalpha():
+        return frozenset()
+    code = items[j].code
+    if code in w.period_words or (w.ordinals and code in w.ordinals) or code in w.spans or code in w.determiners:
+        return frozenset()
+    return frozenset([code])
+
+
+def _with_lead(groups: frozenset[str] | None, items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
+    """"France's budget targets a deficit of 4.7%", "aims to cut emissions by 60%": a word before the figure in
+    its clause that names what it is (a target) adds that group."""
+    if not w.lead_groups:
+        return groups
+    home = items[k].clause
+    extra: set[str] = set()
+    for i in range(max(0, k - _TARGET_LEAD), k):
+        if items[i].clause == home and items[i].code in w.lead_groups:
+            extra |= w.lead_groups[items[i].code]
+        elif items[i].clause == home and items[i].mention is not None \
+                and items[i].mention.type in ("money", "percent", "number"):
+            extra.clear()  # "targets a deficit of 4.7%, down from 5.4%": the word is the first figure's
+    return (groups or frozenset()) | frozenset(extra) if extra else groups
+
+
+_TARGET_LEAD = 12
 
 
 def _for_kind(groups: frozenset[str] | None, kind: str, w: _Words) -> frozenset[str] | None:
@@ -616,6 +721,8 @@ def _other_period(earlier: _Figure, fig: _Figure) -> bool:
 def _fits(fig: _Figure, ante: _Figure) -> bool:
     """A back-reference's qualifier and year agree with the antecedent's clause."""
     if fig.needs and not fig.needs & ante.words:
+        return False
+    if not fig.musts <= ante.words or (ante.increment and not fig.increment):
         return False
     return fig.year is None or fig.year in ante.years
 
