@@ -13,7 +13,7 @@ so the rule never makes an error of it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from factcheck.extract.analysis import Analysis
@@ -48,6 +48,7 @@ class _Words:
     increment_words: frozenset[str] = frozenset()  # "the 1,046 new beds": a back-reference to an increment
     increment_verbs: frozenset[str] = frozenset()  # "will add 1,064 beds": the figure is an increment
     lead_groups: dict[str, frozenset[str]] | None = None  # "targets a deficit of 4.7%": lead word -> groups
+    agent_participles: frozenset[str] = frozenset()  # "the 3% target set by EU rules": another's figure
 
 
 @cache
@@ -71,7 +72,8 @@ def _words() -> _Words:
                   {str(g): frozenset(ks) for g, ks in (raw.get("group_kinds") or {}).items()},
                   frozenset(raw.get("neutral_modifiers") or ()), frozenset(raw.get("increment_words") or ()),
                   frozenset(raw.get("increment_verbs") or ()),
-                  {str(v): frozenset([str(g)]) for g, vs in (raw.get("lead_groups") or {}).items() for v in vs})
+                  {str(v): frozenset([str(g)]) for g, vs in (raw.get("lead_groups") or {}).items() for v in vs},
+                  frozenset(raw.get("agent_participles") or ()))
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,13 @@ def _period_key(m: Mention, pub: int | None = None) -> str:
     if m.type == "relative" and pub is not None and m.value.get("unit") == "year" \
             and m.value.get("anchor") == "publication":
         return f"year:{pub + int(float(m.value.get('offset') or 0))}"
+    if m.type == "fiscal_year":  # "the fiscal year ending March 2026", "2025-26": the year it ends in
+        if m.value.get("form") == "bounded" and m.value.get("end_month") and m.value.get("bound_year"):
+            return f"fy_end:{m.value['bound_year']}"
+        if m.value.get("form") == "range" and m.value.get("year2"):
+            return f"fy_end:{m.value['year2']}"
+    if m.type == "relative" and m.value.get("unit") == "fiscal_year" and m.value.get("anchor") == "publication":
+        return f"fy_rel:{int(float(m.value.get('offset') or 0))}"  # "the current fiscal year": see _fiscal_keys
     if m.type == "month" and m.value.get("month"):
         return f"month:{m.value['month']}" + (f"/{m.value['year']}" if m.value.get("year") else "")
     if m.type == "year" and m.value.get("year"):
@@ -505,7 +514,12 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                 head_at, musts, needs, increment = modified
                 nxt = items[head_at]
         if definite and nxt is not None and nxt.code in w.group_of:
-            musts = musts | _object_after(items, head_at, w)
+            while head_at + 1 < len(items) and items[head_at + 1].code in w.group_of \
+                    and items[head_at + 1].clause == it.clause and items[head_at + 1].mention is None:
+                musts = musts | {nxt.code}  # "the 3% deficit target": a target, of a deficit
+                head_at += 1
+                nxt = items[head_at]
+            musts = musts | _object_after(items, head_at, w) | _forecaster_named(items, k, head_at, w)
         periods, (after, shifted) = _clause_periods(items, k, pub), _periods_after(items, k, pub)
         countries = _countries(items, k)
         lead = frozenset(items[i].code for i in range(max(0, k - _LEAD), k) if items[i].clause == it.clause)
@@ -543,7 +557,7 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                                shifted=shifted, countries=countries))
             continue
         own = _own_periods(items, k, sent.clauses, pub) if backref else frozenset()
-        cmp = backref and _compared(items, k, w)
+        cmp = backref and (_compared(items, k, w) or _by_another(items, head_at, w))
         group = verb_group or (w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w))
         if not backref:
             group = _with_lead(group, items, k, w)
@@ -555,7 +569,7 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                            lead=lead, base=not backref and _is_base(items, k, w),
                            musts=musts if backref else frozenset(),
                            expected=backref and head_at + 1 < len(items) and items[head_at + 1].code in w.forecast_words,
-                           increment=increment if backref else (k >= 1 and items[k - 1].code in w.increment_verbs)))
+                           increment=increment if backref else _increment(items, k, w)))
     return out
 
 
@@ -598,6 +612,20 @@ def _modified_head(items: list[Item], k: int, w: _Words) \
     return None
 
 
+def _forecaster_named(items: list[Item], k: int, h: int, w: _Words) -> frozenset[str]:
+    """"the IMF's 3.1% forecast": a forecast's possessor is its forecaster, whom the antecedent's clause must name
+    (the bank's forecast and the fund's are two claims)."""
+    if items[h].code not in w.group_of or "forecast" not in w.group_of[items[h].code]:
+        return frozenset()
+    j = k - 1
+    if j >= 1 and items[j].code in w.before_figure:
+        j -= 1
+    code = items[j].code if j >= 0 else ""
+    if items[j].mention is None and code.endswith(("'s", "’s")) and len(code) > 2:
+        return frozenset([code[:-2]])
+    return frozenset()
+
+
 def _object_after(items: list[Item], h: int, w: _Words) -> frozenset[str]:
     """"the 9% rise in exports", "the 2.1% increase of sales": the plain word a back-reference's noun at ``h`` is
     "in" or "of" (over "the"), which the antecedent's clause must name; not a period ("in the second quarter")."""
@@ -632,6 +660,19 @@ def _with_lead(groups: frozenset[str] | None, items: list[Item], k: int, w: _Wor
 
 
 _TARGET_LEAD = 12
+
+
+def _increment(items: list[Item], k: int, w: _Words) -> bool:
+    """The figure at ``k`` counts an increment: a verb of increment right before it ("will add 1,064 beds") or a
+    word of one right after it ("logged 2,140 new cases")."""
+    return (k >= 1 and items[k - 1].code in w.increment_verbs) or (
+        k + 1 < len(items) and items[k + 1].code in w.increment_words)
+
+
+def _by_another(items: list[Item], h: int, w: _Words) -> bool:
+    """"the 3% deficit target set by European rules", "the 2% cap imposed under the treaty": a participle and
+    "by" or "under" after the back-reference's noun at ``h`` give the figure another source: no restatement."""
+    return h + 2 < len(items) and items[h + 1].code in w.agent_participles and items[h + 2].code in ("by", "under")
 
 
 def _for_kind(groups: frozenset[str] | None, kind: str, w: _Words) -> frozenset[str] | None:
@@ -752,6 +793,32 @@ def _carry_periods(quantities: list[Quantity]) -> None:
                 q.inferred = f"{q.text} is taken to be for {period}, like the earlier {ante.text}"
 
 
+def _fiscal_end(a: Analysis) -> int | None:
+    """The year the current fiscal year ends in, when the document states its fiscal calendar ("the fiscal year
+    ending March 2026") and has a publication date: "the current fiscal year" is then that year's."""
+    published = a.doc.published
+    if published is None:
+        return None
+    months = {int(m.value["end_month"]) for m in a.mentions_of("fiscal_year")
+              if m.value.get("form") == "bounded" and m.value.get("end_month")}
+    if len(months) != 1:
+        return None
+    end = months.pop()
+    return published.year if published.month <= end else published.year + 1
+
+
+def _fiscal_keys(figs: list[_Figure], fiscal_end: int | None) -> list[_Figure]:
+    """Relative fiscal-year keys ("fy_rel:0") as the year that fiscal year ends in, when the document's fiscal
+    calendar is known; else left as they are (they then match only one another)."""
+    if fiscal_end is None:
+        return figs
+
+    def fix(keys: frozenset[str]) -> frozenset[str]:
+        return frozenset(f"fy_end:{fiscal_end + int(k[7:])}" if k.startswith("fy_rel:") else k for k in keys)
+    return [replace(f, periods=fix(f.periods), own_periods=fix(f.own_periods), after=fix(f.after),
+                    shifted=fix(f.shifted)) for f in figs]
+
+
 def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     """Give a restated figure and its antecedent one ``subject_key`` (in place)."""
     w = _words()
@@ -768,6 +835,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
         return next((q for q in quantities if q.span.start <= start < q.span.end), None)
 
     pub = a.doc.published.year if a.doc.published else None
+    fiscal_end = _fiscal_end(a)
     seen: list[_Figure] = []
     sentence_of: dict[int, int] = {}  # a figure's start -> its sentence's index
     frames: list[tuple[int, frozenset[str]]] = []  # the sentences that open with a period ("In 2019, ...")
@@ -775,7 +843,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     for si, sent in enumerate(a.sentences):
         if frame := _frame(sent.items, pub):
             frames.append((si, frame))
-        for fig in _figures(sent, w, pub):
+        for fig in _fiscal_keys(_figures(sent, w, pub), fiscal_end):
             sentence_of[fig.start] = si
             if fig.backref and (fig.group is not None or fig.generic) and (not fig.compared or fig.by_period):
                 # an earlier figure compared with another or given for its own period is no antecedent; a
