@@ -224,9 +224,13 @@ def _own_periods(items: list[Item], k: int, clauses: list[Clause] | None, pub: i
         if it.clause not in (home, modifier) or it.code in (",", ";"):
             break
         key = _key_at(items, j, pub)
-        if key is not None and items[j - 1].code != "since":
-            found.add(key)  # not "the largest since March"
+        before = items[j - 2] if j >= 2 and items[j - 1].code in ("the", "a", "an") else items[j - 1]
+        if key is not None and before.code not in _NOT_FOR:
+            found.add(key)  # not "the largest since March", "open before 2029"
     return frozenset(found)
+
+
+_NOT_FOR = frozenset(["since", "before", "after", "until", "till"])
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
@@ -241,9 +245,8 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
     A$4.39 billion", "budget for 2026 totals 8.2 billion kronor")."""
     if k + 1 < len(items) and items[k + 1].code in w.group_of:
         return w.group_of[items[k + 1].code]
-    if k + 2 < len(items) and _modifier_at(items, k + 1, w) and items[k + 2].code in w.group_of \
-            and items[k + 2].clause == items[k].clause:
-        return w.group_of[items[k + 2].code]  # "logged 2,314 dengue cases", "a $5 billion defence budget"
+    if (n := _noun_after(items, k, w)) is not None and items[n].code in w.group_of:
+        return w.group_of[items[n].code]  # "logged 2,314 dengue cases", "a $5 billion defence budget"
     j = k - 1
     steps = 0
     moved = False
@@ -671,7 +674,10 @@ def _increment(items: list[Item], k: int, w: _Words) -> bool:
 
 def _by_another(items: list[Item], h: int, w: _Words) -> bool:
     """"the 3% deficit target set by European rules", "the 2% cap imposed under the treaty": a participle and
-    "by" or "under" after the back-reference's noun at ``h`` give the figure another source: no restatement."""
+    "by" or "under" after the back-reference's noun at ``h`` give the figure another source; "now" after it a
+    newer value: no restatement."""
+    if h + 1 < len(items) and items[h + 1].code == "now":
+        return True  # "the $5.1 billion estimate now includes land": a newer value
     return h + 2 < len(items) and items[h + 1].code in w.agent_participles and items[h + 2].code in ("by", "under")
 
 
@@ -691,6 +697,18 @@ def _participle_group(items: list[Item], k: int, w: _Words) -> frozenset[str] | 
         return None
     groups = w.verbs.get(items[k + 2].code, frozenset()) & w.count_groups
     return groups or None
+
+
+def _noun_after(items: list[Item], k: int, w: _Words) -> int | None:
+    """The item after the plain modifiers (up to three, hyphens between them) right after the figure at ``k``
+    ("2,314 dengue cases", "860 intensive-care beds"), if there is at least one modifier."""
+    j = k + 1
+    while j < len(items) and j - k <= 3 and items[j].clause == items[k].clause and (
+            _modifier_at(items, j, w) or (items[j].code == "-" and j > k + 1)):
+        j += 1
+    if j == k + 1 or j >= len(items) or items[j].clause != items[k].clause or items[j - 1].code == "-":
+        return None
+    return j
 
 
 def _modifier_at(items: list[Item], j: int, w: _Words) -> bool:
@@ -728,8 +746,8 @@ def _counted(items: list[Item], k: int, w: _Words) -> bool:
     near = [items[j].code for j in (k + 1, k - 2) if 0 <= j < len(items)]
     if k >= 2 and items[k - 1].code != "of":
         near = near[:1]
-    if k + 2 < len(items) and _modifier_at(items, k + 1, w) and items[k + 2].clause == items[k].clause:
-        near.append(items[k + 2].code)  # "2,314 dengue cases"
+    if (n := _noun_after(items, k, w)) is not None:
+        near.append(items[n].code)  # "2,314 dengue cases", "860 intensive-care beds"
     if _participle_group(items, k, w):
         return True  # "the 39 people killed"
     if any(w.group_of.get(c, frozenset()) & w.count_groups for c in near):
