@@ -8,6 +8,14 @@ now" ("the deposit rate, now 2.25%"). Its *antecedent* is the latest earlier fig
 quantity facts are given one ``subject_key`` (the antecedent's, else a new one), so that the
 conflicting-figure rule compares them; the back-reference is ``inferred`` (a link across sentences),
 so the rule never makes an error of it.
+
+The back-reference is read as a noun phrase: determiner or possessive, the figure, plain modifiers that the
+antecedent's clause must hold ("the $6.8 billion pretax result"; neutral words such as "headline" apart, and
+"new" marking a reference to an increment), the head noun, and the periods after it ("the 7.8% expansion in
+the second quarter", "the 2.9% projection for the current fiscal year"), which the antecedent's clause must
+name. The head may be named by the antecedent's verb ("grew", "killed", "projected", "targets"). An equal
+figure that is the base of a change for another period ("from 4.68% in October") is no restatement of a
+back-reference for November.
 """
 
 from __future__ import annotations
