@@ -569,11 +569,14 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
             continue
         own = _own_periods(items, k, sent.clauses, pub) if backref else frozenset()
         cmp = backref and (_compared(items, k, w) or _by_another(items, head_at, w))
+        # "the ¥21.3 trillion package adopted on Friday": a day says when it was decided, not what it is for; the
+        # antecedent must name that day, but the figure stays an antecedent of its own
+        spans = frozenset(p for p in own if not p.startswith(("date:", "weekday:")))
         group = verb_group or (w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w))
         if not backref:
             group = _with_lead(group, items, k, w)
         out.append(_Figure(f, it.start, _for_kind(group, f.kind, w),
-                           backref, cmp or bool(own), needs if backref else frozenset(), words,
+                           backref, cmp or bool(spans), needs if backref else frozenset(), words,
                            years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
                            after=after, shifted=shifted, countries=_possessor(items, k) if backref else countries,
                            predicate=not backref, head=nxt.code if backref and nxt and not verb_group else "",
