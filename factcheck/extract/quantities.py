@@ -148,13 +148,19 @@ def _periods(text: str) -> tuple[list[int], list[str]]:
     return [p for p, _ in found], [t.replace("'", "").replace("’", "") for _, t in found]  # "2017-'18" is 2017-18
 
 
-def _period(periods: tuple[list[int], list[str]], pos: int) -> str:
-    """The period written nearest the figure at ``pos`` in its sentence ('' if none)."""
+def _period(periods: tuple[list[int], list[str]], pos: int, figures: list[int] | None = None) -> str:
+    """The period written nearest the figure at ``pos`` in its sentence ('' if none). A period after it with
+    another figure between is that figure's ("lifting outlays to 2.8% of GDP from 2.4% this year": this year is
+    the 2.4%'s), when ``figures`` (the starts of the sentence's figures) are given."""
     starts, texts = periods
     if not starts:
         return ""
     i = bisect.bisect_left(starts, pos)
     near = [j for j in (i - 1, i) if 0 <= j < len(starts)]
+    if figures is not None and i < len(starts) and any(pos < f < starts[i] for f in figures):
+        near = [j for j in near if j != i]
+        if not near:
+            return ""
     return texts[min(near, key=lambda j: abs(starts[j] - pos))]
 
 
@@ -277,6 +283,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
     periods: tuple[list[int], list[str]] | None = None
     forecasters: list[tuple[int, str]] | None = None
     prev_money_end = -10
+    figure_starts = [m.start() for m in matches]
     for m in matches:
         parsed = _value(m)
         if parsed is None:
@@ -306,7 +313,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         # unclassified mention: "down $1.5 billion" and "up $1.9 billion" are two periods' changes
         if periods is None:
             periods = _periods(text)
-        period = _period(periods, start) if subject else ""
+        period = _period(periods, start, figure_starts) if subject else ""
         claim_part = claim
         if subject and claim == "forecast":
             if forecasters is None:

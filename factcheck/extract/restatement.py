@@ -8,12 +8,20 @@ now" ("the deposit rate, now 2.25%"). Its *antecedent* is the latest earlier fig
 quantity facts are given one ``subject_key`` (the antecedent's, else a new one), so that the
 conflicting-figure rule compares them; the back-reference is ``inferred`` (a link across sentences),
 so the rule never makes an error of it.
+
+The back-reference is read as a noun phrase: determiner or possessive, the figure, plain modifiers that the
+antecedent's clause must hold ("the $6.8 billion pretax result"; neutral words such as "headline" apart, and
+"new" marking a reference to an increment), the head noun, and the periods after it ("the 7.8% expansion in
+the second quarter", "the 2.9% projection for the current fiscal year"), which the antecedent's clause must
+name. The head may be named by the antecedent's verb ("grew", "killed", "projected", "targets"). An equal
+figure that is the base of a change for another period ("from 4.68% in October") is no restatement of a
+back-reference for November.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from factcheck.extract.analysis import Analysis
@@ -41,6 +49,14 @@ class _Words:
     before_figure: frozenset[str] = frozenset()  # "the record 46.9 million passengers": between determiner and figure
     pronouns: frozenset[str] = frozenset()  # "It earned $2.4 billion": a subject that restates the antecedent's
     period_words: frozenset[str] = frozenset()  # "in the quarter", "in the first half": words that name a span
+    ordinals: dict[str, int] | None = None  # "the second quarter": an ordinal before a span word names that span
+    spans: frozenset[str] = frozenset()  # the span words an ordinal may stand before ("quarter", "half")
+    group_kinds: dict[str, frozenset[str]] | None = None  # groups that name only figures of these kinds
+    neutral: frozenset[str] = frozenset()  # "the 2.4% headline rate": modifiers that name no other thing
+    increment_words: frozenset[str] = frozenset()  # "the 1,046 new beds": a back-reference to an increment
+    increment_verbs: frozenset[str] = frozenset()  # "will add 1,064 beds": the figure is an increment
+    lead_groups: dict[str, frozenset[str]] | None = None  # "targets a deficit of 4.7%": lead word -> groups
+    agent_participles: frozenset[str] = frozenset()  # "the 3% target set by EU rules": another's figure
 
 
 @cache
@@ -59,7 +75,13 @@ def _words() -> _Words:
                   frozenset(raw.get("counted_after_verb") or ()), frozenset(raw.get("generic_heads") or ()),
                   frozenset(raw.get("copulas") or ()), frozenset(raw.get("forecast_words") or ()),
                   frozenset(raw.get("before_figure") or ()), frozenset(raw.get("pronouns") or ()),
-                  frozenset(raw.get("period_words") or ()))
+                  frozenset(raw.get("period_words") or ()),
+                  {str(k): int(v) for k, v in (raw.get("ordinals") or {}).items()}, frozenset(raw.get("spans") or ()),
+                  {str(g): frozenset(ks) for g, ks in (raw.get("group_kinds") or {}).items()},
+                  frozenset(raw.get("neutral_modifiers") or ()), frozenset(raw.get("increment_words") or ()),
+                  frozenset(raw.get("increment_verbs") or ()),
+                  {str(v): frozenset([str(g)]) for g, vs in (raw.get("lead_groups") or {}).items() for v in vs},
+                  frozenset(raw.get("agent_participles") or ()))
 
 
 @dataclass(frozen=True)
@@ -89,6 +111,12 @@ class _Figure:
     predicate: bool = True  # stated as a value ("rose to 3.1%", "the total was X"), not a definite noun phrase
     head: str = ""  # the noun of a definite noun phrase ("the 4.7% forecast": forecast)
     lead: frozenset[str] = frozenset()  # the words right before it in its clause ("had expected a surplus of")
+    base: bool = False  # the base of a comparison ("up from 7.8% in April-June", "than 2.1%")
+    # words each of which the antecedent's clause must hold: a back-reference's modifiers ("the $6.8 billion pretax
+    # result": pretax) and what it is "in" or "of" ("the 9% rise in exports": exports)
+    musts: frozenset[str] = frozenset()
+    expected: bool = False  # a back-reference a forecasting participle follows ("the 1.1% gain expected by economists")
+    increment: bool = False  # an increment ("will add 1,064 beds"), or a back-reference to one ("the 1,046 new beds")
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
@@ -120,6 +148,8 @@ def _qualified(items: list[Item], k: int, w: _Words | None = None, clauses: list
 def _compared(items: list[Item], k: int, w: _Words | None) -> bool:
     """The figure at ``k`` comes after a word of comparison ("narrower than the ...")."""
     if k >= 2 and items[k - 2].code in _COMPARISON:
+        if items[k - 2].code == "with" and (k == 2 or items[k - 3].code == ","):
+            return False  # "..., with the 7.3 million electorate spread over": an absolute clause, no comparison
         if items[k - 2].code != "to" or w is None or not w.compare_to_after:
             return True
         if k >= 3 and items[k - 3].code in w.compare_to_after:
@@ -133,6 +163,13 @@ def _period_key(m: Mention, pub: int | None = None) -> str:
     if m.type == "relative" and pub is not None and m.value.get("unit") == "year" \
             and m.value.get("anchor") == "publication":
         return f"year:{pub + int(float(m.value.get('offset') or 0))}"
+    if m.type == "fiscal_year":  # "the fiscal year ending March 2026", "2025-26": the year it ends in
+        if m.value.get("form") == "bounded" and m.value.get("end_month") and m.value.get("bound_year"):
+            return f"fy_end:{m.value['bound_year']}"
+        if m.value.get("form") == "range" and m.value.get("year2"):
+            return f"fy_end:{m.value['year2']}"
+    if m.type == "relative" and m.value.get("unit") == "fiscal_year" and m.value.get("anchor") == "publication":
+        return f"fy_rel:{int(float(m.value.get('offset') or 0))}"  # "the current fiscal year": see _fiscal_keys
     if m.type == "month" and m.value.get("month"):
         return f"month:{m.value['month']}" + (f"/{m.value['year']}" if m.value.get("year") else "")
     if m.type == "year" and m.value.get("year"):
@@ -140,10 +177,27 @@ def _period_key(m: Mention, pub: int | None = None) -> str:
     return f"{m.type}:{' '.join(m.text.lower().split())}"
 
 
+def _span_key(items: list[Item], j: int) -> str | None:
+    """"the second quarter", "the first half": an ordinal at ``j`` right before a span word, as a period key."""
+    w = _words()
+    if w.ordinals and items[j].code in w.ordinals and j + 1 < len(items) and items[j + 1].code in w.spans \
+            and items[j + 1].clause == items[j].clause:
+        return f"{items[j + 1].code}:{w.ordinals[items[j].code]}"
+    return None
+
+
+def _key_at(items: list[Item], j: int, pub: int | None) -> str | None:
+    """The period key of the item at ``j``: a period mention, or an ordinal span ("the second quarter")."""
+    m = items[j].mention
+    if m is not None and m.type in _TIME:
+        return _period_key(m, pub)
+    return _span_key(items, j)
+
+
 def _clause_periods(items: list[Item], k: int, pub: int | None = None) -> frozenset[str]:
     home = items[k].clause
-    return frozenset(_period_key(it.mention, pub) for it in items
-                     if it.clause == home and it.mention is not None and it.mention.type in _TIME)
+    return frozenset(key for j, it in enumerate(items)
+                     if it.clause == home and (key := _key_at(items, j, pub)) is not None)
 
 
 def _periods_after(items: list[Item], k: int, pub: int | None = None) -> tuple[frozenset[str], frozenset[str]]:
@@ -152,13 +206,16 @@ def _periods_after(items: list[Item], k: int, pub: int | None = None) -> tuple[f
     home = items[k].clause
     out: set[str] = set()
     shifted: set[str] = set()
-    for it in items[k + 1 : k + 6]:
+    for j in range(k + 1, min(k + 6, len(items))):
+        it = items[j]
         if it.clause != home or it.code in (",", ";", "from", "than", "with", "and", "compared"):
             break
-        if it.mention is not None and it.mention.type in _TIME:
-            out.add(_period_key(it.mention, pub))
-            if it.mention.type == "relative" and float(it.mention.value.get("offset") or 0) < 0:
-                shifted.add(_period_key(it.mention, pub))
+        key = _key_at(items, j, pub)
+        if key is not None:
+            out.add(key)
+            if it.mention is not None and it.mention.type == "relative" \
+                    and float(it.mention.value.get("offset") or 0) < 0:
+                shifted.add(key)
     return frozenset(out), frozenset(shifted)
 
 
@@ -174,9 +231,14 @@ def _own_periods(items: list[Item], k: int, clauses: list[Clause] | None, pub: i
             modifier = it.clause
         if it.clause not in (home, modifier) or it.code in (",", ";"):
             break
-        if it.mention is not None and it.mention.type in _TIME and items[j - 1].code != "since":
-            found.add(_period_key(it.mention, pub))  # not "the largest since March"
+        key = _key_at(items, j, pub)
+        before = items[j - 2] if j >= 2 and items[j - 1].code in ("the", "a", "an") else items[j - 1]
+        if key is not None and before.code not in _NOT_FOR:
+            found.add(key)  # not "the largest since March", "open before 2029"
     return frozenset(found)
+
+
+_NOT_FOR = frozenset(["since", "before", "after", "until", "till"])
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
@@ -191,15 +253,21 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
     A$4.39 billion", "budget for 2026 totals 8.2 billion kronor")."""
     if k + 1 < len(items) and items[k + 1].code in w.group_of:
         return w.group_of[items[k + 1].code]
+    if (n := _noun_after(items, k, w)) is not None and items[n].code in w.group_of:
+        return w.group_of[items[n].code]  # "logged 2,314 dengue cases", "a $5 billion defence budget"
     j = k - 1
     steps = 0
     moved = False
-    while j >= 0 and steps < 8 and items[j].code not in w.group_of:
+    walked: frozenset[str] | None = None  # the groups of a verb walked over ("prices rose 2.8%": a rise)
+    while j >= 0 and steps < 10 and (items[j].code not in w.group_of or _infinitive(items, j, w)):
         it = items[j]
-        if it.code in w.linkers or (it.mention is not None and it.mention.type in _STEP_OVER):
+        if walked is None and w.verbs and it.code in w.verbs:
+            walked = w.verbs[it.code]
+        if it.code in w.linkers or (it.mention is not None and it.mention.type in _STEP_OVER) \
+                or it.code in w.spans or it.code == "-":  # "profit for the July-September quarter fell to"
             j -= 1
             steps += 1
-        elif it.mention is not None and it.mention.type in _MOVE and j + 1 < k and items[j + 1].code == "to" \
+        elif it.mention is not None and it.mention.type in _MOVE and j + 1 < k and _to_after(items, j, k) \
                 and j >= 1 and (items[j - 1].code == "by" or items[j - 1].code in w.linkers):
             # "cut its cash rate by 25 basis points to 3.60%", "net profit fell 11 percent to A$1.42 billion":
             # over the size of the move
@@ -216,7 +284,23 @@ def _group_near(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
         return groups
     if j >= 0 and w.verbs and items[j].code in w.verbs and not moved:
         return w.verbs[items[j].code]  # "the ministry is seeking a record 8.8 trillion yen"
-    return _subject_group(items, k, j, w)
+    return _subject_group(items, k, j, w) or (walked if not moved else None)
+
+
+_MODALS = frozenset(["will", "would", "to", "may", "might", "could", "should", "can", "must", "shall"])
+
+
+def _infinitive(items: list[Item], j: int, w: _Words) -> bool:
+    """"will rise 2.9% to ...": a verb at ``j`` that is also a group noun ("rise", "increase"), after a modal."""
+    return items[j].code in w.linkers and j >= 1 and items[j - 1].code in _MODALS
+
+
+def _to_after(items: list[Item], j: int, k: int) -> bool:
+    """"to" follows the move at ``j``, over period mentions ("rise 2.9% next year to 10,320 won")."""
+    i = j + 1
+    while i < k and items[i].mention is not None and items[i].mention.type in _TIME:
+        i += 1
+    return i < k and items[i].code == "to"
 
 
 def _subject_group(items: list[Item], k: int, j: int, w: _Words) -> frozenset[str] | None:
@@ -311,7 +395,7 @@ def _forecast(fig: _Figure, w: _Words) -> bool:
     billion"): a predicate figure a forecasting word leads up to, or a definite one a forecasting noun names
     ("the 4.7% forecast"); not a definite back-reference that only names the value ("Economists expect the
     14.50% Selic to stay")."""
-    return bool(fig.lead & w.forecast_words) if fig.predicate else fig.head in w.forecast_words
+    return bool(fig.lead & w.forecast_words) if fig.predicate else (fig.head in w.forecast_words or fig.expected)
 
 
 def _countries(items: list[Item], k: int) -> frozenset[str]:
@@ -425,13 +509,28 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
         definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
                                              and _is_definite(items[k - 2], w))  # "the record 46.9 million"
         needs: frozenset[str] = frozenset()
+        head_at = k + 1
         if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
                 and items[k + 2].code in w.group_of:
-            nxt = items[k + 2]  # "the $7.42 billion in revenue it posted"
+            nxt, head_at = items[k + 2], k + 2  # "the $7.42 billion in revenue it posted"
         elif definite and nxt is not None and nxt.code in w.qualifiers and k + 2 < len(items) \
                 and items[k + 2].code in w.group_of:
             needs = w.qualifiers[nxt.code]  # "the $2.13 billion quarterly profit"
-            nxt = items[k + 2]
+            nxt, head_at = items[k + 2], k + 2
+        musts: frozenset[str] = frozenset()
+        increment = False
+        if definite and nxt is not None and nxt.code not in w.group_of and not needs:
+            modified = _modified_head(items, k, w)
+            if modified is not None:  # "the $6.8 billion pretax result", "the 1,046 new beds"
+                head_at, musts, needs, increment = modified
+                nxt = items[head_at]
+        if definite and nxt is not None and nxt.code in w.group_of:
+            while head_at + 1 < len(items) and items[head_at + 1].code in w.group_of \
+                    and items[head_at + 1].clause == it.clause and items[head_at + 1].mention is None:
+                musts = musts | {nxt.code}  # "the 3% deficit target": a target, of a deficit
+                head_at += 1
+                nxt = items[head_at]
+            musts = musts | _object_after(items, head_at, w) | _forecaster_named(items, k, head_at, w)
         periods, (after, shifted) = _clause_periods(items, k, pub), _periods_after(items, k, pub)
         countries = _countries(items, k)
         lead = frozenset(items[i].code for i in range(max(0, k - _LEAD), k) if items[i].clause == it.clause)
@@ -451,6 +550,9 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                                after=after, shifted=shifted, predicate=False, head=items[k - 2].code))
             continue
         backref = definite and nxt is not None and nxt.code in w.group_of
+        verb_group = _participle_group(items, k, w) if definite and not backref else None
+        if verb_group is not None:  # "each of the 39 people killed": the verb after the head names the count
+            backref = True
         if not backref and k >= 3 and prev is not None and prev.code == "now" and items[k - 2].code == "," \
                 and items[k - 3].code in w.group_of:
             out.append(_Figure(f, it.start, w.group_of[items[k - 3].code], True,  # "the deposit rate, now 2.25%"
@@ -466,13 +568,167 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                                shifted=shifted, countries=countries))
             continue
         own = _own_periods(items, k, sent.clauses, pub) if backref else frozenset()
-        cmp = backref and _compared(items, k, w)
-        out.append(_Figure(f, it.start, w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w),
-                           backref, cmp or bool(own), needs if backref else frozenset(), words,
+        cmp = backref and (_compared(items, k, w) or _by_another(items, head_at, w))
+        # "the ¥21.3 trillion package adopted on Friday": a day says when it was decided, not what it is for; the
+        # antecedent must name that day, but the figure stays an antecedent of its own
+        spans = frozenset(p for p in own if not p.startswith(("date:", "weekday:")))
+        group = verb_group or (w.group_of[nxt.code] if backref and nxt else _group_near(items, k, w))
+        if not backref:
+            group = _with_lead(group, items, k, w)
+        out.append(_Figure(f, it.start, _for_kind(group, f.kind, w),
+                           backref, cmp or bool(spans), needs if backref else frozenset(), words,
                            years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
                            after=after, shifted=shifted, countries=_possessor(items, k) if backref else countries,
-                           predicate=not backref, head=nxt.code if backref and nxt else "", lead=lead))
+                           predicate=not backref, head=nxt.code if backref and nxt and not verb_group else "",
+                           lead=lead, base=not backref and _is_base(items, k, w),
+                           musts=musts if backref else frozenset(),
+                           expected=backref and head_at + 1 < len(items) and items[head_at + 1].code in w.forecast_words,
+                           increment=increment if backref else _increment(items, k, w)))
     return out
+
+
+_BASE = frozenset(["from", "than", "versus", "against"])
+
+
+def _is_base(items: list[Item], k: int, w: _Words) -> bool:
+    """The figure at ``k`` is the base of a change or comparison ("up from 7.8%", "than 2.1%")."""
+    return (k >= 1 and items[k - 1].code in _BASE) or _compared(items, k, w)
+
+
+def _modified_head(items: list[Item], k: int, w: _Words) \
+        -> tuple[int, frozenset[str], frozenset[str], bool] | None:
+    """"the $6.8 billion pretax result", "the 4.5% deficit target", "the ¥1.2 trillion half-year profit": up to
+    three plain words (or hyphens) between the figure at ``k`` and the last noun of a group after them. Returns
+    that noun's index, the words the antecedent's clause must hold (all but neutral ones), a qualifier's words
+    (one of which it must hold) and whether a word says it counts an increment ("new")."""
+    home = items[k].clause
+    musts: set[str] = set()
+    needs: frozenset[str] = frozenset()
+    increment = False
+    for h in range(k + 1, min(k + 5, len(items))):
+        it = items[h]
+        if it.clause != home or it.mention is not None:
+            return None
+        if it.code in w.group_of and h > k + 1 and (h + 1 >= len(items) or items[h + 1].code not in w.group_of):
+            return h, frozenset(musts), needs, increment
+        if it.code == "-":
+            continue
+        if it.code in w.qualifiers:
+            needs = w.qualifiers[it.code]
+        elif it.code in w.increment_words:
+            increment = True
+        elif it.code in w.neutral:
+            pass
+        elif it.code in w.group_of or _modifier_at(items, h, w) or it.code in w.period_words:
+            musts.add(it.code)
+        else:
+            return None
+    return None
+
+
+def _forecaster_named(items: list[Item], k: int, h: int, w: _Words) -> frozenset[str]:
+    """"the IMF's 3.1% forecast": a forecast's possessor is its forecaster, whom the antecedent's clause must name
+    (the bank's forecast and the fund's are two claims)."""
+    if items[h].code not in w.group_of or "forecast" not in w.group_of[items[h].code]:
+        return frozenset()
+    j = k - 1
+    if j >= 1 and items[j].code in w.before_figure:
+        j -= 1
+    code = items[j].code if j >= 0 else ""
+    if items[j].mention is None and code.endswith(("'s", "’s")) and len(code) > 2:
+        return frozenset([code[:-2]])
+    return frozenset()
+
+
+def _object_after(items: list[Item], h: int, w: _Words) -> frozenset[str]:
+    """"the 9% rise in exports", "the 2.1% increase of sales": the plain word a back-reference's noun at ``h`` is
+    "in" or "of" (over "the"), which the antecedent's clause must name; not a period ("in the second quarter")."""
+    j = h + 1
+    if j >= len(items) or items[j].code not in ("in", "of") or items[j].clause != items[h].clause:
+        return frozenset()
+    j += 1
+    if j < len(items) and items[j].code in w.determiners:
+        j += 1
+    if j >= len(items) or items[j].mention is not None or not items[j].code.isalpha():
+        return frozenset()
+    code = items[j].code
+    if code in w.period_words or (w.ordinals and code in w.ordinals) or code in w.spans or code in w.determiners:
+        return frozenset()
+    return frozenset([code])
+
+
+def _with_lead(groups: frozenset[str] | None, items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
+    """"France's budget targets a deficit of 4.7%", "aims to cut emissions by 60%": a word before the figure in
+    its clause that names what it is (a target) adds that group."""
+    if not w.lead_groups:
+        return groups
+    home = items[k].clause
+    extra: set[str] = set()
+    for i in range(max(0, k - _TARGET_LEAD), k):
+        if items[i].clause == home and items[i].code in w.lead_groups:
+            extra |= w.lead_groups[items[i].code]
+        elif items[i].clause == home and items[i].mention is not None \
+                and items[i].mention.type in ("money", "percent", "number"):
+            extra.clear()  # "targets a deficit of 4.7%, down from 5.4%": the word is the first figure's
+    return (groups or frozenset()) | frozenset(extra) if extra else groups
+
+
+_TARGET_LEAD = 12
+
+
+def _increment(items: list[Item], k: int, w: _Words) -> bool:
+    """The figure at ``k`` counts an increment: a verb of increment right before it ("will add 1,064 beds") or a
+    word of one right after it ("logged 2,140 new cases")."""
+    return (k >= 1 and items[k - 1].code in w.increment_verbs) or (
+        k + 1 < len(items) and items[k + 1].code in w.increment_words)
+
+
+def _by_another(items: list[Item], h: int, w: _Words) -> bool:
+    """"the 3% deficit target set by European rules", "the 2% cap imposed under the treaty": a participle and
+    "by" or "under" after the back-reference's noun at ``h`` give the figure another source; "now" after it a
+    newer value: no restatement."""
+    if h + 1 < len(items) and items[h + 1].code == "now":
+        return True  # "the $5.1 billion estimate now includes land": a newer value
+    return h + 2 < len(items) and items[h + 1].code in w.agent_participles and items[h + 2].code in ("by", "under")
+
+
+def _for_kind(groups: frozenset[str] | None, kind: str, w: _Words) -> frozenset[str] | None:
+    """The groups that may name a figure of this kind ("wage" names money: "the 10,230 won hourly rate", never
+    a percent "rate")."""
+    if groups is None or not w.group_kinds:
+        return groups
+    kept = frozenset(g for g in groups if g not in w.group_kinds or kind in w.group_kinds[g])
+    return kept or None
+
+
+def _participle_group(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
+    """"the 39 people killed": a noun a verb's count may name right after the figure at ``k``, then that verb
+    (as a participle): the verb's count groups."""
+    if k + 2 >= len(items) or items[k + 1].code not in w.counted_after_verb or not w.verbs:
+        return None
+    groups = w.verbs.get(items[k + 2].code, frozenset()) & w.count_groups
+    return groups or None
+
+
+def _noun_after(items: list[Item], k: int, w: _Words) -> int | None:
+    """The item after the plain modifiers (up to three, hyphens between them) right after the figure at ``k``
+    ("2,314 dengue cases", "860 intensive-care beds"), if there is at least one modifier."""
+    j = k + 1
+    while j < len(items) and j - k <= 3 and items[j].clause == items[k].clause and (
+            _modifier_at(items, j, w) or (items[j].code == "-" and j > k + 1)):
+        j += 1
+    if j == k + 1 or j >= len(items) or items[j].clause != items[k].clause or items[j - 1].code == "-":
+        return None
+    return j
+
+
+def _modifier_at(items: list[Item], j: int, w: _Words) -> bool:
+    """A plain lower-case word at ``j`` that may stand between a figure and its noun ("2,314 dengue cases",
+    "a $5 billion defence budget"): no function word, linker or group noun, and in the figure's clause."""
+    it = items[j]
+    return it.mention is None and it.code.isalpha() and it.text.islower() and it.code not in w.linkers \
+        and it.code not in w.determiners and it.code not in w.group_of and it.code not in _COMPARISON \
+        and it.code not in w.contrasts and it.code not in w.qualifiers
 
 
 def _generic_period(items: list[Item], k: int, w: _Words, pub: int | None = None) -> frozenset[str] | None:
@@ -501,6 +757,10 @@ def _counted(items: list[Item], k: int, w: _Words) -> bool:
     near = [items[j].code for j in (k + 1, k - 2) if 0 <= j < len(items)]
     if k >= 2 and items[k - 1].code != "of":
         near = near[:1]
+    if (n := _noun_after(items, k, w)) is not None:
+        near.append(items[n].code)  # "2,314 dengue cases", "860 intensive-care beds"
+    if _participle_group(items, k, w):
+        return True  # "the 39 people killed"
     if any(w.group_of.get(c, frozenset()) & w.count_groups for c in near):
         return True
     # "cholera has killed 1,284 people": a verb that says what the count is, and a noun for whom
@@ -521,9 +781,18 @@ def _years_after(items: list[Item], k: int) -> frozenset[int]:
     return frozenset(out)
 
 
+def _other_period(earlier: _Figure, fig: _Figure) -> bool:
+    """The earlier figure is the base of a comparison given for periods right after it, none of which the
+    back-reference's own periods name ("from 4.68% in October" against "the 4.68% rate for November")."""
+    return earlier.base and bool(fig.own_periods) and bool(earlier.after) \
+        and not earlier.after & fig.own_periods
+
+
 def _fits(fig: _Figure, ante: _Figure) -> bool:
     """A back-reference's qualifier and year agree with the antecedent's clause."""
     if fig.needs and not fig.needs & ante.words:
+        return False
+    if not fig.musts <= ante.words or (ante.increment and not fig.increment):
         return False
     return fig.year is None or fig.year in ante.years
 
@@ -553,6 +822,32 @@ def _carry_periods(quantities: list[Quantity]) -> None:
                 q.inferred = f"{q.text} is taken to be for {period}, like the earlier {ante.text}"
 
 
+def _fiscal_end(a: Analysis) -> int | None:
+    """The year the current fiscal year ends in, when the document states its fiscal calendar ("the fiscal year
+    ending March 2026") and has a publication date: "the current fiscal year" is then that year's."""
+    published = a.doc.published
+    if published is None:
+        return None
+    months = {int(m.value["end_month"]) for m in a.mentions_of("fiscal_year")
+              if m.value.get("form") == "bounded" and m.value.get("end_month")}
+    if len(months) != 1:
+        return None
+    end = months.pop()
+    return published.year if published.month <= end else published.year + 1
+
+
+def _fiscal_keys(figs: list[_Figure], fiscal_end: int | None) -> list[_Figure]:
+    """Relative fiscal-year keys ("fy_rel:0") as the year that fiscal year ends in, when the document's fiscal
+    calendar is known; else left as they are (they then match only one another)."""
+    if fiscal_end is None:
+        return figs
+
+    def fix(keys: frozenset[str]) -> frozenset[str]:
+        return frozenset(f"fy_end:{fiscal_end + int(k[7:])}" if k.startswith("fy_rel:") else k for k in keys)
+    return [replace(f, periods=fix(f.periods), own_periods=fix(f.own_periods), after=fix(f.after),
+                    shifted=fix(f.shifted)) for f in figs]
+
+
 def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     """Give a restated figure and its antecedent one ``subject_key`` (in place)."""
     w = _words()
@@ -569,6 +864,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
         return next((q for q in quantities if q.span.start <= start < q.span.end), None)
 
     pub = a.doc.published.year if a.doc.published else None
+    fiscal_end = _fiscal_end(a)
     seen: list[_Figure] = []
     sentence_of: dict[int, int] = {}  # a figure's start -> its sentence's index
     frames: list[tuple[int, frozenset[str]]] = []  # the sentences that open with a period ("In 2019, ...")
@@ -576,7 +872,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     for si, sent in enumerate(a.sentences):
         if frame := _frame(sent.items, pub):
             frames.append((si, frame))
-        for fig in _figures(sent, w, pub):
+        for fig in _fiscal_keys(_figures(sent, w, pub), fiscal_end):
             sentence_of[fig.start] = si
             if fig.backref and (fig.group is not None or fig.generic) and (not fig.compared or fig.by_period):
                 # an earlier figure compared with another or given for its own period is no antecedent; a
@@ -600,8 +896,11 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                 # a restatement of any earlier value of the thing is no conflict ("reaffirmed the 90% goal")
                 # nor is one that equals any earlier figure of its kind, named or not ("..., of which 310 million
                 # dollars is for schools. The 310 million dollar request for schools")
+                # an equal figure stated for another period is another value ("slowed to 4.46% in November from 4.68%
+                # in October. The 4.68% annual rate for November"): it makes no restatement of it
                 ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) and not any(
-                    _same_value(s.fig, fig.fig) for s in seen if _same_kind(s.fig, fig.fig)) else None
+                    _same_value(s.fig, fig.fig) for s in seen if _same_kind(s.fig, fig.fig)
+                    and not _other_period(s, fig)) else None
                 if ante is not None:
                     q_new, q_old = quantity_at(fig.start), quantity_at(ante.start)
                     if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale:
