@@ -111,7 +111,7 @@ CLAIM_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"deadline|plans?\sto|planned|to\sraise|raising|benchmark|promise[ds]?|objective|"
                           r"(?:raise|increase|boost|lift|bring)\s(?:[\w'’]+\s){0,4}?to(?=\s(?:about\s|around\s|"
                           r"as\smuch\sas\s|at\sleast\s)?[\d$¥£€₩]))\b", re.IGNORECASE)),
-    ("forecast", re.compile(r"\b(?:forecast(?:s|ed)?|projected|projections?|expected\sto|expects|estimates?|"
+    ("forecast", re.compile(r"\b(?:forecast(?:s|ed)?|projected|projections?|(?<!than\s)(?<!as\s)expected\sto|expects|estimates?|"
                             r"predict(?:ed|s)?|outlook|(?:will|would)\s(?:rise|fall|grow|reach|increase|decrease|"
                             r"total|amount|be|climb|drop|hit|top))\b",
                             re.IGNORECASE)),
@@ -183,6 +183,15 @@ def _beaten_forecasts(text: str, low: str | None, cues: dict[str, list[int]]) ->
         (beaten if _ci_search(_BEATEN, text, low, max(0, pos - 40), pos) else kept).append(pos)
     cues["forecast"] = kept
     return beaten
+
+
+# a figure right before "to <figure>" is the size of a move (or one end of a range), not a level
+_TO_LEVEL = re.compile(r"\s(?:to|-)\s(?:about\s|around\s|nearly\s|roughly\s|a\srecord\s)?(?:US|A|C|HK|NZ|Rs\.?|R)?[$¥£€₩₹]?\s?\d")
+
+
+def is_move(text: str, end: int) -> bool:
+    """The figure ending at ``end`` is followed by "to <figure>": the size of a move or one end of a range."""
+    return _TO_LEVEL.match(text, end) is not None
 
 
 _NEW_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|roughly\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
@@ -304,6 +313,11 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         elif claim in ("other", "forecast") and any(0 < p - m.end() <= 60 for p in beaten):
             claim = "actual"  # "Revenue of $12.4 billion for the quarter beat analysts' forecasts"
         holder_name = COUNTRY_NAMES.get(holder) if holder else None
+        org = _org_possessor(text, subject[1]) if subject else None
+        if org is not None:
+            holder_name = org  # "Nato's annual defence spending target": the alliance's figure, not the country's
+        if claim != "change" and _TO_LEVEL.match(text, m.end()):
+            claim = "change"  # "an increase in the goods deficit of $9.3 billion to $80.9 billion": the move, not a level
         if _ci_search(_BASELINE, text, low, max(0, start - 40), start):
             claim = "actual"
             subject = None  # a comparison point ("from 54.6 trillion won"), not a claim about the subject now
@@ -469,6 +483,26 @@ def _qualified(text: str, subject: tuple[str, int] | None, start: int) -> tuple[
     if m and m.group(1).lower() in parts and not name.startswith(m.group(1).lower()):
         return f"{m.group(1).lower()} {name}", at
     return subject
+
+
+# an organisation's possessive right before a subject ("Nato's annual defence spending", "the IMF's deficit")
+_ORG_POSSESSOR = re.compile(r"\b(?P<org>[A-Z][A-Za-z.&]*[A-Z][A-Za-z.&]*|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})['’]s\s"
+                            r"(?:[a-z-]+\s){0,2}$")
+
+
+def _org_possessor(text: str, at: int) -> str | None:
+    """The body of many countries (``organisations`` in subjects.yaml) whose subject the figure is, when its
+    possessive opens the subject's phrase; None otherwise."""
+    m = _ORG_POSSESSOR.search(text, max(0, at - 60), at)
+    if m is None:
+        return None
+    org = m.group("org")
+    return org if org in _organisations() else None
+
+
+@cache
+def _organisations() -> frozenset[str]:
+    return frozenset(resource("subjects").get("organisations") or ())
 
 
 def _holder(ctx: Context, cues: list[tuple[int, str]], at: int) -> str | None:

@@ -29,6 +29,7 @@ from factcheck.extract.builders.figures import Figure, figure
 from factcheck.extract.clauses.segment import Clause, Item, Sentence
 from factcheck.extract.mentions.model import Mention
 from factcheck.extract.mentions.resources import resource
+from factcheck.extract.quantities import is_move
 from factcheck.model.facts import FactBase, Quantity
 
 
@@ -154,6 +155,19 @@ def _compared(items: list[Item], k: int, w: _Words | None) -> bool:
             return True
         if k >= 3 and items[k - 3].code in w.compare_to_after:
             return True
+    return w is not None and _base_phrase(items, k, w)
+
+
+def _base_phrase(items: list[Item], k: int, w: _Words) -> bool:
+    """The figure at ``k`` ends a noun phrase that is the base of a change ("to 1.4% from its fall forecast of 2%",
+    "higher than the previous year's 3.1%"): a figure compared with, never a restatement."""
+    home = items[k].clause
+    for j in range(k - 1, max(-1, k - 7), -1):
+        it = items[j]
+        if it.clause != home or it.mention is not None or it.code in (",", ";"):
+            return False
+        if it.code in w.determiners:
+            return j >= 1 and items[j - 1].clause == home and items[j - 1].code in _BASE
     return False
 
 
@@ -588,6 +602,7 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
 
 
 _BASE = frozenset(["from", "than", "versus", "against"])
+_GENERIC_GROUPS = frozenset(["target", "total"])  # heads that name no thing of their own ("the budgeted target of 3.5%")
 
 
 def _is_base(items: list[Item], k: int, w: _Words) -> bool:
@@ -792,12 +807,20 @@ def _fits(fig: _Figure, ante: _Figure) -> bool:
     """A back-reference's qualifier and year agree with the antecedent's clause."""
     if fig.needs and not fig.needs & ante.words:
         return False
-    if not fig.musts <= ante.words or (ante.increment and not fig.increment):
+    if not fig.musts <= ante.words or ante.increment != fig.increment:
+        # an increment restates an increment only ("will add 1,064 beds ... the 1,046 new beds"): "the 71 new
+        # cases" are not the year's 600
         return False
     return fig.year is None or fig.year in ante.years
 
 
-def _carry_periods(quantities: list[Quantity]) -> None:
+def _indefinite(text: str, q: Quantity) -> bool:
+    """The figure opens an indefinite noun phrase ("a 3.7 percent rate", "an 8% rise")."""
+    before = text[max(0, q.span.start - 4) : q.span.start].lower()
+    return before.endswith((" a ", " an ")) or before in ("a ", "an ") or before.endswith(("\na ", "\nan "))
+
+
+def _carry_periods(quantities: list[Quantity], text: str) -> None:
     """"Korea's defense budget will total 66.3 trillion won next year ... Lawmakers said the defense budget
     would total 68.3 trillion won": a later figure for the same subject, holder and kind of claim that
     names no period of its own is read for the one period the document gave that subject before (in
@@ -808,6 +831,8 @@ def _carry_periods(quantities: list[Quantity]) -> None:
         if len(parts) == 4 and parts[0] and not parts[0].startswith("restated:"):
             periods.setdefault("|".join(parts[:3]), []).append(q)
         elif len(parts) == 3 and parts[0]:
+            if _indefinite(text, q):
+                continue  # "A 3.7 percent unemployment rate would be the lowest since ...": a figure supposed, not restated
             earlier = periods.get(q.subject_key or "", [])
             if len({e.subject_key for e in earlier}) != 1:
                 continue
@@ -854,7 +879,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     quantities = [f for f in facts if isinstance(f, Quantity)]
     if len(quantities) < 2:
         return
-    _carry_periods(quantities)
+    _carry_periods(quantities, a.text)
     by_start = {q.span.start: q for q in quantities}
 
     def quantity_at(start: int) -> Quantity | None:
@@ -898,12 +923,21 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                 # dollars is for schools. The 310 million dollar request for schools")
                 # an equal figure stated for another period is another value ("slowed to 4.46% in November from 4.68%
                 # in October. The 4.68% annual rate for November"): it makes no restatement of it
+                # a figure of the kind just before it in its own sentence, of another thing, is the nearer reading
+                # ("GDP would expand 2.4% in the current year, missing the budgeted target of 3.5%": growth's target)
+                # (only for a head that names no thing of its own: a target, a goal)
+                rival = next((s for s in reversed(seen) if sentence_of[s.start] == si and _same_kind(s.fig, fig.fig)
+                              and not s.base and not s.compared), None)
+                if rival is not None and rival not in same and fig.group is not None and fig.group <= _GENERIC_GROUPS:
+                    same = []
                 ante = same[-1] if same and not any(_equal(s.fig, fig.fig) for s in same) and not any(
                     _same_value(s.fig, fig.fig) for s in seen if _same_kind(s.fig, fig.fig)
                     and not _other_period(s, fig)) else None
                 if ante is not None:
                     q_new, q_old = quantity_at(fig.start), quantity_at(ante.start)
-                    if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale:
+                    if q_new is not None and q_old is not None and q_new is not q_old and q_new.scale == q_old.scale \
+                            and is_move(a.text, q_new.span.end) == is_move(a.text, q_old.span.end):
+                        # a move ("an increase in the goods deficit of $9.3 billion to ...") restates no level
                         n += 1
                         old_key = q_old.subject_key or ""
                         shared = sorted((fig.group or ante.group or frozenset()) & (ante.group or fig.group or frozenset()))
