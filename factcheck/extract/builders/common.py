@@ -12,12 +12,15 @@ from factcheck.model.countries import country_of_currency, cues, fiscal_calendar
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
+    from factcheck.extract.clauses.segment import Item
     from factcheck.extract.mentions.model import Mention
     from factcheck.extract.relations.match import RelationMatch
 
 
 _CURRENCY_NOUNS = frozenset(["dollar", "dollars", "yen", "pounds", "pound", "euros", "euro", "won", "yuan", "rupees",
                              "rupee", "francs", "pesos", "crowns"])
+# "exports to the United States", "talks with Washington", "imports from China": a partner, not the owner
+_PARTNER_BEFORE = frozenset(["to", "from", "with", "into", "towards", "toward", "against", "versus", "vs"])
 
 
 def certainty_of(match: RelationMatch) -> str:
@@ -136,6 +139,8 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
             continue  # "U.S. dollars", "Australian dollars": a currency, not the country
         if m.type == "country" and m.value.get("cue") == "place" and k > 0 and _owned(sent.items[k - 1].mention):
             continue  # "Brazil's Congress", "Pakistan's National Assembly": the owner's body, not the place's country
+        if m.type == "country" and _partner(sent.items, k):
+            continue  # "India's exports to the United States": the trade partner keeps no calendar of this year
         code = m.value.get("code") if m.type == "country" else m.value.get("country") if m.type in ("person", "title") \
             else None
         if code and fiscal_calendar(code) is not None:
@@ -171,6 +176,14 @@ def dateline_country(a: Analysis) -> str | None:
         code = cue.code if cue is not None and fiscal_calendar(cue.code) is not None else None
     a.memo["dateline_country"] = code
     return code
+
+
+def _partner(items: list[Item], k: int) -> bool:
+    """The country at ``k`` follows a preposition of trade or talks ("to the U.S.", "with Japan")."""
+    j = k - 1
+    if j >= 0 and items[j].code.lower() == "the":
+        j -= 1
+    return j >= 0 and items[j].code.lower() in _PARTNER_BEFORE
 
 
 def _owned(before: Mention | None) -> bool:

@@ -188,6 +188,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         if exp_start is None:
             return None
         first = (_nearest_year(first[1], exp_start), first[1])
+        if last is not None and last[0] is None:  # "(April-August)": the range runs on from its first month
+            last = (first[0] if last[1] >= first[1] else first[0] + 1, last[1])
     if last is not None and last[0] is None:
         if exp_end is None:
             return None
