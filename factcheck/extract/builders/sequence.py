@@ -209,6 +209,11 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         return None  # "runs from April 6 to April 5, 2026, while ... began five days earlier, on April 1"
     span = Span(start=match.start, end=match.end)
     cue = offset.text
+    if match.pattern.spec.set.get("travel"):
+        # "leaves on Monday for a three-day visit, returning on Wednesday": N days from the first to the
+        # last day count N - 1 or N between them, never more; the days on the road may be left out
+        inferred, bound, tolerance = True, "at_most", 0
+        notes.append(f"the {offset.text!r} may leave out the days of travel")
     for guess in (_weekday_guess(earlier), _range_end_guess(a, earlier), _range_end_guess(a, later),
                   _weekday_guess(later)):
         if guess:
