@@ -133,6 +133,40 @@ def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention |
     return None
 
 
+_ENDING = frozenset(["ending", "ended", "ends", "end"])
+_END_WINDOW = 8  # items between a clause's date and "ending" ("returned to work on Sept. 22, ending a strike")
+
+
+def event_end_date(a: Analysis, sent: Sentence, noun: str) -> Mention | None:
+    """The date the event ``noun`` names was ended, in the two sentences before this one: the date of the
+    clause whose verb "ending" (or "ended") takes the noun or one of its nouns ("returned to work on Sept.
+    22, ending a strike that began on Sept. 1"), or the date after "NOUN ended on" ("the strike ended on
+    Sept. 22"); None when none or several."""
+    nouns = _event_nouns(noun.lower())
+    i = _index_of(a, sent)
+    found: list[Mention] = []
+    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i]:
+        items = s.items
+        for k, it in enumerate(items):
+            if it.code not in _ENDING:
+                continue
+            after = items[k + 1 : k + 3]
+            if len(after) == 2 and after[0].code == "on" and after[1].mention is not None \
+                    and after[1].mention.type == "date" \
+                    and any(x.code in nouns and x.mention is None and x.clause == it.clause for x in items[max(0, k - 6) : k]):
+                found.append(after[1].mention)  # "the strike (began on Sept. 1 and) ended on Sept. 22"
+                continue
+            if not any(x.code in nouns and x.mention is None for x in items[k + 1 : k + 4]):
+                continue
+            for j in range(k - 1, max(-1, k - _END_WINDOW - 1), -1):
+                m = items[j].mention
+                if m is not None and m.type in DATED:
+                    if m.type == "date":
+                        found.append(m)  # "returned on Sept. 22, ending a strike"
+                    break
+    return found[0] if len(found) == 1 else None
+
+
 _NOUN_WINDOW = 3  # words between a date and the noun it modifies ("the March 12 general election")
 
 

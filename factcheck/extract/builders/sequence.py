@@ -144,6 +144,12 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         if second is not None:
             notes.append(f"the date of {gerund.code!r} is taken from {second.text!r}, where the story tells that act")
     event = match.get("event")
+    if first is None and event is not None and match.pattern.spec.set.get("first") == "event_end":
+        # "The 25-day stoppage ...": the event's end, where the story told it ended
+        ended = event.words.replace(" - ", "-").split()[-1]
+        first, inferred = backrefs.event_end_date(a, match.sentence, ended), True
+        if first is not None:
+            notes.append(f"{ended!r} is taken to have ended on {first.text!r}")
     if second is None and event is not None and offset is not None:
         noun = event.words.replace(" - ", "-").split()[-1]  # "swearing - in" as the text has it
         second, inferred = backrefs.event_date(a, match.sentence, offset.start, noun), True
