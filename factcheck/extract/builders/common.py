@@ -50,7 +50,7 @@ def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | Non
     a story whose only money is in dollars is taken to be American, as a guess (``guessed``: the facts
     built on it are inferred). A company's fiscal year has no country calendar ("Microsoft's fiscal 2026
     ends in June"): (None, False)."""
-    code = _fiscal_country(a, match)
+    code, partner = _fiscal_country(a, match)
     if _corporate(match):
         c = country_record(code)
         if c is None or not c.companies_keep_calendar:
@@ -61,7 +61,7 @@ def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | Non
             return None, False  # "The governor signed ... Ohio runs its fiscal year from July 1": a state's year
         code, guessed = "US", True
     else:
-        guessed = False
+        guessed = partner
     if code == "US" and _subnational(match):
         return None, False  # most U.S. states start their year in July, New York in April, Texas in September
     return code, guessed
@@ -124,13 +124,16 @@ def _phrases(key: str) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(phrases) + r")\b") if phrases else None
 
 
-def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
+def _fiscal_country(a: Analysis, match: RelationMatch) -> tuple[str | None, bool]:
     """Whose fiscal calendar: the nearest country named before the match in its sentence (else the
     nearest after it), else the document's most named country, else the one country whose own currency
-    the story's figures are in; only countries whose calendar is known."""
+    the story's figures are in; only countries whose calendar is known. A country after "to", "from" or
+    "with" is a partner ("exports to the United States"), taken only when no other is named, and then as
+    a guess (the second of the pair)."""
     sent = match.sentence
     before: list[str] = []
     after: list[str] = []
+    partners: list[str] = []
     for k, it in enumerate(sent.items):
         m = it.mention
         if m is None or sent.clauses[it.clause].kind == "paren":
@@ -139,23 +142,26 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
             continue  # "U.S. dollars", "Australian dollars": a currency, not the country
         if m.type == "country" and m.value.get("cue") == "place" and k > 0 and _owned(sent.items[k - 1].mention):
             continue  # "Brazil's Congress", "Pakistan's National Assembly": the owner's body, not the place's country
-        if m.type == "country" and _partner(sent.items, k):
-            continue  # "India's exports to the United States": the trade partner keeps no calendar of this year
         code = m.value.get("code") if m.type == "country" else m.value.get("country") if m.type in ("person", "title") \
             else None
         if code and fiscal_calendar(code) is not None:
+            if m.type == "country" and _partner(sent.items, k):
+                partners.append(code)  # "India's exports to the United States": the partner keeps no calendar of it
+                continue
             (before if it.start < match.end else after).append(code)
     if before:
-        return before[-1]
+        return before[-1], False
     if after:
-        return after[0]
+        return after[0], False
+    if partners:
+        return partners[0], True  # "Exports from India to the United States": the first named, as a guess
     # "₹600 crore ... for FY26": a currency only one country uses
     for it in sent.items:
         if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
             code = country_of_currency(it.mention.value.get("currency"))
             if code and fiscal_calendar(code) is not None:
-                return code
-    return dominant_country(a) or currency_country(a) or dateline_country(a)
+                return code, False
+    return dominant_country(a) or currency_country(a) or dateline_country(a), False
 
 
 # "CANBERRA - ", "NEW DELHI, Oct 3 (Reuters) - ", "TOKYO (Kyodo) -- ", "Ottawa: ": the place a story is filed from
