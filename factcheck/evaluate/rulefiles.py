@@ -118,7 +118,8 @@ def load_rules(paths: Iterable[str | Path]) -> RuleSet:
                 )
     if problems:
         raise RuleLoadError(problems)
-    return _ruleset(tuple(compiled), tuple(str(f) for f in files))
+    # a rule written ``enabled: false`` is still read and checked (a broken one is an error), but never runs
+    return _ruleset(tuple(r for r in compiled if r.spec.enabled), tuple(str(f) for f in files))
 
 
 def empty_rule_paths(paths: Iterable[str | Path]) -> list[RuleFileError]:

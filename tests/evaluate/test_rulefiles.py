@@ -98,3 +98,22 @@ def test_cli_exits_2_and_checks_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{bad}:5:10: unknown fact kind 'nope'" in result.output
     assert '"documents"' not in result.output
+
+
+def test_a_rule_written_enabled_false_never_runs(tmp_path: Path) -> None:
+    from factcheck import Checker
+
+    write(tmp_path, GOOD.replace("test.good", "test.on"), "on.yaml")
+    write(tmp_path, GOOD.replace("test.good", "test.off") + "enabled: false\n", "off.yaml")
+    ruleset = load_rules([tmp_path])
+    assert [r.id for r in ruleset.rules] == ["test.on"]
+    text = "The launch was moved up by two years, from 2027 to 2024."  # a shift of three years: both rules match
+    with Checker(rules=[tmp_path], references=False) as checker:
+        fired = {f.rule for f in checker.check(text, published=None, fmt="text").documents[0].findings}
+    assert fired == {"test.on"}
+
+
+def test_a_disabled_rule_is_still_checked(tmp_path: Path) -> None:
+    write(tmp_path, GOOD.replace("severity: warning", "severity: fatal") + "enabled: false\n")
+    with pytest.raises(RuleLoadError):
+        load_rules([tmp_path])

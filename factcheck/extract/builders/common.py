@@ -60,6 +60,10 @@ def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | Non
         if _story_subnational(a):
             return None, False  # "The governor signed ... Ohio runs its fiscal year from July 1": a state's year
         code, guessed = "US", True
+    elif code is None and shared_currency_countries(a):
+        # "Rs17.57 trillion" and no country named: India's, Pakistan's or Sri Lanka's? The sign's own country,
+        # as a guess (the gloss builder drops the gloss when it fits another of them)
+        code, guessed = shared_currency_countries(a)[0], True
     else:
         guessed = partner
     if code == "US" and _subnational(match):
@@ -213,6 +217,22 @@ def currency_country(a: Analysis) -> str | None:
                 found.add(code)
     result = found.pop() if len(found) == 1 else None
     a.memo["currency_country"] = result
+    return result
+
+
+def shared_currency_countries(a: Analysis) -> tuple[str, ...]:
+    """The countries (with a known calendar) that write the story's money signs when every sign of it is shared
+    by several ("Rs", "pesos"), outside conversions in parentheses; () when none is, or a sign of one country's."""
+    if "shared_currency" in a.memo:
+        return a.memo["shared_currency"]  # type: ignore[return-value]
+    signs = [m.value.get("shared") for sent in a.sentences for it in sent.items
+             if (m := it.mention) is not None and m.type == "money" and sent.clauses[it.clause].kind != "paren"]
+    found: list[str] = []
+    if signs and all(signs):
+        for sharers in signs:
+            found += [c for c in sharers if c not in found and fiscal_calendar(c) is not None]  # type: ignore[union-attr]
+    result = tuple(found)
+    a.memo["shared_currency"] = result
     return result
 
 

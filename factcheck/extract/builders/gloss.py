@@ -15,7 +15,12 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders.common import certainty_of, fiscal_country_guessed, mentions_any
+from factcheck.extract.builders.common import (
+    certainty_of,
+    fiscal_country_guessed,
+    mentions_any,
+    shared_currency_countries,
+)
 from factcheck.extract.mentions.resources import lexicon, resource
 from factcheck.model.countries import country as country_record
 from factcheck.model.countries import country_of_currency, fiscal_calendar, fiscal_range, range_label_year
@@ -132,6 +137,27 @@ def _late_end(last: tuple[int | None, int] | None, given: Mention | None, countr
     return last[0], last[1] - 1
 
 
+def _guess_reason(country: str | None, a: Analysis) -> str:
+    """What a guessed calendar rests on, for the finding's message."""
+    record = country_record(country)
+    name = record.name if record is not None else str(country)
+    owner = f"{'the ' if name.endswith('s') else ''}{name}{chr(39) if name.endswith('s') else chr(39) + 's'}"
+    if country in shared_currency_countries(a):
+        return f"no country is named: the calendar is taken to be {owner}, from a currency sign several countries use"
+    return f"no country is named: the calendar is taken to be {owner}, from the story's dollar figures"
+
+
+def _fits_a_sharer(fy: Mention, start: Month, end: Month, a: Analysis) -> bool:
+    """The stated months are the year by the calendar of another country that writes the story's shared
+    currency sign ("Rs" in Pakistan and India)."""
+    for code in shared_currency_countries(a)[1:]:
+        label = _label(fy, code)
+        rng = fiscal_range(label[0], code) if label else None
+        if rng is not None and rng == (_iso(start), _iso(end)):
+            return True
+    return False
+
+
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     fy = match.mention("year")
     if fy is None and match.words("year"):
@@ -147,9 +173,10 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     if (first is None and match.mention("first") is not None) or (last is None and match.mention("last") is not None):
         return None  # "(April 15, 2026 - March 31, 2027)": a side that is no bound of a year, so no gloss
     country, guessed = fiscal_country_guessed(a, match)
-    if guessed and _other_dollar_calendar(first, last) and not mentions_any(match, "us_federal_words"):
+    dollars = guessed and country == "US"  # the guess of a dollar story with no country named
+    if dollars and _other_dollar_calendar(first, last) and not mentions_any(match, "us_federal_words"):
         country, guessed = None, False  # "$42.1 billion in 2025-26, the year that begins on July 1": whose dollars?
-    if guessed and fy.value.get("year2"):
+    if dollars and fy.value.get("year2"):
         # "2024-25" is no way to name a U.S. federal year ("fiscal 2025"): the dollars are another
         # country's (Canada's, Australia's ...), so no calendar is guessed
         country, guessed = None, False
@@ -209,6 +236,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     elif 0 <= months < 11:
         return None  # "the fiscal year ending February 2026 (March to August)": a part of the year, not a gloss
     part = quarter is not None or half is not None
+    if guessed and country in shared_currency_countries(a) and (part or _fits_a_sharer(fy, start, end, a)):
+        return None  # a rupee story that fits Pakistan's calendar is no Indian story in error
     fits = None if named or part else _fits_naming(fy, start, end)
     span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
@@ -226,6 +255,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         fits_naming=fits,
         certainty="inferred" if guessed else certainty_of(match) if not match.pattern.spec.set.get("across_clauses")
         else "certain",
+        inferred=_guess_reason(country, a) if guessed else None,
         pattern=match.pattern.id,
     )
 

@@ -291,7 +291,8 @@ class _Composer:
         e, scale = self._scale(j + 1)
         if letter and scale == 1.0:
             return 0
-        extra = {"shared": True} if sym.lower() in self.lx.shared_currency else {}
+        sharers = self.lx.shared_currency.get(sym.lower())
+        extra = {"shared": sharers} if sharers else {}
         return self.emit(m.MONEY, i, e, value=value, scale=scale, amount=value * scale,
                          currency=currency, decimals=_decimals(nt.text), **extra)
 
@@ -481,7 +482,8 @@ class _Composer:
         e, scale = self._scale(j)
         cur = self.lx.currency_words.get(self.low(e))
         if cur is not None and not (self.low(e) == "won" and scale == 1.0 and self.low(e + 1) in ("the", "a")):
-            extra = {"shared": True} if self.low(e) in self.lx.shared_currency else {}
+            sharers = self.lx.shared_currency.get(self.low(e))
+            extra = {"shared": sharers} if sharers else {}
             return self.emit(m.MONEY, start, e + 1, value=value, scale=scale, amount=value * scale, currency=cur,
                              decimals=decimals, **extra)
         # duration: "12 days", "five-year", "a decade", "two full years"

@@ -18,7 +18,7 @@ class Lexicon:
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
     currency_letters: dict[str, str]
-    shared_currency: frozenset[str]  # signs and words several countries' currencies share ("Rs", "pesos")
+    shared_currency: dict[str, tuple[str, ...]]  # signs and words several countries write ("Rs") -> those countries
     percent_words: tuple[tuple[str, ...], ...]
     points_words: tuple[tuple[str, ...], ...]
     months: dict[str, int]
@@ -56,7 +56,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         currency_symbols=dict(raw["currency_symbols"]),
         currency_words=dict(raw["currency_words"]),
         currency_letters=dict(raw.get("currency_letters") or {}),
-        shared_currency=frozenset(str(w).lower() for w in raw.get("shared_currency") or ()),
+        shared_currency={str(w).lower(): tuple(map(str, cs)) for w, cs in (raw.get("shared_currency") or {}).items()},
         percent_words=tuple(sorted((_words(w) for w in raw["percent_words"]), key=len, reverse=True)),
         points_words=tuple(sorted((_words(w) for w in raw["points_words"]), key=len, reverse=True)),
         months=dict(raw["months"]),
