@@ -215,6 +215,10 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         return None  # "runs from April 6 to April 5, 2026, while ... began five days earlier, on April 1"
     span = Span(start=match.start, end=match.end)
     cue = offset.text
+    reading = match.pattern.spec.set.get("reading")
+    if isinstance(reading, str):
+        inferred = True  # the pattern's reading of which date a side is: said in the finding
+        notes.append(reading)
     if match.pattern.spec.set.get("travel"):
         # "leaves on Monday for a three-day visit, returning on Wednesday": N days from the first to the
         # last day count N - 1 or N between them, never more; the days on the road may be left out
