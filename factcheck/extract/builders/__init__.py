@@ -34,7 +34,8 @@ BUILDERS: MappingProxyType[str, Builder] = MappingProxyType({
     b.fact: b
     for b in (
         Builder("timeline_shift", frozenset({"to"}), timeline.build),
-        Builder("fiscal_year_gloss", frozenset({"year"}), gloss.build),
+        # "the first month of fiscal 2026, which began on Oct. 1": two bounds of one year, two claims
+        Builder("fiscal_year_gloss", frozenset({"year"}), gloss.build, key=("first", "last", "bound")),
         Builder("arithmetic_claim", frozenset(), arithmetic.build, key=("pct", "diff", "total")),
         Builder("sequence", frozenset({"first", "second"}), sequence.build),  # offset, or set first_is
         Builder("quantity", frozenset({"value", "noun"}), counts.build),  # counts; money and percent: quantities.py

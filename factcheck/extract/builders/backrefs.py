@@ -133,6 +133,40 @@ def event_date(a: Analysis, sent: Sentence, before: int, noun: str) -> Mention |
     return None
 
 
+_ENDING = frozenset(["ending", "ended", "ends", "end"])
+_END_WINDOW = 8  # items between a clause's date and "ending" ("returned to work on Sept. 22, ending a strike")
+
+
+def event_end_date(a: Analysis, sent: Sentence, noun: str) -> Mention | None:
+    """The date the event ``noun`` names was ended, in the two sentences before this one: the date of the
+    clause whose verb "ending" (or "ended") takes the noun or one of its nouns ("returned to work on Sept.
+    22, ending a strike that began on Sept. 1"), or the date after "NOUN ended on" ("the strike ended on
+    Sept. 22"); None when none or several."""
+    nouns = _event_nouns(noun.lower())
+    i = _index_of(a, sent)
+    found: list[Mention] = []
+    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i]:
+        items = s.items
+        for k, it in enumerate(items):
+            if it.code not in _ENDING:
+                continue
+            after = items[k + 1 : k + 3]
+            if len(after) == 2 and after[0].code == "on" and after[1].mention is not None \
+                    and after[1].mention.type == "date" \
+                    and any(x.code in nouns and x.mention is None and x.clause == it.clause for x in items[max(0, k - 6) : k]):
+                found.append(after[1].mention)  # "the strike (began on Sept. 1 and) ended on Sept. 22"
+                continue
+            if not any(x.code in nouns and x.mention is None for x in items[k + 1 : k + 4]):
+                continue
+            for j in range(k - 1, max(-1, k - _END_WINDOW - 1), -1):
+                m = items[j].mention
+                if m is not None and m.type in DATED:
+                    if m.type == "date":
+                        found.append(m)  # "returned on Sept. 22, ending a strike"
+                    break
+    return found[0] if len(found) == 1 else None
+
+
 _NOUN_WINDOW = 3  # words between a date and the noun it modifies ("the March 12 general election")
 
 
@@ -360,10 +394,39 @@ def _single_verb_date(a: Analysis, sentences: list[Sentence], verbs: frozenset[s
 
 
 _REPORTING = frozenset(f for v in ("say", "tell", "report", "announce", "confirm", "issue") for f in inflections(v))
-_EXTRA_NOUNS = {"approval": "vote", "final": "final", "semifinal": "final", "semi-final": "final", "race": "match",
+_EXTRA_NOUNS = {"clash": "match", "fixture": "match", "approval": "vote", "final": "final", "semifinal": "final", "semi-final": "final", "race": "match",
                 "launch": "launch", "liftoff": "launch", "session": "meeting", "plenary": "vote", "debate": "hearing"}
 _NOT_THE_SAME = frozenset(["next", "last", "this", "ahead", "before", "until", "by", "since", "upcoming", "coming"])
 _OTHER_PARTY = frozenset(["by", "of", "from", "against", "with", "between", "versus", "vs", "at"])
+
+
+_NOUN_PREFIXES = frozenset(["by", "bye", "re", "mid"])
+
+
+def _event_nouns(noun: str) -> frozenset[str]:
+    """The nouns that name the event ``noun`` names ("polls", "ballot" for "election"), itself included."""
+    nouns = _dating_nouns()
+    return nouns.get(noun) or nouns.get(_EXTRA_NOUNS.get(noun, "")) or frozenset([noun])
+
+
+def _noun_dated_before(a: Analysis, i: int, nouns: frozenset[str]) -> Mention | None:
+    """The single date given right after one of ``nouns`` ("went to the polls on Sunday", "at the summit
+    on Nov. 3"), or right before it ("on Saturday in a match"), in the two sentences before sentence
+    ``i``; None when none or several."""
+    found: list[Mention] = []
+    for s in a.sentences[max(0, i - _SENTENCES_BACK) : i]:
+        items = s.items
+        for j in range(len(items) - 2):
+            m = items[j + 2].mention
+            if items[j].code in nouns and items[j].mention is None and items[j + 1].code == "on" and m is not None \
+                    and m.type in ("date", "weekday") and items[j + 2].clause == items[j].clause:
+                found.append(m)
+            d = items[j].mention
+            if d is not None and d.type in ("date", "weekday") and items[j + 1].code in ("in", "for") \
+                    and items[j + 2].code in ("a", "an", "the") and j + 3 < len(items) and items[j + 3].code in nouns \
+                    and items[j + 3].clause == items[j].clause:
+                found.append(d)  # "host Mumbai on Saturday (Feb. 21) in a match that ...": the date, then the noun
+    return found[0] if len(found) == 1 else None
 
 
 def _noun_verbs(noun: str) -> frozenset[str] | None:
@@ -409,6 +472,8 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                     break
             if told is None:  # "went to the polls on Sunday to elect ...": the verb after its date
                 told = _verb_dated_before(a, i, verbs)
+            if told is None:  # "went to the polls on Sunday": one of the event's nouns, then its date
+                told = _noun_dated_before(a, i, _event_nouns(items[noun_at].code))
             if told is None or told is m or is_range(a.text, told) or is_range(a.text, m):
                 continue
             named = a.text[m.start : items[noun_at].end]
@@ -445,6 +510,8 @@ def event_noun_after(a: Analysis, items: list[Item], k: int) -> int | None:
     if (k > 0 and items[k - 1].code in _NOT_THE_SAME) or (k > 1 and items[k - 2].code in ("ahead", "next")):
         return None  # "ahead of Saturday's match", "until Saturday's match": another event
     noun_at = k + 1
+    if noun_at + 2 < len(items) and items[noun_at].code in _NOUN_PREFIXES and items[noun_at + 1].code == "-":
+        noun_at += 2  # "Saturday's by-election": the noun after its prefix
     if _noun_verbs(items[noun_at].code) is None and noun_at + 1 < len(items) and items[noun_at].mention is None:
         noun_at += 1  # "Wednesday's policy decision"
     if _noun_verbs(items[noun_at].code) is None:

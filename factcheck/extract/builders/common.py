@@ -12,12 +12,15 @@ from factcheck.model.countries import country_of_currency, cues, fiscal_calendar
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
+    from factcheck.extract.clauses.segment import Item
     from factcheck.extract.mentions.model import Mention
     from factcheck.extract.relations.match import RelationMatch
 
 
 _CURRENCY_NOUNS = frozenset(["dollar", "dollars", "yen", "pounds", "pound", "euros", "euro", "won", "yuan", "rupees",
                              "rupee", "francs", "pesos", "crowns"])
+# "exports to the United States", "talks with Washington", "imports from China": a partner, not the owner
+_PARTNER_BEFORE = frozenset(["to", "from", "with", "into", "towards", "toward", "against", "versus", "vs"])
 
 
 def certainty_of(match: RelationMatch) -> str:
@@ -47,7 +50,7 @@ def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | Non
     a story whose only money is in dollars is taken to be American, as a guess (``guessed``: the facts
     built on it are inferred). A company's fiscal year has no country calendar ("Microsoft's fiscal 2026
     ends in June"): (None, False)."""
-    code = _fiscal_country(a, match)
+    code, partner = _fiscal_country(a, match)
     if _corporate(match):
         c = country_record(code)
         if c is None or not c.companies_keep_calendar:
@@ -62,7 +65,7 @@ def fiscal_country_guessed(a: Analysis, match: RelationMatch) -> tuple[str | Non
         # as a guess (the gloss builder drops the gloss when it fits another of them)
         code, guessed = shared_currency_countries(a)[0], True
     else:
-        guessed = False
+        guessed = partner
     if code == "US" and _subnational(match):
         return None, False  # most U.S. states start their year in July, New York in April, Texas in September
     return code, guessed
@@ -125,13 +128,16 @@ def _phrases(key: str) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(phrases) + r")\b") if phrases else None
 
 
-def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
+def _fiscal_country(a: Analysis, match: RelationMatch) -> tuple[str | None, bool]:
     """Whose fiscal calendar: the nearest country named before the match in its sentence (else the
     nearest after it), else the document's most named country, else the one country whose own currency
-    the story's figures are in; only countries whose calendar is known."""
+    the story's figures are in; only countries whose calendar is known. A country after "to", "from" or
+    "with" is a partner ("exports to the United States"), taken only when no other is named, and then as
+    a guess (the second of the pair)."""
     sent = match.sentence
     before: list[str] = []
     after: list[str] = []
+    partners: list[str] = []
     for k, it in enumerate(sent.items):
         m = it.mention
         if m is None or sent.clauses[it.clause].kind == "paren":
@@ -143,18 +149,23 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> str | None:
         code = m.value.get("code") if m.type == "country" else m.value.get("country") if m.type in ("person", "title") \
             else None
         if code and fiscal_calendar(code) is not None:
+            if m.type == "country" and _partner(sent.items, k):
+                partners.append(code)  # "India's exports to the United States": the partner keeps no calendar of it
+                continue
             (before if it.start < match.end else after).append(code)
     if before:
-        return before[-1]
+        return before[-1], False
     if after:
-        return after[0]
+        return after[0], False
+    if partners:
+        return partners[0], True  # "Exports from India to the United States": the first named, as a guess
     # "₹600 crore ... for FY26": a currency only one country uses
     for it in sent.items:
         if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
             code = country_of_currency(it.mention.value.get("currency"))
             if code and fiscal_calendar(code) is not None:
-                return code
-    return dominant_country(a) or currency_country(a) or dateline_country(a)
+                return code, False
+    return dominant_country(a) or currency_country(a) or dateline_country(a), False
 
 
 # "CANBERRA - ", "NEW DELHI, Oct 3 (Reuters) - ", "TOKYO (Kyodo) -- ", "Ottawa: ": the place a story is filed from
@@ -175,6 +186,14 @@ def dateline_country(a: Analysis) -> str | None:
         code = cue.code if cue is not None and fiscal_calendar(cue.code) is not None else None
     a.memo["dateline_country"] = code
     return code
+
+
+def _partner(items: list[Item], k: int) -> bool:
+    """The country at ``k`` follows a preposition of trade or talks ("to the U.S.", "with Japan")."""
+    j = k - 1
+    if j >= 0 and items[j].code.lower() == "the":
+        j -= 1
+    return j >= 0 and items[j].code.lower() in _PARTNER_BEFORE
 
 
 def _owned(before: Mention | None) -> bool:

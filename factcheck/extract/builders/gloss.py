@@ -187,8 +187,11 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     year, named = label
     expected = named or fiscal_range(year, country)
     exp_start, exp_end = (_parse(expected[0]), _parse(expected[1])) if expected else (None, None)
-    if not match.get("quarter") and not match.get("half") and _part_of_year(match, fy, both_sides=first is not None and last is not None):
-        return None  # "the third quarter of fiscal 2026, the three months to July 31": the quarter's bounds
+    if not match.get("quarter") and not match.get("half") and _part_of_year(match, fy, both_sides=first is not None and last is not None) \
+            and not _outside_year(first, last, exp_start, exp_end):
+        # "the third quarter of fiscal 2026, the three months to July 31": the quarter's bounds; but a bound
+        # outside the whole year ("the first half of 2025-26, which ends in March 2025") fits neither reading
+        return None
     quarter = _quarter_number(match.words("quarter")) if match.get("quarter") else None
     if match.get("quarter"):
         # "the first quarter of FY2025-26 (April-June 2025)": the quarter's three months by the calendar,
@@ -215,6 +218,8 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         if exp_start is None:
             return None
         first = (_nearest_year(first[1], exp_start), first[1])
+        if last is not None and last[0] is None:  # "(April-August)": the range runs on from its first month
+            last = (first[0] if last[1] >= first[1] else first[0] + 1, last[1])
     if last is not None and last[0] is None:
         if exp_end is None:
             return None
@@ -253,6 +258,17 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         inferred=_guess_reason(country, a) if guessed else None,
         pattern=match.pattern.id,
     )
+
+
+def _outside_year(first: tuple[int | None, int] | None, last: tuple[int | None, int] | None,
+                  exp_start: Month | None, exp_end: Month | None) -> bool:
+    """One bound, with its year, that lies outside the months of the whole fiscal year: no part of the
+    year and not the year itself starts or ends there."""
+    side = first if last is None else last if first is None else None
+    if side is None or side[0] is None or exp_start is None or exp_end is None:
+        return False
+    ym = (side[0], side[1])
+    return not exp_start <= ym <= exp_end  # type: ignore[operator]
 
 
 _PART_BEFORE = ("quarter of", "half of", "months of", "quarter of the", "half of the", "months of the", "q 1",

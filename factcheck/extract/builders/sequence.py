@@ -144,6 +144,12 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         if second is not None:
             notes.append(f"the date of {gerund.code!r} is taken from {second.text!r}, where the story tells that act")
     event = match.get("event")
+    if first is None and event is not None and match.pattern.spec.set.get("first") == "event_end":
+        # "The 25-day stoppage ...": the event's end, where the story told it ended
+        ended = event.words.replace(" - ", "-").split()[-1]
+        first, inferred = backrefs.event_end_date(a, match.sentence, ended), True
+        if first is not None:
+            notes.append(f"{ended!r} is taken to have ended on {first.text!r}")
     if second is None and event is not None and offset is not None:
         noun = event.words.replace(" - ", "-").split()[-1]  # "swearing - in" as the text has it
         second, inferred = backrefs.event_date(a, match.sentence, offset.start, noun), True
@@ -209,6 +215,15 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         return None  # "runs from April 6 to April 5, 2026, while ... began five days earlier, on April 1"
     span = Span(start=match.start, end=match.end)
     cue = offset.text
+    reading = match.pattern.spec.set.get("reading")
+    if isinstance(reading, str):
+        inferred = True  # the pattern's reading of which date a side is: said in the finding
+        notes.append(reading)
+    if match.pattern.spec.set.get("travel"):
+        # "leaves on Monday for a three-day visit, returning on Wednesday": N days from the first to the
+        # last day count N - 1 or N between them, never more; the days on the road may be left out
+        inferred, bound, tolerance = True, "at_most", 0
+        notes.append(f"the {offset.text!r} may leave out the days of travel")
     for guess in (_weekday_guess(earlier), _range_end_guess(a, earlier), _range_end_guess(a, later),
                   _weekday_guess(later)):
         if guess:

@@ -147,18 +147,26 @@ def _yearless_dates(fm: Mention | None, tm: Mention | None, published: dt.date |
 
 _QUARTER = re.compile(r"\b(?:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+|"
                       r"Q([1-4])\s+)$", re.IGNORECASE)
+# "the first half of 2027", "H2 2026": a half counted by its first month, as a quarter is
+_HALF = re.compile(r"\b(?:(first|second|1st|2nd)\s+half\s+of\s+|H([12])\s+)$", re.IGNORECASE)
+_HALVES = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
              "last": 4}
 
 
 def _quarter(a: Analysis, m: Mention | None) -> tuple[int, int] | None:
     """(first month of the quarter, start offset of its phrase) of a year named with its quarter ("the
-    third quarter of 2026", "Q3 2026"), so that a move between quarters counts its months."""
+    third quarter of 2026", "Q3 2026") or its half ("the first half of 2027", "H2 2026"), so that a move
+    between quarters or halves counts its months."""
     if m is None or m.type != "year":
         return None
     found = _QUARTER.search(a.text[max(0, m.start - 24) : m.start])
     if found is None:
-        return None
+        half = _HALF.search(a.text[max(0, m.start - 24) : m.start])
+        if half is None:
+            return None
+        h = _HALVES[half.group(1).lower()] if half.group(1) else int(half.group(2))
+        return 6 * h - 5, m.start - len(half.group(0))
     q = _QUARTERS[found.group(1).lower()] if found.group(1) else int(found.group(2))
     return 3 * q - 2, m.start - (len(found.group(0)))
 
