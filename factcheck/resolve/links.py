@@ -269,6 +269,8 @@ class Linker:
                 self._place_by_interval(s, earlier_d, later_d)
                 s.earlier_ref, s.earlier_date = earlier_d.id or None, earlier_d.date
                 s.later_ref, s.later_date = later_d.id or None, later_d.date
+            elif s.later_at is None and s.later_date and earlier_d is not None:
+                s.earlier_ref, s.earlier_date = earlier_d.id or None, earlier_d.date  # "nine days ago, on ...": to publication
             return
         if s.earlier_label.endswith(" taking office"):
             self._after_office(s)
