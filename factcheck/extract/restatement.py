@@ -904,7 +904,9 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                 # back-reference given for periods ("the 19 deaths recorded so far this year") joins only a figure
                 # whose clause names them all, a generic one ("the June figure of 5.6%") one that names them next
                 same = [s for s in seen if s.group and (fig.generic or (fig.group is not None and s.group & fig.group))
-                        and _same_kind(s.fig, fig.fig) and not s.compared and _fits(fig, s)
+                        and _same_kind(s.fig, fig.fig) and (not s.compared or s.by_period) and _fits(fig, s)
+                        # an antecedent given for its own periods joins a back-reference for one of them only
+                        and not (s.compared and fig.own_periods and s.own_periods and not fig.own_periods & s.own_periods)
                         and (not fig.by_period or fig.own_periods <= s.periods)
                         and (not fig.generic or fig.own_periods <= s.after) and s.shifted <= fig.periods
                         and (not fig.countries or not s.countries or bool(fig.countries & s.countries))
