@@ -925,6 +925,10 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                 # dollars is for schools. The 310 million dollar request for schools")
                 # an equal figure stated for another period is another value ("slowed to 4.46% in November from 4.68%
                 # in October. The 4.68% annual rate for November"): it makes no restatement of it
+                # a level stated for a period of its own is the antecedent only where no other is
+                # ("1,204 cases this year, ... the 371 cases in 2023. Of the year's 1,240 cases": the 1,204)
+                if any(not s.compared for s in same):
+                    same = [s for s in same if not s.compared]
                 # a figure of the kind just before it in its own sentence, of another thing, is the nearer reading
                 # ("GDP would expand 2.4% in the current year, missing the budgeted target of 3.5%": growth's target)
                 # (only for a head that names no thing of its own: a target, a goal)
