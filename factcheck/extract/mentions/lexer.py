@@ -471,6 +471,12 @@ class _Composer:
         k = self.words_at(j, self.ix.percent)
         if k:
             return self.emit(m.PERCENT, start, j + k, value=value, decimals=decimals)
+        hyphened = self._hyphened_points(j)
+        if hyphened:
+            # "a 50-basis-point cut", "a 0.3-percentage-point rise", "a 25-bp hike": points as a modifier
+            basis = self.low(j + 1) in ("basis", "bp", "bps")
+            return self.emit(m.POINTS, start, j + hyphened, value=value / 100 if basis else value, basis=basis,
+                             decimals=decimals + (2 if basis else 0))
         k = self.words_at(j, self.ix.points)
         if k and not (self.low(j) in ("point", "points") and self.tok(j + 1) is not None and self.t[j + 1].digit):
             words = [self.low(j + x) for x in range(k)]
@@ -542,6 +548,18 @@ class _Composer:
         if prev.text.isalpha():
             return True  # a currency written onto its amount ("Rs17.57") is read at the currency
         return prev.text == "-" and self.adjacent(i - 1) and self.t[i - 2].text.isalpha() and self.t[i - 2].cap
+
+    def _hyphened_points(self, j: int) -> int:
+        """Tokens from ``j`` that join points onto their number with hyphens ("-basis-point", "-percentage-point",
+        "-bp"); 0 if none. A bare "-point" ("a 10-point lead") is a count of points in a game, not read here."""
+        if self.low(j) != "-" or not self.adjacent(j) or not self.adjacent(j + 1):
+            return 0
+        if self.low(j + 1) in ("bp", "bps", "pp"):
+            return 2
+        if (self.low(j + 1) in ("basis", "percentage") and self.low(j + 2) == "-" and self.adjacent(j + 2)
+                and self.adjacent(j + 3) and self.low(j + 3) in ("point", "points")):
+            return 4
+        return 0
 
     def _fraction_points(self, i: int) -> int:
         """"a quarter point", "a quarter of a percentage point", "half a percentage point", "a half-point"."""
