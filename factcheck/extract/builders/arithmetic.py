@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from factcheck.extract.builders.arithmetic_levels import held_level
 from factcheck.extract.builders.common import certainty_of
 from factcheck.extract.builders.figures import AMOUNTS, Figure, comparable, difference_like, display, figure, same_scale
 from factcheck.extract.builders.lists import total_is_list_item
@@ -360,7 +361,16 @@ def _same_clause_parts(slot: Slot | None) -> list[Mention]:
     if not items:
         return []
     home = items[0].clause
-    return [it.mention for it in items if it.clause == home]  # type: ignore[misc]
+    return [it.mention for it in _without_counted_things(slot) if it.clause == home]  # type: ignore[misc]
+
+
+def _without_counted_things(slot: Slot) -> list[Item]:
+    """The mention items of a list slot, less the counts of what its amounts of money are for: in "₹18,500 crore
+    for 97 engines, ₹12,300 crore for six aircraft", 97 and six count things bought, they are no parts."""
+    items = slot.items
+    money = any(it.mention is not None and it.mention.type == "money" for it in items)
+    return [it for k, it in enumerate(items) if it.mention is not None
+            and not (money and it.mention.type == "number" and k > 0 and items[k - 1].code in ("for", "of"))]
 
 
 def _as_count(f: Figure | None) -> Figure | None:
@@ -377,7 +387,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     part_slot = match.get("part")
     spec = match.pattern.spec.set
     # "27 of the 30 delegations; the other three abstained": the pattern places each part itself
-    in_parts = (part_slot.mentions if part_slot is not None and spec.get("parts_across_clauses")
+    in_parts = ([it.mention for it in _without_counted_things(part_slot)  # type: ignore[misc]
+                 ] if part_slot is not None and spec.get("parts_across_clauses")
                 else _same_clause_parts(part_slot))
     parts = [f for f in (figure(m) for m in in_parts) if f is not None]
     if spec.get("parts") == "previous_counted":
@@ -451,6 +462,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         new = _head(match, a, old, inferred, "the value the change is said of", pick, state)
     if new is None and spec.get("new") == "previous":
         new = _only_previous(match, a, old, inferred)
+    if new is None and spec.get("new") == "held_before":
+        new = _held_before(match, a, inferred)
     if diff is None and pct is None and spec.get("diff") == "head":
         diff = _head(match, a, old, inferred, "the difference", pick, state)
     if pct is not None and diff is not None and new is None:
@@ -466,6 +479,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if not difference_like(diff, old):
             return None
         diff = same_scale([diff, old, new])[0]
+        if _policy_step(diff, old, new):
+            old, new = replace(old, half=0.0), replace(new, half=0.0)
         return _difference(diff, old, new)
     return None
 
@@ -676,6 +691,23 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
     return found[0]
 
 
+def _held_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
+    """"... held the Selic at 15%. Policymakers raised it by a cumulative 425 basis points from 10.50% between ...":
+    the level the rate was held at in the sentence before is where the move ended. None when the match's own
+    sentence gives a level after the old one ("..., from 10.50%, to 15%": another pattern reads that)."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    items = match.sentence.items
+    if any(items[k].code == "to" and items[k + 1].code == "@percent" for k in range(match.last_item, len(items) - 1)):
+        return None
+    level = held_level(prev)
+    if level is not None:
+        inferred.append(f"the level the move ended at ({level.text}, where the rate was held) is taken from the "
+                        "sentence before")
+    return level
+
+
 def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
     """"Revenue rose 11%. ... Accenture posted $4.41 billion in net revenue, compared with $4.08 billion a year
     ago": the percentage change of the two values is stated in one of the two sentences before, right after
@@ -782,6 +814,18 @@ def _pct_of_result(pct: Figure, diff: Figure, new: Figure, direction: str | None
     point = diff.value / base * 100
     lo, hi = diff.low / b_hi * 100, diff.high / b_lo * 100
     return _Reading("percent_change", pct, point, lo, hi, [base, new.value], "percent")
+
+
+def _policy_step(diff: Figure, old: Figure, new: Figure) -> bool:
+    """A move stated in basis points or fractions of a point that is a whole number of quarter points ("by 50
+    basis points", "by a quarter point"), between rates written to at most two decimals: a rate set in steps
+    ("to 5.75% from 6.50%", "to 15%"), which is the value written, not one rounded to it. Yields and market
+    rates move by any number of basis points and are quoted to more decimals."""
+    if diff.kind != "points" or diff.decimals < 2 or old.kind != "percent" or new.kind != "percent":
+        return False
+    quarters = diff.value * 4
+    return (abs(quarters - round(quarters)) < 1e-9 and round(quarters) > 0
+            and old.decimals <= 2 and new.decimals <= 2)
 
 
 def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
