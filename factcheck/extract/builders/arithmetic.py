@@ -22,6 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders.arithmetic_levels import held_level
+from factcheck.extract.builders.arithmetic_odds import likely_range
 from factcheck.extract.builders.common import certainty_of
 from factcheck.extract.builders.figures import AMOUNTS, Figure, comparable, difference_like, display, figure, same_scale
 from factcheck.extract.builders.lists import total_is_list_item
@@ -249,6 +250,8 @@ class _Reading:
     stated_text: str | None = None  # the stated result as written, when not a figure ("more than doubled")
     stated_direction: str | None = None  # the way the stated result says it goes, when no `dir` slot says
     computed_text: str | None = None
+    ranges: tuple[tuple[float, float], tuple[float, float]] | None = None  # the old and new figures' intervals
+    texts: tuple[str, str] | None = None  # the old and new figures as written
 
 
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
@@ -317,6 +320,15 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         # a share is often cut rather than rounded ("two of three, or 66%"): up to a unit of its last decimal over
         s_hi = max(s_hi, reading.stated.value + 2 * reading.stated.half)
     direction = reading.stated_direction or _direction(match.words("dir").split(), words)
+    c_lo, c_hi = reading.low, reading.high
+    if reading.ranges is not None and hedge is None and c_hi >= s_lo and c_lo <= s_hi:
+        likely = likely_range(*reading.ranges)
+        if likely is not None and not (likely[1] >= s_lo and likely[0] <= s_hi):
+            # met only if both figures were rounded from the far ends of their ranges: unlikely, not impossible
+            c_lo, c_hi = likely
+            old_text, new_text = reading.texts or ("", "")
+            inferred.append(f"{old_text} and {new_text} give the stated change only if both were rounded from the "
+                            "far ends of their ranges")
     span = Span(start=match.start, end=match.end)
     certainty = "inferred" if inferred else certainty_of(match)
     return ArithmeticClaim(
@@ -327,8 +339,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         stated=float(f"{reading.stated.value:.12g}"),
         stated_text=reading.stated_text or reading.stated.text,
         computed=round(reading.point, 6),
-        computed_low=round(reading.low, 6),
-        computed_high=round(reading.high, 6),
+        computed_low=round(c_lo, 6),
+        computed_high=round(c_hi, 6),
         stated_low=round(s_lo, 6),
         stated_high=round(min(s_hi, 1e18), 6),
         operands=[float(f"{v:.12g}") for v in reading.operands],
@@ -784,7 +796,10 @@ def _pct_change(pct: Figure, old: Figure, new: Figure) -> _Reading | None:
         p_lo, p_hi = _abs_interval(new.low - old.high, new.high - old.low)
         if p_lo <= pct.high and p_hi >= pct.low:
             point, lo, hi = abs(new.value - old.value), p_lo, p_hi
-    return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new))
+            return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent",
+                            _sign(old, new))
+    return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new),
+                    ranges=((old.low, old.high), (new.low, new.high)), texts=(old.text, new.text))
 
 
 def _pct_of_base(pct: Figure, diff: Figure, old: Figure) -> _Reading | None:
