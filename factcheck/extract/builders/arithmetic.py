@@ -476,6 +476,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         new = _only_previous(match, a, old, inferred)
     if new is None and spec.get("new") == "held_before":
         new = _held_before(match, a, inferred)
+    if new is None and spec.get("new") == "previous_exports":
+        new = _previous_exports(match, a, old, inferred)
     if diff is None and pct is None and spec.get("diff") == "head":
         diff = _head(match, a, old, inferred, "the difference", pick, state)
     if pct is not None and diff is not None and new is None:
@@ -590,14 +592,14 @@ def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | N
     if prev is None:
         return None
     words = _words()
-    if any(it.code in _NOT_PARTS or it.code in words.up or it.code in words.down for it in prev.items):
+    if any(_compares(prev.items, k, words) for k in range(len(prev.items))):
         return None
     parts: list[Figure] = []
     for it in prev.items:
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
         f = figure(it.mention)
-        if f is None or f.kind not in AMOUNTS or it.mention.value.get("word"):
+        if f is None or (f.kind not in AMOUNTS and f.kind != "percent") or it.mention.value.get("word"):
             continue
         if not comparable(f, total) or f.kind != total.kind:
             return None  # figures of another kind beside them: which are the parts is a guess
@@ -606,6 +608,18 @@ def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | N
         return None
     inferred.append(f"the parts ({', '.join(p.text for p in parts)}) are taken from the sentence before")
     return _total(parts, total, False, inferred, every=True)
+
+
+_RANKS = frozenset(["ahead", "behind"])
+
+
+def _compares(items: list[Item], k: int, words: _Words) -> bool:
+    """Item ``k`` compares or changes the figures of its sentence ("up from", "than", "each"). A ranking
+    ("34.8% of the vote, ahead of the conservatives on 27.1%") lists results; it compares nothing."""
+    code = items[k].code
+    if code in _RANKS and k + 1 < len(items) and items[k + 1].code == "of":
+        return False
+    return code in _NOT_PARTS or code in words.up or code in words.down
 
 
 _BALANCES = frozenset(["surplus", "deficit", "gap", "balance", "shortfall"])
@@ -659,6 +673,29 @@ def _previous_flows(match: RelationMatch, a: Analysis, diff: Figure,
     return flows["exports"], flows["imports"]
 
 
+def _previous_exports(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """The exports of the sentence before, for imports and a balance stated after them: its one amount like the
+    imports, after its one word "exports" (not "exports to China": one market's), in a sentence that names no
+    imports and no balance (an inference across sentences)."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    codes = [it.code for it in prev.items]
+    if codes.count("exports") != 1 or "imports" in codes or any(c in _BALANCES for c in codes):
+        return None
+    k = codes.index("exports")
+    if k + 1 < len(codes) and codes[k + 1] in ("to", "of", "from"):
+        return None  # "exports to China", "exports of chips": a part of all exports
+    figs = _money_of(prev, like)
+    if len(figs) != 1:
+        return None
+    j, f = figs[0]
+    if not (k < j <= k + 14) or any(c in _FLOW_END for c in codes[k:j]):
+        return None
+    inferred.append(f"the exports ({f.text}) are taken from the sentence before")
+    return f
+
+
 def _previous_balance(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
     """The trade balance of the sentence before: its only amount like the flows, within four words after
     "surplus" or "deficit" ("posted a trade surplus of $9.9 billion in September"), and not one with a partner
@@ -668,12 +705,17 @@ def _previous_balance(match: RelationMatch, a: Analysis, like: Figure, inferred:
         return None
     codes = [it.code for it in prev.items]
     figs = _money_of(prev, like)
-    if len(figs) != 1 or "with" in codes or "exports" in codes or "imports" in codes:
+    if len(figs) == 2 and codes[figs[0][0] - 1] == "to" and codes[figs[1][0] - 1] in ("from", "from a"):
+        # "The trade deficit narrowed 16.3% to $61.4 billion in June from $73.4 billion in May": the balance now
+        # is the one it moved to
+        figs = figs[:1]
+    # flows named without a figure ("as imports of consumer goods fell back") leave the one amount the balance
+    if len(figs) != 1 or "with" in codes:
         return None
     if any(it.code in _BALANCES for it in match.sentence.items):
         return None  # the flows' own sentence states a balance
     j, f = figs[0]
-    if not any(codes[k] in ("surplus", "deficit") for k in range(max(0, j - 4), j)):
+    if not any(codes[k] in ("surplus", "deficit") for k in range(max(0, j - 5), j)):
         return None
     clause = prev.clauses[prev.items[j].clause]
     if clause.modality != "asserted" or clause.tense == "future" or _expected(codes, _words()):

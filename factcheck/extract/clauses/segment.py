@@ -296,9 +296,16 @@ def _tense_cues(cues: _Cues) -> frozenset[str]:
     return cues.future | cues.conditional | cues.past | cues.present
 
 
+_BEFORE_A_MONTH = frozenset(["in", "since", "from", "until", "till", "through", "of", "last", "early", "late", "mid",
+                             "by", "during", "before", "after", "between"])
+
+
 def _tense(words: list[str], cues: _Cues) -> tuple[Tense, Modality]:
     modality: Modality = "asserted"
     tense: Tense | None = None
+    if "may" in words:  # "from $73.4 billion in May": the month, not a modal
+        words = ["@may" if w == "may" and i > 0 and words[i - 1] in _BEFORE_A_MONTH else w
+                 for i, w in enumerate(words)]
     for i, w in enumerate(words):
         if tense is not None:  # only a conditional cue still counts, and only for the modality
             if not cues.conditional.isdisjoint(words[i:]):
