@@ -499,6 +499,17 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     return None
 
 
+def _whole_of_a_part(items: list[Item], k: int) -> bool:
+    """The figure at ``k`` is the whole a figure before it is part of ("47 of the chamber's 101 seats", "412 of
+    618 votes")."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if items[j].code == "of":
+            return j > 0 and items[j - 1].mention is not None and figure(items[j - 1].mention) is not None
+        if items[j].mention is not None:
+            return False
+    return False
+
+
 def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], what: str,
           pick: int = 0, state: dict[str, bool] | None = None) -> Figure | None:
     """The nearest figure before the match, in its sentence, comparable with ``like`` and not inside a
@@ -518,10 +529,14 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
         if it.mention is None or clause.kind == "paren":
             continue
         f = figure(it.mention)
+        if f is not None and f.kind == "points" and like.kind == "number" and not it.mention.value.get("basis"):
+            f = _as_count(f)  # "Their 89 points were 11 more than last season's 78": a tally, not percentage points
         if f is None or (f.kind in AMOUNTS) != (like.kind in AMOUNTS) or not comparable(f, like):
             continue
         if f.kind == "number" and (it.mention.value.get("word") or (like.scaled and not f.scaled)):
             continue
+        if what != "the total" and _whole_of_a_part(sent.items, k):
+            continue  # "holds 47 of the chamber's 101 seats, four short of ...": the part is what is compared
         found.append((f, crossed))
     if not found or (len(found) > 1 and match.pattern.spec.set.get("head") == "sole"):
         return None  # "sole": a reading only when one figure could be meant
@@ -840,6 +855,8 @@ def _pct_change(pct: Figure, old: Figure, new: Figure) -> _Reading | None:
             point, lo, hi = abs(new.value - old.value), p_lo, p_hi
             return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent",
                             _sign(old, new))
+    if old.kind not in AMOUNTS:  # rates ("from 2.5% to 3.5% of GDP"): every reading within rounding stands
+        return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new))
     return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new),
                     ranges=((old.low, old.high), (new.low, new.high)), texts=(old.text, new.text))
 

@@ -541,7 +541,12 @@ class _Composer:
         return tok is not None and tok.digit and len(tok.text) <= 2
 
     def _part_of_a_name(self, i: int) -> bool:
-        """Digits written onto letters are a name, not a figure: "Q1", "G7", "F-35", "COVID-19"."""
+        """Digits written onto letters are a name, not a figure: "Q1", "G7", "F-35", "COVID-19". A number after
+        "No." is a rank or an address ("world No. 2 Yui Takeda", "No. 10 Downing Street"), not a figure."""
+        if i >= 2 and self.t[i - 1].text == "." and self.t[i - 2].text == "No" and self.adjacent(i - 1):
+            return True
+        if i >= 1 and self.t[i - 1].text == "No" and not self.adjacent(i):
+            return True
         if not self.adjacent(i):
             return False
         prev = self.t[i - 1]
