@@ -261,7 +261,7 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     first = _build(match, a, 0)
     spec = match.pattern.spec.set
     if first is None or first.consistent or not {"head", "previous"} & {spec.get("new"), spec.get("total"),
-                                                                        spec.get("diff")}:
+                                                                        spec.get("diff"), spec.get("old")}:
         return first
     for pick in (1, 2):
         state: dict[str, bool] = {}
@@ -462,6 +462,9 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         # "... a deficit of $78.3 billion. The budget office put it at $68.5 billion, about $20 billion less than
         # the government's figure": the figure compared with is the one like it in the sentence before
         old = _only_previous(match, a, new, inferred, "the figure it is compared with")
+    if old is None and new is not None and spec.get("old") == "head":
+        # "blend 2% in 2025, rising to 6% in 2030, four percentage points higher": the level it rises from
+        old = _head(match, a, new, inferred, "the value the change starts from", pick, state)
     if old is None:
         if new is None and spec.get("new") == "head" and pct is not None and diff is not None:
             # "Exports were $2,230.3 billion, down $112.9 billion or 4.8 percent": the change is said of the value
