@@ -410,6 +410,10 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
+    elif diff is not None and diff.kind == "points" and old is not None and old.kind == "number":
+        m = match.mention("diff")
+        if m is not None and not m.value.get("basis") and "percent" not in m.text.lower():
+            diff = _as_count(diff)  # "closed at 24,310, up 182 points from 24,128": index points between counts
     if pct is not None and pct.kind != "percent":
         return None
     if spec.get("aggregate"):
