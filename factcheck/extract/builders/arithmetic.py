@@ -899,14 +899,15 @@ def _pct_of_result(pct: Figure, diff: Figure, new: Figure, direction: str | None
 
 def _policy_step(diff: Figure, old: Figure, new: Figure) -> bool:
     """A move stated in basis points or fractions of a point that is a whole number of quarter points ("by 50
-    basis points", "by a quarter point"), between rates written to at most two decimals: a rate set in steps
-    ("to 5.75% from 6.50%", "to 15%"), which is the value written, not one rounded to it. Yields and market
-    rates move by any number of basis points and are quoted to more decimals."""
+    basis points", "by a quarter point"), between rates written as a policy rate is, to two decimals or none
+    ("to 5.75% from 6.50%", "to 15%"): a rate set in steps, which is the value written, not one rounded to it.
+    Rates written to one decimal ("to 4.1% from 4.5%": unemployment, inflation, a bad-loan ratio) are rounded
+    statistics, and yields move by any number of basis points."""
     if diff.kind != "points" or diff.decimals < 2 or old.kind != "percent" or new.kind != "percent":
         return False
     quarters = diff.value * 4
     return (abs(quarters - round(quarters)) < 1e-9 and round(quarters) > 0
-            and old.decimals <= 2 and new.decimals <= 2)
+            and old.decimals in (0, 2) and new.decimals in (0, 2))
 
 
 def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
