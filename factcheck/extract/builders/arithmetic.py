@@ -426,6 +426,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         after = "part" if spec.get("total_leads") else "total"
         if _compared_after(match) or _figure_between(match, after, "pct"):
             return None
+        if pct is None and spec.get("pct") == "previous_rate":
+            pct = _previous_rate(match, a, inferred)
         return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
     fold = figure(match.mention("fold"))
     if fold is not None:  # "rose three-fold": the multiple is the number
@@ -765,6 +767,29 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
         return None
     inferred.append(f"{what} ({found[0].text}) is taken from the sentence before")
     return found[0]
+
+
+_RATE_NOUNS = frozenset(["turnout", "participation", "polling", "occupancy", "uptake"])
+
+
+def _previous_rate(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
+    """"... putting turnout at 48.5 per cent, up from 47.6 per cent in 2023. Of the 4 lakh registered voters, about
+    1.94 lakh cast their ballots": the rate the part of the whole is, named in the sentence before, the first
+    percentage within four items after its one noun of rate (an inference across sentences)."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    at = [k for k, it in enumerate(prev.items) if it.code in _RATE_NOUNS]
+    if len(at) != 1:
+        return None
+    for it in prev.items[at[0] + 1 : at[0] + 5]:
+        if it.mention is not None:
+            f = figure(it.mention)
+            if f is None or f.kind != "percent":
+                return None
+            inferred.append(f"the rate ({f.text}) is taken from the sentence before")
+            return f
+    return None
 
 
 def _held_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
