@@ -250,8 +250,7 @@ class _Reading:
     stated_text: str | None = None  # the stated result as written, when not a figure ("more than doubled")
     stated_direction: str | None = None  # the way the stated result says it goes, when no `dir` slot says
     computed_text: str | None = None
-    ranges: tuple[tuple[float, float], tuple[float, float]] | None = None  # the old and new figures' intervals
-    texts: tuple[str, str] | None = None  # the old and new figures as written
+    figures: tuple[Figure, Figure] | None = None  # the old and new amounts of a percentage change
 
 
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
@@ -321,14 +320,11 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         s_hi = max(s_hi, reading.stated.value + 2 * reading.stated.half)
     direction = reading.stated_direction or _direction(match.words("dir").split(), words)
     c_lo, c_hi = reading.low, reading.high
-    if reading.ranges is not None and hedge is None and c_hi >= s_lo and c_lo <= s_hi:
-        likely = likely_range(*reading.ranges)
-        if likely is not None and not (likely[1] >= s_lo and likely[0] <= s_hi):
-            # met only if both figures were rounded from the far ends of their ranges: unlikely, not impossible
-            c_lo, c_hi = likely
-            old_text, new_text = reading.texts or ("", "")
-            inferred.append(f"{old_text} and {new_text} give the stated change only if both were rounded from the "
-                            "far ends of their ranges")
+    if reading.figures is not None and hedge is None and c_hi >= s_lo and c_lo <= s_hi:
+        unlikely = _unlikely(*reading.figures, s_lo, s_hi)
+        if unlikely is not None:  # met only by an unlikely reading of the figures: a warning that says which
+            c_lo, c_hi, note = unlikely
+            inferred.append(note)
     span = Span(start=match.start, end=match.end)
     certainty = "inferred" if inferred else certainty_of(match)
     return ArithmeticClaim(
@@ -890,7 +886,43 @@ def _pct_change(pct: Figure, old: Figure, new: Figure) -> _Reading | None:
     if old.kind not in AMOUNTS:  # rates ("from 2.5% to 3.5% of GDP"): every reading within rounding stands
         return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new))
     return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new),
-                    ranges=((old.low, old.high), (new.low, new.high)), texts=(old.text, new.text))
+                    figures=(old, new))
+
+
+def _unlikely(old: Figure, new: Figure, s_lo: float, s_hi: float) -> tuple[float, float, str] | None:
+    """A percentage change the figures meet only in an unlikely reading: at the far corners of both figures'
+    rounding ("fell 12% to P4.2 billion from P4.9 billion"), or only with a round figure rounded as coarsely as it
+    could be beside a precise one ("fell 22% to ¥820 billion from ¥1 trillion": a writer who knew the old value to
+    three figures would not write ¥1 trillion for ¥1.05 trillion). The range the likely readings give, and what
+    was inferred; None when a likely reading meets the stated change."""
+    likely = likely_range((old.low, old.high), (new.low, new.high))
+    if likely is None:
+        return None
+    if not (likely[1] >= s_lo and likely[0] <= s_hi):
+        return (*likely, f"{old.text} and {new.text} give the stated change only if both were rounded from the far "
+                "ends of their ranges")
+    coarse, fine = (old, new) if old.half / old.value > new.half / new.value else (new, old)
+    precision = fine.half / fine.value  # the finer figure's relative rounding
+    if not _round(coarse) or precision <= 0 or coarse.half / coarse.value < 20 * precision:
+        return None
+    # the round figure read to one figure less than the precise one: "¥1 trillion" beside "¥820 billion" is
+    # ¥994-1,006 billion
+    tight = replace(coarse, half=10 * precision * coarse.value)
+    t_old, t_new = (tight, new) if coarse is old else (old, tight)
+    if t_old.low <= 0:
+        return None
+    lo, hi = _abs_interval((t_new.low / t_old.high - 1) * 100, (t_new.high / t_old.low - 1) * 100)
+    if hi >= s_lo and lo <= s_hi:
+        return None
+    return lo, hi, f"{coarse.text} is read as precisely as {fine.text}"
+
+
+def _round(f: Figure) -> bool:
+    """A figure with one significant digit, written without decimals ("¥1 trillion", "$3 billion", "500")."""
+    if f.decimals or f.value <= 0:
+        return False
+    digits = str(round(f.value / f.scale)).rstrip("0")
+    return len(digits) == 1 and abs(f.value / f.scale - round(f.value / f.scale)) < 1e-9
 
 
 def _pct_of_base(pct: Figure, diff: Figure, old: Figure) -> _Reading | None:
