@@ -110,11 +110,15 @@ _REMAINDER = frozenset(["remainder", "rest", "balance", "remaining"])
 _LEAVING = frozenset(["leaving", "leaves", "left"])  # "..., leaving 300 billion euros for federal projects"
 
 
-def _remainder_named(match: RelationMatch) -> bool:
+def _remainder_named(match: RelationMatch, part_slot: Slot | None = None) -> bool:
     """The sentence says, after the match starts, that the parts leave something over ("..., with the
-    remainder spread across parks", "the rest going to ...", "the remaining 40%", "leaving 300 billion euros")."""
+    remainder spread across parks", "the rest going to ...", "the remaining 40%", "leaving 300 billion euros").
+    A remainder that is itself one of the parts ("..., with geothermal making up the remaining 24 GW") leaves
+    nothing over."""
     items = match.sentence.items
-    return any((items[k].code in _REMAINDER and items[k - 1].code in ("the", "its", "their"))
+    listed = {id(m) for m in (part_slot.mentions if part_slot is not None else [])}
+    return any((items[k].code in _REMAINDER and items[k - 1].code in ("the", "its", "their")
+                and not (k + 1 < len(items) and id(items[k + 1].mention) in listed))
                # "leaving C" after the match: a remainder the parts do not hold (inside it, C is one of them)
                or (k >= match.last_item and items[k].code in _LEAVING
                    and any(it.mention is not None for it in items[k + 1 : k + 3]))
@@ -449,7 +453,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         # ..."): the list that follows is what it is made of, so no shorter run of it is read
         every = bool(spec.get("all_parts")) or (total is not None and total.start < parts[0].start)
         return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead,
-                      _remainder_named(match) and _total_first(match, part_slot), every)
+                      _remainder_named(match, part_slot) and _total_first(match, part_slot), every)
     if spec.get("flows") == "previous" and diff is not None and old is None and new is None:
         # "... exports rose to 98.4 billion euros, while imports fell to 81.7 billion euros. That left a surplus of
         # 16.7 billion euros": the flows are the sentence before's
@@ -555,6 +559,9 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
     return nearest
 
 
+_BASE_OF_A_CHANGE = frozenset(["from", "than", "versus", "against"])
+
+
 def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: list[str], pick: int = 0,
               state: dict[str, bool] | None = None) -> Figure | None:
     """"Of the total, ¥11.7 trillion ... and ¥6.0 trillion ...": the total is the last figure of the
@@ -567,9 +574,12 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
     if prev is None:
         return None
     seen = 0
-    for it in reversed(prev.items):
+    for k in range(len(prev.items) - 1, -1, -1):
+        it = prev.items[k]
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
+        if k > 0 and prev.items[k - 1].code in _BASE_OF_A_CHANGE:
+            continue  # "climbed to 590 GW from 509 GW": the earlier value a change is measured from is no total now
         f = figure(it.mention)
         if f is not None and f.kind in AMOUNTS and comparable(f, like) and f.high >= largest:
             if seen < pick:
