@@ -798,16 +798,23 @@ def _previous_rate(match: RelationMatch, a: Analysis, inferred: list[str]) -> Fi
     return None
 
 
+_MOVES = frozenset(["raising", "hiking", "lowering", "reducing", "tightening", "reversed", "reversing", "hikes",
+                    "hiked"])
+
+
 def _held_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
     """"... held the Selic at 15%. Policymakers raised it by a cumulative 425 basis points from 10.50% between ...":
     the level the rate was held at in the sentence before is where the move ended. None when the match's own
-    sentence gives a level after the old one ("..., from 10.50%, to 15%": another pattern reads that)."""
+    sentence gives another level or move after the old one ("..., from 10.50%, to 15%", "... before raising it by
+    25 basis points")."""
     prev = _sentence_before(match, a)
     if prev is None:
         return None
     items = match.sentence.items
-    if any(items[k].code == "to" and items[k + 1].code == "@percent" for k in range(match.last_item, len(items) - 1)):
-        return None
+    words = _words()
+    if any(it.code in ("@percent", "@points") or it.code in words.up or it.code in words.down or it.code in _MOVES
+           for it in items[match.last_item :]):
+        return None  # "..., from 3.50%, to 3.00%", "... before cutting twice this year": another level or move
     level = held_level(prev)
     if level is not None:
         inferred.append(f"the level the move ended at ({level.text}, where the rate was held) is taken from the "
