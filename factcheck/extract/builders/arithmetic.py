@@ -286,7 +286,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     words = _words()
     inferred: list[str] = []
     spec = match.pattern.spec.set
-    if not spec.get("subset") and match.get("part") is not None and _not_a_partition(match, words):
+    if (not spec.get("subset") and match.get("part") is not None and match.get("each") is None
+            and _not_a_partition(match, words)):
         return None
     total_m, part_slot = match.mention("total"), match.get("part")
     if total_m is not None and part_slot is not None and total_is_list_item(match.sentence.items, total_m,
@@ -436,6 +437,13 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if _factor_of_another(match):
             return None
         return _ratio(match.words("factor"), match.words("hedge"), old, new, match.text("factor"))
+    each = figure(match.mention("each"))
+    if each is not None:
+        # "with the Centre and the state each contributing ₹1,110 crore and the remaining ₹4,011 crore from loans":
+        # two sharers named before "each" pay that amount apiece
+        if not _two_sharers(match):
+            return None
+        parts = [each, each, *parts]
     if parts:
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
@@ -506,6 +514,23 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             old, new = replace(old, half=0.0), replace(new, half=0.0)
         return _difference(diff, old, new)
     return None
+
+
+def _two_sharers(match: RelationMatch) -> bool:
+    """The words before "each" name two sharers: one "and" between them, no comma and no figure ("the Centre
+    and the Delhi government each ...")."""
+    slot = match.get("each")
+    if slot is None or not slot.items:
+        return False
+    items = match.sentence.items
+    k = items.index(slot.items[0])
+    before: list[str] = []
+    for it in reversed(items[match.first_item : k]):
+        if it.code == "with":
+            break
+        before.append(it.code)
+    return before.count("and") == 1 and "," not in before and not any(c.startswith("@") and c in (
+        "@money", "@number", "@percent") for c in before)
 
 
 def _whole_of_a_part(items: list[Item], k: int) -> bool:
