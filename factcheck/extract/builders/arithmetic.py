@@ -218,6 +218,33 @@ def _expected_base(match: RelationMatch, words: _Words) -> bool:
     return _expected([*before[::-1], "@", *after], words)
 
 
+_COMPARISONS = frozenset(["from", "against", "versus", "vs", "than", "compared"])
+
+
+def _base_moves_itself(match: RelationMatch, words: _Words) -> bool:
+    """The words from the comparison word to the old value say that value is another figure's new level: "rose 3%
+    to $9.2 billion and imports from the US fell to $5.1 billion" (a verb of change or "to" before it)."""
+    old = match.mention("old")
+    if old is None:
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is old), None)
+    if k is None:
+        return False
+    moved = False
+    for j in range(k - 1, max(match.first_item, k - 6) - 1, -1):
+        it = items[j]
+        if it.code in _COMPARISONS:
+            return moved  # the words between the comparison word and the value
+        if it.mention is not None and figure(it.mention) is not None:
+            return False
+        if it.code == "to" and j > 0 and items[j - 1].code == "compared":
+            continue  # "compared to"
+        if it.code == "to" or it.code in words.up or it.code in words.down:
+            moved = True
+    return False
+
+
 def _expected(codes: list[str], words: _Words) -> bool:
     """``codes`` hold a phrase of someone's expectation ("average estimate", "economists", "consensus")."""
     return any(tuple(codes[i : i + len(p)]) == p for p in words.expectations for i in range(len(codes)))
@@ -311,6 +338,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None
     if reading.relation in ("percent_change", "difference") and _expected_base(match, words):
         return None  # measured against an estimate: no change between the two values is claimed
+    if reading.relation in ("percent_change", "difference") and _base_moves_itself(match, words):
+        return None  # "... to $9.2 billion and imports from the US fell to $5.1 billion": another figure's level
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
     stated = reading.stated
@@ -732,6 +761,9 @@ def _previous_exports(match: RelationMatch, a: Analysis, like: Figure, inferred:
     """The exports of the sentence before, for imports and a balance stated after them: its one amount like the
     imports, after its one word "exports" (not "exports to China": one market's), in a sentence that names no
     imports and no balance (an inference across sentences)."""
+    items = match.sentence.items
+    if match.last_item < len(items) and items[match.last_item].code in ("with", "against"):
+        return None  # "leaving a surplus of $1.2 billion with China": a balance with one partner
     prev = _sentence_before(match, a)
     if prev is None:
         return None
