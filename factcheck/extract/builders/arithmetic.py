@@ -480,6 +480,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             total = _previous(match, a, parts, inferred, pick, state)
         if total is None and spec.get("total") == "only_previous":
             total = _only_previous(match, a, parts[0], inferred, "the total")
+        if total is not None and _first_item_of_the_list(match, total, parts):
+            return None
         lead = _lead(match)
         if any(match.sentence.items[k].code == "net" for k in range(match.first_item, match.last_item)):
             return None  # "opened 362 and closed 140, a net addition of 222, bringing its total to ...": a difference
@@ -543,6 +545,16 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             old, new = replace(old, half=0.0), replace(new, half=0.0)
         return _difference(diff, old, new)
     return None
+
+
+def _first_item_of_the_list(match: RelationMatch, total: Figure, parts: list[Figure]) -> bool:
+    """A total read in the parts' own sentence, before them, that is smaller than one of them: "16.5 trillion won
+    will go to research, 66.3 trillion won to defense and ..." is the first item of their list, not their total (a
+    total of the sentence before that a part exceeds is another matter: that part is wrong)."""
+    if not match.sentence.items or total.start < match.sentence.items[0].start or total.start > parts[0].start:
+        return False
+    figs = same_scale([*parts, total])
+    return any(p.low > figs[-1].high for p in figs[:-1])
 
 
 def _two_sharers(match: RelationMatch) -> bool:
