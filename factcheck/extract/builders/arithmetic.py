@@ -407,12 +407,16 @@ def _same_clause_parts(slot: Slot | None) -> list[Mention]:
 
 
 def _without_counted_things(slot: Slot) -> list[Item]:
-    """The mention items of a list slot, less the counts of what its amounts of money are for: in "₹18,500 crore
-    for 97 engines, ₹12,300 crore for six aircraft", 97 and six count things bought, they are no parts."""
+    """The mention items of a list slot, less the counts of what its amounts of money are for (in "₹18,500 crore
+    for 97 engines, ₹12,300 crore for six aircraft", 97 and six count things bought) and the amounts said to come
+    on top ("..., with another 200 to follow"): they are no parts."""
     items = slot.items
     money = any(it.mention is not None and it.mention.type == "money" for it in items)
+    first = next((k for k, it in enumerate(items) if it.mention is not None), 0)
     return [it for k, it in enumerate(items) if it.mention is not None
-            and not (money and it.mention.type == "number" and k > 0 and items[k - 1].code in ("for", "of"))]
+            and not (money and it.mention.type == "number" and k > 0 and items[k - 1].code in ("for", "of"))
+            # "..., with another 200 to follow": more than the parts, not one of them
+            and not (k > first and items[k - 1].code in _ADDED)]
 
 
 def _as_count(f: Figure | None) -> Figure | None:
