@@ -530,6 +530,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         new = _held_before(match, a, inferred)
     if new is None and spec.get("new") == "previous_exports":
         new = _previous_exports(match, a, old, inferred)
+    if new is None and spec.get("new") == "previous_votes":
+        new = _previous_votes(match, a, old, inferred)
     if diff is None and pct is None and spec.get("diff") == "head":
         diff = _head(match, a, old, inferred, "the difference", pick, state)
     if pct is not None and diff is not None and new is None:
@@ -771,6 +773,33 @@ def _previous_flows(match: RelationMatch, a: Analysis, diff: Figure,
     inferred.append(f"the exports ({flows['exports'].text}) and imports ({flows['imports'].text}) are taken from the "
                     "sentence before")
     return flows["exports"], flows["imports"]
+
+
+_TALLIES = frozenset(["votes", "ballots", "seats", "points"])
+
+
+def _previous_votes(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """The winner's tally in the sentence before, for a rival's tally and the margin between them ("... elected with
+    412 of 618 votes. Her rival received 189 votes, a margin of 223"): the one count of that sentence followed by
+    "of N" or by a noun of tally (an inference across sentences)."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    found: list[Figure] = []
+    items = prev.items
+    for k, it in enumerate(items):
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is None or f.kind != "number" or it.mention.value.get("word") or _whole_of_a_part(items, k):
+            continue  # "412 of 618 votes": the tally is 412, 618 is the whole
+        nxt = items[k + 1].code if k + 1 < len(items) else ""
+        if nxt in _TALLIES or (nxt == "of" and k + 2 < len(items) and items[k + 2].code == "@number"):
+            found.append(f)
+    if len(found) != 1 or not comparable(found[0], like):
+        return None
+    inferred.append(f"the winner's tally ({found[0].text}) is taken from the sentence before")
+    return found[0]
 
 
 def _previous_exports(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
