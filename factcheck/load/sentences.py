@@ -7,7 +7,7 @@ import re
 from factcheck.model.document import Span
 
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
-_ABBREV = frozenset(
+ABBREVIATIONS = _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "adm", "rep", "sen", "gov", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m"]
 )
 

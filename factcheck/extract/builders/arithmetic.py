@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from factcheck.extract.builders.arithmetic_levels import held_level
+from factcheck.extract.builders.arithmetic_odds import likely_range
 from factcheck.extract.builders.common import certainty_of
 from factcheck.extract.builders.figures import AMOUNTS, Figure, comparable, difference_like, display, figure, same_scale
 from factcheck.extract.builders.lists import total_is_list_item
@@ -108,11 +110,15 @@ _REMAINDER = frozenset(["remainder", "rest", "balance", "remaining"])
 _LEAVING = frozenset(["leaving", "leaves", "left"])  # "..., leaving 300 billion euros for federal projects"
 
 
-def _remainder_named(match: RelationMatch) -> bool:
+def _remainder_named(match: RelationMatch, part_slot: Slot | None = None) -> bool:
     """The sentence says, after the match starts, that the parts leave something over ("..., with the
-    remainder spread across parks", "the rest going to ...", "the remaining 40%", "leaving 300 billion euros")."""
+    remainder spread across parks", "the rest going to ...", "the remaining 40%", "leaving 300 billion euros").
+    A remainder that is itself one of the parts ("..., with geothermal making up the remaining 24 GW") leaves
+    nothing over."""
     items = match.sentence.items
-    return any((items[k].code in _REMAINDER and items[k - 1].code in ("the", "its", "their"))
+    listed = {id(m) for m in (part_slot.mentions if part_slot is not None else [])}
+    return any((items[k].code in _REMAINDER and items[k - 1].code in ("the", "its", "their")
+                and not (k + 1 < len(items) and id(items[k + 1].mention) in listed))
                # "leaving C" after the match: a remainder the parts do not hold (inside it, C is one of them)
                or (k >= match.last_item and items[k].code in _LEAVING
                    and any(it.mention is not None for it in items[k + 1 : k + 3]))
@@ -212,6 +218,33 @@ def _expected_base(match: RelationMatch, words: _Words) -> bool:
     return _expected([*before[::-1], "@", *after], words)
 
 
+_COMPARISONS = frozenset(["from", "against", "versus", "vs", "than", "compared"])
+
+
+def _base_moves_itself(match: RelationMatch, words: _Words) -> bool:
+    """The words from the comparison word to the old value say that value is another figure's new level: "rose 3%
+    to $9.2 billion and imports from the US fell to $5.1 billion" (a verb of change or "to" before it)."""
+    old = match.mention("old")
+    if old is None:
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is old), None)
+    if k is None:
+        return False
+    moved = False
+    for j in range(k - 1, max(match.first_item, k - 6) - 1, -1):
+        it = items[j]
+        if it.code in _COMPARISONS:
+            return moved  # the words between the comparison word and the value
+        if it.mention is not None and figure(it.mention) is not None:
+            return False
+        if it.code == "to" and j > 0 and items[j - 1].code == "compared":
+            continue  # "compared to"
+        if it.code == "to" or it.code in words.up or it.code in words.down:
+            moved = True
+    return False
+
+
 def _expected(codes: list[str], words: _Words) -> bool:
     """``codes`` hold a phrase of someone's expectation ("average estimate", "economists", "consensus")."""
     return any(tuple(codes[i : i + len(p)]) == p for p in words.expectations for i in range(len(codes)))
@@ -248,6 +281,7 @@ class _Reading:
     stated_text: str | None = None  # the stated result as written, when not a figure ("more than doubled")
     stated_direction: str | None = None  # the way the stated result says it goes, when no `dir` slot says
     computed_text: str | None = None
+    figures: tuple[Figure, Figure] | None = None  # the old and new amounts of a percentage change
 
 
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
@@ -257,7 +291,7 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     first = _build(match, a, 0)
     spec = match.pattern.spec.set
     if first is None or first.consistent or not {"head", "previous"} & {spec.get("new"), spec.get("total"),
-                                                                        spec.get("diff")}:
+                                                                        spec.get("diff"), spec.get("old")}:
         return first
     for pick in (1, 2):
         state: dict[str, bool] = {}
@@ -279,7 +313,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     words = _words()
     inferred: list[str] = []
     spec = match.pattern.spec.set
-    if not spec.get("subset") and match.get("part") is not None and _not_a_partition(match, words):
+    if (not spec.get("subset") and match.get("part") is not None and match.get("each") is None
+            and _not_a_partition(match, words)):
         return None
     total_m, part_slot = match.mention("total"), match.get("part")
     if total_m is not None and part_slot is not None and total_is_list_item(match.sentence.items, total_m,
@@ -303,6 +338,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None
     if reading.relation in ("percent_change", "difference") and _expected_base(match, words):
         return None  # measured against an estimate: no change between the two values is claimed
+    if reading.relation in ("percent_change", "difference") and _base_moves_itself(match, words):
+        return None  # "... to $9.2 billion and imports from the US fell to $5.1 billion": another figure's level
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
     stated = reading.stated
@@ -316,6 +353,12 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         # a share is often cut rather than rounded ("two of three, or 66%"): up to a unit of its last decimal over
         s_hi = max(s_hi, reading.stated.value + 2 * reading.stated.half)
     direction = reading.stated_direction or _direction(match.words("dir").split(), words)
+    c_lo, c_hi = reading.low, reading.high
+    if reading.figures is not None and hedge is None and c_hi >= s_lo and c_lo <= s_hi:
+        unlikely = _unlikely(*reading.figures, s_lo, s_hi)
+        if unlikely is not None:  # met only by an unlikely reading of the figures: a warning that says which
+            c_lo, c_hi, note = unlikely
+            inferred.append(note)
     span = Span(start=match.start, end=match.end)
     certainty = "inferred" if inferred else certainty_of(match)
     return ArithmeticClaim(
@@ -326,8 +369,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         stated=float(f"{reading.stated.value:.12g}"),
         stated_text=reading.stated_text or reading.stated.text,
         computed=round(reading.point, 6),
-        computed_low=round(reading.low, 6),
-        computed_high=round(reading.high, 6),
+        computed_low=round(c_lo, 6),
+        computed_high=round(c_hi, 6),
         stated_low=round(s_lo, 6),
         stated_high=round(min(s_hi, 1e18), 6),
         operands=[float(f"{v:.12g}") for v in reading.operands],
@@ -360,7 +403,20 @@ def _same_clause_parts(slot: Slot | None) -> list[Mention]:
     if not items:
         return []
     home = items[0].clause
-    return [it.mention for it in items if it.clause == home]  # type: ignore[misc]
+    return [it.mention for it in _without_counted_things(slot) if it.clause == home]  # type: ignore[misc]
+
+
+def _without_counted_things(slot: Slot) -> list[Item]:
+    """The mention items of a list slot, less the counts of what its amounts of money are for (in "₹18,500 crore
+    for 97 engines, ₹12,300 crore for six aircraft", 97 and six count things bought) and the amounts said to come
+    on top ("..., with another 200 to follow"): they are no parts."""
+    items = slot.items
+    money = any(it.mention is not None and it.mention.type == "money" for it in items)
+    first = next((k for k, it in enumerate(items) if it.mention is not None), 0)
+    return [it for k, it in enumerate(items) if it.mention is not None
+            and not (money and it.mention.type == "number" and k > 0 and items[k - 1].code in ("for", "of"))
+            # "..., with another 200 to follow": more than the parts, not one of them
+            and not (k > first and items[k - 1].code in _ADDED)]
 
 
 def _as_count(f: Figure | None) -> Figure | None:
@@ -377,7 +433,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     part_slot = match.get("part")
     spec = match.pattern.spec.set
     # "27 of the 30 delegations; the other three abstained": the pattern places each part itself
-    in_parts = (part_slot.mentions if part_slot is not None and spec.get("parts_across_clauses")
+    in_parts = ([it.mention for it in _without_counted_things(part_slot)  # type: ignore[misc]
+                 ] if part_slot is not None and spec.get("parts_across_clauses")
                 else _same_clause_parts(part_slot))
     parts = [f for f in (figure(m) for m in in_parts) if f is not None]
     if spec.get("parts") == "previous_counted":
@@ -387,6 +444,10 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
+    elif diff is not None and diff.kind == "points" and old is not None and old.kind == "number":
+        m = match.mention("diff")
+        if m is not None and not m.value.get("basis") and "percent" not in m.text.lower():
+            diff = _as_count(diff)  # "closed at 24,310, up 182 points from 24,128": index points between counts
     if pct is not None and pct.kind != "percent":
         return None
     if spec.get("aggregate"):
@@ -399,6 +460,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         after = "part" if spec.get("total_leads") else "total"
         if _compared_after(match) or _figure_between(match, after, "pct"):
             return None
+        if pct is None and spec.get("pct") == "previous_rate":
+            pct = _previous_rate(match, a, inferred)
         return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
     fold = figure(match.mention("fold"))
     if fold is not None:  # "rose three-fold": the multiple is the number
@@ -407,6 +470,13 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if _factor_of_another(match):
             return None
         return _ratio(match.words("factor"), match.words("hedge"), old, new, match.text("factor"))
+    each = figure(match.mention("each"))
+    if each is not None:
+        # "with the Centre and the state each contributing ₹1,110 crore and the remaining ₹4,011 crore from loans":
+        # two sharers named before "each" pay that amount apiece
+        if not _two_sharers(match):
+            return None
+        parts = [each, each, *parts]
     if parts:
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
@@ -414,6 +484,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             total = _previous(match, a, parts, inferred, pick, state)
         if total is None and spec.get("total") == "only_previous":
             total = _only_previous(match, a, parts[0], inferred, "the total")
+        if total is not None and _first_item_of_the_list(match, total, parts):
+            return None
         lead = _lead(match)
         if any(match.sentence.items[k].code == "net" for k in range(match.first_item, match.last_item)):
             return None  # "opened 362 and closed 140, a net addition of 222, bringing its total to ...": a difference
@@ -424,7 +496,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         # ..."): the list that follows is what it is made of, so no shorter run of it is read
         every = bool(spec.get("all_parts")) or (total is not None and total.start < parts[0].start)
         return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead,
-                      _remainder_named(match) and _total_first(match, part_slot), every)
+                      _remainder_named(match, part_slot) and _total_first(match, part_slot), every)
     if spec.get("flows") == "previous" and diff is not None and old is None and new is None:
         # "... exports rose to 98.4 billion euros, while imports fell to 81.7 billion euros. That left a surplus of
         # 16.7 billion euros": the flows are the sentence before's
@@ -439,6 +511,9 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         # "... a deficit of $78.3 billion. The budget office put it at $68.5 billion, about $20 billion less than
         # the government's figure": the figure compared with is the one like it in the sentence before
         old = _only_previous(match, a, new, inferred, "the figure it is compared with")
+    if old is None and new is not None and spec.get("old") == "head":
+        # "blend 2% in 2025, rising to 6% in 2030, four percentage points higher": the level it rises from
+        old = _head(match, a, new, inferred, "the value the change starts from", pick, state)
     if old is None:
         if new is None and spec.get("new") == "head" and pct is not None and diff is not None:
             # "Exports were $2,230.3 billion, down $112.9 billion or 4.8 percent": the change is said of the value
@@ -451,6 +526,12 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         new = _head(match, a, old, inferred, "the value the change is said of", pick, state)
     if new is None and spec.get("new") == "previous":
         new = _only_previous(match, a, old, inferred)
+    if new is None and spec.get("new") == "held_before":
+        new = _held_before(match, a, inferred)
+    if new is None and spec.get("new") == "previous_exports":
+        new = _previous_exports(match, a, old, inferred)
+    if new is None and spec.get("new") == "previous_votes":
+        new = _previous_votes(match, a, old, inferred)
     if diff is None and pct is None and spec.get("diff") == "head":
         diff = _head(match, a, old, inferred, "the difference", pick, state)
     if pct is not None and diff is not None and new is None:
@@ -466,8 +547,48 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if not difference_like(diff, old):
             return None
         diff = same_scale([diff, old, new])[0]
+        if _policy_step(diff, old, new):
+            old, new = replace(old, half=0.0), replace(new, half=0.0)
         return _difference(diff, old, new)
     return None
+
+
+def _first_item_of_the_list(match: RelationMatch, total: Figure, parts: list[Figure]) -> bool:
+    """A total read in the parts' own sentence, before them, that is smaller than one of them: "16.5 trillion won
+    will go to research, 66.3 trillion won to defense and ..." is the first item of their list, not their total (a
+    total of the sentence before that a part exceeds is another matter: that part is wrong)."""
+    if not match.sentence.items or total.start < match.sentence.items[0].start or total.start > parts[0].start:
+        return False
+    figs = same_scale([*parts, total])
+    return any(p.low > figs[-1].high for p in figs[:-1])
+
+
+def _two_sharers(match: RelationMatch) -> bool:
+    """The words before "each" name two sharers: one "and" between them, no comma and no figure ("the Centre
+    and the Delhi government each ...")."""
+    slot = match.get("each")
+    if slot is None or not slot.items:
+        return False
+    items = match.sentence.items
+    k = items.index(slot.items[0])
+    before: list[str] = []
+    for it in reversed(items[match.first_item : k]):
+        if it.code == "with":
+            break
+        before.append(it.code)
+    return before.count("and") == 1 and "," not in before and not any(c.startswith("@") and c in (
+        "@money", "@number", "@percent") for c in before)
+
+
+def _whole_of_a_part(items: list[Item], k: int) -> bool:
+    """The figure at ``k`` is the whole a figure before it is part of ("47 of the chamber's 101 seats", "412 of
+    618 votes")."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if items[j].code == "of":
+            return j > 0 and items[j - 1].mention is not None and figure(items[j - 1].mention) is not None
+        if items[j].mention is not None:
+            return False
+    return False
 
 
 def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], what: str,
@@ -489,10 +610,14 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
         if it.mention is None or clause.kind == "paren":
             continue
         f = figure(it.mention)
+        if f is not None and f.kind == "points" and like.kind == "number" and not it.mention.value.get("basis"):
+            f = _as_count(f)  # "Their 89 points were 11 more than last season's 78": a tally, not percentage points
         if f is None or (f.kind in AMOUNTS) != (like.kind in AMOUNTS) or not comparable(f, like):
             continue
         if f.kind == "number" and (it.mention.value.get("word") or (like.scaled and not f.scaled)):
             continue
+        if what != "the total" and _whole_of_a_part(sent.items, k):
+            continue  # "holds 47 of the chamber's 101 seats, four short of ...": the part is what is compared
         found.append((f, crossed))
     if not found or (len(found) > 1 and match.pattern.spec.set.get("head") == "sole"):
         return None  # "sole": a reading only when one figure could be meant
@@ -504,6 +629,9 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
     if len(found) > 1 or far:
         inferred.append(f"{what} ({nearest.text}) is taken from earlier in the sentence")
     return nearest
+
+
+_BASE_OF_A_CHANGE = frozenset(["from", "than", "versus", "against"])
 
 
 def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: list[str], pick: int = 0,
@@ -518,9 +646,12 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
     if prev is None:
         return None
     seen = 0
-    for it in reversed(prev.items):
+    for k in range(len(prev.items) - 1, -1, -1):
+        it = prev.items[k]
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
+        if k > 0 and prev.items[k - 1].code in _BASE_OF_A_CHANGE:
+            continue  # "climbed to 590 GW from 509 GW": the earlier value a change is measured from is no total now
         f = figure(it.mention)
         if f is not None and f.kind in AMOUNTS and comparable(f, like) and f.high >= largest:
             if seen < pick:
@@ -563,14 +694,14 @@ def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | N
     if prev is None:
         return None
     words = _words()
-    if any(it.code in _NOT_PARTS or it.code in words.up or it.code in words.down for it in prev.items):
+    if any(_compares(prev.items, k, words) for k in range(len(prev.items))):
         return None
     parts: list[Figure] = []
     for it in prev.items:
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
         f = figure(it.mention)
-        if f is None or f.kind not in AMOUNTS or it.mention.value.get("word"):
+        if f is None or (f.kind not in AMOUNTS and f.kind != "percent") or it.mention.value.get("word"):
             continue
         if not comparable(f, total) or f.kind != total.kind:
             return None  # figures of another kind beside them: which are the parts is a guess
@@ -579,6 +710,18 @@ def _counted_previous_total(match: RelationMatch, a: Analysis, total: Figure | N
         return None
     inferred.append(f"the parts ({', '.join(p.text for p in parts)}) are taken from the sentence before")
     return _total(parts, total, False, inferred, every=True)
+
+
+_RANKS = frozenset(["ahead", "behind"])
+
+
+def _compares(items: list[Item], k: int, words: _Words) -> bool:
+    """Item ``k`` compares or changes the figures of its sentence ("up from", "than", "each"). A ranking
+    ("34.8% of the vote, ahead of the conservatives on 27.1%") lists results; it compares nothing."""
+    code = items[k].code
+    if code in _RANKS and k + 1 < len(items) and items[k + 1].code == "of":
+        return False
+    return code in _NOT_PARTS or code in words.up or code in words.down
 
 
 _BALANCES = frozenset(["surplus", "deficit", "gap", "balance", "shortfall"])
@@ -632,6 +775,59 @@ def _previous_flows(match: RelationMatch, a: Analysis, diff: Figure,
     return flows["exports"], flows["imports"]
 
 
+_TALLIES = frozenset(["votes", "ballots", "seats", "points"])
+
+
+def _previous_votes(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """The winner's tally in the sentence before, for a rival's tally and the margin between them ("... elected with
+    412 of 618 votes. Her rival received 189 votes, a margin of 223"): the one count of that sentence followed by
+    "of N" or by a noun of tally (an inference across sentences)."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    found: list[Figure] = []
+    items = prev.items
+    for k, it in enumerate(items):
+        if it.mention is None or prev.clauses[it.clause].kind == "paren":
+            continue
+        f = figure(it.mention)
+        if f is None or f.kind != "number" or it.mention.value.get("word") or _whole_of_a_part(items, k):
+            continue  # "412 of 618 votes": the tally is 412, 618 is the whole
+        nxt = items[k + 1].code if k + 1 < len(items) else ""
+        if nxt in _TALLIES or (nxt == "of" and k + 2 < len(items) and items[k + 2].code == "@number"):
+            found.append(f)
+    if len(found) != 1 or not comparable(found[0], like):
+        return None
+    inferred.append(f"the winner's tally ({found[0].text}) is taken from the sentence before")
+    return found[0]
+
+
+def _previous_exports(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
+    """The exports of the sentence before, for imports and a balance stated after them: its one amount like the
+    imports, after its one word "exports" (not "exports to China": one market's), in a sentence that names no
+    imports and no balance (an inference across sentences)."""
+    items = match.sentence.items
+    if match.last_item < len(items) and items[match.last_item].code in ("with", "against"):
+        return None  # "leaving a surplus of $1.2 billion with China": a balance with one partner
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    codes = [it.code for it in prev.items]
+    if codes.count("exports") != 1 or "imports" in codes or any(c in _BALANCES for c in codes):
+        return None
+    k = codes.index("exports")
+    if k + 1 < len(codes) and codes[k + 1] in ("to", "of", "from"):
+        return None  # "exports to China", "exports of chips": a part of all exports
+    figs = _money_of(prev, like)
+    if len(figs) != 1:
+        return None
+    j, f = figs[0]
+    if not (k < j <= k + 14) or any(c in _FLOW_END for c in codes[k:j]):
+        return None
+    inferred.append(f"the exports ({f.text}) are taken from the sentence before")
+    return f
+
+
 def _previous_balance(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str]) -> Figure | None:
     """The trade balance of the sentence before: its only amount like the flows, within four words after
     "surplus" or "deficit" ("posted a trade surplus of $9.9 billion in September"), and not one with a partner
@@ -641,12 +837,17 @@ def _previous_balance(match: RelationMatch, a: Analysis, like: Figure, inferred:
         return None
     codes = [it.code for it in prev.items]
     figs = _money_of(prev, like)
-    if len(figs) != 1 or "with" in codes or "exports" in codes or "imports" in codes:
+    if len(figs) == 2 and codes[figs[0][0] - 1] == "to" and codes[figs[1][0] - 1] in ("from", "from a"):
+        # "The trade deficit narrowed 16.3% to $61.4 billion in June from $73.4 billion in May": the balance now
+        # is the one it moved to
+        figs = figs[:1]
+    # flows named without a figure ("as imports of consumer goods fell back") leave the one amount the balance
+    if len(figs) != 1 or "with" in codes:
         return None
     if any(it.code in _BALANCES for it in match.sentence.items):
         return None  # the flows' own sentence states a balance
     j, f = figs[0]
-    if not any(codes[k] in ("surplus", "deficit") for k in range(max(0, j - 4), j)):
+    if not any(codes[k] in ("surplus", "deficit") for k in range(max(0, j - 5), j)):
         return None
     clause = prev.clauses[prev.items[j].clause]
     if clause.modality != "asserted" or clause.tense == "future" or _expected(codes, _words()):
@@ -674,6 +875,53 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
         return None
     inferred.append(f"{what} ({found[0].text}) is taken from the sentence before")
     return found[0]
+
+
+_RATE_NOUNS = frozenset(["turnout", "participation", "polling", "occupancy", "uptake"])
+
+
+def _previous_rate(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
+    """"... putting turnout at 48.5 per cent, up from 47.6 per cent in 2023. Of the 4 lakh registered voters, about
+    1.94 lakh cast their ballots": the rate the part of the whole is, named in the sentence before, the first
+    percentage within four items after its one noun of rate (an inference across sentences)."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    at = [k for k, it in enumerate(prev.items) if it.code in _RATE_NOUNS]
+    if len(at) != 1:
+        return None
+    for it in prev.items[at[0] + 1 : at[0] + 5]:
+        if it.mention is not None:
+            f = figure(it.mention)
+            if f is None or f.kind != "percent":
+                return None
+            inferred.append(f"the rate ({f.text}) is taken from the sentence before")
+            return f
+    return None
+
+
+_MOVES = frozenset(["raising", "hiking", "lowering", "reducing", "tightening", "reversed", "reversing", "hikes",
+                    "hiked"])
+
+
+def _held_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
+    """"... held the Selic at 15%. Policymakers raised it by a cumulative 425 basis points from 10.50% between ...":
+    the level the rate was held at in the sentence before is where the move ended. None when the match's own
+    sentence gives another level or move after the old one ("..., from 10.50%, to 15%", "... before raising it by
+    25 basis points")."""
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    items = match.sentence.items
+    words = _words()
+    if any(it.code in ("@percent", "@points") or it.code in words.up or it.code in words.down or it.code in _MOVES
+           for it in items[match.last_item :]):
+        return None  # "..., from 3.50%, to 3.00%", "... before cutting twice this year": another level or move
+    level = held_level(prev)
+    if level is not None:
+        inferred.append(f"the level the move ended at ({level.text}, where the rate was held) is taken from the "
+                        "sentence before")
+    return level
 
 
 def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
@@ -752,7 +1000,48 @@ def _pct_change(pct: Figure, old: Figure, new: Figure) -> _Reading | None:
         p_lo, p_hi = _abs_interval(new.low - old.high, new.high - old.low)
         if p_lo <= pct.high and p_hi >= pct.low:
             point, lo, hi = abs(new.value - old.value), p_lo, p_hi
-    return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new))
+            return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent",
+                            _sign(old, new))
+    if old.kind not in AMOUNTS:  # rates ("from 2.5% to 3.5% of GDP"): every reading within rounding stands
+        return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new))
+    return _Reading("percent_change", pct, point, lo, hi, [old.value, new.value], "percent", _sign(old, new),
+                    figures=(old, new))
+
+
+def _unlikely(old: Figure, new: Figure, s_lo: float, s_hi: float) -> tuple[float, float, str] | None:
+    """A percentage change the figures meet only in an unlikely reading: at the far corners of both figures'
+    rounding ("fell 12% to P4.2 billion from P4.9 billion"), or only with a round figure rounded as coarsely as it
+    could be beside a precise one ("fell 22% to ¥820 billion from ¥1 trillion": a writer who knew the old value to
+    three figures would not write ¥1 trillion for ¥1.05 trillion). The range the likely readings give, and what
+    was inferred; None when a likely reading meets the stated change."""
+    likely = likely_range((old.low, old.high), (new.low, new.high))
+    if likely is None:
+        return None
+    if not (likely[1] >= s_lo and likely[0] <= s_hi):
+        return (*likely, f"{old.text} and {new.text} give the stated change only if both were rounded from the far "
+                "ends of their ranges")
+    coarse, fine = (old, new) if old.half / old.value > new.half / new.value else (new, old)
+    precision = fine.half / fine.value  # the finer figure's relative rounding
+    if not _round(coarse) or precision <= 0 or coarse.half / coarse.value < 20 * precision:
+        return None
+    # the round figure read to one figure less than the precise one: "¥1 trillion" beside "¥820 billion" is
+    # ¥994-1,006 billion
+    tight = replace(coarse, half=10 * precision * coarse.value)
+    t_old, t_new = (tight, new) if coarse is old else (old, tight)
+    if t_old.low <= 0:
+        return None
+    lo, hi = _abs_interval((t_new.low / t_old.high - 1) * 100, (t_new.high / t_old.low - 1) * 100)
+    if hi >= s_lo and lo <= s_hi:
+        return None
+    return lo, hi, f"{coarse.text} is read as precisely as {fine.text}"
+
+
+def _round(f: Figure) -> bool:
+    """A figure with one significant digit, written without decimals ("¥1 trillion", "$3 billion", "500")."""
+    if f.decimals or f.value <= 0:
+        return False
+    digits = str(round(f.value / f.scale)).rstrip("0")
+    return len(digits) == 1 and abs(f.value / f.scale - round(f.value / f.scale)) < 1e-9
 
 
 def _pct_of_base(pct: Figure, diff: Figure, old: Figure) -> _Reading | None:
@@ -782,6 +1071,19 @@ def _pct_of_result(pct: Figure, diff: Figure, new: Figure, direction: str | None
     point = diff.value / base * 100
     lo, hi = diff.low / b_hi * 100, diff.high / b_lo * 100
     return _Reading("percent_change", pct, point, lo, hi, [base, new.value], "percent")
+
+
+def _policy_step(diff: Figure, old: Figure, new: Figure) -> bool:
+    """A move stated in basis points or fractions of a point that is a whole number of quarter points ("by 50
+    basis points", "by a quarter point"), between rates written as a policy rate is, to two decimals or none
+    ("to 5.75% from 6.50%", "to 15%"): a rate set in steps, which is the value written, not one rounded to it.
+    Rates written to one decimal ("to 4.1% from 4.5%": unemployment, inflation, a bad-loan ratio) are rounded
+    statistics, and yields move by any number of basis points."""
+    if diff.kind != "points" or diff.decimals < 2 or old.kind != "percent" or new.kind != "percent":
+        return False
+    quarters = diff.value * 4
+    return (abs(quarters - round(quarters)) < 1e-9 and round(quarters) > 0
+            and old.decimals in (0, 2) and new.decimals in (0, 2))
 
 
 def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:

@@ -20,6 +20,7 @@ from typing import Literal
 
 from factcheck.extract.mentions.model import Mention, Token
 from factcheck.extract.mentions.resources import resource
+from factcheck.load.sentences import ABBREVIATIONS
 
 ClauseKind = Literal["main", "coordinate", "relative", "participial", "paren", "quote"]
 Tense = Literal["past", "present", "future"]
@@ -103,6 +104,11 @@ def _marking_codes(cues: _Cues) -> frozenset[str]:
                       *cues.participles, *cues.strong, *cues.coordinators, *cues.main_verbs})
 
 
+def _abbreviated(word: Token, dot: Token) -> bool:
+    """``dot`` is written onto ``word``, an abbreviation the sentence splitter does not end a sentence at."""
+    return word.end == dot.start and word.low in ABBREVIATIONS
+
+
 def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0: int) -> tuple[list[Item], int]:
     """Items for tokens ``[t0, t1)``; mentions from index ``m0`` on. Returns the items and the next mention."""
     out: list[Item] = []
@@ -122,7 +128,10 @@ def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0:
             mi += 1
             continue
         stop = nxt if nxt < t1 else t1  # the tokens up to the next mention
-        for tok in tokens[i:stop]:
+        for k in range(i, stop):
+            tok = tokens[k]
+            if tok.text == "." and 0 < k < t1 - 1 and _abbreviated(tokens[k - 1], tok):
+                continue  # "world No. 2", "Gen. Smith": the dot of an abbreviation ends nothing
             append(item(tok.low, tok.start, tok.end, tok.text, None))
         i = stop
     return out, mi
@@ -296,9 +305,16 @@ def _tense_cues(cues: _Cues) -> frozenset[str]:
     return cues.future | cues.conditional | cues.past | cues.present
 
 
+_BEFORE_A_MONTH = frozenset(["in", "since", "from", "until", "till", "through", "of", "last", "early", "late", "mid",
+                             "by", "during", "before", "after", "between"])
+
+
 def _tense(words: list[str], cues: _Cues) -> tuple[Tense, Modality]:
     modality: Modality = "asserted"
     tense: Tense | None = None
+    if "may" in words:  # "from $73.4 billion in May": the month, not a modal
+        words = ["@may" if w == "may" and i > 0 and words[i - 1] in _BEFORE_A_MONTH else w
+                 for i, w in enumerate(words)]
     for i, w in enumerate(words):
         if tense is not None:  # only a conditional cue still counts, and only for the modality
             if not cues.conditional.isdisjoint(words[i:]):

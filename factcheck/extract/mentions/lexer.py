@@ -472,6 +472,12 @@ class _Composer:
         k = self.words_at(j, self.ix.percent)
         if k:
             return self.emit(m.PERCENT, start, j + k, value=value, decimals=decimals)
+        hyphened = self._hyphened_points(j)
+        if hyphened:
+            # "a 50-basis-point cut", "a 0.3-percentage-point rise", "a 25-bp hike": points as a modifier
+            basis = self.low(j + 1) in ("basis", "bp", "bps")
+            return self.emit(m.POINTS, start, j + hyphened, value=value / 100 if basis else value, basis=basis,
+                             decimals=decimals + (2 if basis else 0))
         k = self.words_at(j, self.ix.points)
         if k and not (self.low(j) in ("point", "points") and self.tok(j + 1) is not None and self.t[j + 1].digit):
             words = [self.low(j + x) for x in range(k)]
@@ -537,13 +543,30 @@ class _Composer:
         return tok is not None and tok.digit and len(tok.text) <= 2
 
     def _part_of_a_name(self, i: int) -> bool:
-        """Digits written onto letters are a name, not a figure: "Q1", "G7", "F-35", "COVID-19"."""
+        """Digits written onto letters are a name, not a figure: "Q1", "G7", "F-35", "COVID-19". A number after
+        "No." is a rank or an address ("world No. 2 Yui Takeda", "No. 10 Downing Street"), not a figure."""
+        if i >= 2 and self.t[i - 1].text == "." and self.t[i - 2].text == "No" and self.adjacent(i - 1):
+            return True
+        if i >= 1 and self.t[i - 1].text == "No" and not self.adjacent(i):
+            return True
         if not self.adjacent(i):
             return False
         prev = self.t[i - 1]
         if prev.text.isalpha():
             return True  # a currency written onto its amount ("Rs17.57") is read at the currency
         return prev.text == "-" and self.adjacent(i - 1) and self.t[i - 2].text.isalpha() and self.t[i - 2].cap
+
+    def _hyphened_points(self, j: int) -> int:
+        """Tokens from ``j`` that join points onto their number with hyphens ("-basis-point", "-percentage-point",
+        "-bp"); 0 if none. A bare "-point" ("a 10-point lead") is a count of points in a game, not read here."""
+        if self.low(j) != "-" or not self.adjacent(j) or not self.adjacent(j + 1):
+            return 0
+        if self.low(j + 1) in ("bp", "bps", "pp"):
+            return 2
+        if (self.low(j + 1) in ("basis", "percentage") and self.low(j + 2) == "-" and self.adjacent(j + 2)
+                and self.adjacent(j + 3) and self.low(j + 3) in ("point", "points")):
+            return 4
+        return 0
 
     def _fraction_points(self, i: int) -> int:
         """"a quarter point", "a quarter of a percentage point", "half a percentage point", "a half-point"."""

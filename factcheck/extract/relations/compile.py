@@ -35,6 +35,8 @@ _UNDATED_ITEM = (r"(?:(?!(?:and|or|but) )"
 # any item of the clause but a date or a year: words, figures, relative expressions and punctuation
 # ("on Oct. 31, that profit fell 22% to $4.9 billion from $6.3 billion a year earlier, a day after ...")
 _NODATES_ITEM = r"(?:(?!@(?:date|day_of_month|weekday|month|year) )[^\s|\[\]()]\S* )"
+# a count of the things an amount is for, right after its preposition ("for 97 fighters", "of six aircraft")
+_COUNT_OF_THINGS = r"(?:(?<=for )|(?<=of ))@number "
 _RATIO_CODES = frozenset({"@percent", "@points"})
 _TOTAL_WORDS = r"(?:together|total|totall?ing|combined|altogether|in all|overall|bringing|taking|giving|for a|a total|making) "
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
@@ -227,6 +229,11 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         for kind_codes in kinds:
             item = "(?:" + "|".join(re.escape(c) for c in sorted(kind_codes)) + ") "
             lists.append(f"{item}(?:{own}{sep}{item}){{{e.min - 1},{e.max - 1}}}")
+        if "@money" in codes:
+            # a list of money whose items count what the money is for ("₹18,500 crore for 97 engines, ₹12,300 crore
+            # for six aircraft and ..."): tried only where the plain list does not match
+            counted = f"(?:{_WORD_ITEM}|{_COUNT_OF_THINGS}){{0,9}}?"
+            lists.append(f"@money (?:{counted}{sep}@money ){{{e.min - 1},{e.max - 1}}}")
         rx = lists[0] if len(lists) == 1 else "(?:" + "|".join(lists) + ")"
     elif kind == "punct":
         codes = set(e.punct or [])
