@@ -632,6 +632,16 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
 
 
 _BASE_OF_A_CHANGE = frozenset(["from", "than", "versus", "against"])
+_BEFORE_A_BASE = frozenset(["the", "its", "their", "a", "an", "last", "year's", "this", "that"])
+
+
+def _after_base(items: list[Item], k: int) -> bool:
+    """The figure at ``k`` is the base of a change or comparison, over a determiner or two ("bigger than the
+    N49.99 trillion approved for 2025", "up from last year's 4.2%")."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and items[j].mention is None and items[j].code in _BEFORE_A_BASE:
+        j -= 1
+    return j >= 0 and items[j].code in _BASE_OF_A_CHANGE
 
 
 def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: list[str], pick: int = 0,
@@ -650,7 +660,7 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
         it = prev.items[k]
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
-        if k > 0 and prev.items[k - 1].code in _BASE_OF_A_CHANGE:
+        if _after_base(prev.items, k):
             continue  # "climbed to 590 GW from 509 GW": the earlier value a change is measured from is no total now
         f = figure(it.mention)
         if f is not None and f.kind in AMOUNTS and comparable(f, like) and f.high >= largest:
@@ -664,8 +674,9 @@ def _previous(match: RelationMatch, a: Analysis, parts: list[Figure], inferred: 
     if not pick:
         # "... a 2.8 trillion yen budget. Of the total, 3.4 trillion yen ...": a part above the one figure like it in
         # the sentence before is more than that total
-        alone = [f for _, f in _money_of(prev, like) if f.kind == like.kind]
-        if len(alone) == 1 and len(_money_of(prev, like)) == 1:
+        money = _money_of(prev, like)
+        alone = [f for k, f in money if f.kind == like.kind and not _after_base(prev.items, k)]
+        if len(alone) == 1 and len(money) == 1:
             inferred.append(f"the total ({alone[0].text}) is taken from the sentence before")
             return alone[0]
     return None
@@ -864,15 +875,16 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
     prev = _sentence_before(match, a)  # None also for the previous window of one long sentence
     if prev is None:
         return None
-    found = []
-    for it in prev.items:
+    hits: list[tuple[int, Figure]] = []
+    for k, it in enumerate(prev.items):
         if it.mention is None or prev.clauses[it.clause].kind == "paren":
             continue
         f = figure(it.mention)
         if f is not None and (f.kind in AMOUNTS) == (like.kind in AMOUNTS) and comparable(f, like):
-            found.append(f)
-    if len(found) != 1:
-        return None
+            hits.append((k, f))
+    if len(hits) != 1 or _after_base(prev.items, hits[0][0]):
+        return None  # "... 10% bigger than the N49.99 trillion approved for 2025. It sets aside ...": a base, not it
+    found = [hits[0][1]]
     inferred.append(f"{what} ({found[0].text}) is taken from the sentence before")
     return found[0]
 
