@@ -342,6 +342,15 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "... to $9.2 billion and imports from the US fell to $5.1 billion": another figure's level
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
+    direction = reading.stated_direction or _direction(match.words("dir").split(), words)
+    return claim_of(a, reading, hedge, direction, inferred, Span(start=match.start, end=match.end),
+                    match.sentence.index, certainty_of(match), match.pattern.id)
+
+
+def claim_of(a: Analysis, reading: _Reading, hedge: str | None, direction: str | None, inferred: list[str],
+             span: Span, sentence: int, certainty: str, pattern: str) -> ArithmeticClaim:
+    """The claim of a reading: the stated side widened by its rounding and hedge, the computed side narrowed to
+    its likely readings; ``inferred`` when anything was (``certainty`` otherwise)."""
     stated = reading.stated
     if reading.relation in ("percent_change", "share") and stated.decimals > 0:
         # a percentage given to a decimal is usually worked out from the unrounded figures, not the rounded
@@ -352,19 +361,16 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     if reading.relation == "share" and hedge is None:
         # a share is often cut rather than rounded ("two of three, or 66%"): up to a unit of its last decimal over
         s_hi = max(s_hi, reading.stated.value + 2 * reading.stated.half)
-    direction = reading.stated_direction or _direction(match.words("dir").split(), words)
     c_lo, c_hi = reading.low, reading.high
     if reading.figures is not None and hedge is None and c_hi >= s_lo and c_lo <= s_hi:
         unlikely = _unlikely(*reading.figures, s_lo, s_hi)
         if unlikely is not None:  # met only by an unlikely reading of the figures: a warning that says which
             c_lo, c_hi, note = unlikely
             inferred.append(note)
-    span = Span(start=match.start, end=match.end)
-    certainty = "inferred" if inferred else certainty_of(match)
     return ArithmeticClaim(
         span=span,
         text=a.text[span.start : span.end],
-        sentence=match.sentence.index,
+        sentence=sentence,
         relation=reading.relation,  # type: ignore[arg-type]
         stated=float(f"{reading.stated.value:.12g}"),
         stated_text=reading.stated_text or reading.stated.text,
@@ -380,9 +386,9 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         computed_text=reading.computed_text or _computed_text(reading, direction),
         stated_direction=direction if reading.actual_direction is not None else None,  # type: ignore[arg-type]
         actual_direction=reading.actual_direction,  # type: ignore[arg-type]
-        certainty=certainty,
+        certainty="inferred" if inferred else certainty,  # type: ignore[arg-type]
         inferred="; ".join(inferred) or None,
-        pattern=match.pattern.id,
+        pattern=pattern,
     )
 
 
