@@ -1,0 +1,47 @@
+"""A sentence's one percentage change between its two amounts (factcheck/extract/builders/sentence_change.py)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import doc, of_kind, run
+
+PUB = "2026-02-10"
+
+
+def changes(text: str) -> list:
+    return [c for c in of_kind(run(doc(text, PUB)), "arithmetic_claim") if c.pattern == "numbers.sentence-change"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Finland shipped 2.4 million tonnes of pulp worth 3.81 billion euros in 2025, up 6% in value from "
+         "3.6 billion euros in 2024, the federation said.", True),
+        ("Finland shipped 2.4 million tonnes of pulp worth 3.81 billion euros in 2025, up 6% in value from "
+         "3.96 billion euros in 2024, the federation said.", False),
+        ("Quarterly earnings slid 20% to 2.4 billion rand, the miner said, having reported 3.0 billion rand a year "
+         "earlier.", True),
+    ],
+)
+def test_change(text: str, ok: bool) -> None:
+    (c,) = changes(text)
+    assert (c.consistent, c.certainty) == (ok, "inferred")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the percentage has a base period of its own
+        "Imports rose to $14.2 billion in March from $12.9 billion in February, up 3% from a year earlier.",
+        # a third amount of the unit
+        "Sales rose 4% to $8.1 billion, with $2.2 billion from services, compared with $7.9 billion.",
+        # two currencies
+        "Profit rose 30% to 5.2 billion kroner ($480 million) from 4.0 billion kroner.",
+        # a share, not a change
+        "The fund grew to $9.6 billion from $9.1 billion, up 12% of assets in equities.",
+        # against an expectation
+        "Revenue rose 9% to $3.3 billion, against the $3.1 billion analysts had expected.",
+    ],
+)
+def test_no_change_read(text: str) -> None:
+    assert changes(text) == []
