@@ -21,6 +21,11 @@ def changes(text: str) -> list:
          "3.96 billion euros in 2024, the federation said.", False),
         ("Quarterly earnings slid 20% to 2.4 billion rand, the miner said, having reported 3.0 billion rand a year "
          "earlier.", True),
+        # a stated difference, its unit written in full once and abbreviated after
+        ("Solar parks generated 14.2 gigawatt hours in May, up 2.9 GWh from 11.3 GWh a year earlier.", True),
+        ("Solar parks generated 14.2 gigawatt hours in May, up 3.9 GWh from 11.3 GWh a year earlier.", False),
+        ("Milk deliveries reached 8.25 million litres in June, down 0.6 million litres from 8.65 million litres a "
+         "year earlier.", False),
     ],
 )
 def test_change(text: str, ok: bool) -> None:
@@ -39,6 +44,8 @@ def test_change(text: str, ok: bool) -> None:
         "Profit rose 30% to 5.2 billion kroner ($480 million) from 4.0 billion kroner.",
         # a share, not a change
         "The fund grew to $9.6 billion from $9.1 billion, up 12% of assets in equities.",
+        # power and energy are not one unit
+        "Capacity reached 12.4 gigawatts in 2025, up 1.2 GWh from 11.2 GWh.",
         # against an expectation
         "Revenue rose 9% to $3.3 billion, against the $3.1 billion analysts had expected.",
     ],

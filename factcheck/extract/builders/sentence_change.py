@@ -1,4 +1,4 @@
-"""A sentence's one percentage change between its two amounts, where no pattern read one.
+"""A sentence's one percentage change or difference between its two amounts, where no pattern read one.
 
 "Exports were worth 84.1 billion crowns last year, up 6% on the year from 79.2 billion crowns", "the group's
 order book, at $14.6 billion, was 9% higher than the $13.4 billion of a year earlier": a sentence that states
@@ -9,16 +9,20 @@ read the orders they know; this reading takes the rest when the sentence leaves 
 are: one percentage, no other percentage, no third amount of the unit, no range, no rate ("per"), no share
 ("of" after the percentage), no adjusted or expected value. It is recomputed as the patterns' changes are
 (rounding, hedges, unlikely corners) and is always ``inferred`` (the two amounts are taken to be the change's
-ends): at most a warning.
+ends): at most a warning. A stated difference is read the same way: no percentage, three amounts of one unit,
+one said as a move ("up $0.4 billion", "an increase of $0.4 billion", "$1.1 billion more than") and one of the
+other two marked as the earlier level.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders.arithmetic import _direction, _pct_change, _words, claim_of
+from factcheck.extract.builders.arithmetic import _difference, _direction, _pct_change, _words, claim_of
 from factcheck.extract.builders.backrefs import is_range
 from factcheck.extract.builders.figures import Figure, figure
+from factcheck.extract.mentions.resources import resource
 from factcheck.model.document import Span
 from factcheck.model.facts import ArithmeticClaim, FactBase
 
@@ -48,7 +52,7 @@ _DOUBT = frozenset(["per", "each", "apiece", "average", "averaged", "averaging",
                     "except", "nominal", "points", "point", "basis"])
 # words that may stand between a direction word and its percentage ("up by 4%", "a rise of 4%")
 _GLUE = frozenset(["by", "of", "a", "an", "some", "about", "around", "nearly", "almost", "roughly", "more", "than",
-                   "over", "just", "under", "close", "to"])
+                   "over", "just", "under", "close"])
 # words after an amount that still leave it a bare figure of the unit beside it
 _FUNCTION = frozenset([",", ".", ";", ":", "(", ")", "in", "on", "at", "from", "to", "than", "a", "the", "for", "by",
                        "compared", "against", "versus", "vs", "last", "this", "year", "earlier", "ago", "previously",
@@ -74,7 +78,15 @@ def _unit(items: list[Item], k: int, f: Figure) -> str | None:
     nxt = items[k + 1] if k + 1 < len(items) else None
     if nxt is None or nxt.mention is not None or nxt.code in _FUNCTION or not nxt.code.isalpha():
         return None
-    return f"count:{nxt.code.rstrip('s')}"
+    name = nxt.code.removesuffix("s") if len(nxt.code) > 3 else nxt.code
+    if k + 2 < len(items) and items[k + 2].mention is None and items[k + 2].code in ("hour", "hours"):
+        name += "-hour"  # "terawatt hours"
+    return f"count:{_unit_names().get(name, name)}"
+
+
+@cache
+def _unit_names() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (resource("arithmetic").get("unit_names") or {}).items()}
 
 
 def _is_base(items: list[Item], k: int) -> bool:
@@ -174,33 +186,27 @@ def _reading(a: Analysis, sent: Sentence) -> ArithmeticClaim | None:
                     a.text[max(0, m.start - 3) : m.start].rstrip().endswith(("-", "–")):
                 return None
             amounts.append((k, f))
-    if len(pcts) != 1 or items[pcts[0]].mention.type != "percent":  # type: ignore[union-attr]
+    if len(pcts) > 1 or (pcts and items[pcts[0]].mention.type != "percent"):  # type: ignore[union-attr]
         return None
-    (p,) = pcts
-    pct = figure(items[p].mention)
-    if pct is None or (p + 1 < len(items) and items[p + 1].code in ("of", "a", "per", "annually", "each", "every")):
+    want = 2 if pcts else 3  # a percentage and two levels, or a stated difference and two levels
+    group = _operands(items, amounts, want)
+    if group is None:
+        return None
+    if pcts:
+        p, stated = pcts[0], figure(items[pcts[0]].mention)
+        levels = group
+    else:
+        marked = [x for x in group if _stated_direction(items, x[0])[0] is not None]
+        if len(marked) != 1:
+            return None
+        (p, stated), levels = marked[0], [x for x in group if x is not marked[0]]
+    if stated is None or (p + 1 < len(items) and items[p + 1].code in ("of", "a", "per", "annually", "each",
+                                                                         "every")):
         return None
     direction, hedge = _stated_direction(items, p)
     if direction is None:
         return None
-    units = [_unit(items, k, f) for k, f in amounts]
-    named = {u for u in units if u is not None}
-    if len([u for u in named if u.startswith("money:")]) > 1:
-        return None  # two currencies: which is the change's is not said
-    if None in units and len(named) > 1:
-        return None  # a bare number beside two units: whose it is is not said
-    groups: dict[str, list[tuple[int, Figure]]] = {}
-    for (k, f), u in zip(amounts, units, strict=True):
-        key = u if u is not None else (next(iter(named)) if named else "bare")
-        groups.setdefault(key, []).append((k, f))
-    pairs = [g for g in groups.values() if len(g) == 2]
-    if len(pairs) != 1 or any(len(g) > 2 for g in groups.values()):
-        return None
-    (first, second) = pairs[0]
-    if len(groups) > 1 and (None in units or first[1].kind != "money"):
-        # another unit beside the pair ("1.27 million tonnes worth 172.3 billion kroner"): the change must be the
-        # money's, so the pair is money and the other figures counts of something named
-        return None
+    first, second = levels
     lo, hi = min(first[0], second[0], p), max(first[0], second[0], p)
     if any(it.mention is None and it.code in _SPLIT and not (it.code in ("with", "to") and i > 0
                                                                 and items[i - 1].code in _WITH_OK)
@@ -219,10 +225,39 @@ def _reading(a: Analysis, sent: Sentence) -> ArithmeticClaim | None:
     o, n = old[1], new[1]
     if o.scale != n.scale and n.kind == o.kind == "number":
         return None
-    reading = _pct_change(pct, o, n)
-    if reading is None or reading.unit != "percent" or reading.figures is None:
-        return None
-    note = f"{pct.text!r} is taken to be the change from {o.text!r} to {n.text!r}"
+    if pcts:
+        reading = _pct_change(stated, o, n)
+        if reading is None or reading.unit != "percent" or reading.figures is None:
+            return None
+        what = "change"
+    else:
+        reading = _difference(stated, o, n)
+        if reading is None or reading.unit != "amount":
+            return None
+        what = "difference"
+    note = f"{stated.text!r} is taken to be the {what} from {o.text!r} to {n.text!r}"
     ends = [items[i].start for i in (old[0], new[0], p)] + [items[i].end for i in (old[0], new[0], p)]
     return claim_of(a, reading, hedge, direction, [note], Span(start=min(ends), end=max(ends)), sent.index,
                     "inferred", PATTERN_ID)
+
+
+def _operands(items: list[Item], amounts: list[tuple[int, Figure]], want: int) -> list[tuple[int, Figure]] | None:
+    """The ``want`` amounts of the sentence's one unit, when no other amount could be one of them: counts of
+    other named things may stand beside money ("1.27 million tonnes worth 172.3 billion kroner"), nothing else."""
+    units = [_unit(items, k, f) for k, f in amounts]
+    named = {u for u in units if u is not None}
+    if len([u for u in named if u.startswith("money:")]) > 1:
+        return None  # two currencies: which is the change's is not said
+    if None in units and len(named) > 1:
+        return None  # a bare number beside two units: whose it is is not said
+    groups: dict[str, list[tuple[int, Figure]]] = {}
+    for (k, f), u in zip(amounts, units, strict=True):
+        key = u if u is not None else (next(iter(named)) if named else "bare")
+        groups.setdefault(key, []).append((k, f))
+    sets = [g for g in groups.values() if len(g) == want]
+    if len(sets) != 1 or any(len(g) > want for g in groups.values()):
+        return None
+    group = sets[0]
+    if len(groups) > 1 and (None in units or group[0][1].kind != "money"):
+        return None
+    return group
