@@ -44,6 +44,10 @@ def test_change(text: str, ok: bool) -> None:
         "Profit rose 30% to 5.2 billion kroner ($480 million) from 4.0 billion kroner.",
         # a share, not a change
         "The fund grew to $9.6 billion from $9.1 billion, up 12% of assets in equities.",
+        # the percentage is said of something else, in a clause of its own
+        "Profit reached $2.1 billion from $1.8 billion, sending the company's bonds up 3%.",
+        "Output rose 5% in the quarter as the plant reopened, lifting revenue to $640 million from $525 million.",
+        "Orders totalled 4.4 billion euros against 3.9 billion euros, the firm said, and its workforce was 2% larger.",
         # power and energy are not one unit
         "Capacity reached 12.4 gigawatts in 2025, up 1.2 GWh from 11.2 GWh.",
         # against an expectation

@@ -42,6 +42,7 @@ _EARLIER = frozenset(["earlier", "ago", "previously", "before"])
 # words that join another clause: the percentage and the amounts must not be split by one
 _SPLIT = frozenset([";", "while", "whereas", "but", "although", "though", "meanwhile", "and", "which", "who", "when",
                     "after", "as", "with", "where", "since"])
+_NEAR = 6  # items at most between the stated change and the nearer of its two levels
 _WITH_OK = frozenset(["compared", "comparison"])  # "compared with": the base's marker, not another clause
 # words anywhere in the sentence that leave the operands in doubt
 _DOUBT = frozenset(["per", "each", "apiece", "average", "averaged", "averaging", "between", "share", "stake",
@@ -49,7 +50,7 @@ _DOUBT = frozenset(["per", "each", "apiece", "average", "averaged", "averaging",
                     "budget", "budgeted", "plan", "planned", "guidance", "projected", "projection", "consensus",
                     "cumulative", "combined", "total", "totalled", "totaled", "respectively", "or", "margin",
                     "annual", "annualised", "annualized", "seasonally", "real", "adjusted", "excluding", "including",
-                    "except", "nominal", "points", "point", "basis"])
+                    "except", "nominal", "points", "point", "basis", "shares", "stock", "stocks", "index"])
 # words that may stand between a direction word and its percentage ("up by 4%", "a rise of 4%")
 _GLUE = frozenset(["by", "of", "a", "an", "some", "about", "around", "nearly", "almost", "roughly", "more", "than",
                    "over", "just", "under", "close"])
@@ -215,6 +216,12 @@ def _reading(a: Analysis, sent: Sentence) -> ArithmeticClaim | None:
     if any(it.mention is not None and it.mention.type in ("money", "number", "percent", "points")
            and i not in (first[0], second[0], p) for i, it in enumerate(items[lo:hi], start=lo)):
         return None
+    if min(abs(first[0] - p), abs(second[0] - p)) > _NEAR:
+        return None  # the stated change stands apart from both levels: it may be said of something else
+    moves = w.up | w.down
+    if any(it.mention is None and it.code.endswith("ing") and it.code not in moves and it.code not in ("during", "having")
+           for it in items[lo:hi]):
+        return None  # "..., sending the shares up 3%": a clause of its own
     if _own_period(items, p, (first[0], second[0])):
         return None
     base = [x for x in (first, second) if _is_base(items, x[0])]
