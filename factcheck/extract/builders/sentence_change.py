@@ -16,6 +16,7 @@ other two marked as the earlier level.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -114,7 +115,7 @@ def _is_base(items: list[Item], k: int) -> bool:
 _PERIOD = frozenset(["year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "earlier", "ago",
                      "previous", "prior", "yoy", "y/y", "annual", "annually", "on-year", "on-month", "on-quarter",
                      "year-on-year", "month-on-month", "quarter-on-quarter", "year-over-year", "sequentially"])
-_TIMES = frozenset(["relative", "year", "date", "month", "fiscal_year", "weekday"])
+_TIMES = frozenset(["relative", "year", "date", "month", "fiscal_year", "weekday", "duration"])
 
 
 def _own_period(items: list[Item], k: int, operands: tuple[int, int]) -> bool:
@@ -180,8 +181,11 @@ def _reading(a: Analysis, sent: Sentence) -> ArithmeticClaim | None:
         if m.type in ("percent", "points"):
             pcts.append(k)
         elif m.type in ("money", "number"):
-            f = figure(m)
-            if f is None:
+            try:
+                f = figure(m)
+            except (OverflowError, ValueError):  # a figure too large to read ("1e999"-like digit runs)
+                return None
+            if f is None or not math.isfinite(f.value):
                 return None
             if is_range(a.text, m) or a.text[m.end : m.end + 2].strip()[:1] in ("-", "–") or \
                     a.text[max(0, m.start - 3) : m.start].rstrip().endswith(("-", "–")):
@@ -201,9 +205,13 @@ def _reading(a: Analysis, sent: Sentence) -> ArithmeticClaim | None:
         if len(marked) != 1:
             return None
         (p, stated), levels = marked[0], [x for x in group if x is not marked[0]]
-    if stated is None or (p + 1 < len(items) and items[p + 1].code in ("of", "a", "per", "annually", "each",
-                                                                         "every")):
+    if stated is None or not math.isfinite(stated.value):
         return None
+    if p + 1 < len(items) and items[p + 1].code in ("of", "a", "per", "annually", "each", "every"):
+        return None  # "5% of sales", "5% a year": a share or a rate, not the change
+    after = a.text[items[p].end : items[p].end + 16].lower().split()
+    if any(tuple(after[: len(q)]) == q for q in w.per_year):
+        return None  # "grew 5% a year": a yearly rate
     direction, hedge = _stated_direction(items, p)
     if direction is None:
         return None
