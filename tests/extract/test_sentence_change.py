@@ -56,3 +56,16 @@ def test_change(text: str, ok: bool) -> None:
 )
 def test_no_change_read(text: str) -> None:
     assert changes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ok", "certainty"),
+    [
+        ("The jobless rate fell 0.5 percentage point to 6.4% from 6.9%.", True, "certain"),
+        # within the rates' rounding, but not as printed: a warning that says so
+        ("The jobless rate fell 0.4 percentage point to 6.4% from 6.9%.", False, "inferred"),
+    ],
+)
+def test_a_points_gap_is_read_from_the_printed_rates(text: str, ok: bool, certainty: str) -> None:
+    (c,) = of_kind(run(doc(text, PUB)), "arithmetic_claim")
+    assert (c.consistent, c.certainty) == (ok, certainty)

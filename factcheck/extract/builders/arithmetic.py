@@ -282,6 +282,7 @@ class _Reading:
     stated_direction: str | None = None  # the way the stated result says it goes, when no `dir` slot says
     computed_text: str | None = None
     figures: tuple[Figure, Figure] | None = None  # the old and new amounts of a percentage change
+    printed: float | None = None  # a gap in points as the two printed rates give it, when stated to their decimals
 
 
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
@@ -362,6 +363,13 @@ def claim_of(a: Analysis, reading: _Reading, hedge: str | None, direction: str |
         # a share is often cut rather than rounded ("two of three, or 66%"): up to a unit of its last decimal over
         s_hi = max(s_hi, reading.stated.value + 2 * reading.stated.half)
     c_lo, c_hi = reading.low, reading.high
+    if (reading.printed is not None and hedge is None and abs(reading.printed - reading.stated.value) > 1e-9
+            and c_hi >= s_lo and c_lo <= s_hi):
+        # "rose 0.3 points to 5.6% from 5.2%": a gap stated to the rates' own decimals is, as printed, 0.4; it
+        # holds only if both rates were rounded from values the text does not give (a warning that says so)
+        c_lo = c_hi = reading.printed
+        inferred.append(f"the printed rates give {reading.printed:g} points; {reading.stated.text} holds only "
+                        "for unrounded rates the text does not give")
     if reading.figures is not None and hedge is None and c_hi >= s_lo and c_lo <= s_hi:
         unlikely = _unlikely(*reading.figures, s_lo, s_hi)
         if unlikely is not None:  # met only by an unlikely reading of the figures: a warning that says which
@@ -1115,7 +1123,11 @@ def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
         r_lo, r_hi = _abs_interval((new.low / old.high - 1) * 100, (new.high / old.low - 1) * 100)
         if not (lo <= diff.high and hi >= diff.low) and r_lo <= diff.high and r_hi >= diff.low:
             point, lo, hi, unit = abs(new.value / old.value - 1) * 100, r_lo, r_hi, "percent"
-    return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new))
+    printed = None
+    if unit == "percentage_points" and diff.kind == "points" and diff.decimals == old.decimals == new.decimals:
+        printed = round(abs(new.value - old.value), diff.decimals)
+    return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new),
+                    printed=printed)
 
 
 _COMPARED = frozenset(["of", "more", "less", "fewer", "higher", "lower", "up", "down", "above", "below", "than",
