@@ -16,6 +16,7 @@ from factcheck.extract.builders import BUILDERS
 from factcheck.extract.builders.backrefs import event_weekday_links
 from factcheck.extract.builders.event_dates import participle_dates
 from factcheck.extract.builders.intervals import sentence_intervals
+from factcheck.extract.builders.sentence_change import sentence_changes
 from factcheck.extract.certainty import annotate
 from factcheck.extract.context import Context, build_context
 from factcheck.extract.relations.loader import PatternSet, load_patterns
@@ -51,6 +52,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     event_weekday_links(a, facts)
     participle_dates(a, facts)
     sentence_intervals(a, facts)
+    sentence_changes(a, facts)
     link_restatements(a, facts)
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts

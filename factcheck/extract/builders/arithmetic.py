@@ -282,6 +282,7 @@ class _Reading:
     stated_direction: str | None = None  # the way the stated result says it goes, when no `dir` slot says
     computed_text: str | None = None
     figures: tuple[Figure, Figure] | None = None  # the old and new amounts of a percentage change
+    printed: float | None = None  # a gap in points as the two printed rates give it, when stated to their decimals
 
 
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
@@ -342,6 +343,15 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "... to $9.2 billion and imports from the US fell to $5.1 billion": another figure's level
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
+    direction = reading.stated_direction or _direction(match.words("dir").split(), words)
+    return claim_of(a, reading, hedge, direction, inferred, Span(start=match.start, end=match.end),
+                    match.sentence.index, certainty_of(match), match.pattern.id)
+
+
+def claim_of(a: Analysis, reading: _Reading, hedge: str | None, direction: str | None, inferred: list[str],
+             span: Span, sentence: int, certainty: str, pattern: str) -> ArithmeticClaim:
+    """The claim of a reading: the stated side widened by its rounding and hedge, the computed side narrowed to
+    its likely readings; ``inferred`` when anything was (``certainty`` otherwise)."""
     stated = reading.stated
     if reading.relation in ("percent_change", "share") and stated.decimals > 0:
         # a percentage given to a decimal is usually worked out from the unrounded figures, not the rounded
@@ -352,19 +362,23 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     if reading.relation == "share" and hedge is None:
         # a share is often cut rather than rounded ("two of three, or 66%"): up to a unit of its last decimal over
         s_hi = max(s_hi, reading.stated.value + 2 * reading.stated.half)
-    direction = reading.stated_direction or _direction(match.words("dir").split(), words)
     c_lo, c_hi = reading.low, reading.high
+    if (reading.printed is not None and hedge is None and abs(reading.printed - reading.stated.value) > 1e-9
+            and c_hi >= s_lo and c_lo <= s_hi):
+        # "rose 0.3 points to 5.6% from 5.2%": a gap stated to the rates' own decimals is, as printed, 0.4; it
+        # holds only if both rates were rounded from values the text does not give (a warning that says so)
+        c_lo = c_hi = reading.printed
+        inferred.append(f"the printed rates give {reading.printed:g} points; {reading.stated.text} holds only "
+                        "for unrounded rates the text does not give")
     if reading.figures is not None and hedge is None and c_hi >= s_lo and c_lo <= s_hi:
         unlikely = _unlikely(*reading.figures, s_lo, s_hi)
         if unlikely is not None:  # met only by an unlikely reading of the figures: a warning that says which
             c_lo, c_hi, note = unlikely
             inferred.append(note)
-    span = Span(start=match.start, end=match.end)
-    certainty = "inferred" if inferred else certainty_of(match)
     return ArithmeticClaim(
         span=span,
         text=a.text[span.start : span.end],
-        sentence=match.sentence.index,
+        sentence=sentence,
         relation=reading.relation,  # type: ignore[arg-type]
         stated=float(f"{reading.stated.value:.12g}"),
         stated_text=reading.stated_text or reading.stated.text,
@@ -380,9 +394,9 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         computed_text=reading.computed_text or _computed_text(reading, direction),
         stated_direction=direction if reading.actual_direction is not None else None,  # type: ignore[arg-type]
         actual_direction=reading.actual_direction,  # type: ignore[arg-type]
-        certainty=certainty,
+        certainty="inferred" if inferred else certainty,  # type: ignore[arg-type]
         inferred="; ".join(inferred) or None,
-        pattern=match.pattern.id,
+        pattern=pattern,
     )
 
 
@@ -1109,7 +1123,11 @@ def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
         r_lo, r_hi = _abs_interval((new.low / old.high - 1) * 100, (new.high / old.low - 1) * 100)
         if not (lo <= diff.high and hi >= diff.low) and r_lo <= diff.high and r_hi >= diff.low:
             point, lo, hi, unit = abs(new.value / old.value - 1) * 100, r_lo, r_hi, "percent"
-    return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new))
+    printed = None
+    if unit == "percentage_points" and diff.kind == "points" and diff.decimals == old.decimals == new.decimals:
+        printed = round(abs(new.value - old.value), diff.decimals)
+    return _Reading("difference", diff, point, lo, hi, [old.value, new.value], unit, _sign(old, new),
+                    printed=printed)
 
 
 _COMPARED = frozenset(["of", "more", "less", "fewer", "higher", "lower", "up", "down", "above", "below", "than",
