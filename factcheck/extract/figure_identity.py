@@ -8,7 +8,8 @@ repo rate by 25 basis points to 6.75%"), or right after a determiner and the fig
 must be a noun of ``resources/en/restatement.yaml`` (its groups and ``identity_nouns``).
 
 Strict guards, since a miss costs less than a false warning: same unit, currency and scale; same holder or
-none; no period named by the later figure unless the earlier names the same, and at most one named by the
+none; no country named in the later sentence, and no capitalised name before the later figure, that the
+earlier sentence does not name; no period named by the later figure unless the earlier names the same, and at most one named by the
 earlier; neither figure hedged, the size of a move ("rose 5%", "by 25 points to") or its base ("from 4%",
 "than 4%"); no word of condition, forecast, target or another time in either clause (``identity_blockers``);
 neither already linked by a restatement; and exactly two figures of that noun and unit in the document (a
@@ -33,6 +34,7 @@ _WORD = re.compile(r"[a-z][a-z'’-]*")
 # "<mod> <noun> (now|still|currently)? (at|of) FIG", "<mod> <noun> by <move> to FIG"
 _BEFORE_AT = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+(?:(?:now|still|currently)\s+)?(?:at|of)\s+$")
 _BEFORE_BY_TO = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+by\s+[^,;]{1,40}?\s+to\s+$")
+_NAME = re.compile(r"\b[A-Z][\w-]*")
 _AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
@@ -58,6 +60,9 @@ class _Reading:
     key: tuple[str, str]  # (the word before the noun, the noun)
     periods: frozenset[str]
     days: frozenset[str]
+    countries: frozenset[str]  # the countries its sentence names
+    names: frozenset[str]  # the capitalised words before it in its sentence, the first word apart
+    sentence_words: frozenset[str]  # every word of its sentence, as written
 
 
 def _head(text: str, q: Quantity, sent_start: int, w: _Words) -> tuple[str, str] | None:
@@ -127,7 +132,11 @@ def link_figures(a: Analysis, facts: list[FactBase]) -> None:
         if cw is None or not _plain(a, q, w) or cw[0] & w.blockers or (q.subject_key or "").startswith("restated:"):
             group.append(None)  # counted for ambiguity, never linked
             continue
-        group.append(_Reading(q, key, cw[1], cw[2]))
+        countries = frozenset(str(it.mention.value.get("code")) for it in a.sentences[si].items
+                              if it.mention is not None and it.mention.type == "country")
+        sent_text = a.text[a.sentences[si].start : a.sentences[si].end]
+        names = frozenset(_NAME.findall(a.text[a.sentences[si].start : q.span.start])[1:])
+        group.append(_Reading(q, key, cw[1], cw[2], countries, names, frozenset(_NAME.findall(sent_text))))
     for group in readings.values():
         if len(group) != 2 or None in group:
             continue
@@ -141,6 +150,10 @@ def link_figures(a: Analysis, facts: list[FactBase]) -> None:
             continue
         if second.days and not second.days <= first.days:
             continue
+        if not second.countries <= first.countries:
+            continue  # "In Uganda, the central bank held the rate at 9.75%": another country's figure
+        if not second.names <= first.sentence_words:
+            continue  # "Its neighbour Orlo Bank kept the rate at 4.5%": a name the earlier sentence does not give
         name = " ".join(p for p in first.key if p)
         shared = f"figure:{name}:{first.q.seq}"
         first.q.subject_key = second.q.subject_key = shared
