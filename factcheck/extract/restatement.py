@@ -366,9 +366,21 @@ def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], i
             j -= 1
             break
         j -= 1
+    if not year and j >= 1 and items[j].mention is not None and items[j].mention.type == "year" \
+            and items[j - 1].code in w.determiners:
+        year = int(items[j].mention.value["year"])  # "the 2025 growth rate of 5.2%": the year before the modifiers
+        j -= 1
     if j < 0 or items[j].code not in w.determiners:
         return None
+    if items[k - 2].code in _rate_heads() and items[k - 3].code in w.group_of and items[k - 3].mention is None:
+        return w.group_of[items[k - 3].code], year  # "the growth rate of 5.2%": a rate of growth
     return w.group_of[items[k - 2].code], year
+
+
+@cache
+def _rate_heads() -> frozenset[str]:
+    """Heads that name the measure of the group noun before them ("the growth rate", "the inflation rate")."""
+    return frozenset(str(x) for x in resource("restatement").get("rate_heads") or ())
 
 
 def _is_definite(prev: Item | None, w: _Words) -> bool:
@@ -747,11 +759,16 @@ def _modifier_at(items: list[Item], j: int, w: _Words) -> bool:
 
 
 def _generic_period(items: list[Item], k: int, w: _Words, pub: int | None = None) -> frozenset[str] | None:
-    """"the June figure of 5.6%", "the 2024 number of 45.7 million": a determiner, a month or a year, a
-    generic head and "of" right before the figure at ``k``: the period it names."""
+    """"the June figure of 5.6%", "the 2024 number of 45.7 million", "the first-half figure of 7.6%": a
+    determiner, a month, a year or an ordinal span, a generic head and "of" right before the figure at ``k``: the
+    period it names."""
     if k < 4 or items[k - 1].code != "of" or items[k - 2].code not in w.generic:
         return None
     m = items[k - 3].mention
+    if m is None and k >= 6 and w.ordinals and items[k - 4].code == "-" and items[k - 5].code in w.ordinals \
+            and items[k - 3].code in w.spans and items[k - 6].code in w.determiners:
+        # "the first-half figure of 31.2%", "the third-quarter number of ...": an ordinal span joined by a hyphen
+        return frozenset([f"{items[k - 3].code}:{w.ordinals[items[k - 5].code]}"])
     if m is None or m.type not in ("month", "year") or items[k - 4].code not in w.determiners:
         return None
     return frozenset([_period_key(m, pub)])
