@@ -3,7 +3,8 @@
 "The bank held its two-week repo rate at 3.50% ... Keeping the two-week repo rate at 3.75% was right": two
 figures in different sentences whose noun is the same word, with the same word before it ("repo rate"), are
 read as two statements of one value when nothing tells them apart. The noun is the one the figure quantifies:
-the word right before "at" or "of" ("rate at 3.5%", "revenue of $4 billion"), before "by <move> to" ("cut its
+the word right before "at" or "of" ("rate at 3.5%", "revenue of $4 billion"), before "stood at" and the like
+("storage stood at 28.6%"), before "by <move> to" ("cut its
 repo rate by 25 basis points to 6.75%"), or right after a determiner and the figure ("the 780 strikers"); it
 must be a noun of ``resources/en/restatement.yaml`` (its groups and ``identity_nouns``).
 
@@ -33,6 +34,8 @@ _DETERMINERS = frozenset(["the", "its", "their", "his", "her", "this", "that"])
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 # "<mod> <noun> (now|still|currently)? (at|of) FIG", "<mod> <noun> by <move> to FIG"
 _BEFORE_AT = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+(?:(?:now|still|currently)\s+)?(?:at|of)\s+$")
+# "<mod> <noun> <verb> at FIG": "gas storage stood at 28.6%" (the verb one of ``identity_verbs``)
+_BEFORE_VERB_AT = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+([a-z]+)\s+at\s+$")
 _BEFORE_BY_TO = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+by\s+[^,;]{1,40}?\s+to\s+$")
 _NAME = re.compile(r"\b[A-Z][\w-]*")
 _AFTER = re.compile(r"\s+([a-z]+)\b")
@@ -43,6 +46,7 @@ class _Words:
     nouns: frozenset[str]
     blockers: frozenset[str]
     moves: frozenset[str]
+    verbs: frozenset[str]  # "stood", "remained": a verb between the noun and "at"
 
 
 @cache
@@ -51,7 +55,7 @@ def _words() -> _Words:
     nouns = {str(w) for ws in raw["groups"].values() for w in ws} | {str(w) for w in raw.get("identity_nouns") or ()}
     nouns -= set(raw.get("generic_heads") or ())  # "the June figure": a head of whatever its period gave
     return _Words(frozenset(nouns), frozenset(raw.get("identity_blockers") or ()),
-                  frozenset(raw.get("identity_moves") or ()))
+                  frozenset(raw.get("identity_moves") or ()), frozenset(raw.get("identity_verbs") or ()))
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,9 @@ def _head(text: str, q: Quantity, sent_start: int, w: _Words) -> tuple[str, str]
         if m is not None and m.group(2) in w.nouns:
             mod = m.group(1)
             return ("" if mod in _DETERMINERS else mod, m.group(2))
+    m = _BEFORE_VERB_AT.search(before)
+    if m is not None and m.group(3) in w.verbs and m.group(2) in w.nouns:
+        return ("" if m.group(1) in _DETERMINERS else m.group(1), m.group(2))
     prev = _WORD.findall(before[-20:])
     m = _AFTER.match(after)
     if prev and m is not None and m.group(1) in w.nouns and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "’s"))):
