@@ -366,9 +366,34 @@ def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], i
             j -= 1
             break
         j -= 1
+    if not year and j >= 1 and items[j].mention is not None and items[j].mention.type == "year" \
+            and items[j - 1].code in w.determiners:
+        year = int(items[j].mention.value["year"])  # "the 2025 growth rate of 5.2%": the year before the modifiers
+        j -= 1
     if j < 0 or items[j].code not in w.determiners:
         return None
+    if items[k - 2].code in _rate_heads() and items[k - 3].code in w.group_of and items[k - 3].mention is None:
+        return w.group_of[items[k - 3].code], year  # "the growth rate of 5.2%": a rate of growth
     return w.group_of[items[k - 2].code], year
+
+
+_AFTER_PARTICIPLE = frozenset(["in", "during", "for", "last", "this", "was", "is", ",", ".", "so", "since"])
+
+
+@cache
+def _money_participles() -> dict[str, frozenset[str]]:
+    """Participles right after a definite sum that name what it is ("the $3.9 billion earned"): verb -> groups."""
+    out: dict[str, set[str]] = {}
+    for g, vs in (resource("restatement").get("money_participles") or {}).items():
+        for v in vs:
+            out.setdefault(str(v), set()).add(str(g))
+    return {v: frozenset(gs) for v, gs in out.items()}
+
+
+@cache
+def _rate_heads() -> frozenset[str]:
+    """Heads that name the measure of the group noun before them ("the growth rate", "the inflation rate")."""
+    return frozenset(str(x) for x in resource("restatement").get("rate_heads") or ())
 
 
 def _is_definite(prev: Item | None, w: _Words) -> bool:
@@ -719,6 +744,13 @@ def _for_kind(groups: frozenset[str] | None, kind: str, w: _Words) -> frozenset[
 def _participle_group(items: list[Item], k: int, w: _Words) -> frozenset[str] | None:
     """"the 39 people killed": a noun a verb's count may name right after the figure at ``k``, then that verb
     (as a participle): the verb's count groups."""
+    m = items[k].mention
+    if m is not None and m.type == "money" and k + 1 < len(items) and items[k + 1].code in _money_participles():
+        # "the $3.9 billion earned in 2025": what was earned, when nothing after the verb says from what or where
+        nxt = items[k + 2] if k + 2 < len(items) else None
+        if nxt is None or nxt.code in _AFTER_PARTICIPLE or (nxt.mention is not None and nxt.mention.type in _TIME):
+            return _money_participles()[items[k + 1].code]
+        return None
     if k + 2 >= len(items) or items[k + 1].code not in w.counted_after_verb or not w.verbs:
         return None
     groups = w.verbs.get(items[k + 2].code, frozenset()) & w.count_groups
@@ -747,11 +779,16 @@ def _modifier_at(items: list[Item], j: int, w: _Words) -> bool:
 
 
 def _generic_period(items: list[Item], k: int, w: _Words, pub: int | None = None) -> frozenset[str] | None:
-    """"the June figure of 5.6%", "the 2024 number of 45.7 million": a determiner, a month or a year, a
-    generic head and "of" right before the figure at ``k``: the period it names."""
+    """"the June figure of 5.6%", "the 2024 number of 45.7 million", "the first-half figure of 7.6%": a
+    determiner, a month, a year or an ordinal span, a generic head and "of" right before the figure at ``k``: the
+    period it names."""
     if k < 4 or items[k - 1].code != "of" or items[k - 2].code not in w.generic:
         return None
     m = items[k - 3].mention
+    if m is None and k >= 6 and w.ordinals and items[k - 4].code == "-" and items[k - 5].code in w.ordinals \
+            and items[k - 3].code in w.spans and items[k - 6].code in w.determiners:
+        # "the first-half figure of 31.2%", "the third-quarter number of ...": an ordinal span joined by a hyphen
+        return frozenset([f"{items[k - 3].code}:{w.ordinals[items[k - 5].code]}"])
     if m is None or m.type not in ("month", "year") or items[k - 4].code not in w.determiners:
         return None
     return frozenset([_period_key(m, pub)])
@@ -908,6 +945,11 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                         # an antecedent given for its own periods joins a back-reference for one of them only
                         and not (s.compared and fig.own_periods and s.own_periods and not fig.own_periods & s.own_periods)
                         and (not fig.by_period or fig.own_periods <= s.periods)
+                        # ... and not those that follow another figure of its sentence instead ("rose to $2.4 billion
+                        # in 2025 from $2.1 billion in 2024 ... the $2.2 billion earned in 2024": not the 2.4)
+                        and not (fig.by_period and not fig.own_periods & s.after and any(
+                            t is not s and sentence_of[t.start] == sentence_of[s.start] and _same_kind(t.fig, fig.fig)
+                            and fig.own_periods & t.after for t in seen))
                         and (not fig.generic or fig.own_periods <= s.after) and s.shifted <= fig.periods
                         and (not fig.countries or not s.countries or bool(fig.countries & s.countries))
                         and (fig.fig.kind != "number" or s.start < sent.start)

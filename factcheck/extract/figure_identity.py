@@ -1,0 +1,171 @@
+"""One figure named by one noun in two sentences, where no back-reference linked them.
+
+"The bank held its two-week repo rate at 3.50% ... Keeping the two-week repo rate at 3.75% was right": two
+figures in different sentences whose noun is the same word, with the same word before it ("repo rate"), are
+read as two statements of one value when nothing tells them apart. The noun is the one the figure quantifies:
+the word right before "at" or "of" ("rate at 3.5%", "revenue of $4 billion"), before "stood at" and the like
+("storage stood at 28.6%"), before "by <move> to" ("cut its
+repo rate by 25 basis points to 6.75%"), or right after a determiner and the figure ("the 780 strikers"); it
+must be a noun of ``resources/en/restatement.yaml`` (its groups and ``identity_nouns``).
+
+Strict guards, since a miss costs less than a false warning: same unit, currency and scale; same holder or
+none; no country named in the later sentence, and no capitalised name before the later figure, that the
+earlier sentence does not name; no period named by the later figure unless the earlier names the same, and at most one named by the
+earlier; neither figure hedged, the size of a move ("rose 5%", "by 25 points to") or its base ("from 4%",
+"than 4%"); no word of condition, forecast, target or another time in either clause (``identity_blockers``);
+neither already linked by a restatement; and exactly two figures of that noun and unit in the document (a
+third makes it ambiguous). The later figure is ``inferred`` and says which noun joined them: at most a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.extract.analysis import Analysis
+from factcheck.extract.mentions.resources import resource
+from factcheck.extract.quantities import is_move
+from factcheck.model.facts import FactBase, Quantity
+
+_TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday", "quarter"])
+_DAY = frozenset(["date", "weekday"])
+_DETERMINERS = frozenset(["the", "its", "their", "his", "her", "this", "that"])
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+# "<mod> <noun> (now|still|currently)? (at|of) FIG", "<mod> <noun> by <move> to FIG"
+_BEFORE_AT = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+(?:(?:now|still|currently)\s+)?(?:at|of)\s+$")
+# "<mod> <noun> <verb> at FIG": "gas storage stood at 28.6%" (the verb one of ``identity_verbs``)
+_BEFORE_VERB_AT = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+([a-z]+)\s+at\s+$")
+_BEFORE_BY_TO = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+by\s+[^,;]{1,40}?\s+to\s+$")
+_NAME = re.compile(r"\b[A-Z][\w-]*")
+_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+@dataclass(frozen=True)
+class _Words:
+    nouns: frozenset[str]
+    blockers: frozenset[str]
+    moves: frozenset[str]
+    verbs: frozenset[str]  # "stood", "remained": a verb between the noun and "at"
+
+
+@cache
+def _words() -> _Words:
+    raw = resource("restatement")
+    nouns = {str(w) for ws in raw["groups"].values() for w in ws} | {str(w) for w in raw.get("identity_nouns") or ()}
+    nouns -= set(raw.get("generic_heads") or ())  # "the June figure": a head of whatever its period gave
+    return _Words(frozenset(nouns), frozenset(raw.get("identity_blockers") or ()),
+                  frozenset(raw.get("identity_moves") or ()), frozenset(raw.get("identity_verbs") or ()))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    q: Quantity
+    key: tuple[str, str]  # (the word before the noun, the noun)
+    periods: frozenset[str]
+    days: frozenset[str]
+    countries: frozenset[str]  # the countries its sentence names
+    names: frozenset[str]  # the capitalised words before it in its sentence, the first word apart
+    sentence_words: frozenset[str]  # every word of its sentence, as written
+
+
+def _head(text: str, q: Quantity, sent_start: int, w: _Words) -> tuple[str, str] | None:
+    before = text[sent_start : q.span.start].lower()
+    after = text[q.span.end : q.span.end + 30].lower()
+    for rx in (_BEFORE_AT, _BEFORE_BY_TO):
+        m = rx.search(before)
+        if m is not None and m.group(2) in w.nouns:
+            mod = m.group(1)
+            return ("" if mod in _DETERMINERS else mod, m.group(2))
+    m = _BEFORE_VERB_AT.search(before)
+    if m is not None and m.group(3) in w.verbs and m.group(2) in w.nouns:
+        return ("" if m.group(1) in _DETERMINERS else m.group(1), m.group(2))
+    prev = _WORD.findall(before[-20:])
+    m = _AFTER.match(after)
+    if prev and m is not None and m.group(1) in w.nouns and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "’s"))):
+        return ("" if prev[-1] in _DETERMINERS else prev[-1], m.group(1))
+    return None
+
+
+def _clause_words(a: Analysis, si: int, q: Quantity) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """The words of the figure's clause, its period keys and its day keys (``None`` when the figure is not found)."""
+    sent = a.sentences[si]
+    k = next((i for i, it in enumerate(sent.items) if it.start <= q.span.start < it.end), None)
+    if k is None:
+        return None
+    home = sent.items[k].clause
+    words: set[str] = set()
+    periods: set[str] = set()
+    days: set[str] = set()
+    for it in sent.items:
+        if it.clause != home:
+            continue
+        m = it.mention
+        if m is not None and m.type in _TIME:
+            key = f"{m.type}:{' '.join(m.text.lower().split())}"
+            (days if m.type in _DAY else periods).add(key)
+        elif m is None:
+            words.add(it.text.lower())
+    return frozenset(words), frozenset(periods), frozenset(days)
+
+
+def _plain(a: Analysis, q: Quantity, w: _Words) -> bool:
+    """Neither hedged, a move, nor the base of one: the word right before the figure says so."""
+    if q.hedge != "exact" or q.unit == "percentage_points" or q.claim_type in ("change", "forecast", "target", "request"):
+        return False
+    prev = _WORD.findall(a.text[max(0, q.span.start - 24) : q.span.start].lower())
+    if prev and (prev[-1] in w.moves or (len(prev) > 1 and prev[-2:] == ["up", "to"])):
+        return False
+    return not is_move(a.text, q.span.end)
+
+
+def link_figures(a: Analysis, facts: list[FactBase]) -> None:
+    """Give two figures of one noun in two sentences one ``subject_key`` (in place)."""
+    w = _words()
+    quantities = [f for f in facts if isinstance(f, Quantity)]
+    if len(quantities) < 2:
+        return
+    starts = [(s.start, s.end, i) for i, s in enumerate(a.sentences)]
+    readings: dict[tuple[str, str, str | None, float], list[_Reading | None]] = {}
+    for q in sorted(quantities, key=lambda q: q.span.start):
+        si = next((i for s, e, i in starts if s <= q.span.start < e), None)
+        if si is None:
+            continue
+        key = _head(a.text, q, a.sentences[si].start, w)
+        if key is None:
+            continue
+        group = readings.setdefault((key[0] + "|" + key[1], q.unit, q.currency, q.scale), [])
+        cw = _clause_words(a, si, q)
+        if cw is None or not _plain(a, q, w) or cw[0] & w.blockers or (q.subject_key or "").startswith("restated:"):
+            group.append(None)  # counted for ambiguity, never linked
+            continue
+        countries = frozenset(str(it.mention.value.get("code")) for it in a.sentences[si].items
+                              if it.mention is not None and it.mention.type == "country")
+        sent_text = a.text[a.sentences[si].start : a.sentences[si].end]
+        names = frozenset(_NAME.findall(a.text[a.sentences[si].start : q.span.start])[1:])
+        group.append(_Reading(q, key, cw[1], cw[2], countries, names, frozenset(_NAME.findall(sent_text))))
+    for group in readings.values():
+        if len(group) != 2 or None in group:
+            continue
+        first, second = group  # type: ignore[misc]
+        assert first is not None and second is not None
+        if first.q.sentence == second.q.sentence or first.q.value == second.q.value:
+            continue
+        if first.q.holder and second.q.holder and first.q.holder != second.q.holder:
+            continue
+        if (second.periods and second.periods != first.periods) or len(first.periods) > 1:
+            continue
+        if second.days and not second.days <= first.days:
+            continue
+        if not second.countries <= first.countries:
+            continue  # "In Uganda, the central bank held the rate at 9.75%": another country's figure
+        if not second.names <= first.sentence_words:
+            continue  # "Its neighbour Orlo Bank kept the rate at 4.5%": a name the earlier sentence does not give
+        name = " ".join(p for p in first.key if p)
+        shared = f"figure:{name}:{first.q.seq}"
+        first.q.subject_key = second.q.subject_key = shared
+        first.q.subject = first.q.subject or name
+        second.q.subject = first.q.subject
+        second.q.certainty = "inferred"
+        second.q.inferred = (f"{second.q.text} and the earlier {first.q.text} are taken to be one figure: "
+                             f"both are of the {name}")
