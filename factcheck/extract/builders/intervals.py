@@ -14,6 +14,7 @@ are taken to be the interval's ends): at most a warning.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from factcheck.extract.builders.backrefs import is_range
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from factcheck.extract.mentions.model import Mention
 
 PATTERN_ID = "dates.sentence-interval"
+# a reporting clause set off by a comma right before the second date: that date is the report's, not the event's
+_ATTRIBUTION_TAIL = re.compile(r",[^,]*\b(?:said|says|told|confirmed|announced|reported|showed|added|stated|disclosed|"
+                               r"wrote|noted)\b[^,]*$", re.IGNORECASE)
 _UNITS = ("day", "week")
 
 
@@ -76,6 +80,8 @@ def _reading(a: Analysis, sent: Sentence) -> Sequence | None:
         # on one side ("delivered a week after the hearing closed on June 2, was appealed on June 20") the
         # interval may join an undated event to one of them
         return None
+    if _ATTRIBUTION_TAIL.search(a.text[offset.end : second.start]):
+        return None  # "..., three days after the New Year's round, the league confirmed on Monday": the statement's day
     if not offset.text.lower().endswith(("after", "before")) and a.text[offset.end : second.start].strip(" ,") not in ("", "on"):
         # "from 10,850 a week earlier, the ministry said on Thursday": an "earlier", a "later" or "the previous
         # day" joins a date only set beside it ("the previous day, Jan. 27"); else it may be said of a figure
