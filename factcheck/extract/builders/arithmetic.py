@@ -567,12 +567,20 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     return None
 
 
+# words between a figure and a list that make the figure the list's total ("9.6 GW: A, B and C", "made up of")
+_TOTAL_OPENERS = frozenset([":", "consists", "consisting", "comprises", "comprising", "made", "including", "includes",
+                            "split", "divided", "broken", "which"])
+
+
 def _first_item_of_the_list(match: RelationMatch, total: Figure, parts: list[Figure]) -> bool:
     """A total read in the parts' own sentence, before them, that is smaller than one of them: "16.5 trillion won
     will go to research, 66.3 trillion won to defense and ..." is the first item of their list, not their total (a
     total of the sentence before that a part exceeds is another matter: that part is wrong)."""
     if not match.sentence.items or total.start < match.sentence.items[0].start or total.start > parts[0].start:
         return False
+    between = {it.code for it in match.sentence.items if total.start < it.start < parts[0].start}
+    if between & _TOTAL_OPENERS:
+        return False  # "secured 9.6 GW of capacity: 10.2 GW of offshore wind, ...": the total, its part wrong
     figs = same_scale([*parts, total])
     return any(p.low > figs[-1].high for p in figs[:-1])
 
