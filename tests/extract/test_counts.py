@@ -17,3 +17,11 @@ def test_every_counting_word_of_a_shipped_pattern_names_a_subject() -> None:
                 words.update(el.word)
     assert words, "no counting pattern is shipped"
     assert sorted(w for w in words if _subject(w) is None) == []
+
+
+def test_a_count_with_a_scale_word_is_scaled_once() -> None:
+    from extract_helpers import doc, of_kind, run
+
+    (q,) = [f for f in of_kind(run(doc("The state has 5.62 million voters, the commission said.")), "quantity")
+            if f.unit == "count"]
+    assert q.value == 5_620_000

@@ -91,7 +91,7 @@ def build(match: RelationMatch, a: Analysis) -> Quantity | None:
     if match.last_item < len(items) and items[match.last_item].code in _not_after():  # last_item: one past the end
         return None  # "three people familiar with the matter": the sources, not a count of the story
     v = num.value
-    value = float(v["value"]) * float(v.get("scale", 1.0) or 1.0)
+    value = float(v["value"])  # the lexer's value holds its scale already ("5.62 million" is 5,620,000)
     if not math.isfinite(value):
         return None  # the 400 digits of an adversarial input are no count
     decimals = int(v.get("decimals", 0) or 0)
