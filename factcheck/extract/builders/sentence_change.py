@@ -161,17 +161,24 @@ def _stated_direction(items: list[Item], k: int) -> tuple[str | None, str | None
     return None, None
 
 
+def _names_a_phrase(items: list[Item], words: frozenset[str] | set[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """The sentence holds one of ``phrases`` (word sequences), tried only where its first word is in the sentence."""
+    codes = [it.code for it in items]
+    for seq in phrases:
+        if not seq or seq[0] not in words:
+            continue
+        n = len(seq)
+        if any(tuple(codes[i : i + n]) == seq for i in range(len(codes) - n + 1)):
+            return True
+    return False
+
+
 def _reading(a: Analysis, sent: Sentence) -> ArithmeticClaim | None:
     items = sent.items
     words = sent.words
     if words & _DOUBT:
         return None
     w = _words()
-    lowered = [it.code for it in items]
-    for seq in (*w.not_recomputable, *w.expectations):
-        n = len(seq)
-        if any(tuple(lowered[i : i + n]) == seq for i in range(len(lowered) - n + 1)):
-            return None
     pcts: list[int] = []
     amounts: list[tuple[int, Figure]] = []
     for k, it in enumerate(items):
@@ -194,6 +201,8 @@ def _reading(a: Analysis, sent: Sentence) -> ArithmeticClaim | None:
     if len(pcts) > 1 or (pcts and items[pcts[0]].mention.type != "percent"):  # type: ignore[union-attr]
         return None
     want = 2 if pcts else 3  # a percentage and two levels, or a stated difference and two levels
+    if len(amounts) < want or _names_a_phrase(items, words, (*w.not_recomputable, *w.expectations)):
+        return None  # checked only where a reading is possible: the phrase search is the costly part
     group = _operands(items, amounts, want)
     if group is None:
         return None
