@@ -474,7 +474,7 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                 told = _verb_dated_before(a, i, verbs)
             if told is None:  # "went to the polls on Sunday": one of the event's nouns, then its date
                 told = _noun_dated_before(a, i, _event_nouns(items[noun_at].code))
-            if told is None or told is m or is_range(a.text, told) or is_range(a.text, m):
+            if told is None or told is m or is_range(a.text, told) or is_range(a.text, m) or _another_before(a, told):
                 continue
             named = a.text[m.start : items[noun_at].end]
             if m.type == "weekday":
@@ -492,6 +492,17 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                 fact.other_date = iso
             fact.certainty = "inferred"
             fact.inferred = f"{named!r} is taken to be the event dated {told.text!r} earlier in the story"
+
+
+_ANOTHER = frozenset(["another", "other", "earlier", "previous", "prior", "second", "last"])
+
+
+def _another_before(a: Analysis, told: Mention) -> bool:
+    """The event dated at ``told`` is said to be another one ("the first stage of another Falcon 9 rocket launched
+    on July 9 ... Saturday's launch"): a word of that in its sentence, before its date."""
+    head = a.text[max(0, told.start - 100) : told.start]
+    head = head[max(head.rfind(". "), head.rfind("; ")) + 1 :]
+    return not _ANOTHER.isdisjoint(w.strip(",;:()\"'").lower() for w in head.split())
 
 
 def event_noun_after(a: Analysis, items: list[Item], k: int) -> int | None:
