@@ -19,6 +19,7 @@ third makes it ambiguous). The later figure is ``inferred`` and says which noun 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -125,11 +126,11 @@ def link_figures(a: Analysis, facts: list[FactBase]) -> None:
     quantities = [f for f in facts if isinstance(f, Quantity)]
     if len(quantities) < 2:
         return
-    starts = [(s.start, s.end, i) for i, s in enumerate(a.sentences)]
+    starts = [s.start for s in a.sentences]
     readings: dict[tuple[str, str, str | None, float], list[_Reading | None]] = {}
     for q in sorted(quantities, key=lambda q: q.span.start):
-        si = next((i for s, e, i in starts if s <= q.span.start < e), None)
-        if si is None:
+        si = bisect.bisect_right(starts, q.span.start) - 1  # the sentence the figure is in (one lookup, not a scan)
+        if si < 0 or not a.sentences[si].start <= q.span.start < a.sentences[si].end:
             continue
         key = _head(a.text, q, a.sentences[si].start, w)
         if key is None:
