@@ -134,6 +134,42 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> tuple[str | None, bool
     the story's figures are in; only countries whose calendar is known. A country after "to", "from" or
     "with" is a partner ("exports to the United States"), taken only when no other is named, and then as
     a guess (the second of the pair)."""
+    before, after, partners = _sentence_countries(match)
+    if before:
+        return before[-1], False
+    if after:
+        return after[0], False
+    if partners:
+        return partners[0], True  # "Exports from India to the United States": the first named, as a guess
+    # "₹600 crore ... for FY26": a currency only one country uses
+    for it in match.sentence.items:
+        if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
+            code = country_of_currency(it.mention.value.get("currency"))
+            if code and fiscal_calendar(code) is not None:
+                return code, False
+    return dominant_country(a) or currency_country(a) or dateline_country(a), False
+
+
+def other_owners(match: RelationMatch) -> list[str]:
+    """Countries that may also own the match's fiscal year: the first country the sentence names (its
+    subject's: "India's imports of Australian coal in 2024-25", "British funds invested in Australian
+    roads in 2024-25") and the country of the sentence's money ("UK Export Finance lent £2.9 billion in
+    Saudi Arabia in 2024-25"). Only countries whose year does not run with the calendar: any January-
+    December country fits a January-December gloss, which says nothing about whose year it is."""
+    before, after, _partners = _sentence_countries(match)
+    named = before + after
+    out = named[:1]
+    for it in match.sentence.items:
+        if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
+            code = country_of_currency(it.mention.value.get("currency"))
+            if code:
+                out.append(code)
+    return [c for c in dict.fromkeys(out) if (cal := fiscal_calendar(c)) is not None and cal[0] != 1]
+
+
+def _sentence_countries(match: RelationMatch) -> tuple[list[str], list[str], list[str]]:
+    """Countries with a known calendar named in the match's sentence: before the match's end, after it,
+    and partners ("exports to the United States")."""
     sent = match.sentence
     before: list[str] = []
     after: list[str] = []
@@ -153,19 +189,7 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> tuple[str | None, bool
                 partners.append(code)  # "India's exports to the United States": the partner keeps no calendar of it
                 continue
             (before if it.start < match.end else after).append(code)
-    if before:
-        return before[-1], False
-    if after:
-        return after[0], False
-    if partners:
-        return partners[0], True  # "Exports from India to the United States": the first named, as a guess
-    # "₹600 crore ... for FY26": a currency only one country uses
-    for it in sent.items:
-        if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
-            code = country_of_currency(it.mention.value.get("currency"))
-            if code and fiscal_calendar(code) is not None:
-                return code, False
-    return dominant_country(a) or currency_country(a) or dateline_country(a), False
+    return before, after, partners
 
 
 # "CANBERRA - ", "NEW DELHI, Oct 3 (Reuters) - ", "TOKYO (Kyodo) -- ", "Ottawa: ": the place a story is filed from

@@ -19,6 +19,7 @@ from factcheck.extract.builders.common import (
     certainty_of,
     fiscal_country_guessed,
     mentions_any,
+    other_owners,
     shared_currency_countries,
 )
 from factcheck.extract.mentions.resources import lexicon, resource
@@ -158,6 +159,19 @@ def _fits_a_sharer(fy: Mention, start: Month, end: Month, a: Analysis) -> bool:
     return False
 
 
+def _fits_another_named(fy: Mention, start: Month, end: Month, country: str | None, match: RelationMatch) -> bool:
+    """The stated months are the year by the calendar of another country that may own it (see
+    :func:`other_owners`)."""
+    for code in other_owners(match):
+        label = _label(fy, code)
+        if code == country or label is None or label[1] is not None:
+            continue  # "the fiscal year ending March 2023" names its months on any calendar
+        rng = fiscal_range(label[0], code)
+        if rng is not None and rng == (_iso(start), _iso(end)):
+            return True
+    return False
+
+
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     fy = match.mention("year")
     if fy is None and match.words("year"):
@@ -238,6 +252,10 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     part = quarter is not None or half is not None
     if guessed and country in shared_currency_countries(a) and (part or _fits_a_sharer(fy, start, end, a)):
         return None  # a rupee story that fits Pakistan's calendar is no Indian story in error
+    if not part and country is not None and _fits_another_named(fy, start, end, country, match):
+        # "India's imports of Australian coal in the 2024-25 fiscal year, the 12 months to March 31": whose
+        # year it is the sentence does not settle, and the months are India's
+        return None
     fits = None if named or part else _fits_naming(fy, start, end)
     span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
@@ -347,6 +365,11 @@ def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None
     end_month = last[1] if last is not None else (start_month - 2) % 12 + 1
     exp_start = cal.fiscal[0]
     exp_end = (exp_start - 2) % 12 + 1
+    if start_month != exp_start and any((other := fiscal_calendar(code)) is not None and other[0] == start_month
+                                        for code in other_owners(match) if code != country):
+        # "UK Export Finance lent £2.9 billion in Saudi Arabia in the financial year that ended in March":
+        # the months are Britain's year, and the sentence does not settle whose year it is
+        return None
     span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
         span=span,

@@ -46,6 +46,11 @@ def lex(text: str, tokens: list[Token] | None = None, lang: str = "en") -> tuple
     return toks, _Composer(text, toks, lexicon(lang)).run()
 
 
+_ONE_DETERMINERS = frozenset({"the", "this", "that", "each", "every", "which", "any", "another", "no"})
+_AFTER_PRONOUN_ONE = frozenset({"", "of", "who", "that", "which", "in", "at", "on", "from", "for", "with", "to", "by", "is", "was",
+                                "has", "had", "have", "are", "were", "will", "would"})
+
+
 def _num(tok: Token) -> float | None:
     if not tok.digit:
         return None
@@ -425,6 +430,17 @@ class _Composer:
         return self.emit(m.WEEKDAY, start, j, weekday=base, modifier=mod, possessive=possessive)
 
     # number-led: percent, points, money with a currency word, durations, years, plain numbers --------
+    def _pronoun_one(self, i: int) -> bool:
+        """"one" as a pronoun, no count: "the ongoing one", "this one", "each one has", "the last one,"."""
+        nxt = self.low(i + 1)
+        if nxt in self.lx.scales or nxt in ("hundred", "thousand", "dozen", "%", "percent", "per", "-"):
+            return False
+        before = self.low(i - 1)
+        if before in _ONE_DETERMINERS:
+            return nxt in _AFTER_PRONOUN_ONE or not nxt.isalpha()
+        return before.isalpha() and before.islower() and self.low(i - 2) in _ONE_DETERMINERS \
+            and not nxt.isalpha()
+
     def number_led(self, i: int) -> int:
         t = self.t[i]
         value: float | None
@@ -453,6 +469,8 @@ class _Composer:
                 value = 1.0
                 word_number = True
             elif t.low in self.lx.numbers and t.low not in ("half", "couple", "hundred"):
+                if t.low == "one" and self._pronoun_one(i):
+                    return 0
                 value = self.lx.numbers[t.low]
                 word_number = True
                 # "twenty-five"

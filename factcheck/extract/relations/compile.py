@@ -39,6 +39,9 @@ _NODATES_ITEM = r"(?:(?!@(?:date|day_of_month|weekday|month|year) )[^\s|\[\]()]\
 _COUNT_OF_THINGS = r"(?:(?<=for )|(?<=of ))@number "
 _RATIO_CODES = frozenset({"@percent", "@points"})
 _TOTAL_WORDS = r"(?:together|total|totall?ing|combined|altogether|in all|overall|bringing|taking|giving|for a|a total|making) "
+# a change after a figure is no further item of its list ("$62.4 billion on Oct. 1, an increase of $4.2 billion")
+_CHANGE_WORDS = (r"(?:(?:an?|the|its) )?(?:(?:[\w-]+ )?(?:increase|rise|gain|jump|drop|fall|decline|decrease|reduction|"
+                 r"growth|surge|slump)s?|up|down) ")
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
 
 
@@ -221,7 +224,7 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         own = f"{_WORD_ITEM}{{0,9}}?"  # the item's own words: "of offshore wind", "to low - income households"
         # ", the South East", "and the air force", "plus"
         # never a word that states the total ("..., together $19.1 billion")
-        sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus )(?!{_TOTAL_WORDS}){_WORD_ITEM}{{0,5}}?"
+        sep = f"(?:, (?:and |plus )?|; (?:and )?|and |plus )(?!{_TOTAL_WORDS})(?!{_CHANGE_WORDS}){_WORD_ITEM}{{0,5}}?"
         # one list holds one kind of figure: percentages apart from amounts and counts ("rose 4%, 11% and 7%,
         # respectively, to $310 million, $145 million and $92 million" holds two lists, not one of six)
         kinds = [k for k in (codes & _RATIO_CODES, codes - _RATIO_CODES) if k]
