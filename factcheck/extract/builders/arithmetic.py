@@ -51,6 +51,8 @@ class _Words:
     factors: dict[str, float]  # "doubled" -> 2, "halved" -> 0.5, "three times" -> 3
     league_points: dict[str, float]  # "wins" -> 3, "draws" -> 1, "defeats" -> 0
     expectations: tuple[tuple[str, ...], ...]  # "average estimate", "analysts": an old value someone expected
+    earlier_guesses: tuple[tuple[str, ...], ...]  # "earlier estimate", "previous forecast": a revised value
+    own_base: tuple[tuple[str, ...], ...]  # "on the previous year", "year on year": a change with its own base
 
 
 @cache
@@ -64,7 +66,9 @@ def _words() -> _Words:
     league = {str(w): float(f) for f, ws in (raw.get("league_points") or {}).items() for w in ws}
     return _Words(frozenset(raw["up"]), frozenset(raw["down"]), frozenset(raw["not_a_partition"]), hedges,
                   not_recomputable, per_year, frozenset(raw.get("measures", ())), factors, league,
-                  tuple(tuple(p.split()) for p in raw.get("expectations", ())))
+                  tuple(tuple(p.split()) for p in raw.get("expectations", ())),
+                  tuple(tuple(p.split()) for p in raw.get("earlier_guesses", ())),
+                  tuple(tuple(p.replace("-", " - ").split()) for p in raw.get("own_base", ())))
 
 
 _LISTING = frozenset(["including", "includes", "included", "among", "such as"])
@@ -218,6 +222,28 @@ def _expected_base(match: RelationMatch, words: _Words) -> bool:
     return _expected([*before[::-1], "@", *after], words)
 
 
+def _revision_against_another_base(match: RelationMatch, words: _Words) -> bool:
+    """A revision from an earlier estimate, with a change said of another base: "raised its forecast to ¥2.27
+    trillion from an earlier estimate of ¥2.25 trillion, a 4.4 percent increase on the previous year" (the 4.4%
+    is against last year's result, which the sentence does not give)."""
+    old = match.mention("old")
+    stated = match.get("pct") or match.get("diff")
+    if old is None or stated is None:
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is old), None)
+    end = next((i for i, it in enumerate(items) if it is stated.items[-1]), None)
+    if k is None or end is None:
+        return False
+    before = [it.code for it in items[max(0, k - 4) : k]]
+    if not any(tuple(before[i : i + len(p)]) == p for p in words.earlier_guesses for i in range(len(before))):
+        return False
+    after = [w for it in items[end + 1 : end + 6] for w in it.text.lower().replace("-", " - ").split()]
+    after = after[1:] if after and after[0] in words.measures | {"increase", "rise", "gain", "fall", "drop", "decline"} \
+        else after
+    return any(tuple(after[: len(p)]) == p for p in words.own_base)
+
+
 _COMPARISONS = frozenset(["from", "against", "versus", "vs", "than", "compared"])
 
 
@@ -339,6 +365,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None
     if reading.relation in ("percent_change", "difference") and _expected_base(match, words):
         return None  # measured against an estimate: no change between the two values is claimed
+    if reading.relation in ("percent_change", "difference") and _revision_against_another_base(match, words):
+        return None  # the change is against last year's result, not the estimate the value was revised from
     if reading.relation in ("percent_change", "difference") and _base_moves_itself(match, words):
         return None  # "... to $9.2 billion and imports from the US fell to $5.1 billion": another figure's level
     hedge_words = match.words("hedge")
