@@ -136,7 +136,22 @@ def _total_first(match: RelationMatch, part_slot: Slot | None) -> bool:
 
 _LIST_SEPARATORS = frozenset([",", "and", "plus", ";"])
 _LIST_ENDS = frozenset([".", ":", "(", ")", "—", "–", "as", "while", "when", "after", "before", "but", "which", "where", "who",
-                        "whose", "than", "since", "because", "with", "against", "compared", "versus", "from", "up", "down"])
+                        "whose", "than", "since", "because", "with", "against", "compared", "versus", "from", "up", "down",
+                        # a reporting verb closes the list: "..., four on farming, the ministry said, and the two ..."
+                        "said", "says", "told", "according", "added"])
+
+
+_OUT_OF = frozenset(["them", "whom", "which", "these", "those"])
+
+
+def _counted_out(match: RelationMatch) -> bool:
+    """The total slot's figure is counted out of something before it ("six of them", "40 of which"): a part."""
+    slot = match.get("total")
+    if slot is None or not slot.items:
+        return False
+    items = match.sentence.items
+    k = items.index(slot.items[-1])
+    return k + 2 < len(items) and items[k + 1].code == "of" and items[k + 2].code in _OUT_OF
 
 
 def _list_cut_short(match: RelationMatch, slot: Slot) -> bool:
@@ -500,6 +515,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             total = _only_previous(match, a, parts[0], inferred, "the total")
         if total is not None and _first_item_of_the_list(match, total, parts):
             return None
+        if _counted_out(match):
+            return None  # "14 accords, six of them on energy, five on ports and ...": "six" is a part, no total
         lead = _lead(match)
         if any(match.sentence.items[k].code == "net" for k in range(match.first_item, match.last_item)):
             return None  # "opened 362 and closed 140, a net addition of 222, bringing its total to ...": a difference
