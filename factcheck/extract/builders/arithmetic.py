@@ -141,6 +141,19 @@ _LIST_ENDS = frozenset([".", ":", "(", ")", "—", "–", "as", "while", "when",
                         "said", "says", "told", "according", "added"])
 
 
+def _balance_sign(match: RelationMatch, order: str) -> str | None:
+    """The way a trade balance's word says its flows go: a surplus has exports above imports, a deficit below
+    ("exports of $30.1 billion and imports of $35.2 billion, leaving a surplus of $5.1 billion" is wrong however
+    the amounts round). ``order`` says which of the match's values are the exports: ``exports_new`` (the change's
+    new value) or ``exports_old``. None when the match names both words, or neither."""
+    codes = {match.sentence.items[k].code for k in range(match.first_item, match.last_item)}
+    said = codes & {"surplus", "deficit"}
+    if len(said) != 1:
+        return None
+    up = ("surplus" in said) == (order == "exports_new")
+    return "up" if up else "down"
+
+
 _OUT_OF = frozenset(["them", "whom", "which", "these", "those"])
 
 
@@ -359,6 +372,13 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
     direction = reading.stated_direction or _direction(match.words("dir").split(), words)
+    if direction is None and reading.relation == "difference" and spec.get("balance_sign"):
+        order = str(spec["balance_sign"])
+        direction = _balance_sign(match, order)
+        if direction is not None and reading.actual_direction in ("up", "down"):
+            above = (reading.actual_direction == "up") == (order == "exports_new")  # exports above imports
+            reading = replace(reading, computed_text=("a surplus of " if above else "a deficit of ")
+                              + _computed_text(reading, None))
     return claim_of(a, reading, hedge, direction, inferred, Span(start=match.start, end=match.end),
                     match.sentence.index, certainty_of(match), match.pattern.id)
 
