@@ -60,3 +60,11 @@ def test_a_participle_clause_ends_at_the_main_clause_verb() -> None:
     # a participle clause closed by its comma is unchanged
     s = first("The date laid out in the plan, which consists of three phases, is 2027.")
     assert "[p laid out in the plan ] , [r which consists of" in s.stream
+
+
+def test_a_participle_clause_ends_at_the_main_clause_finite_be() -> None:
+    s = first("The $2.7 billion package announced by the two governments on Monday is split between $1.5 billion for "
+              "rail and $1.2 billion for roads.")
+    assert "[p announced by the @number governments on @weekday ] is split between @money" in s.stream
+    s = first("The target set by the board in 2023 will be reviewed in March.")
+    assert "[p set by the board in @year ] will be" in s.stream

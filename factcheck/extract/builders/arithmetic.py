@@ -140,7 +140,35 @@ def _total_first(match: RelationMatch, part_slot: Slot | None) -> bool:
 
 _LIST_SEPARATORS = frozenset([",", "and", "plus", ";"])
 _LIST_ENDS = frozenset([".", ":", "(", ")", "—", "–", "as", "while", "when", "after", "before", "but", "which", "where", "who",
-                        "whose", "than", "since", "because", "with", "against", "compared", "versus", "from", "up", "down"])
+                        "whose", "than", "since", "because", "with", "against", "compared", "versus", "from", "up", "down",
+                        # a reporting verb closes the list: "..., four on farming, the ministry said, and the two ..."
+                        "said", "says", "told", "according", "added"])
+
+
+def _balance_sign(match: RelationMatch, order: str) -> str | None:
+    """The way a trade balance's word says its flows go: a surplus has exports above imports, a deficit below
+    ("exports of $30.1 billion and imports of $35.2 billion, leaving a surplus of $5.1 billion" is wrong however
+    the amounts round). ``order`` says which of the match's values are the exports: ``exports_new`` (the change's
+    new value) or ``exports_old``. None when the match names both words, or neither."""
+    codes = {match.sentence.items[k].code for k in range(match.first_item, match.last_item)}
+    said = codes & {"surplus", "deficit"}
+    if len(said) != 1:
+        return None
+    up = ("surplus" in said) == (order == "exports_new")
+    return "up" if up else "down"
+
+
+_OUT_OF = frozenset(["them", "whom", "which", "these", "those"])
+
+
+def _counted_out(match: RelationMatch) -> bool:
+    """The total slot's figure is counted out of something before it ("six of them", "40 of which"): a part."""
+    slot = match.get("total")
+    if slot is None or not slot.items:
+        return False
+    items = match.sentence.items
+    k = items.index(slot.items[-1])
+    return k + 2 < len(items) and items[k + 1].code == "of" and items[k + 2].code in _OUT_OF
 
 
 def _list_cut_short(match: RelationMatch, slot: Slot) -> bool:
@@ -372,6 +400,13 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     hedge_words = match.words("hedge")
     hedge = words.hedges.get(hedge_words) if hedge_words else None
     direction = reading.stated_direction or _direction(match.words("dir").split(), words)
+    if direction is None and reading.relation == "difference" and spec.get("balance_sign"):
+        order = str(spec["balance_sign"])
+        direction = _balance_sign(match, order)
+        if direction is not None and reading.actual_direction in ("up", "down"):
+            above = (reading.actual_direction == "up") == (order == "exports_new")  # exports above imports
+            reading = replace(reading, computed_text=("a surplus of " if above else "a deficit of ")
+                              + _computed_text(reading, None))
     return claim_of(a, reading, hedge, direction, inferred, Span(start=match.start, end=match.end),
                     match.sentence.index, certainty_of(match), match.pattern.id)
 
@@ -528,6 +563,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             total = _only_previous(match, a, parts[0], inferred, "the total")
         if total is not None and _first_item_of_the_list(match, total, parts):
             return None
+        if _counted_out(match):
+            return None  # "14 accords, six of them on energy, five on ports and ...": "six" is a part, no total
         lead = _lead(match)
         if any(match.sentence.items[k].code == "net" for k in range(match.first_item, match.last_item)):
             return None  # "opened 362 and closed 140, a net addition of 222, bringing its total to ...": a difference
