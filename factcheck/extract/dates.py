@@ -50,6 +50,10 @@ DATE_RE = re.compile(
     r"|\b(?P<mmod>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-])?(?P<m5>" + MONTH_RE
     + r")(?:\s(?P<y5>\d{4})\b)?"
     r"|\b(?P<wmod>(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd>" + WEEKDAY_RE + r")\b"
+    # "said yesterday (Tuesday)", "delivered yesterday, Wednesday,": the day named twice; not before a date
+    # ("yesterday, Wednesday, May 21" is the relative day, then the dated weekday) nor in a list of days
+    r"|\b(?P<dei>(?i:yesterday|today|tomorrow|tonight))(?:\s\((?P<wd6>" + WEEKDAY_RE + r")\)|,\s(?P<wd7>" + WEEKDAY_RE
+    + r")\b(?![-'’]|,?\s(?:and|or|to)\b|,?\s\(?(?:" + MONTH_RE + r"|\d)))"
     r"|\b(?P<rel>(?i:" + _RELATIVE + r"))\b"
     r"|\b(?P<year>(?:19|20)\d{2})\b"
 )
@@ -137,6 +141,8 @@ def _parts(m: re.Match[str]) -> DateParts | None:
     if g["wd"]:
         mod = g["wmod"].strip().lower() if g["wmod"] else None
         return DateParts("weekday", weekday=g["wd"].lower(), modifier=mod)
+    if g["dei"]:
+        return dataclasses.replace(_relative(g["dei"].lower()), weekday=(g["wd6"] or g["wd7"]).lower())
     if g["rel"]:
         return _relative(g["rel"].lower())
     if g["year"]:
@@ -178,7 +184,7 @@ def parse_expression(expression: str) -> DateParts | None:
 
 def tense_at(sentence: str, pos: int, end: int | None = None) -> str:
     """'future' if a future cue ('will', 'plans to', 'is scheduled') governs the words before ``pos``."""
-    start = max(0, pos - 90)
+    start = max(0, pos - 150)
     low_sentence = lowered(sentence)
     if low_sentence is None or _FUTURE_GATE.search(low_sentence, start, pos) is not None:  # most hold no cue
         window = sentence[start:pos]

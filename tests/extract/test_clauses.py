@@ -60,3 +60,14 @@ def test_a_participle_clause_ends_at_the_main_clause_verb() -> None:
     # a participle clause closed by its comma is unchanged
     s = first("The date laid out in the plan, which consists of three phases, is 2027.")
     assert "[p laid out in the plan ] , [r which consists of" in s.stream
+
+
+def test_a_bare_noun_after_a_conjunction_takes_a_verb_not_a_participle() -> None:
+    # "a day after eight OPEC+ members agreed at a meeting": the conjunction's clause has its own verb
+    s = first("Prices rose on July 5, a day after eight OPEC+ members agreed at an online meeting on July 4.")
+    assert "[p" not in s.stream
+    s = first("The ministry confirmed the plan before ministers signed in Rome on Friday.")
+    assert "[p" not in s.stream
+    # with no conjunction before its noun, the participle still modifies it
+    s = first("The package endorsed by ministers on Monday consists of two parts.")
+    assert "[p endorsed by ministers on @weekday ]" in s.stream
