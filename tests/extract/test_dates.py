@@ -46,6 +46,12 @@ def mentions(text: str) -> list[DateMention]:
         ("Talks were held yesterday, Monday and Tuesday.", "yesterday", "relative", None, None),
         ("Shares fell yesterday, Tuesday's losses deepening.", "yesterday", "relative", None, None),
         ("The index fell yesterday, Tuesday, Nov. 4 being a holiday.", "yesterday", "relative", None, None),
+        # a weekday with a day of the month ("Tuesday the 14th"), a weekday told in a relative clause
+        ("The board met on Tuesday the 14th.", "Tuesday the 14th", "day_of_month", None, "tuesday"),
+        ("The board met on Monday the 13th of October 2025.", "Monday the 13th of October 2025", "absolute",
+         "2025-10-13", "monday"),
+        ("The strike is called for Oct. 14, which is a Tuesday.", "Oct. 14, which is a Tuesday", "absolute", None,
+         "tuesday"),
     ],
 )
 def test_forms(text: str, expression: str, form: str, date: str | None, weekday: str | None) -> None:

@@ -435,9 +435,13 @@ def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Menti
 
 
 # an infinitive, a modal or a word of plans between a conjunction and its clause's date: that date is of
-# something foreseen ("agreed to meet on", "said it would vote on", "is scheduled for")
+# something foreseen ("agreed to meet on", "said it would vote on", "is scheduled for"); a verb that calls,
+# fixes or moves an event may take the event's own date ("after the ministry called elections on March 19")
 _PLANNED = re.compile(r"\b(?:to|would|will|could|should|might|may|must|shall|plans?|planned|planning|scheduled|"
-                      r"due|set|expected|next|until|till|by|deadline|ahead)\b", re.IGNORECASE)
+                      r"due|set|expected|next|until|till|by|deadline|ahead|announc\w*|declar\w*|call(?:ed|ing|s)?|"
+                      r"fix(?:ed|ing)?|named|order(?:ed|ing)|propos\w*|request\w*|sought|seeking|invit\w*|postpon\w*|"
+                      r"delay\w*|mov(?:ed|ing)|brought|push(?:ed|ing)|reschedul\w*|confirm\w*|chose|picked|slated)\b",
+                      re.IGNORECASE)
 
 _CONJUNCTION = re.compile(r"\b(?:(?:shortly|soon|just|only|hours) )?(?:after|before|following|in the wake of)\b",
                           re.IGNORECASE)
