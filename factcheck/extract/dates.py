@@ -44,12 +44,20 @@ DATE_RE = re.compile(
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd2>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\s\(?(?P<d2>\d{1,2})" + _SUFFIX + r"(?![-–]\d)\s(?P<m2>" + MONTH_RE
     + r")(?:,?\s(?P<y2>\d{4})\b)?\)?"
     r"|\b(?P<m3>" + MONTH_RE + r")\s(?P<d3>\d{1,2})" + _SUFFIX + r"\b(?:,?\s(?P<y3>\d{4})\b|\s(?P<yr3>last|this|next)\syear\b)?"
-    r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\)|,\san?\s(?P<wd5>" + WEEKDAY_RE + r")\b)?"
+    r"(?:\s\((?P<wd3>" + WEEKDAY_RE + r")\)|,\s(?:which\s(?:is|was|will\sbe|falls\son|fell\son|falls|fell)\s)?an?\s(?P<wd5>"
+    + WEEKDAY_RE + r")\b)?"
     r"|\b(?P<d4>\d{1,2})" + _SUFFIX + r"\s(?:of\s)?(?P<m4>" + MONTH_RE + r")(?:,?\s(?P<y4>\d{4})\b|\s(?P<yr4>last|this|next)\syear\b)?"
+    # "on Tuesday the 14th" (British usage), "Tuesday the 14th of October"
+    r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd8>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\sthe\s(?P<d8>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?![-–]\d)(?:\sof\s(?P<m8>" + MONTH_RE + r")(?:,?\s(?P<y8>\d{4})\b)?)?"
     r"|\bthe\s(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?:\sof\s(?P<m6>" + MONTH_RE + r")(?:,?\s(?P<y6>\d{4})\b)?)?"
     r"|\b(?P<mmod>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-])?(?P<m5>" + MONTH_RE
     + r")(?:\s(?P<y5>\d{4})\b)?"
     r"|\b(?P<wmod>(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd>" + WEEKDAY_RE + r")\b"
+    # "said yesterday (Tuesday)", "delivered yesterday, Wednesday,": the day named twice; not before a date
+    # ("yesterday, Wednesday, May 21" is the relative day, then the dated weekday) nor in a list of days
+    r"|\b(?P<dei>(?i:yesterday|today|tomorrow|tonight))(?:\s\((?P<wd6>" + WEEKDAY_RE + r")\)|,\s(?P<wd7>" + WEEKDAY_RE
+    + r")\b(?![-'’]|,?\s(?:and|or|to)\b|,?\s\(?(?:" + MONTH_RE + r"|\d)))"
     r"|\b(?P<rel>(?i:" + _RELATIVE + r"))\b"
     r"|\b(?P<year>(?:19|20)\d{2})\b"
 )
@@ -129,6 +137,11 @@ def _parts(m: re.Match[str]) -> DateParts | None:
             rel = g.get("yr" + y[1:])
             return DateParts("absolute", _int(g[y]), month_number(g[mo]), int(g[d]), weekday,
                              modifier=f"{rel} year" if rel else None)
+    if g["d8"]:
+        wd8 = g["wd8"].lower()
+        if g["m8"]:
+            return DateParts("absolute", _int(g["y8"]), month_number(g["m8"]), int(g["d8"]), wd8)
+        return DateParts("day_of_month", day=int(g["d8"]), weekday=wd8)
     if g["dom"]:
         return DateParts("day_of_month", day=int(g["dom"]))
     if g["m5"]:
@@ -137,6 +150,8 @@ def _parts(m: re.Match[str]) -> DateParts | None:
     if g["wd"]:
         mod = g["wmod"].strip().lower() if g["wmod"] else None
         return DateParts("weekday", weekday=g["wd"].lower(), modifier=mod)
+    if g["dei"]:
+        return dataclasses.replace(_relative(g["dei"].lower()), weekday=(g["wd6"] or g["wd7"]).lower())
     if g["rel"]:
         return _relative(g["rel"].lower())
     if g["year"]:
@@ -178,7 +193,7 @@ def parse_expression(expression: str) -> DateParts | None:
 
 def tense_at(sentence: str, pos: int, end: int | None = None) -> str:
     """'future' if a future cue ('will', 'plans to', 'is scheduled') governs the words before ``pos``."""
-    start = max(0, pos - 90)
+    start = max(0, pos - 150)
     low_sentence = lowered(sentence)
     if low_sentence is None or _FUTURE_GATE.search(low_sentence, start, pos) is not None:  # most hold no cue
         window = sentence[start:pos]

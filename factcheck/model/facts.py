@@ -286,6 +286,8 @@ class FiscalYearGloss(FactBase):
     fits_naming: bool | None = Field(
         None, description="Whether the stated months can be this fiscal year under either naming (after the "
         "year it starts in or the year it ends in), whatever the calendar; None when the name gives its months.")
+    label: str | None = Field(None, description="'2024-25': the name of a fiscal year named for the two calendar "
+                              "years it spans.")
 
 
 class ArithmeticClaim(FactBase):

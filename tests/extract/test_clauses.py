@@ -68,3 +68,14 @@ def test_a_participle_clause_ends_at_the_main_clause_finite_be() -> None:
     assert "[p announced by the @number governments on @weekday ] is split between @money" in s.stream
     s = first("The target set by the board in 2023 will be reviewed in March.")
     assert "[p set by the board in @year ] will be" in s.stream
+
+
+def test_a_bare_noun_after_a_conjunction_takes_a_verb_not_a_participle() -> None:
+    # "a day after eight OPEC+ members agreed at a meeting": the conjunction's clause has its own verb
+    s = first("Prices rose on July 5, a day after eight OPEC+ members agreed at an online meeting on July 4.")
+    assert "[p" not in s.stream
+    s = first("The ministry confirmed the plan before ministers signed in Rome on Friday.")
+    assert "[p" not in s.stream
+    # with no conjunction before its noun, the participle still modifies it
+    s = first("The package endorsed by ministers on Monday consists of two parts.")
+    assert "[p endorsed by ministers on @weekday ]" in s.stream

@@ -39,6 +39,19 @@ def mentions(text: str) -> list[DateMention]:
         ("The deadline is by March 2029.", "March 2029", "month", "2029-03", None),
         ("The agreement was signed in 2019.", "2019", "year", "2019", None),
         ("The two sides met two days later.", "two days later", "relative", None, None),
+        # a relative day with its weekday beside it
+        ("The agency said yesterday (Tuesday) that it agreed.", "yesterday (Tuesday)", "relative", None, "tuesday"),
+        ("The plan delivered yesterday, Wednesday, was tight.", "yesterday, Wednesday", "relative", None, "wednesday"),
+        ("The ministry said today (Monday) that supplies would be cut.", "today (Monday)", "relative", None, "monday"),
+        ("Talks were held yesterday, Monday and Tuesday.", "yesterday", "relative", None, None),
+        ("Shares fell yesterday, Tuesday's losses deepening.", "yesterday", "relative", None, None),
+        ("The index fell yesterday, Tuesday, Nov. 4 being a holiday.", "yesterday", "relative", None, None),
+        # a weekday with a day of the month ("Tuesday the 14th"), a weekday told in a relative clause
+        ("The board met on Tuesday the 14th.", "Tuesday the 14th", "day_of_month", None, "tuesday"),
+        ("The board met on Monday the 13th of October 2025.", "Monday the 13th of October 2025", "absolute",
+         "2025-10-13", "monday"),
+        ("The strike is called for Oct. 14, which is a Tuesday.", "Oct. 14, which is a Tuesday", "absolute", None,
+         "tuesday"),
     ],
 )
 def test_forms(text: str, expression: str, form: str, date: str | None, weekday: str | None) -> None:
@@ -59,6 +72,9 @@ def test_forms(text: str, expression: str, form: str, date: str | None, weekday:
         ("The leaders plan to meet on the 30th.", "future"),
         ("The summit is scheduled for Friday.", "future"),
         ("The ministers met on Friday, and they will meet again on Monday.", "future"),
+        # a future cue far back in the clause still governs the date
+        ("Shareholders in the miner will vote on the company's proposed merger with its larger rival at an "
+         "extraordinary general meeting in the city on Monday, August 19.", "future"),
     ],
 )
 def test_tense(text: str, tense: str) -> None:

@@ -141,6 +141,9 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> tuple[str | None, bool
         return after[0], False
     if partners:
         return partners[0], True  # "Exports from India to the United States": the first named, as a guess
+    region = _region_country(match)
+    if region is not None:
+        return region, False  # "NSW Treasurer ...": a state that keeps its nation's fiscal year
     # "₹600 crore ... for FY26": a currency only one country uses
     for it in match.sentence.items:
         if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
@@ -148,6 +151,34 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> tuple[str | None, bool
             if code and fiscal_calendar(code) is not None:
                 return code, False
     return dominant_country(a) or currency_country(a) or dateline_country(a), False
+
+
+@cache
+def _regions() -> tuple[tuple[str, frozenset[str], re.Pattern[str] | None], ...]:
+    """(country, one-word names, several-word names) of the states and provinces that keep their
+    nation's fiscal year."""
+    out = []
+    for code, names in resource("lexicon").get("national_calendar_regions", {}).items():
+        singles = frozenset(n for n in names if " " not in n)
+        multi = [r"\s+".join(map(re.escape, n.split())) for n in names if " " in n]
+        out.append((code, singles, re.compile(r"\b(?:" + "|".join(multi) + r")\b") if multi else None))
+    return tuple(out)
+
+
+def _region_country(match: RelationMatch) -> str | None:
+    """The one nation whose states or provinces the sentence names, where they keep its fiscal year."""
+    words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in match.sentence.words}
+    low = None
+    found = []
+    for code, singles, multi in _regions():
+        if not words.isdisjoint(singles):
+            found.append(code)
+            continue
+        if multi is not None:
+            low = low if low is not None else match.sentence_text.lower()
+            if multi.search(low):
+                found.append(code)
+    return found[0] if len(found) == 1 and fiscal_calendar(found[0]) is not None else None
 
 
 def other_owners(match: RelationMatch) -> list[str]:

@@ -120,10 +120,12 @@ def _other_dollar_calendar(first: tuple[int | None, int] | None, last: tuple[int
 def _fits_naming(fy: Mention, start: Month, end: Month) -> bool:
     """Whether twelve months from ``start`` to ``end`` can be the fiscal year ``fy`` names under either
     convention: "fiscal 2025" starts or ends in 2025; "2025-26" starts in 2025 and ends in 2026 (or is
-    calendar 2025 when it starts in January)."""
+    the calendar year)."""
     year, year2 = int(fy.value["year"]), fy.value.get("year2")
     if year2:
-        return (start[0], end[0]) == (year, int(year2)) or (start == (year, 1) and end[0] == year)
+        # a year named for two calendar years runs from the first into the second: "2024-25" is never
+        # the calendar year 2024 (nor any other twelve months inside one calendar year)
+        return (start[0], end[0]) == (year, int(year2))
     return year in (start[0], end[0])
 
 
@@ -194,6 +196,10 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         # "2024-25" is no way to name a U.S. federal year ("fiscal 2025"): the dollars are another
         # country's (Canada's, Australia's ...), so no calendar is guessed
         country, guessed = None, False
+    if fy.value.get("year2") and (cal := fiscal_calendar(country)) is not None and cal[0] == 1:
+        # "the 2024-25 financial year" is no year of a country whose year is the calendar's (Saudi Arabia's):
+        # named for two years, it is another body's, and only its naming is checked
+        country, guessed = None, False
     last = _late_end(last, match.mention("last"), country)
     label = _label(fy, country)
     if label is None:
@@ -257,6 +263,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         # year it is the sentence does not settle, and the months are India's
         return None
     fits = None if named or part else _fits_naming(fy, start, end)
+    split = f"{fy.value['year']}-{str(fy.value['year2'])[-2:]}" if fy.value.get("year2") and not named else None
     span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
         span=span,
@@ -271,6 +278,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         quarter=quarter,
         half=half,
         fits_naming=fits,
+        label=split,
         certainty="inferred" if guessed else certainty_of(match) if not match.pattern.spec.set.get("across_clauses")
         else "certain",
         inferred=_guess_reason(country, a) if guessed else None,

@@ -408,13 +408,22 @@ def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Menti
     first_is = match.pattern.spec.set.get("first_is")
     if first_is not in ("later", "earlier"):
         return None
+    if match.pattern.spec.set.get("plain_between") and _PLANNED.search(a.text, min(first.end, second.end),
+                                                                         max(first.start, second.start)):
+        # "rose on March 12 after the two sides agreed to meet on March 19": the second date is what was
+        # planned or foreseen, not the act the conjunction orders
+        return None
     later, earlier = (first, second) if first_is == "later" else (second, first)
     span = Span(start=match.start, end=match.end)
+    cue = " ".join(a.text[span.start : span.end].split()[-4:])
+    if match.pattern.spec.set.get("plain_between"):
+        conj = _CONJUNCTION.search(a.text, min(first.end, second.end), max(first.start, second.start))
+        cue = conj.group(0) if conj else cue  # "after", as the text has it
     return Sequence(
         span=span,
         text=a.text[span.start : span.end],
         sentence=match.sentence.index,
-        cue=" ".join(a.text[span.start : span.end].split()[-4:]),
+        cue=cue,
         earlier_label=_label(match, earlier, first),
         later_label=_label(match, later, first),
         strict=False,
@@ -423,6 +432,19 @@ def _order_only(match: RelationMatch, a: Analysis, first: Mention, second: Menti
         certainty=_certainty(match, inferred),
         pattern=match.pattern.id,
     )
+
+
+# an infinitive, a modal or a word of plans between a conjunction and its clause's date: that date is of
+# something foreseen ("agreed to meet on", "said it would vote on", "is scheduled for"); a verb that calls,
+# fixes or moves an event may take the event's own date ("after the ministry called elections on March 19")
+_PLANNED = re.compile(r"\b(?:to|would|will|could|should|might|may|must|shall|plans?|planned|planning|scheduled|"
+                      r"due|set|expected|next|until|till|by|deadline|ahead|announc\w*|declar\w*|call(?:ed|ing|s)?|"
+                      r"fix(?:ed|ing)?|named|order(?:ed|ing)|propos\w*|request\w*|sought|seeking|invit\w*|postpon\w*|"
+                      r"delay\w*|mov(?:ed|ing)|brought|push(?:ed|ing)|reschedul\w*|confirm\w*|chose|picked|slated)\b",
+                      re.IGNORECASE)
+
+_CONJUNCTION = re.compile(r"\b(?:(?:shortly|soon|just|only|hours) )?(?:after|before|following|in the wake of)\b",
+                          re.IGNORECASE)
 
 
 _WITHIN_UNITS = {"hours": 1 / 24, "hour": 1 / 24, "days": 1, "day": 1, "weeks": 7, "week": 7}

@@ -228,9 +228,36 @@ def _is_modifier(items: list[Item], k: int, cues: _Cues) -> bool:
         return False
     if prev.mention is not None and prev.mention.type in ("person", "title", "country"):
         return False
+    if _after_subordinator(items, k):
+        return False  # "a day after eight members agreed at a meeting", "before ministers signed in Rome": a bare noun's verb
     # "the 2027 date laid out in a 2022 plan", "the target set in 2020": a participle before a preposition
     # or a time word; one before its object ("endorsed a budget", "approved $893 billion") is a verb
     return nxt.code in cues.followers
+
+
+_SUBORDINATORS = frozenset(["after", "before", "since", "until", "when", "once", "because", "while"])
+
+
+def _subordinator(it: Item) -> bool:
+    """A conjunction that opens a clause of its own ("after", "when"), or an interval ending in one ("a day
+    after", "two weeks before")."""
+    if it.code in _SUBORDINATORS:
+        return True
+    m = it.mention
+    return m is not None and m.type == "relative" and m.text.lower().endswith(("after", "before"))
+
+
+def _after_subordinator(items: list[Item], k: int) -> bool:
+    """A noun phrase of at most four words with no determiner ("eight OPEC+ members", "ministers") stands
+    between a subordinator and ``items[k]``: the participle form is that clause's verb."""
+    for j in range(k - 1, max(-1, k - 6), -1):
+        it = items[j]
+        if _subordinator(it):
+            return j < k - 1
+        if it.code in _DETERMINERS or it.code in (",", ";", ":", "(", ")", "and", "or", "that", "which", "who") \
+                or (it.mention is not None and it.mention.type not in ("number", "country", "person", "title")):
+            return False
+    return False
 
 
 def _clause_follows(items: list[Item], k: int) -> bool:

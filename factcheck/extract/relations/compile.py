@@ -29,9 +29,10 @@ _WORD_ITEM = (r"(?:(?!(?:and|or|but) (?:[^\s@]\S* )?@(?:money|number|percent|poi
 _COUNTED_ITEM = (r"(?:(?!(?:and|or|but) (?:[^\s@]\S* )?@(?:money|number|percent|points) )"
                  r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!money |number |percent |points )\w+|"
                  r"(?:(?<=the )|(?<=its )|(?<=their )|(?<=his )|(?<=her )|(?<=all )|(?<=these )|(?<=those ))@number) )")
-# a word or a mention that is not a date ("the board met in @country on"), never and/or/but
+# a word or a mention that is not a date ("the board met in @country on"), never and/or/but; the "+" and
+# "&" of a name ("OPEC+ members", "S&P") are words of it
 _UNDATED_ITEM = (r"(?:(?!(?:and|or|but) )"
-                 r"(?:[a-z0-9'’-][^\s@|\[\]()]*|@(?!date |day_of_month |weekday |month |relative |year |fiscal_year )\w+) )")
+                 r"(?:[a-z0-9'’&+-][^\s@|\[\]()]*|@(?!date |day_of_month |weekday |month |relative |year |fiscal_year )\w+) )")
 # any item of the clause but a date or a year: words, figures, relative expressions and punctuation
 # ("on Oct. 31, that profit fell 22% to $4.9 billion from $6.3 billion a year earlier, a day after ...")
 _NODATES_ITEM = r"(?:(?!@(?:date|day_of_month|weekday|month|year) )[^\s|\[\]()]\S* )"
