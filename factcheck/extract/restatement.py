@@ -547,6 +547,10 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
         words, years = _clause_words(items, k), _years_after(items, k)
         definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
                                              and _is_definite(items[k - 2], w))  # "the record 46.9 million"
+        if definite and f.kind == "number" and prev is not None and prev.code in _DEMONSTRATIVES:
+            # "This implies that 3,592,784 voters did not vote": before a count of a plural noun "that" is a
+            # conjunction (a demonstrative would be "those"), so the count is stated, not referred back to
+            definite = False
         needs: frozenset[str] = frozenset()
         head_at = k + 1
         if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
@@ -627,6 +631,7 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
 
 
 _BASE = frozenset(["from", "than", "versus", "against"])
+_DEMONSTRATIVES = frozenset(["that", "this"])  # singular: they make no count of a plural noun definite
 _GENERIC_GROUPS = frozenset(["target", "total"])  # heads that name no thing of their own ("the budgeted target of 3.5%")
 
 
@@ -694,6 +699,8 @@ def _object_after(items: list[Item], h: int, w: _Words) -> frozenset[str]:
     code = items[j].code
     if code in w.period_words or (w.ordinals and code in w.ordinals) or code in w.spans or code in w.determiners:
         return frozenset()
+    if w.group_of.get(code, frozenset()) & w.group_of.get(items[h].code, frozenset()):
+        return frozenset()  # "the 44,100 spectators in attendance": the object names the head's own thing
     return frozenset([code])
 
 
