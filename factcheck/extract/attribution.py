@@ -75,6 +75,11 @@ def classify(sentence: str) -> AttributionCue | None:
     return None
 
 
+# a relative clause set off by a comma, up to the next comma or the end: its modal describes a thing the sentence
+# names ("The original price was $135 a share, which would give it control"), it says nothing of what may happen
+_RELATIVE = re.compile(r",\s(?:which|who|whose)\b[^,;]*")
+
+
 @dataclass(frozen=True)
 class _Carry:
     categories: frozenset[str]
@@ -96,7 +101,8 @@ def carried(previous: str | None, sentence: str) -> AttributionCue | None:
     people familiar with the matter. The company may cut about 8 percent of the workforce"). Only the weak
     categories carry (``carry`` in ``resources/en/attribution.yaml``), and only into a modal sentence."""
     spec = _carry()
-    if spec is None or previous is None or classify(sentence) is not None or not spec.modal.search(sentence):
+    if spec is None or previous is None or classify(sentence) is not None \
+            or not spec.modal.search(_RELATIVE.sub("", sentence)):
         return None
     cue = classify(previous)
     if cue is None or cue.attribution not in spec.categories:

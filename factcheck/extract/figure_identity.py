@@ -40,6 +40,12 @@ _BEFORE_VERB_AT = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+([a-z]
 _BEFORE_BY_TO = re.compile(r"(?:^|[\s(])([a-z][a-z'’-]*)\s+([a-z]+)\s+by\s+[^,;]{1,40}?\s+to\s+$")
 _NAME = re.compile(r"\b[A-Z][\w-]*")
 _AFTER = re.compile(r"\s+([a-z]+)\b")
+# an acronym as the figure's noun: "with the OCR now at 2.75%", "the CPI at 3.1%" (as written, in capitals)
+_ACRONYM_AT = re.compile(r"(?:^|[\s(])(?:the|its|their)\s([A-Z]{2,5})\s+(?:(?:now|still|currently)\s+)?(?:at|of)\s+$")
+# the words a figure's noun ends ("cut the official cash rate by ... to", "official cash rate at"): up to three
+# words before the noun, for the initials an acronym may stand for
+_PHRASE_AT = re.compile(r"((?:[a-z][a-z'’-]*\s+){1,3})([a-z]+)\s+(?:(?:now|still|currently)\s+)?(?:at|of)\s+$")
+_PHRASE_BY_TO = re.compile(r"((?:[a-z][a-z'’-]*\s+){1,3})([a-z]+)\s+by\s+[^,;]{1,40}?\s+to\s+$")
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class _Reading:
     countries: frozenset[str]  # the countries its sentence names
     names: frozenset[str]  # the capitalised words before it in its sentence, the first word apart
     sentence_words: frozenset[str]  # every word of its sentence, as written
+    initials: frozenset[str] = frozenset()  # "ocr" for "official cash rate": what an acronym of its noun would be
 
 
 def _head(text: str, q: Quantity, sent_start: int, w: _Words) -> tuple[str, str] | None:
@@ -88,6 +95,27 @@ def _head(text: str, q: Quantity, sent_start: int, w: _Words) -> tuple[str, str]
     return None
 
 
+def _acronym(text: str, q: Quantity, sent_start: int) -> str | None:
+    """The acronym the figure's noun is ("the OCR now at 2.75%": "ocr"), cheaply gated on a capital letter."""
+    before = text[max(sent_start, q.span.start - 40) : q.span.start]
+    if not any(c.isupper() for c in before[-16:]):
+        return None
+    m = _ACRONYM_AT.search(before)
+    return m.group(1).lower() if m is not None else None
+
+
+def _initials(text: str, q: Quantity, sent_start: int) -> frozenset[str]:
+    """The initials of the last two to four words that end at the figure's noun ("official cash rate": "ocr",
+    "cr"): what an acronym naming the same thing would be."""
+    before = text[max(sent_start, q.span.start - 120) : q.span.start].lower()
+    m = _PHRASE_AT.search(before) or _PHRASE_BY_TO.search(before)
+    if m is None:
+        return frozenset()
+    words = [*m.group(1).split(), m.group(2)]
+    words = [w for w in words if w not in _DETERMINERS]
+    return frozenset("".join(x[0] for x in words[i:]) for i in range(len(words) - 1))
+
+
 def _clause_words(a: Analysis, si: int, q: Quantity) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
     """The words of the figure's clause, its period keys and its day keys (``None`` when the figure is not found)."""
     sent = a.sentences[si]
@@ -101,6 +129,8 @@ def _clause_words(a: Analysis, si: int, q: Quantity) -> tuple[frozenset[str], fr
     for it in sent.items:
         if it.clause != home:
             continue
+        if it.start >= q.span.end and it.code in (",", ";"):
+            break  # "to 2.5% on Wednesday, a bigger move than economists had expected": an aside on what was done
         m = it.mention
         if m is not None and m.type in _TIME:
             key = f"{m.type}:{' '.join(m.text.lower().split())}"
@@ -133,8 +163,18 @@ def link_figures(a: Analysis, facts: list[FactBase]) -> None:
         if si < 0 or not a.sentences[si].start <= q.span.start < a.sentences[si].end:
             continue
         key = _head(a.text, q, a.sentences[si].start, w)
+        initials: frozenset[str] = frozenset()
+        acronym: str | None = None
         if key is None:
-            continue
+            acronym = _acronym(a.text, q, a.sentences[si].start)
+            # an acronym joins the one earlier noun whose words it abbreviates ("the official cash rate ... the OCR")
+            named = {r.key for g in readings.values() for r in g if r is not None and acronym in r.initials} \
+                if acronym else set()
+            if len(named) != 1:
+                continue
+            key = named.pop()
+        else:
+            initials = _initials(a.text, q, a.sentences[si].start)
         group = readings.setdefault((key[0] + "|" + key[1], q.unit, q.currency, q.scale), [])
         cw = _clause_words(a, si, q)
         if cw is None or not _plain(a, q, w) or cw[0] & w.blockers or (q.subject_key or "").startswith("restated:"):
@@ -144,7 +184,10 @@ def link_figures(a: Analysis, facts: list[FactBase]) -> None:
                               if it.mention is not None and it.mention.type == "country")
         sent_text = a.text[a.sentences[si].start : a.sentences[si].end]
         names = frozenset(_NAME.findall(a.text[a.sentences[si].start : q.span.start])[1:])
-        group.append(_Reading(q, key, cw[1], cw[2], countries, names, frozenset(_NAME.findall(sent_text))))
+        # the one who says it is its source, not its holder ("economist Mereana Holt said that with the OCR now at
+        # 2.75%"); an acronym resolved to the earlier noun names nothing else
+        names -= frozenset((q.attributed_to or "").split()) | ({acronym.upper()} if acronym else set())
+        group.append(_Reading(q, key, cw[1], cw[2], countries, names, frozenset(_NAME.findall(sent_text)), initials))
     for group in readings.values():
         if len(group) != 2 or None in group:
             continue

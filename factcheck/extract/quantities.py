@@ -312,6 +312,10 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
             claim = "actual"  # "Japan's defence budget for fiscal 2026, at ¥9.40 trillion, ...": a level, in apposition
         elif claim in ("other", "forecast") and any(0 < p - m.end() <= 60 for p in beaten):
             claim = "actual"  # "Revenue of $12.4 billion for the quarter beat analysts' forecasts"
+        if subject and _compared_level(text, subject[1], start):
+            subject = None  # "well below the inflation rate of 9.1%": a comparison point, no claim about the subject
+        elif claim == "other" and subject and _named_level(text, subject[1], start):
+            claim = "actual"  # "the June jobless rate of 4.4 per cent": a definite phrase naming the subject's level
         holder_name = COUNTRY_NAMES.get(holder) if holder else None
         org = _org_possessor(text, subject[1]) if subject else None
         if org is not None:
@@ -483,6 +487,53 @@ def _qualified(text: str, subject: tuple[str, int] | None, start: int) -> tuple[
     if m and m.group(1).lower() in parts and not name.startswith(m.group(1).lower()):
         return f"{m.group(1).lower()} {name}", at
     return subject
+
+
+# "the June jobless rate of 4.4%", "Norland's inflation rate of 3.1%": the subject phrase (one or two words) right
+# before "of" or "at" and its figure, after a determiner or a possessive over at most two words
+_LEVEL_OF = re.compile(r"[\w-]+(?:\s[\w-]+)?\s(?:of|at)\s$")
+_DEFINITE_BEFORE = re.compile(r"(?:^|(?:^|[,;:]|\b(?:said|says|say|that|told|showed|shows|noted|added))\s)"
+                              r"((?:the|its|their|[\w.-]+['’]s)\s(?:[\w-]+\s){0,2})$", re.IGNORECASE)
+# words that may stand between the determiner and the subject phrase: a period or a word that names no other value
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"])
+_LEVEL_WORDS = frozenset(["the", "its", "their", "headline", "overall", "official", "annual", "monthly", "quarterly",
+                          "first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "first-half",
+                          "second-half", "full-year"])
+
+
+@cache
+def _not_the_level() -> frozenset[str]:
+    """Words in such a phrase that make its figure another value of the subject than the level ("the previous
+    jobless rate of 4.6%", "the forecast inflation rate of 3%") or one supposed ("a target")."""
+    raw = resource("restatement")
+    return frozenset(str(w) for w in [*(raw.get("contrasts") or ()), *(raw.get("forecast_words") or ()),
+                                      *(raw.get("identity_blockers") or ())])
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:below|above|than|from|under|over|versus|exceeding|beneath|beat|beats|missed|"
+                              r"topped|surpassed)\s(?:the|its|their|[\w.-]+['’]s)\s(?:[\w-]+\s){0,2}$", re.IGNORECASE)
+
+
+def _compared_level(text: str, at: int, start: int) -> bool:
+    """The figure at ``start`` ends "<comparison> the <subject> of|at" ("well below the inflation rate of 9.1%")."""
+    return 0 <= start - at <= 40 and _LEVEL_OF.fullmatch(text, at, start) is not None \
+        and _COMPARED_BEFORE.search(text, max(0, at - 50), at) is not None
+
+
+def _named_level(text: str, at: int, start: int) -> bool:
+    """The figure at ``start`` follows "<the|a possessive> <up to two words> <subject> of|at", the subject phrase
+    starting at ``at``: a definite noun phrase that states the subject's level."""
+    if not 0 <= start - at <= 40 or _LEVEL_OF.fullmatch(text, at, start) is None:
+        return False
+    m = _DEFINITE_BEFORE.search(text, max(0, at - 40), at)
+    if m is None:
+        return False
+    lead = m.group(1).lower().split()
+    if any(not (w in _LEVEL_WORDS or w in _MONTHS or w.endswith(("'s", "’s")) or re.fullmatch(r"(?:19|20)\d\d", w))
+           for w in lead):
+        return False  # "the peak inflation rate of 9.1%": another value of the subject
+    return not any(w in _not_the_level() for w in text[at:start].lower().split())
 
 
 # an organisation's possessive right before a subject ("Nato's annual defence spending", "the IMF's deficit")

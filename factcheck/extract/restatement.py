@@ -343,12 +343,36 @@ def _subject_group(items: list[Item], k: int, j: int, w: _Words) -> frozenset[st
 
 def _clause_words(items: list[Item], k: int) -> frozenset[str]:
     home = items[k].clause
-    return frozenset(it.code for it in items if it.clause == home)
+    return _synonyms(frozenset(it.code for it in items if it.clause == home), keep=True)
 
 
-def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], int] | None:
+@cache
+def _latest_words() -> frozenset[str]:
+    """Words of "the <word> <noun> of X" that name the value now in force ("the new repo rate of 6.25%")."""
+    return frozenset(str(x) for x in resource("restatement").get("latest_words") or ())
+
+
+@cache
+def _synonym_of() -> dict[str, str]:
+    """Each word of ``synonyms`` (restatement.yaml) -> the word it stands for ("jobless" -> "unemployment")."""
+    return {str(v): str(k) for k, vs in (resource("restatement").get("synonyms") or {}).items() for v in vs}
+
+
+def _synonyms(words: frozenset[str], keep: bool = False) -> frozenset[str]:
+    """``words`` with each synonym as the word it stands for (and as written too, with ``keep``)."""
+    table = _synonym_of()
+    if not any(x in table for x in words):
+        return words
+    named = frozenset(table.get(x, x) for x in words)
+    return named | words if keep else named
+
+
+def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], int, frozenset[str], bool] | None:
     """"the 2025 deficit of 3.3%", "the deficit of 3.3%": a determiner, an optional year, a noun of a group
-    and "of" right before the figure at ``k``: its groups and the year (0 if none)."""
+    and "of" right before the figure at ``k``: its groups, the year (0 if none), the plain words before the noun
+    (each of which the antecedent's clause must hold: "the youth unemployment rate of 14%" is not the unemployment
+    rate, "the May inflation rate" not June's), and whether a comparison stands before the determiner ("well below
+    the inflation rate of 9.1%")."""
     if k < 3 or items[k - 1].code != "of" or items[k - 2].code not in w.group_of:
         return None
     j = k - 3
@@ -357,11 +381,16 @@ def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], i
     if m is not None and m.type == "year":
         year = int(m.value["year"])
         j -= 1
+    rate_of = items[k - 2].code in _rate_heads() and k >= 3 and items[k - 3].code in w.group_of \
+        and items[k - 3].mention is None  # "the growth rate of 5.2%": a rate of growth
+    mods: set[str] = set()
     # "the new repo rate of 5.25%": up to two plain words before the noun, none of which says it is another value
     for _ in range(2):
         if j < 1 or items[j].code in w.determiners or items[j].mention is not None or items[j].code in w.contrasts \
                 or not items[j].code.isalpha():
             break
+        if not (rate_of and j == k - 3) and items[j].code not in w.neutral and items[j].code not in _latest_words():
+            mods.add(items[j].code)  # not "the new repo rate of 6.25%": the one now in force
         if items[j - 1].code in w.determiners:
             j -= 1
             break
@@ -372,9 +401,15 @@ def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], i
         j -= 1
     if j < 0 or items[j].code not in w.determiners:
         return None
-    if items[k - 2].code in _rate_heads() and items[k - 3].code in w.group_of and items[k - 3].mention is None:
-        return w.group_of[items[k - 3].code], year  # "the growth rate of 5.2%": a rate of growth
-    return w.group_of[items[k - 2].code], year
+    compared = j >= 1 and items[j - 1].clause == items[k].clause and items[j - 1].code in _COMPARED_BEFORE
+    if rate_of:
+        return w.group_of[items[k - 3].code], year, frozenset(mods), compared
+    return w.group_of[items[k - 2].code], year, frozenset(mods), compared
+
+
+# words before a determiner that make the noun phrase after them a base of comparison ("well below the ...")
+_COMPARED_BEFORE = frozenset(["than", "from", "below", "above", "versus", "against", "under", "beneath", "exceeding",
+                              "beat", "beats", "topped", "missed", "surpassed"])
 
 
 _AFTER_PARTICIPLE = frozenset(["in", "during", "for", "last", "this", "was", "is", ",", ".", "so", "since"])
@@ -547,6 +582,10 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
         words, years = _clause_words(items, k), _years_after(items, k)
         definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
                                              and _is_definite(items[k - 2], w))  # "the record 46.9 million"
+        if definite and f.kind == "number" and prev is not None and prev.code in _DEMONSTRATIVES:
+            # "This implies that 3,592,784 voters did not vote": before a count of a plural noun "that" is a
+            # conjunction (a demonstrative would be "those"), so the count is stated, not referred back to
+            definite = False
         needs: frozenset[str] = frozenset()
         head_at = k + 1
         if definite and nxt is not None and nxt.code in ("in", "of") and k + 2 < len(items) \
@@ -581,12 +620,13 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
             continue
         named = _named_year(items, k, w) if not definite else None
         if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
-            groups, year = named
+            groups, year, mods, before = named
             own = _own_periods(items, k, sent.clauses, pub) if not year else frozenset()
-            cmp = _compared(items, k, w) if not year else False
+            cmp = before or (_compared(items, k, w) if not year else False)
             out.append(_Figure(f, it.start, groups, True, cmp or bool(own), words=words, lead=lead, year=year or None,
                                years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
-                               after=after, shifted=shifted, predicate=False, head=items[k - 2].code))
+                               after=after, shifted=shifted, predicate=False, head=items[k - 2].code,
+                               musts=_synonyms(mods)))
             continue
         backref = definite and nxt is not None and nxt.code in w.group_of
         verb_group = _participle_group(items, k, w) if definite and not backref else None
@@ -627,6 +667,7 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
 
 
 _BASE = frozenset(["from", "than", "versus", "against"])
+_DEMONSTRATIVES = frozenset(["that", "this"])  # singular: they make no count of a plural noun definite
 _GENERIC_GROUPS = frozenset(["target", "total"])  # heads that name no thing of their own ("the budgeted target of 3.5%")
 
 
@@ -694,6 +735,8 @@ def _object_after(items: list[Item], h: int, w: _Words) -> frozenset[str]:
     code = items[j].code
     if code in w.period_words or (w.ordinals and code in w.ordinals) or code in w.spans or code in w.determiners:
         return frozenset()
+    if w.group_of.get(code, frozenset()) & w.group_of.get(items[h].code, frozenset()):
+        return frozenset()  # "the 44,100 spectators in attendance": the object names the head's own thing
     return frozenset([code])
 
 

@@ -27,8 +27,13 @@ if TYPE_CHECKING:
 
 
 @cache
-def _not_after() -> frozenset[str]:
-    return frozenset(str(w) for w in resource("counts").get("not_after") or ())
+def _not_after(subject: str) -> frozenset[str]:
+    """The words after a counted noun of ``subject`` that make the count one of sources ("who" only after people)."""
+    raw = resource("counts")
+    words = {str(w) for w in raw.get("not_after") or ()}
+    if subject in {str(s) for s in raw.get("source_subjects") or ()}:
+        words |= {str(w) for w in raw.get("source_not_after") or ()}
+    return frozenset(words)
 
 
 @cache
@@ -88,7 +93,7 @@ def build(match: RelationMatch, a: Analysis) -> Quantity | None:
     if num is None or num.type != "number" or subject is None:
         return None
     items = match.sentence.items
-    if match.last_item < len(items) and items[match.last_item].code in _not_after():  # last_item: one past the end
+    if match.last_item < len(items) and items[match.last_item].code in _not_after(subject):  # one past the end
         return None  # "three people familiar with the matter": the sources, not a count of the story
     v = num.value
     value = float(v["value"])  # the lexer's value holds its scale already ("5.62 million" is 5,620,000)
