@@ -535,6 +535,7 @@ _LEAD = 8  # items before a figure that may hold the verb it is the object of
 def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]:
     out: list[_Figure] = []
     items = sent.items
+    by_clause: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # a clause's words and periods, read once
     for k, it in enumerate(items):
         f = figure(it.mention) if it.mention is not None and (it.mention.type in ("money", "percent") or (
             it.mention.type == "number" and _finite(it.mention))) else None
@@ -544,7 +545,10 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
             continue  # a bare number joins only as a count ("1,204 cases", "a crowd of 52,340")
         prev = items[k - 1] if k > 0 else None
         nxt = items[k + 1] if k + 1 < len(items) else None
-        words, years = _clause_words(items, k), _years_after(items, k)
+        clause_of = by_clause.get(it.clause)
+        if clause_of is None:
+            clause_of = by_clause[it.clause] = (_clause_words(items, k), _clause_periods(items, k, pub))
+        words, years = clause_of[0], _years_after(items, k)
         definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
                                              and _is_definite(items[k - 2], w))  # "the record 46.9 million"
         needs: frozenset[str] = frozenset()
@@ -570,7 +574,7 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                 head_at += 1
                 nxt = items[head_at]
             musts = musts | _object_after(items, head_at, w) | _forecaster_named(items, k, head_at, w)
-        periods, (after, shifted) = _clause_periods(items, k, pub), _periods_after(items, k, pub)
+        periods, (after, shifted) = clause_of[1], _periods_after(items, k, pub)
         countries = _countries(items, k)
         lead = frozenset(items[i].code for i in range(max(0, k - _LEAD), k) if items[i].clause == it.clause)
         generic = _generic_period(items, k, w, pub) if not definite else None
