@@ -110,7 +110,8 @@ class PatternSet:
         for w in self._trigger_codes.intersection(words):
             picked.update(index[w])
         patterns = self.patterns
-        return [patterns[i] for i in sorted(picked) if not needs[i] & ~held]
+        missing = ~held
+        return [patterns[i] for i in sorted(picked) if not needs[i] & missing]
 
     @cached_property
     def _gate_codes(self) -> frozenset[str]:
