@@ -341,6 +341,21 @@ def _subject_group(items: list[Item], k: int, j: int, w: _Words) -> frozenset[st
     return w.group_of[items[n].code]
 
 
+def _by_clause(items: list[Item], pub: int | None) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+    """Each clause's words and period keys (``_clause_words``, ``_clause_periods``), all in one pass."""
+    words: dict[int, set[str]] = {}
+    periods: dict[int, set[str]] = {}
+    for j, it in enumerate(items):
+        c = it.clause
+        if c not in words:
+            words[c], periods[c] = set(), set()
+        words[c].add(it.code)
+        key = _key_at(items, j, pub)
+        if key is not None:
+            periods[c].add(key)
+    return {c: (frozenset(words[c]), frozenset(periods[c])) for c in words}
+
+
 def _clause_words(items: list[Item], k: int) -> frozenset[str]:
     home = items[k].clause
     return _synonyms(frozenset(it.code for it in items if it.clause == home), keep=True)
@@ -570,6 +585,7 @@ _LEAD = 8  # items before a figure that may hold the verb it is the object of
 def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]:
     out: list[_Figure] = []
     items = sent.items
+    by_clause: dict[int, tuple[frozenset[str], frozenset[str]]] | None = None  # each clause's words and periods
     for k, it in enumerate(items):
         f = figure(it.mention) if it.mention is not None and (it.mention.type in ("money", "percent") or (
             it.mention.type == "number" and _finite(it.mention))) else None
@@ -579,7 +595,10 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
             continue  # a bare number joins only as a count ("1,204 cases", "a crowd of 52,340")
         prev = items[k - 1] if k > 0 else None
         nxt = items[k + 1] if k + 1 < len(items) else None
-        words, years = _clause_words(items, k), _years_after(items, k)
+        if by_clause is None:
+            by_clause = _by_clause(items, pub)
+        clause_of = by_clause[it.clause]
+        words, years = clause_of[0], _years_after(items, k)
         definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
                                              and _is_definite(items[k - 2], w))  # "the record 46.9 million"
         if definite and f.kind == "number" and prev is not None and prev.code in _DEMONSTRATIVES:
@@ -609,7 +628,7 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                 head_at += 1
                 nxt = items[head_at]
             musts = musts | _object_after(items, head_at, w) | _forecaster_named(items, k, head_at, w)
-        periods, (after, shifted) = _clause_periods(items, k, pub), _periods_after(items, k, pub)
+        periods, (after, shifted) = clause_of[1], _periods_after(items, k, pub)
         countries = _countries(items, k)
         lead = frozenset(items[i].code for i in range(max(0, k - _LEAD), k) if items[i].clause == it.clause)
         generic = _generic_period(items, k, w, pub) if not definite else None

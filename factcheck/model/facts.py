@@ -28,6 +28,9 @@ Precision = Literal["day", "month", "year"]
 Direction = Literal["earlier", "later", "same"]
 
 
+_COMPUTED: dict[type, dict[str, object]] = {}  # each fact class's computed fields
+
+
 class FactBase(BaseModel):
     """Fields every fact has."""
 
@@ -51,7 +54,9 @@ class FactBase(BaseModel):
         """Derived (computed) fields appear in dumped JSON; reading that JSON back recomputes them."""
         if not isinstance(data, dict):
             return data
-        computed = cls.model_computed_fields  # read once: a class property, dearer than a dict look-up
+        computed = _COMPUTED.get(cls)
+        if computed is None:  # a class property, dearer than a dict look-up: read once per class
+            computed = _COMPUTED[cls] = dict(cls.model_computed_fields)
         if computed and not computed.keys().isdisjoint(data):
             return {k: v for k, v in data.items() if k not in computed}
         return data

@@ -24,6 +24,8 @@ def likely_range(old: tuple[float, float], new: tuple[float, float]) -> tuple[fl
     interval), over readings spread evenly in both; None when an old reading is not above zero."""
     if old[0] <= 0:
         return None
-    values = sorted(abs(n / o - 1) * 100 for o in _readings(*old) for n in _readings(*new))
+    news = _readings(*new)
+    values = [abs(n / o - 1) * 100 for o in _readings(*old) for n in news]  # a list: no generator per value
+    values.sort()
     cut = int(len(values) * _TAIL)
     return values[cut], values[len(values) - 1 - cut]

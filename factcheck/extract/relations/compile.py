@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from factcheck.extract.mentions.model import TYPES
 from factcheck.extract.mentions.resources import lexicon, resource
+from factcheck.extract.relations.regexcache import compile_regex
 from factcheck.extract.relations.spec import Element
 
 _GAP_ITEM = r"(?:[^\s|\[\]()]\S* )"
@@ -104,7 +105,8 @@ def _spelled(phrase: str) -> list[str]:
 def _phrase_re(phrases: list[str]) -> tuple[str, set[str]]:
     alts = []
     firsts: set[str] = set()
-    for p in sorted({s for ph in phrases for s in _spelled(ph)}, key=len, reverse=True):
+    # longest first; phrases of one length in a fixed order, so the regex is the same in every process
+    for p in sorted({s for ph in phrases for s in _spelled(ph)}, key=lambda p: (-len(p), p)):
         words = p.lower().split()
         firsts.add(words[0])
         alts.append("".join(re.escape(w) + " " for w in words))
@@ -121,6 +123,11 @@ class Compiled:
     # whole does, so a stream without it cannot match ``regex``; it is found by a literal scan, without
     # the gaps' backtracking at every offset where the head matches. None when there is no such tail.
     probe: re.Pattern[str] | None = None
+
+    @cached_property
+    def group_numbers(self) -> tuple[tuple[int, str], ...]:
+        """``slots`` in its order, each group by its number (a match's spans are read by number at once)."""
+        return tuple((self.regex.groupindex[g], slot) for g, slot in self.slots.items())
 
 
 class _State:
@@ -140,7 +147,7 @@ def compile_sequence(seq: list[Element]) -> Compiled:
     if seq and _anchor(seq[0]):
         body = _ITEM_START + body
     try:
-        regex = re.compile(body)
+        regex = compile_regex(body)
     except re.error as exc:  # pragma: no cover - the element grammar cannot produce one
         raise CompileError(("sequence",), f"pattern does not compile: {exc}") from None
     return Compiled(regex, st.groups, minimal_sets(st.required), _probe(seq))
@@ -171,9 +178,9 @@ def _probe(seq: list[Element]) -> re.Pattern[str] | None:
 
 def _uncached(source: str) -> re.Pattern[str]:
     """``re.compile`` without entering the module's cache of 512 patterns: a probe per pattern would
-    fill it, and every ``re.sub(str, ...)`` call elsewhere whose entry is pushed out compiles again."""
-    compiler = getattr(re, "_compiler", None)  # CPython 3.11+
-    return compiler.compile(source, 0) if compiler is not None else re.compile(source)  # type: ignore[no-any-return]
+    fill it, and every ``re.sub(str, ...)`` call elsewhere whose entry is pushed out compiles again
+    (from the on-disk cache of compiled regexes when it holds the source)."""
+    return compile_regex(source)
 
 
 def minimal_sets(sets: list[frozenset[str]]) -> list[frozenset[str]]:

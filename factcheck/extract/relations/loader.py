@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from factcheck.extract.relations import regexcache
 from factcheck.extract.relations.compile import Compiled, CompileError, compile_sequence
 from factcheck.extract.relations.spec import PatternSpec
 from factcheck.load.yamlsource import Positioned, RuleFileError, read_entries, yaml_files
@@ -109,7 +110,8 @@ class PatternSet:
         for w in self._trigger_codes.intersection(words):
             picked.update(index[w])
         patterns = self.patterns
-        return [patterns[i] for i in sorted(picked) if not needs[i] & ~held]
+        missing = ~held
+        return [patterns[i] for i in sorted(picked) if not needs[i] & missing]
 
     @cached_property
     def _gate_codes(self) -> frozenset[str]:
@@ -161,6 +163,14 @@ def load_patterns(paths: Iterable[str | Path], known_facts: dict[str, frozenset[
     out: list[Pattern] = []
     seen: dict[str, str] = {}
     files = yaml_files(paths)
+    try:
+        return _load(files, known_facts, problems, out, seen)
+    finally:
+        regexcache.flush()  # the regexes compiled afresh, for the next process
+
+
+def _load(files: list[Path], known_facts: dict[str, frozenset[str]], problems: list[RuleFileError],
+          out: list[Pattern], seen: dict[str, str]) -> PatternSet:
     for entry in read_entries(files, "pattern", problems):
         doc, loc = entry.doc, entry.loc
         try:

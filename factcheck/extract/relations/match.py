@@ -80,12 +80,17 @@ class RelationMatch:
 
 def _items(sent: Sentence, a: int, b: int) -> tuple[int, int]:
     """Stream offsets [a, b) -> item index range [i, j) (markers dropped)."""
-    e0 = bisect.bisect_left(sent.offsets, a)
-    e1 = bisect.bisect_left(sent.offsets, b)
-    idx = [sent.elements[e] for e in range(e0, e1) if sent.elements[e] >= 0]
-    if not idx:
+    offsets = sent.offsets
+    e0 = bisect.bisect_left(offsets, a)
+    e1 = bisect.bisect_left(offsets, b, e0)
+    elements = sent.elements
+    while e0 < e1 and elements[e0] < 0:  # markers are few: step over them at either end
+        e0 += 1
+    while e1 > e0 and elements[e1 - 1] < 0:
+        e1 -= 1
+    if e0 >= e1:
         return -1, -1
-    return idx[0], idx[-1] + 1
+    return elements[e0], elements[e1 - 1] + 1
 
 
 def match_sentence(patterns: Iterable[Pattern], sent: Sentence, text: str) -> list[RelationMatch]:
@@ -109,8 +114,12 @@ def match_candidates(patterns: Iterable[Pattern], sent: Sentence, text: str) -> 
     (``PatternSet.candidates``)."""
     out: list[RelationMatch] = []
     sentence_text = text[sent.start : sent.end]
+    stream = sent.stream
     for p in patterns:
-        _matches(p, sent, sentence_text, out)
+        probe = p.compiled.probe
+        if probe is not None and probe.search(stream) is None:
+            continue  # most candidates stop here: tested here, without a call per pattern
+        _run(p, sent, sentence_text, out)
     return out
 
 
@@ -119,21 +128,30 @@ def _matches(p: Pattern, sent: Sentence, sentence_text: str, out: list[RelationM
     probe = p.compiled.probe
     if probe is not None and probe.search(sent.stream) is None:
         return  # what follows the pattern's leading gaps is nowhere in the sentence
+    _run(p, sent, sentence_text, out)
+
+
+def _run(p: Pattern, sent: Sentence, sentence_text: str, out: list[RelationMatch]) -> None:
+    """``_matches`` past the probe."""
+    groups = p.compiled.group_numbers
+    items = sent.items
     for mt in p.compiled.regex.finditer(sent.stream):
-        i, j = _items(sent, mt.start(), mt.end())
+        regs = mt.regs  # every group's span at once
+        i, j = _items(sent, *regs[0])
         if i < 0:
             continue
-        rm = RelationMatch(p, sent, sent.items[i].start, sent.items[j - 1].end, first_item=i, last_item=j,
+        rm = RelationMatch(p, sent, items[i].start, items[j - 1].end, first_item=i, last_item=j,
                            sentence_text=sentence_text)
-        for group, slot in p.compiled.slots.items():
-            a, b = mt.span(group)
+        slots = rm.slots
+        for number, slot in groups:
+            a, b = regs[number]
             if a < 0 or a == b:
                 continue
             si, sj = _items(sent, a, b)
             if si < 0:
                 continue
-            if slot in rm.slots:  # a name used twice ("part" ... "part") collects both, in order
-                rm.slots[slot].items.extend(sent.items[si:sj])
+            if slot in slots:  # a name used twice ("part" ... "part") collects both, in order
+                slots[slot].items.extend(items[si:sj])
             else:
-                rm.slots[slot] = Slot(slot, sent.items[si:sj])
+                slots[slot] = Slot(slot, items[si:sj])
         out.append(rm)
