@@ -22,7 +22,7 @@ def severities(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("text", "currency"), [
     ("Profit rose 15 per cent to Dh4.6 billion from Dh4.0 billion.", "AED"),
-    ("Revenue climbed 8.5 percent to SR1.28 billion from SR1.18 billion.", "SAR"),
+    ("Revenue climbed 8.5 percent to Dhs1.28 billion from Dhs1.18 billion.", "AED"),
     ("Sales rose 10% to QR2.2 billion from QR2.0 billion.", "QAR"),
 ])
 def test_gulf_currency_signs_make_amounts(text: str, currency: str) -> None:
@@ -30,6 +30,11 @@ def test_gulf_currency_signs_make_amounts(text: str, currency: str) -> None:
     assert q.currency == currency
     (c,) = claims(text)
     assert c.relation == "percent_change" and c.consistent
+
+
+def test_a_road_number_is_no_riyal_amount() -> None:
+    assert not [f for f in extract_facts(doc("Crews closed SR 520 for 12 hours on Sunday.")) if f.kind == "quantity"
+                and f.unit == "currency"]
 
 
 def test_a_change_by_a_count_steps_over_its_unit() -> None:
