@@ -21,6 +21,7 @@ back-reference for November.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -118,6 +119,9 @@ class _Figure:
     musts: frozenset[str] = frozenset()
     expected: bool = False  # a back-reference a forecasting participle follows ("the 1.1% gain expected by economists")
     increment: bool = False  # an increment ("will add 1,064 beds"), or a back-reference to one ("the 1,046 new beds")
+    # "the $4.4 billion figure", "that figure of 4.4%": a generic head with no period, which restates the one earlier
+    # figure of its kind (when the document has given exactly one)
+    lone: bool = False
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
@@ -631,6 +635,10 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
         periods, (after, shifted) = clause_of[1], _periods_after(items, k, pub)
         countries = _countries(items, k)
         lead = frozenset(items[i].code for i in range(max(0, k - _LEAD), k) if items[i].clause == it.clause)
+        if _lone_head(items, k, definite, w):
+            out.append(_Figure(f, it.start, None, False, _compared(items, k, w), words=words, lead=lead, years=years,
+                               periods=periods, predicate=False, lone=True))
+            continue
         generic = _generic_period(items, k, w, pub) if not definite else None
         if generic is not None:  # "the June figure of 5.6%": whatever the antecedent named for that period
             out.append(_Figure(f, it.start, None, True, _compared(items, k, w), words=words, lead=lead, years=years,
@@ -683,6 +691,25 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                            expected=backref and head_at + 1 < len(items) and items[head_at + 1].code in w.forecast_words,
                            increment=increment if backref else _increment(items, k, w)))
     return out
+
+
+def _lone_head(items: list[Item], k: int, definite: bool, w: _Words) -> bool:
+    """"the $4.4 billion figure", "that figure of $4.4 billion": a definite generic head of no group right after the
+    figure at ``k``, or before it across "of", with nothing after the head that says what it is of ("the figure for
+    May", "the number of deaths")."""
+    if definite:
+        h = k + 1
+    elif k >= 3 and items[k - 1].code == "of" and items[k - 3].code in w.determiners:
+        h = k - 2
+    else:
+        return False
+    if h >= len(items) or items[h].clause != items[k].clause or items[h].code not in w.generic \
+            or items[h].code in w.group_of:
+        return False
+    after = items[h + 1] if h + 1 < len(items) else None
+    if after is not None and after.code in w.forecast_words:
+        return False  # "the 3.4% figure expected by economists": another claim's
+    return after is None or h < k or after.code not in ("of", "for", "in", "from", "on", "at")
 
 
 _BASE = frozenset(["from", "than", "versus", "against"])
@@ -972,6 +999,30 @@ def _fiscal_keys(figs: list[_Figure], fiscal_end: int | None) -> list[_Figure]:
                     shifted=fix(f.shifted)) for f in figs]
 
 
+def _link_lone(fig: _Figure, seen: list[_Figure], sentence_of: dict[int, int], si: int,
+               quantity_at: Callable[[int], Quantity | None], text: str) -> None:
+    """"Exports rose to $4.2 billion ... the $4.4 billion figure": a generic head with no period restates the one
+    figure of its kind the document gave before, in an earlier sentence, when it gave exactly one and that one is
+    stated as a level (not the base of a change, a forecast or an increment). Two or more: which one? Left alone."""
+    kind = [s for s in seen if _same_kind(s.fig, fig.fig)]
+    if len(kind) != 1:
+        return
+    ante = kind[0]
+    if sentence_of[ante.start] >= si or ante.base or ante.compared or ante.increment or ante.lone \
+            or bool(ante.lead & _words().forecast_words) or _equal(ante.fig, fig.fig):
+        return
+    q_new, q_old = quantity_at(fig.start), quantity_at(ante.start)
+    if q_new is None or q_old is None or q_new is q_old or q_new.scale != q_old.scale or q_new.unit != q_old.unit \
+            or q_old.claim_type in ("change", "forecast", "target", "request") or q_old.hedge != "exact" \
+            or is_move(text, q_old.span.end) or is_move(text, q_new.span.end):
+        return
+    key = q_old.subject_key if (q_old.subject_key or "").startswith("restated:") else f"restated:figure:{q_old.seq}"
+    q_old.subject_key = q_new.subject_key = key
+    q_new.subject = q_old.subject
+    q_new.certainty = "inferred"
+    q_new.inferred = f"'{fig.fig.text}' is taken to restate the earlier {ante.fig.text}, the one figure of its kind before it"
+
+
 def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
     """Give a restated figure and its antecedent one ``subject_key`` (in place)."""
     w = _words()
@@ -998,6 +1049,8 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
             frames.append((si, frame))
         for fig in _fiscal_keys(_figures(sent, w, pub), fiscal_end):
             sentence_of[fig.start] = si
+            if fig.lone and not fig.compared:
+                _link_lone(fig, seen, sentence_of, si, quantity_at, a.text)
             if fig.backref and (fig.group is not None or fig.generic) and (not fig.compared or fig.by_period):
                 # an earlier figure compared with another or given for its own period is no antecedent; a
                 # back-reference given for periods ("the 19 deaths recorded so far this year") joins only a figure

@@ -30,6 +30,11 @@ def findings(text: str, rule: str = "numbers.conflicting-figure") -> list[tuple[
          "to the ground were a record.", "24,200", "22,400"),
         ("Rivo Holdings awarded a Dh4.1 billion contract for the bridge, the authority said. The Dh4.6 billion "
          "contract includes two ramps.", "Dh4.6 billion", "Dh4.1 billion"),
+        # a generic head restates the one figure of its kind before it
+        ("Vestria's exports rose to $6.2 billion in March, the office said. The minister said the $6.6 billion "
+         "figure was a record.", "$6.6 billion", "$6.2 billion"),
+        ("Vestria's exports rose to $6.2 billion in March, the office said. The minister said that figure of $6.6 "
+         "billion was a record.", "$6.6 billion", "$6.2 billion"),
     ],
 )
 def test_a_figure_named_again_that_differs_is_a_warning(text: str, new: str, old: str) -> None:
@@ -52,6 +57,11 @@ def test_a_figure_named_again_that_differs_is_a_warning(text: str, new: str, old
         # the acronym of no earlier noun, and one of two
         "The bank cut its policy rate by 25 basis points to 4.0 per cent. Economist Rui Alves said with the CPI "
         "now at 2.5 per cent, cuts would go on.",
+        # a generic head after two figures of its kind (which one?), for a period of its own, or another's claim
+        "Vestria's exports rose to $6.2 billion in March and imports to $5.1 billion. The $6.6 billion figure was a "
+        "record.",
+        "Vestria's exports rose to $6.2 billion in March. The $6.6 billion figure for April was a record.",
+        "Vestria's inflation rate eased to 3.1% in May. The 3.4% figure expected by economists was not met.",
         # the same value named again
         "The Bank of Calder cut the official cash rate by 25 basis points to 4.0 per cent on Wednesday. Economist "
         "Rui Alves said that with the OCR now at 4.0 per cent, loans would get cheaper.",
