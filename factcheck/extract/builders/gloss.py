@@ -150,24 +150,15 @@ def _guess_reason(country: str | None, a: Analysis) -> str:
     return f"no country is named: the calendar is taken to be {owner}, from the story's dollar figures"
 
 
-def _fits_a_sharer(fy: Mention, start: Month, end: Month, a: Analysis) -> bool:
-    """The stated months are the year by the calendar of another country that writes the story's shared
-    currency sign ("Rs" in Pakistan and India)."""
-    for code in shared_currency_countries(a)[1:]:
+def _fits_a_calendar_of(fy: Mention, start: Month, end: Month, codes: list[str]) -> bool:
+    """The stated months are the year by the calendar of one of ``codes``: another country that writes the
+    story's shared currency sign ("Rs" in Pakistan and India), or another that may own the year (see
+    :func:`other_owners`). A year that names its months ("the fiscal year ending March 2023") fits no
+    calendar in particular."""
+    for code in codes:
         label = _label(fy, code)
-        rng = fiscal_range(label[0], code) if label else None
-        if rng is not None and rng == (_iso(start), _iso(end)):
-            return True
-    return False
-
-
-def _fits_another_named(fy: Mention, start: Month, end: Month, country: str | None, match: RelationMatch) -> bool:
-    """The stated months are the year by the calendar of another country that may own it (see
-    :func:`other_owners`)."""
-    for code in other_owners(match):
-        label = _label(fy, code)
-        if code == country or label is None or label[1] is not None:
-            continue  # "the fiscal year ending March 2023" names its months on any calendar
+        if label is None or label[1] is not None:
+            continue
         rng = fiscal_range(label[0], code)
         if rng is not None and rng == (_iso(start), _iso(end)):
             return True
@@ -256,9 +247,10 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     elif 0 <= months < 11:
         return None  # "the fiscal year ending February 2026 (March to August)": a part of the year, not a gloss
     part = quarter is not None or half is not None
-    if guessed and country in shared_currency_countries(a) and (part or _fits_a_sharer(fy, start, end, a)):
+    if guessed and country in shared_currency_countries(a) and (part or _fits_a_calendar_of(fy, start, end, shared_currency_countries(a)[1:])):
         return None  # a rupee story that fits Pakistan's calendar is no Indian story in error
-    if not part and country is not None and _fits_another_named(fy, start, end, country, match):
+    if not part and country is not None and _fits_a_calendar_of(
+            fy, start, end, [c for c in other_owners(match) if c != country]):
         # "India's imports of Australian coal in the 2024-25 fiscal year, the 12 months to March 31": whose
         # year it is the sentence does not settle, and the months are India's
         return None
