@@ -18,12 +18,14 @@ on as many latencies everywhere: with 400, the 4 slowest):
 4. 200 slow connections (half a header line each, held open) beside one client: its latency
    against phase 1's (goal: under 2x), and whether /healthz answers.
 
-Phases 1-3 run ``--repeat`` times; each repeat takes its open-loop rates from its own saturation
-(measured minutes before, under the same machine load). Every p50/p99 is printed with its sample
+Phases 1-3 run ``--repeat`` times; each repeat takes its open-loop rates from its own saturation,
+measured first. The single-request phase and the three open-loop phases then take turns in blocks of
+``--block`` answers (the order rotating), so that the ratio checked below compares latencies taken
+under the same machine load: on a shared machine the single-request p50 alone drifts by 10% or more
+between runs minutes apart. Every p50/p99 is printed with its sample
 count and a distribution-free 95% confidence interval (order statistics). ``--compare TREE`` starts
 a second server from another source tree (e.g. ``git archive main``) and interleaves its phases with
-this tree's, phase by phase (single-request and open-loop phases in turns of ``--block`` answers),
-so a before/after comparison sees the same machine load; both then get the same open-loop arrivals,
+this tree's, turn by turn, so a before/after comparison sees the same machine load; both then get the same open-loop arrivals,
 at shares of their mean saturation.
 
 Requirement checked per repeat: p99 at 50% of saturation <= 3x the single-request p50 of the same
@@ -398,16 +400,36 @@ async def each(targets: list[Target], key: str, repeat: int, make: Callable[[Tar
         print(f"[{t.label} #{repeat}] {merged[t.label].line()}", flush=True)
 
 
+async def rotate(targets: list[Target], phases: list[tuple[str, Callable[[Target, int, int], Awaitable[Phase]]]],
+                 repeat: int, samples: int, block: int) -> None:
+    """Several phases in turns of ``block`` samples (``0``: each phase whole, in order), the phase order
+    rotating and the target order alternating at each turn, so that a ratio of two phases (the loaded p99
+    over the single-request p50) and a comparison of two trees both rest on latencies taken under the same
+    machine load, not minutes apart."""
+    merged: dict[tuple[str, str], Phase] = {}
+    done, index = 0, 0
+    while done < samples:
+        n = min(block or samples, samples - done)
+        turn = phases[index % len(phases):] + phases[:index % len(phases)]
+        for key, make in turn:
+            for t in targets if (repeat + index) % 2 else targets[::-1]:
+                part = await observed(make(t, n, index), t.tree)
+                merged.setdefault((key, t.label), Phase(part.name)).absorb(part)
+        done, index = done + n, index + 1
+    for key, _ in phases:
+        for t in targets:
+            t.runs[-1][key] = merged[(key, t.label)]
+            print(f"[{t.label} #{repeat}] {merged[(key, t.label)].line()}", flush=True)
+
+
 async def measure(targets: list[Target], requests: list[bytes], samples: int, repeat: int, block: int) -> None:
-    """``repeat`` rounds of phases 1-3, each phase on every target in turn (interleaved in blocks for the
-    single-request and open-loop phases; closed loops whole, their throughput being a steady state)."""
+    """``repeat`` rounds: the closed loops (whole, their throughput being a steady state) give the
+    saturation; then the single-request and the open-loop phases, interleaved in blocks."""
     for t in targets:  # warm connections and workers
         await closed_loop(t.port, requests, 8, 3 * len(requests), "warm-up")
     for r in range(1, repeat + 1):
         for t in targets:
             t.runs.append({})
-        await each(targets, "single", r, lambda t, n, _: closed_loop(t.port, requests, 1, n, "single request (1 client)"),
-                   samples, block)
         for clients in (8, 32):
             await each(targets, f"c{clients}", r, lambda t, n, _, c=clients: closed_loop(  # type: ignore[misc]
                 t.port, requests, c, n, f"closed loop, {c} clients"), samples, 0)
@@ -415,10 +437,12 @@ async def measure(targets: list[Target], requests: list[bytes], samples: int, re
             t.saturation.append(max(t.runs[-1]["c8"].rate, t.runs[-1]["c32"].rate))
         # compared targets get the same arrivals: rates from their mean saturation (each one's own share printed)
         base = statistics.mean(t.saturation[-1] for t in targets)
+        phases: list[tuple[str, Callable[[Target, int, int], Awaitable[Phase]]]] = [
+            ("single", lambda t, n, _: closed_loop(t.port, requests, 1, n, "single request (1 client)"))]
         for share in SHARES:
-            await each(targets, f"o{share:.0%}", r, lambda t, n, i, s=share, r=r, rate=base * share: open_loop(  # type: ignore[misc]
-                t.port, requests, rate, n, f"open loop {s:.0%} ({rate:.1f}/s)", seed=1000 * r + i),
-                samples, block)
+            phases.append((f"o{share:.0%}", lambda t, n, i, s=share, r=r, rate=base * share: open_loop(  # type: ignore[misc]
+                t.port, requests, rate, n, f"open loop {s:.0%} ({rate:.1f}/s)", seed=1000 * r + i)))
+        await rotate(targets, phases, r, samples, block)
 
 
 def summary(t: Target) -> list[str]:
@@ -448,14 +472,15 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=400, help="Answers per phase (every phase: as many latencies).")
     ap.add_argument("--repeat", type=int, default=2, help="Rounds of the single, closed-loop and open-loop phases.")
     ap.add_argument("--compare", type=Path, help="Another source tree, served beside this one, phases interleaved.")
-    ap.add_argument("--block", type=int, help="With --compare: samples per turn in the single-request and open-loop "
-                    "phases (default 100; 0: whole phases). Each block starts from an idle server.")
+    ap.add_argument("--block", type=int, default=100, help="Samples per turn in the single-request and open-loop "
+                    "phases, which take turns (0: each phase whole, one after another). Each block starts from an "
+                    "idle server.")
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--slow", type=int, default=200, help="Slow connections held open in the last phase.")
     ap.add_argument("--no-references", action="store_true", help="Serve without reference sources.")
     ap.add_argument("--draft-bytes", type=int, default=DRAFT_BYTES, help="Draft size (small: the service's own cost).")
     args = ap.parse_args()
-    block = (100 if args.compare else 0) if args.block is None else args.block
+    block = args.block
 
     texts = drafts(size=args.draft_bytes)
     bodies = [json.dumps({"markdown": t}).encode() for t in texts]
