@@ -7,6 +7,10 @@ through the label table (:mod:`factcheck.evaluate.labels`).
 A rule's message may be a list of sentence variants (:class:`Message`): the first whose fields are
 all set is used, so a message never says "unknown" for a field that a fact does not have.
 ``rules lint`` checks that every way a rule can fire leaves some variant with all its fields set.
+
+A unit written ``word(s)`` right after a number takes the number's grammatical number: the template
+``{shift.stated_years} year(s)`` renders "1 year" and "3 years" (and "-2 days"), so a message reads as
+an editor would write it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from dataclasses import dataclass
 
 from factcheck.evaluate.labels import label
 
+# a number, then a unit written "word(s)": "2 year(s)", "-1 day(s)", "1.5 point(s)"
+_COUNTED_UNIT = re.compile(r"(?<![\w.,])(-?\d+(?:\.\d+)?) ([a-z]+)\(s\)")
+_NUMBER_END = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?$")
 _TOKEN = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}|[{}]")
 MAX_VALUE_CHARS = 300
 MISSING = "(not stated)"  # only if a rule is used without `rules lint`'s field check
@@ -39,7 +46,10 @@ class Template:
         out: list[str] = []
         for p in self.parts:
             if isinstance(p, str):
-                out.append(p)
+                # the template's own "word(s)", after its own number or after a rendered one; never in a value
+                lead = _NUMBER_END.search(out[-1]) if out and "(s)" in p else None
+                text = _COUNTED_UNIT.sub(_counted_unit, (lead.group(0) if lead else "") + p) if "(s)" in p else p
+                out.append(text[len(lead.group(0)):] if lead else text)
             else:
                 alias, name = p
                 value = values.get(alias, {}).get(name)
@@ -90,6 +100,11 @@ def parse_template(text: str) -> Template:
     if pos < len(text):
         parts.append(text[pos:])
     return Template(tuple(parts))
+
+
+def _counted_unit(m: re.Match[str]) -> str:
+    number, unit = m.group(1), m.group(2)
+    return f"{number} {unit if abs(float(number)) == 1 else unit + 's'}"
 
 
 def render_value(value: object) -> str:

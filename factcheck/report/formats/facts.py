@@ -8,6 +8,11 @@ from collections.abc import Callable
 from factcheck.model.facts import FactBase
 
 
+def _counted(n: object, unit: str) -> str:
+    """ "1 year", "3 years", "-1 day": the unit in the number's grammatical number."""
+    return f"{n} {unit}" if n in (1, -1) else f"{n} {unit}s"
+
+
 def _shift(f: FactBase) -> str:
     d = f.model_dump()
     kind = "fiscal " if d["year_type"] == "fiscal" else ""
@@ -19,19 +24,19 @@ def _shift(f: FactBase) -> str:
     bound = "" if d["stated_bound"] == "exact" else f"{d['stated_bound'].replace('_', ' ')} "
     way = d.get("stated_direction") or "?"
     if d.get("stated_days") is not None:
-        stated = f"; stated: {way} by {bound}{d['stated_days']} day(s)"
+        stated = f"; stated: {way} by {bound}{_counted(d['stated_days'], 'day')}"
     elif d.get("stated_months") is not None:
-        stated = f"; stated: {way} by {bound}{d['stated_months']} month(s)"
+        stated = f"; stated: {way} by {bound}{_counted(d['stated_months'], 'month')}"
     elif d.get("stated_years") is not None:
-        stated = f"; stated: {way} by {bound}{d['stated_years']} year(s)"
+        stated = f"; stated: {way} by {bound}{_counted(d['stated_years'], 'year')}"
     elif d.get("stated_direction"):
         stated = f"; stated: {d['stated_direction']}"
     if d.get("days_between") is not None:
-        actual = f"{d['days_between']} day(s)"
+        actual = f"{_counted(d['days_between'], 'day')}"
     elif d.get("months_between") is not None:
-        actual = f"{d['months_between']} month(s)"
+        actual = f"{_counted(d['months_between'], 'month')}"
     else:
-        actual = f"{d['years_between']} year(s)"
+        actual = f"{_counted(d['years_between'], 'year')}"
     country = f" ({d['country']})" if d.get("country") else ""
     return (f"{kind}{frm} -> {to}{country}, actual: {d['actual_direction']} by {actual}{stated}"
             f"; target: {d['target']!r}")
