@@ -153,6 +153,29 @@ class Sequence(FactBase):
             return self.days_between >= self.stated_days - self.tolerance_days
         return abs(self.days_between - self.stated_days) <= self.tolerance_days
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def stated_interval(self) -> str | None:
+        """The stated interval in words, for messages ('1 day after', 'at most 7 days after') (derived)."""
+        if self.stated_days is None:
+            return None
+        bound = {"exact": "", "at_most": "at most ", "at_least": "at least "}[self.stated_bound]
+        return f"{bound}{_days(self.stated_days)} after"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def dates_interval(self) -> str | None:
+        """What the dates put between the two sides, in words ('3 days after', '2 days before', 'the same day
+        as') (derived)."""
+        d = self.days_between
+        if d is None:
+            return None
+        return "the same day as" if d == 0 else f"{_days(abs(d))} {'after' if d > 0 else 'before'}"
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
 
 class TimelineShift(FactBase):
     """A target moved from one year (or month) to another, with the shift as stated."""
