@@ -90,10 +90,10 @@ def test_a_trade_balance_word_says_which_flow_is_larger() -> None:
     (c,) = claims(ok)
     assert c.consistent and c.stated_direction == "up"
     (bad,) = claims(ok.replace("surplus", "deficit"))
-    assert not bad.consistent and bad.computed_text == "a surplus of 3.30 billion"
+    assert not bad.consistent and bad.computed_text == "a surplus of $3.3 billion"
     flows = ("Exports rose 2% to $30.1 billion, while imports climbed 4% to $35.2 billion, leaving a trade {} of "
              "$5.1 billion.")
     (good,) = claims(flows.format("deficit"))
     assert good.consistent
     (wrong,) = claims(flows.format("surplus"))
-    assert not wrong.consistent and wrong.computed_text == "a deficit of 5.10 billion"
+    assert not wrong.consistent and wrong.computed_text == "a deficit of $5.1 billion"

@@ -9,6 +9,7 @@ figure written without a scale word takes the scale of the figures it is compare
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -107,8 +108,20 @@ def same_scale(figs: list[Figure]) -> list[Figure]:
 
 
 def display(value: float, like: Figure, kind: str) -> str:
-    """``value`` written like the figure ``like`` (its scale), one decimal more than it was stated with."""
+    """``value`` written like the figure ``like``: in its own form where it is written with digits ("£2.4bn"
+    gives "£1.91bn", "Rs 14,100 crore" gives "Rs 18,800 crore"), else with its scale word or unit; to one
+    decimal more than ``like`` was stated with, trailing zeros dropped ("19", not "19.0")."""
     scaled = value / like.scale if like.kind in AMOUNTS else value
+    digits = f"{abs(scaled):,.{like.decimals + 1}f}"
+    if "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    sign = "-" if scaled < 0 and digits.strip("0.,") else ""
+    if like.kind in AMOUNTS and _DIGITS.search(like.text):
+        return sign + _DIGITS.sub(digits, like.text, count=1)
     words = {1e12: " trillion", 1e9: " billion", 1e6: " million", 1e7: " crore", 1e5: " lakh"}.get(like.scale, "")
-    suffix = "%" if kind == "percent" else " percentage points" if kind == "points" else words
-    return f"{scaled:,.{like.decimals + 1}f}{suffix}"
+    points = like.kind == "points" or kind == "points"
+    suffix = " percentage points" if points else "%" if kind == "percent" else words
+    return f"{sign}{digits}{suffix}"
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
