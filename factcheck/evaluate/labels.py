@@ -2,12 +2,13 @@
 
 A message template names a field (``{q.unit}``); its value is rendered through this table first, so
 no raw enum name reaches an editor. Keyed by field name, with per-kind entries where one field name
-means different things in different kinds. ``tests/evaluate/test_labels.py`` checks that every coded
+means different things in different kinds. ``tests/evaluate/test_lint_problems.py`` checks that every coded
 value (one with an underscore) of every field a rule can name has a label here.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -35,6 +36,12 @@ _BY_FIELD: dict[str, dict[str, str]] = {
 }
 _BY_KIND: dict[tuple[str, str], dict[str, str]] = {}
 
+# months written YYYY-MM ("--MM" when no year is named), read as an editor writes them: "October 2024"
+_MONTH_FIELDS = frozenset({"stated_start", "stated_end", "expected_start", "expected_end"})
+_MONTH = re.compile(r"(?:(\d{4})-|--)(0[1-9]|1[0-2])")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(_BY_FIELD)
 
 
@@ -45,6 +52,9 @@ def label(kind: str | None, field: str, value: object) -> object:
     table = _BY_KIND.get((kind or "", field)) or _BY_FIELD.get(field)
     if table is not None and value in table:
         return table[value]
+    if field in _MONTH_FIELDS and (m := _MONTH.fullmatch(value)):
+        month = _MONTH_NAMES[int(m.group(2)) - 1]
+        return f"{month} {m.group(1)}" if m.group(1) else month
     if field == "country" or field.endswith("_country"):
         from factcheck.model.countries import country_name
 

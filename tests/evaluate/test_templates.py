@@ -35,3 +35,9 @@ def test_a_plural_mark_in_a_value_or_without_a_number_is_left_alone() -> None:
     tpl = parse_template("{a.x}: the day(s) of 2 vote(s)")
     assert tpl.render({"a": {"x": "item(s) 3 box(s)"}}) == "item(s) 3 box(s): the day(s) of 2 votes"
     assert parse_template("{a.x} day(s)").render({"a": {"x": "early"}}) == "early day(s)"
+
+
+@pytest.mark.parametrize(("value", "expected"), [("2024-10", "October 2024"), ("--03", "March"), ("2024-13", "2024-13")])
+def test_a_fiscal_gloss_names_its_months_in_words(value: str, expected: str) -> None:
+    tpl = parse_template("runs from {g.expected_start}")
+    assert tpl.render({"g": {"expected_start": value}}, {"g": "fiscal_year_gloss"}) == f"runs from {expected}"
