@@ -13,6 +13,7 @@ from functools import cache
 from factcheck.extract import dates, events, officials, quantities, statistics
 from factcheck.extract.analysis import Analysis, analyse
 from factcheck.extract.builders import BUILDERS
+from factcheck.extract.builders.anniversary import anniversaries
 from factcheck.extract.builders.backrefs import event_weekday_links
 from factcheck.extract.builders.event_dates import participle_dates
 from factcheck.extract.builders.intervals import sentence_intervals
@@ -53,6 +54,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     event_weekday_links(a, facts)
     participle_dates(a, facts)
     sentence_intervals(a, facts)
+    anniversaries(a, facts)
     sentence_changes(a, facts)
     link_restatements(a, facts)
     link_figures(a, facts)

@@ -132,6 +132,29 @@ class Sequence(FactBase):
     tolerance_days: int = Field(0, description="How far the dates may be from stated_days (a week: 1 day).")
     stated_bound: Literal["exact", "at_most", "at_least"] = Field(
         "exact", description="'less than a week after' (at_most), 'more than a month after' (at_least).")
+    stated_years: int | None = Field(
+        None, description="An interval stated in whole years from a dated event ('the ninth anniversary of' -> 9); "
+        "the later date is then checked against the anniversary nearest it, within tolerance_days.")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def years_between(self) -> int | None:
+        """Which anniversary of the earlier date the later one is, when it lies within tolerance_days of one
+        (derived; only for an interval stated in years)."""
+        if self.stated_years is None or not self.later_date or len(self.later_date) != 10:
+            return None
+        try:
+            later = dt.date.fromisoformat(self.later_date)
+            parts = [int(x) for x in (self.earlier_date or "").split("-")]
+            year, month, day = [*parts, 15] if len(parts) == 2 else parts
+            if not 1000 <= year <= 9999:
+                return None
+            nearest = min(range(later.year - year - 1, later.year - year + 2),
+                          key=lambda n: abs((later - _on_year(year + n, month, day)).days))
+        except ValueError:
+            return None
+        close = abs((later - _on_year(year + nearest, month, day)).days) <= self.tolerance_days
+        return nearest if close and nearest > 0 else None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -145,6 +168,8 @@ class Sequence(FactBase):
     @property
     def interval_ok(self) -> bool | None:
         """Whether the dates are the stated interval apart (None when no interval is stated, or no dates)."""
+        if self.stated_years is not None:
+            return None if self.years_between is None else self.years_between == self.stated_years
         if self.stated_days is None or self.days_between is None:
             return None
         if self.stated_bound == "at_most":
@@ -157,6 +182,8 @@ class Sequence(FactBase):
     @property
     def stated_interval(self) -> str | None:
         """The stated interval in words, for messages ('1 day after', 'at most 7 days after') (derived)."""
+        if self.stated_years is not None:
+            return f"{_years(self.stated_years)} after"
         if self.stated_days is None:
             return None
         bound = {"exact": "", "at_most": "at most ", "at_least": "at least "}[self.stated_bound]
@@ -167,6 +194,8 @@ class Sequence(FactBase):
     def dates_interval(self) -> str | None:
         """What the dates put between the two sides, in words ('3 days after', '2 days before', 'the same day
         as') (derived)."""
+        if self.stated_years is not None:
+            return None if self.years_between is None else f"{_years(self.years_between)} after"
         d = self.days_between
         if d is None:
             return None
@@ -175,6 +204,15 @@ class Sequence(FactBase):
 
 def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
+
+
+def _years(n: int) -> str:
+    return "1 year" if n == 1 else f"{n} years"
+
+
+def _on_year(year: int, month: int, day: int) -> dt.date:
+    """The date in ``year`` (Feb. 29 falls on Feb. 28 in other years)."""
+    return dt.date(year, month, min(day, 28) if month == 2 and day == 29 else day)
 
 
 class TimelineShift(FactBase):
