@@ -18,6 +18,7 @@ from factcheck.extract.builders.backrefs import event_weekday_links
 from factcheck.extract.builders.event_dates import participle_dates
 from factcheck.extract.builders.intervals import sentence_intervals
 from factcheck.extract.builders.sentence_change import sentence_changes
+from factcheck.extract.builders.spans import date_range_lengths
 from factcheck.extract.certainty import annotate
 from factcheck.extract.context import Context, build_context
 from factcheck.extract.figure_identity import link_figures
@@ -55,6 +56,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     participle_dates(a, facts)
     sentence_intervals(a, facts)
     anniversaries(a, facts)
+    date_range_lengths(a, facts)
     sentence_changes(a, facts)
     link_restatements(a, facts)
     link_figures(a, facts)

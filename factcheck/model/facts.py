@@ -132,6 +132,10 @@ class Sequence(FactBase):
     tolerance_days: int = Field(0, description="How far the dates may be from stated_days (a week: 1 day).")
     stated_bound: Literal["exact", "at_most", "at_least"] = Field(
         "exact", description="'less than a week after' (at_most), 'more than a month after' (at_least).")
+    span_days: int | None = Field(
+        None, description="A length stated for a range of days ('the two-day meeting on Dec. 9-11' -> 2; 'one "
+        "week' -> 7), against range_days.")
+    range_days: int | None = Field(None, description="The days of that range, counted inclusively (Dec. 9-11 -> 3).")
     stated_years: int | None = Field(
         None, description="An interval stated in whole years from a dated event ('the ninth anniversary of' -> 9); "
         "the later date is then checked against the anniversary nearest it, within tolerance_days.")
@@ -168,6 +172,8 @@ class Sequence(FactBase):
     @property
     def interval_ok(self) -> bool | None:
         """Whether the dates are the stated interval apart (None when no interval is stated, or no dates)."""
+        if self.span_days is not None:
+            return None if self.range_days is None else abs(self.range_days - self.span_days) <= self.tolerance_days
         if self.stated_years is not None:
             return None if self.years_between is None else self.years_between == self.stated_years
         if self.stated_days is None or self.days_between is None:
@@ -230,6 +236,10 @@ class TimelineShift(FactBase):
     to_label: str
     year_type: Literal["calendar", "fiscal"] = "calendar"
     country: str | None = Field(None, description="ISO 3166 alpha-2 of the fiscal calendar, if fiscal.")
+    span_days: int | None = Field(
+        None, description="A length stated for a range of days ('the two-day meeting on Dec. 9-11' -> 2; 'one "
+        "week' -> 7), against range_days.")
+    range_days: int | None = Field(None, description="The days of that range, counted inclusively (Dec. 9-11 -> 3).")
     stated_years: int | None = Field(None, description="The shift as stated, in years ('by two years' -> 2).")
     stated_months: int | None = Field(None, description="The shift as stated in months ('a delay of 18 months' -> 18).")
     stated_days: int | None = Field(None, description="The shift as stated in days or weeks ('postponed by four days' -> 4, "
