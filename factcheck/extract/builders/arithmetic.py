@@ -521,6 +521,9 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
+        if spec.get("exact"):  # a league table's tallies are whole points, never rounded
+            diff, old, new = (replace(f, half=0.0) if f is not None and not f.decimals else f
+                              for f in (diff, old, new))
     elif diff is not None and diff.kind == "points" and old is not None and old.kind == "number":
         m = match.mention("diff")
         if m is not None and not m.value.get("basis") and "percent" not in m.text.lower():
@@ -539,7 +542,15 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             return None
         if pct is None and spec.get("pct") == "previous_rate":
             pct = _previous_rate(match, a, inferred)
-        return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
+        part = figure(match.mention("part"))
+        if spec.get("whole") == "sum":
+            # "2,316 in favour and 742 against, or 75.7%": the votes cast are the two counts together; a
+            # percentage followed by "against" is the share of the second count
+            other = figure(match.mention("other"))
+            total = _sum_of(part, other)
+            if _said_against(match):
+                part = other
+        return _share(pct, part, total, bool(match.words("part_hedge")))
     fold = figure(match.mention("fold"))
     if fold is not None:  # "rose three-fold": the multiple is the number
         return _ratio("", match.words("hedge"), old, new, f"{fold.text}-fold", fold.value)
@@ -554,6 +565,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if not _two_sharers(match):
             return None
         parts = [each, each, *parts]
+    if parts and spec.get("compound"):
+        return _cumulative(match, parts, total)
     if parts:
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
@@ -1295,6 +1308,22 @@ def _aggregate(match: RelationMatch, total: Figure | None) -> _Reading | None:
     return _Reading("total", total, sum(mine), sum(mine), sum(mine), mine, "amount")
 
 
+_AGAINST = frozenset(["against", "opposed", "no"])
+
+
+def _sum_of(a: Figure | None, b: Figure | None) -> Figure | None:
+    """Two counts of one kind as the whole they make ("2,316 in favour and 742 against": 3,058 votes)."""
+    if a is None or b is None or a.kind != "number" or b.kind != "number" or a.scale != b.scale:
+        return None
+    return replace(a, value=a.value + b.value, half=a.half + b.half, text=f"{a.text} + {b.text}")
+
+
+def _said_against(match: RelationMatch) -> bool:
+    """The word after the match's percentage says it is the share against ("or 75 per cent against")."""
+    items = match.sentence.items
+    return match.last_item < len(items) and items[match.last_item].code in _AGAINST
+
+
 def _share(pct: Figure | None, part: Figure | None, whole: Figure | None, hedged: bool) -> _Reading | None:
     """"12 of the 40 seats, or 30%": the stated percentage is the part over the whole. A hedge on the part
     ("about 1,900 of the 2,400 staff, or 79%") makes the part approximate (5% either way)."""
@@ -1423,6 +1452,50 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
         inferred.append("the parts listed may not be all of the total")
     return _Reading("total", total, point, lo, hi, [p.value for p in parts],
                     "percent" if total.kind == "percent" else "amount")
+
+
+# words within a list of yearly raises that make one rate stand for several years ("3% in each of the first two
+# years", "in both years"), or say it is not one year's
+_REPEATED = frozenset(["each", "every", "both", "years", "per", "annually", "a", "twice", "months"])
+
+
+def _cumulative(match: RelationMatch, parts: list[Figure], total: Figure | None) -> _Reading | None:
+    """"raises of 4%, 3% and 3%, for a cumulative 10%": agreed rates are exact, and their total is their sum or,
+    compounded, 1.04 x 1.03 x 1.03 less one (10.3%); either is a reading unless the text says which ("before
+    compounding", "compounded"). A rate said to hold for several years ("3% in each of the first two years")
+    stands for more than one part: no reading."""
+    slot = match.get("part")
+    if total is None or total.kind != "percent" or len(parts) < 2 or slot is None:
+        return None
+    if any(p.kind != "percent" or p.value <= 0 or p.value > 25 for p in parts):
+        return None
+    items = match.sentence.items
+    first, last = items.index(slot.items[0]), items.index(slot.items[-1])
+    codes = [it.code for it in items[first:last + 1] if it.mention is None]
+    if any(c in _REPEATED or (c.isdigit()) for c in codes) or any(
+            it.mention is not None and it.mention.type != "percent" for it in items[first:last + 1]):
+        return None
+    after = " ".join(it.code for it in items[match.last_item:match.last_item + 3])
+    if after.startswith(("including", "includes", "plus", "with", "when", "once", "counting", "if", "in pay and",
+                         "in wages and", "and")):
+        return None  # "a cumulative 12% including lump sums", "... when step increases are counted": more than these
+    said = " ".join(it.code for it in items[match.first_item:match.last_item])
+    simple = sum(p.value for p in parts)
+    product = 1.0
+    for p in parts:
+        product *= 1 + p.value / 100
+    compounded = (product - 1) * 100
+    if after.startswith(("before compounding", "not compounded", "without compounding", "uncompounded")):
+        lo = hi = point = simple
+    elif "compounded" in said or after.startswith(("compounded", "when compounded", "with compounding")):
+        lo = hi = point = compounded
+    else:
+        lo, hi = min(simple, compounded), max(simple, compounded)
+        point = simple
+        return _Reading("total", total, point, lo, hi, [p.value for p in parts], "percent",
+                        computed_text=f"{display(simple, total, 'percent')} added up, or "
+                        f"{display(compounded, total, 'percent')} compounded")
+    return _Reading("total", total, point, lo, hi, [p.value for p in parts], "percent")
 
 
 def _stated(f: Figure, hedge: str | None) -> tuple[float, float]:
