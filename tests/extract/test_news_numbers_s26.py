@@ -74,3 +74,29 @@ def test_a_whole_with_a_long_qualifier_before_its_part() -> None:
     (c,) = claims(ok)
     assert c.relation == "share" and c.consistent
     assert severities(ok.replace("or 30%", "or 40%")) == ["error"]
+
+
+def test_a_lead_then_the_two_tallies() -> None:
+    ok = "The win stretched her lead in the standings to 21 points, 287 to 266, with four rounds to go."
+    (c,) = claims(ok)
+    assert c.relation == "difference" and c.consistent
+    assert severities(ok.replace("to 21 points", "to 12 points")) == ["error"]
+
+
+@pytest.mark.parametrize(("third", "severity"), [
+    ("12", None),        # 11 + 15 + 12 = 38
+    ("10", "warning"),   # short: overtime may make up the rest
+    ("14", "error"),     # more than the whole game
+])
+def test_parts_by_period_against_the_game_total(third: str, severity: str | None) -> None:
+    text = f"The visitors outshot the hosts 38-25, including 11 shots in the first period, 15 in the second and {third} in the third."
+    assert severities(text) == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize("text", [
+    "The visitors outshot the hosts 38-25, including 11 shots in the first period and 15 in the third.",
+    "The visitors outshot the hosts 38-25, including 11 shots in the first period, 15 in the second and 10 in the third, and 2 in overtime.",
+    "The hosts were outshot 30-26, including 9 in the first period and 8 in the second.",
+])
+def test_periods_left_out_or_the_rival_figure_say_nothing(text: str) -> None:
+    assert severities(text) == []
