@@ -375,6 +375,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
     if total_m is not None and part_slot is not None and total_is_list_item(match.sentence.items, total_m,
                                                                             part_slot.mentions):
         return None  # "$1.18 billion for public works, $0.94 billion for health ...": one item of a list
+    if total_m is not None and _second_of_a_score(match, total_m):
+        return None  # "outshot them 38-25, including 11 ...": the rival's figure of a score is no total of these
     if spec.get("no_dates") and _dated(match):
         return None
     if spec.get("spaced_dashes") and not _dashes_spaced(match, a.text):
@@ -383,7 +385,7 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "in favour of the budget proposals, with 80 against ...": no back-reference to a total
     if spec.get("balance") and _partial_balance(match):
         return None
-    if part_slot is not None and _list_cut_short(match, part_slot):
+    if part_slot is not None and not spec.get("periods") and _list_cut_short(match, part_slot):
         return None
     note = match.pattern.spec.set.get("inferred")
     if isinstance(note, str):  # the pattern's reading is a guess ("61 bodies, 38 from the river and 23 ...")
@@ -409,6 +411,14 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
                               + _computed_text(reading, None))
     return claim_of(a, reading, hedge, direction, inferred, Span(start=match.start, end=match.end),
                     match.sentence.index, certainty_of(match), match.pattern.id)
+
+
+def _second_of_a_score(match: RelationMatch, total: Mention) -> bool:
+    """The total is the second figure of a score or tally written with a dash ("38-25", "94-68")."""
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is total), -1)
+    return (k >= 2 and items[k - 1].code == "-" and items[k - 2].mention is not None
+            and items[k - 2].mention.type == "number" and total.type == "number")
 
 
 def claim_of(a: Analysis, reading: _Reading, hedge: str | None, direction: str | None, inferred: list[str],
@@ -521,6 +531,9 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     if spec.get("counts"):
         # a tally ("on 31 points", "1,248 points"): "points" there are a count, not percentage points
         diff, old, new, total = (_as_count(f) for f in (diff, old, new, total))
+        if spec.get("exact"):  # a league table's tallies are whole points, never rounded
+            diff, old, new = (replace(f, half=0.0) if f is not None and not f.decimals else f
+                              for f in (diff, old, new))
     elif diff is not None and diff.kind == "points" and old is not None and old.kind == "number":
         m = match.mention("diff")
         if m is not None and not m.value.get("basis") and "percent" not in m.text.lower():
@@ -539,7 +552,15 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             return None
         if pct is None and spec.get("pct") == "previous_rate":
             pct = _previous_rate(match, a, inferred)
-        return _share(pct, figure(match.mention("part")), total, bool(match.words("part_hedge")))
+        part = figure(match.mention("part"))
+        if spec.get("whole") == "sum":
+            # "2,316 in favour and 742 against, or 75.7%": the votes cast are the two counts together; a
+            # percentage followed by "against" is the share of the second count
+            other = figure(match.mention("other"))
+            total = _sum_of(part, other)
+            if _said_against(match):
+                part = other
+        return _share(pct, part, total, bool(match.words("part_hedge")))
     fold = figure(match.mention("fold"))
     if fold is not None:  # "rose three-fold": the multiple is the number
         return _ratio("", match.words("hedge"), old, new, f"{fold.text}-fold", fold.value)
@@ -554,6 +575,10 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if not _two_sharers(match):
             return None
         parts = [each, each, *parts]
+    if parts and spec.get("compound"):
+        return _cumulative(match, parts, total)
+    if parts and spec.get("periods"):
+        return _periods(match, total, inferred)
     if parts:
         if total is None and spec.get("total") == "head":
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
@@ -1295,6 +1320,22 @@ def _aggregate(match: RelationMatch, total: Figure | None) -> _Reading | None:
     return _Reading("total", total, sum(mine), sum(mine), sum(mine), mine, "amount")
 
 
+_AGAINST = frozenset(["against", "opposed", "no"])
+
+
+def _sum_of(a: Figure | None, b: Figure | None) -> Figure | None:
+    """Two counts of one kind as the whole they make ("2,316 in favour and 742 against": 3,058 votes)."""
+    if a is None or b is None or a.kind != "number" or b.kind != "number" or a.scale != b.scale:
+        return None
+    return replace(a, value=a.value + b.value, half=a.half + b.half, text=f"{a.text} + {b.text}")
+
+
+def _said_against(match: RelationMatch) -> bool:
+    """The word after the match's percentage says it is the share against ("or 75 per cent against")."""
+    items = match.sentence.items
+    return match.last_item < len(items) and items[match.last_item].code in _AGAINST
+
+
 def _share(pct: Figure | None, part: Figure | None, whole: Figure | None, hedged: bool) -> _Reading | None:
     """"12 of the 40 seats, or 30%": the stated percentage is the part over the whole. A hedge on the part
     ("about 1,900 of the 2,400 staff, or 79%") makes the part approximate (5% either way)."""
@@ -1423,6 +1464,114 @@ def _total(parts: list[Figure], total: Figure | None, partial: bool, inferred: l
         inferred.append("the parts listed may not be all of the total")
     return _Reading("total", total, point, lo, hi, [p.value for p in parts],
                     "percent" if total.kind == "percent" else "amount")
+
+
+# words within a list of yearly raises that make one rate stand for several years ("3% in each of the first two
+# years", "in both years"), or say it is not one year's
+_REPEATED = frozenset(["each", "every", "both", "years", "per", "annually", "a", "twice", "months"])
+
+
+def _cumulative(match: RelationMatch, parts: list[Figure], total: Figure | None) -> _Reading | None:
+    """"raises of 4%, 3% and 3%, for a cumulative 10%": agreed rates are exact, and their total is their sum or,
+    compounded, 1.04 x 1.03 x 1.03 less one (10.3%); either is a reading unless the text says which ("before
+    compounding", "compounded"). A rate said to hold for several years ("3% in each of the first two years")
+    stands for more than one part: no reading."""
+    slot = match.get("part")
+    if total is None or total.kind != "percent" or len(parts) < 2 or slot is None:
+        return None
+    if any(p.kind != "percent" or p.value <= 0 or p.value > 25 for p in parts):
+        return None
+    items = match.sentence.items
+    first, last = items.index(slot.items[0]), items.index(slot.items[-1])
+    codes = [it.code for it in items[first:last + 1] if it.mention is None]
+    if any(c in _REPEATED or (c.isdigit()) for c in codes) or any(
+            it.mention is not None and it.mention.type != "percent" for it in items[first:last + 1]):
+        return None
+    after = " ".join(it.code for it in items[match.last_item:match.last_item + 3])
+    if after.startswith(("including", "includes", "plus", "with", "when", "once", "counting", "if", "in pay and",
+                         "in wages and", "and")):
+        return None  # "a cumulative 12% including lump sums", "... when step increases are counted": more than these
+    said = " ".join(it.code for it in items[match.first_item:match.last_item])
+    simple = sum(p.value for p in parts)
+    product = 1.0
+    for p in parts:
+        product *= 1 + p.value / 100
+    compounded = (product - 1) * 100
+    if after.startswith(("before compounding", "not compounded", "without compounding", "uncompounded")):
+        lo = hi = point = simple
+    elif "compounded" in said or after.startswith(("compounded", "when compounded", "with compounding")):
+        lo = hi = point = compounded
+    else:
+        lo, hi = min(simple, compounded), max(simple, compounded)
+        point = simple
+        return _Reading("total", total, point, lo, hi, [p.value for p in parts], "percent",
+                        computed_text=f"{display(simple, total, 'percent')} added up, or "
+                        f"{display(compounded, total, 'percent')} compounded")
+    return _Reading("total", total, point, lo, hi, [p.value for p in parts], "percent")
+
+
+# the periods of regulation play, by what a game is split into
+_PERIODS = {"half": 2, "halves": 2, "period": 3, "quarter": 4}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_EXTRA_TIME = frozenset(["overtime", "ot", "extra", "shootout", "extra-time"])
+_SECOND_HALF = ("after the break", "after halftime", "after half-time", "after half - time", "after the interval",
+                "after the restart")
+
+
+def _periods(match: RelationMatch, total: Figure | None, inferred: list[str]) -> _Reading | None:
+    """"31 points, 17 in the first half and 14 after the break": parts that name every period of regulation in
+    order (two halves, three periods, four quarters) are the whole game but for overtime, so a sum above the
+    total is wrong and a sum short of it is only inferred (overtime or extra time may make up the rest). Parts
+    that leave a period out say nothing."""
+    slot = match.get("part")
+    if total is None or slot is None:
+        return None
+    items = match.sentence.items
+    first = items.index(slot.items[0])
+    groups: list[tuple[Figure, str]] = []
+    for k in range(first, match.last_item - 1):  # to the closing punctuation
+        it = items[k]
+        if it.mention is not None:
+            f = figure(it.mention)
+            if f is None or f.kind != "number" or f.decimals:
+                return None
+            groups.append((f, ""))
+        elif groups:
+            f, words = groups[-1]
+            groups[-1] = (f, f"{words} {it.code}".strip())
+    unit = None
+    for _, words in groups:
+        found = [u for u in _PERIODS if f" {u}" in f" {words}"]
+        if found:
+            if unit is not None and unit != found[0]:
+                return None
+            unit = found[0]
+    if unit is None:
+        return None
+    seen: list[int] = []
+    for _, words in groups:
+        words = words.removesuffix(" and").removesuffix(" ,").strip(" ,")
+        if unit in ("half", "halves") and words.startswith(_SECOND_HALF):
+            seen.append(2)
+            continue
+        head = words.split()
+        at = head.index("in") if "in" in head[:3] else -1  # "9 shots in the first period": a unit word may lead
+        if at < 0 or head[at + 1:at + 2] != ["the"] or head[at + 2:at + 3] == [] or head[at + 2] not in _ORDINALS:
+            return None  # each part says which period it is
+        seen.append(_ORDINALS[head[at + 2]])
+    if seen != list(range(1, _PERIODS[unit] + 1)):
+        return None
+    if any(it.code in _EXTRA_TIME for it in items[match.last_item:match.last_item + 6]):
+        return None  # "..., 12 in the third and 3 in overtime": the list goes on past regulation
+    parts = [f for f, _ in groups]
+    total = _as_count(total)
+    if total is None or total.kind != "number":
+        return None
+    exact = [replace(f, half=0.0) for f in parts]
+    point = sum(f.value for f in exact)
+    if point < total.value:
+        inferred.append("overtime or extra time may account for the rest")
+    return _Reading("total", replace(total, half=0.0), point, point, point, [f.value for f in exact], "amount")
 
 
 def _stated(f: Figure, hedge: str | None) -> tuple[float, float]:
