@@ -366,6 +366,13 @@ def _clause_words(items: list[Item], k: int) -> frozenset[str]:
 
 
 @cache
+def _increment_heads() -> frozenset[str]:
+    """Heads of a back-reference that name a change, not a level ("the 1,300 job losses" after "will cut 1,400
+    jobs"): the back-reference restates an increment."""
+    return frozenset(str(x) for x in resource("restatement").get("increment_heads") or ())
+
+
+@cache
 def _latest_words() -> frozenset[str]:
     """Words of "the <word> <noun> of X" that name the value now in force ("the new repo rate of 6.25%")."""
     return frozenset(str(x) for x in resource("restatement").get("latest_words") or ())
@@ -386,20 +393,30 @@ def _synonyms(words: frozenset[str], keep: bool = False) -> frozenset[str]:
     return named | words if keep else named
 
 
-def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], int, frozenset[str], bool] | None:
+def _named_year(items: list[Item], k: int, w: _Words, pub: int | None = None) \
+        -> tuple[frozenset[str], int, frozenset[str], bool, frozenset[str]] | None:
     """"the 2025 deficit of 3.3%", "the deficit of 3.3%": a determiner, an optional year, a noun of a group
     and "of" right before the figure at ``k``: its groups, the year (0 if none), the plain words before the noun
     (each of which the antecedent's clause must hold: "the youth unemployment rate of 14%" is not the unemployment
-    rate, "the May inflation rate" not June's), and whether a comparison stands before the determiner ("well below
-    the inflation rate of 9.1%")."""
+    rate, "the May inflation rate" not June's), whether a comparison stands before the determiner ("well below
+    the inflation rate of 9.1%"), and the period named before the noun instead of a year ("the Sunday crowd of
+    44,100", "the second-quarter rate of 7.2%"), which the antecedent's clause must name."""
     if k < 3 or items[k - 1].code != "of" or items[k - 2].code not in w.group_of:
         return None
     j = k - 3
     year = 0
+    named: frozenset[str] = frozenset()
     m = items[j].mention
     if m is not None and m.type == "year":
         year = int(m.value["year"])
         j -= 1
+    elif m is not None and m.type in _NAMED_PERIODS and j >= 1 and items[j - 1].code in w.determiners:
+        named = frozenset([_period_key(m, pub)])  # "the Sunday crowd of 44,100", "the March output of ..."
+        j -= 1
+    elif j >= 3 and w.ordinals and items[j].code in w.spans and items[j - 1].code == "-" \
+            and items[j - 2].code in w.ordinals and items[j - 3].code in w.determiners:
+        named = frozenset([f"{items[j].code}:{w.ordinals[items[j - 2].code]}"])  # "the second-quarter rate of"
+        j -= 3
     rate_of = items[k - 2].code in _rate_heads() and k >= 3 and items[k - 3].code in w.group_of \
         and items[k - 3].mention is None  # "the growth rate of 5.2%": a rate of growth
     mods: set[str] = set()
@@ -422,8 +439,11 @@ def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], i
         return None
     compared = j >= 1 and items[j - 1].clause == items[k].clause and items[j - 1].code in _COMPARED_BEFORE
     if rate_of:
-        return w.group_of[items[k - 3].code], year, frozenset(mods), compared
-    return w.group_of[items[k - 2].code], year, frozenset(mods), compared
+        return w.group_of[items[k - 3].code], year, frozenset(mods), compared, named
+    return w.group_of[items[k - 2].code], year, frozenset(mods), compared, named
+
+
+_NAMED_PERIODS = frozenset(["weekday", "month", "date"])
 
 
 # words before a determiner that make the noun phrase after them a base of comparison ("well below the ...")
@@ -645,10 +665,10 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                                periods=periods, own_periods=generic, generic=True, after=after,
                                shifted=shifted, predicate=False, head=items[k - 2].code))
             continue
-        named = _named_year(items, k, w) if not definite else None
+        named = _named_year(items, k, w, pub) if not definite else None
         if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
-            groups, year, mods, before = named
-            own = _own_periods(items, k, sent.clauses, pub) if not year else frozenset()
+            groups, year, mods, before, before_noun = named
+            own = (_own_periods(items, k, sent.clauses, pub) if not year else frozenset()) | before_noun
             cmp = before or (_compared(items, k, w) if not year else False)
             out.append(_Figure(f, it.start, groups, True, cmp or bool(own), words=words, lead=lead, year=year or None,
                                years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
@@ -689,7 +709,8 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                            lead=lead, base=not backref and _is_base(items, k, w),
                            musts=musts if backref else frozenset(),
                            expected=backref and head_at + 1 < len(items) and items[head_at + 1].code in w.forecast_words,
-                           increment=increment if backref else _increment(items, k, w)))
+                           increment=(increment or (nxt is not None and nxt.code in _increment_heads())) if backref
+                           else _increment(items, k, w)))
     return out
 
 
