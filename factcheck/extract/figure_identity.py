@@ -54,6 +54,7 @@ class _Words:
     blockers: frozenset[str]
     moves: frozenset[str]
     verbs: frozenset[str]  # "stood", "remained": a verb between the noun and "at"
+    plain: frozenset[str] = frozenset()  # "held its key rate at": words before the noun that name no other thing
 
 
 @cache
@@ -62,7 +63,8 @@ def _words() -> _Words:
     nouns = {str(w) for ws in raw["groups"].values() for w in ws} | {str(w) for w in raw.get("identity_nouns") or ()}
     nouns -= set(raw.get("generic_heads") or ())  # "the June figure": a head of whatever its period gave
     return _Words(frozenset(nouns), frozenset(raw.get("identity_blockers") or ()),
-                  frozenset(raw.get("identity_moves") or ()), frozenset(raw.get("identity_verbs") or ()))
+                  frozenset(raw.get("identity_moves") or ()), frozenset(raw.get("identity_verbs") or ()),
+                  frozenset(raw.get("identity_plain") or ()) | _DETERMINERS)
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,10 @@ def _head(text: str, q: Quantity, sent_start: int, w: _Words) -> tuple[str, str]
         m = rx.search(before)
         if m is not None and m.group(2) in w.nouns:
             mod = m.group(1)
-            return ("" if mod in _DETERMINERS else mod, m.group(2))
+            return ("" if mod in w.plain else mod, m.group(2))
     m = _BEFORE_VERB_AT.search(before)
     if m is not None and m.group(3) in w.verbs and m.group(2) in w.nouns:
-        return ("" if m.group(1) in _DETERMINERS else m.group(1), m.group(2))
+        return ("" if m.group(1) in w.plain else m.group(1), m.group(2))
     prev = _WORD.findall(before[-20:])
     m = _AFTER.match(after)
     if prev and m is not None and m.group(1) in w.nouns and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "’s"))):
