@@ -131,8 +131,10 @@ def _clause_words(a: Analysis, si: int, q: Quantity) -> tuple[frozenset[str], fr
     for it in sent.items:
         if it.clause != home:
             continue
-        if it.start >= q.span.end and it.code in (",", ";"):
-            break  # "to 2.5% on Wednesday, a bigger move than economists had expected": an aside on what was done
+        if it.start >= q.span.end and it.code in (",", ";", "from", "than"):
+            # "to 2.5% on Wednesday, a bigger move than economists had expected": an aside on what was done; "was down
+            # from 31% four years ago": the base of a comparison, with its own time
+            break
         m = it.mention
         if m is not None and m.type in _TIME:
             key = f"{m.type}:{' '.join(m.text.lower().split())}"
