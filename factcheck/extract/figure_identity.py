@@ -15,6 +15,9 @@ earlier; neither figure hedged, the size of a move ("rose 5%", "by 25 points to"
 "than 4%"); no word of condition, forecast, target or another time in either clause (``identity_blockers``);
 neither already linked by a restatement; and exactly two figures of that noun and unit in the document (a
 third makes it ambiguous). The later figure is ``inferred`` and says which noun joined them: at most a warning.
+
+``link_ages``: a named person's age in apposition ("Margaret Olsen, 71,") and the one "the 74-year-old" after it, in a
+document that gives no other age, become two ``count`` quantities of that person's age (the later ``inferred``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from functools import cache
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.mentions.resources import resource
 from factcheck.extract.quantities import is_move
+from factcheck.model.document import Span
 from factcheck.model.facts import FactBase, Quantity
 
 _TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday", "quarter"])
@@ -217,3 +221,48 @@ def link_figures(a: Analysis, facts: list[FactBase]) -> None:
         second.q.certainty = "inferred"
         second.q.inferred = (f"{second.q.text} and the earlier {first.q.text} are taken to be one figure: "
                              f"both are of the {name}")
+
+
+# "Margaret Olsen, 71, ...": a person's age in apposition (a name of two or more capitalised words), and any
+# number in apposition after a word ("her husband, 74,"), which makes "the 74-year-old" ambiguous
+_AGE_NAMED = re.compile(r"\b([A-Z][a-z'’-]+(?:\s(?:[A-Z][a-z'’-]+|[A-Z]\.))+),\s(\d{1,3}),\s")
+_AGE_ANY = re.compile(r"\b[\w'’-]+,\s\d{1,3},\s")
+_YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
+# "the 68-year-old" standing for a person: possessive, or a verb, a comma or the end of the sentence after it (not
+# "the 68-year-old driver": another noun names whom)
+_THE_YEAR_OLD = re.compile(r"[Tt]he\s$")
+_AFTER_YEAR_OLD = re.compile(r"(?:['’]s\b|[,.;]|\s(?:was|is|had|has|said|says|told|died|who|remains|remained|will|would|"
+                             r"should|could|can|may|might|must|also)\b)")
+
+
+def link_ages(a: Analysis, facts: list[FactBase]) -> None:
+    """"Margaret Olsen, 71, ... the 74-year-old's death": the one age given in apposition to a named person and the
+    one "the <N>-year-old" after it, in a document that gives no other age, are one person's age stated twice. Two
+    ``count`` quantities of subject "age of <name>" are added (the later ``inferred``: at most a warning) when the
+    ages differ; any other age, number in apposition or "<N>-year-old" makes the reference ambiguous: nothing."""
+    text = a.text
+    if "year-old" not in text:
+        return
+    olds = list(_YEAR_OLD.finditer(text))
+    named = list(_AGE_NAMED.finditer(text))
+    if len(olds) != 1 or len(named) != 1 or len(_AGE_ANY.findall(text)) != 1:
+        return
+    first, later = named[0], olds[0]
+    age, stated = int(first.group(2)), int(later.group(1))
+    if later.start() < first.end() or age == stated or not (0 < age <= 110 and 0 < stated <= 110):
+        return
+    if not _THE_YEAR_OLD.search(text[max(0, later.start() - 4) : later.start()]) \
+            or not _AFTER_YEAR_OLD.match(text, later.end()):
+        return
+    starts = [s.start for s in a.sentences]
+    name = first.group(1)
+    key = f"age:{' '.join(name.lower().split())}"
+    out: list[Quantity] = []
+    for start, end, value in ((first.start(2), first.end(2), age), (later.start(1), later.end(1), stated)):
+        si = bisect.bisect_right(starts, start) - 1
+        out.append(Quantity(span=Span(start=start, end=end), text=text[start:end], sentence=max(si, 0),
+                            value=float(value), unit="count", subject=f"age of {name}", subject_key=key,
+                            claim_type="actual", hedge="exact", attribution="none", pattern="figures.age"))
+    out[1].certainty = "inferred"
+    out[1].inferred = f"'the {stated}-year-old' is taken to be {name}, the one person whose age the text gives"
+    facts.extend(out)

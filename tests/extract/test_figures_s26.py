@@ -34,6 +34,8 @@ def findings(text: str, rule: str = "numbers.conflicting-figure") -> list[tuple[
          "2022. A councillor said the new $1.9 billion estimate was a shock.", "$1.9 billion", "$1.8 billion"),
         ("The Greens won the ward on a turnout of 31.4%, the council said. Officials said turnout of 34.1% was up "
          "from 28.9% four years ago.", "34.1%", "31.4%"),
+        ("Edwin Marsh, 82, waited six hours for an ambulance on Monday, his family said. A paramedic said the "
+         "86-year-old's condition had worsened.", "86", "82"),
     ],
 )
 def test_a_figure_named_again_that_differs_is_a_warning(text: str, new: str, old: str) -> None:
@@ -57,6 +59,9 @@ def test_a_figure_named_again_that_differs_is_a_warning(text: str, new: str, old
         # a subject named after a comma is another figure's ("with operating profit beating ...")
         "Orin Steel said its operating profit rose to 1.3 trillion won. Sales climbed 9 percent to 8.8 trillion "
         "won, the company said, with operating profit beating forecasts.",
+        # another person's age in apposition; "the <N>-year-old" before a noun of its own
+        "Edwin Marsh, 82, and his wife, 79, were rescued. The 79-year-old was treated for cold.",
+        "Edwin Marsh, 82, was struck by a van. The 54-year-old driver was arrested.",
         # equal figures
         "Mardell Water was fined £2.6m on Monday. The regulator said the £2.6m penalty was its largest.",
     ],
