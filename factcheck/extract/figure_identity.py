@@ -15,6 +15,9 @@ earlier; neither figure hedged, the size of a move ("rose 5%", "by 25 points to"
 "than 4%"); no word of condition, forecast, target or another time in either clause (``identity_blockers``);
 neither already linked by a restatement; and exactly two figures of that noun and unit in the document (a
 third makes it ambiguous). The later figure is ``inferred`` and says which noun joined them: at most a warning.
+
+``link_ages``: a named person's age in apposition ("Margaret Olsen, 71,") and the one "the 74-year-old" after it, in a
+document that gives no other age, become two ``count`` quantities of that person's age (the later ``inferred``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from functools import cache
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.mentions.resources import resource
 from factcheck.extract.quantities import is_move
+from factcheck.model.document import Span
 from factcheck.model.facts import FactBase, Quantity
 
 _TIME = frozenset(["year", "fiscal_year", "month", "date", "relative", "weekday", "quarter"])
@@ -54,6 +58,7 @@ class _Words:
     blockers: frozenset[str]
     moves: frozenset[str]
     verbs: frozenset[str]  # "stood", "remained": a verb between the noun and "at"
+    plain: frozenset[str] = frozenset()  # "held its key rate at": words before the noun that name no other thing
 
 
 @cache
@@ -62,7 +67,8 @@ def _words() -> _Words:
     nouns = {str(w) for ws in raw["groups"].values() for w in ws} | {str(w) for w in raw.get("identity_nouns") or ()}
     nouns -= set(raw.get("generic_heads") or ())  # "the June figure": a head of whatever its period gave
     return _Words(frozenset(nouns), frozenset(raw.get("identity_blockers") or ()),
-                  frozenset(raw.get("identity_moves") or ()), frozenset(raw.get("identity_verbs") or ()))
+                  frozenset(raw.get("identity_moves") or ()), frozenset(raw.get("identity_verbs") or ()),
+                  frozenset(raw.get("identity_plain") or ()) | _DETERMINERS)
 
 
 @dataclass(frozen=True)
@@ -84,10 +90,10 @@ def _head(text: str, q: Quantity, sent_start: int, w: _Words) -> tuple[str, str]
         m = rx.search(before)
         if m is not None and m.group(2) in w.nouns:
             mod = m.group(1)
-            return ("" if mod in _DETERMINERS else mod, m.group(2))
+            return ("" if mod in w.plain else mod, m.group(2))
     m = _BEFORE_VERB_AT.search(before)
     if m is not None and m.group(3) in w.verbs and m.group(2) in w.nouns:
-        return ("" if m.group(1) in _DETERMINERS else m.group(1), m.group(2))
+        return ("" if m.group(1) in w.plain else m.group(1), m.group(2))
     prev = _WORD.findall(before[-20:])
     m = _AFTER.match(after)
     if prev and m is not None and m.group(1) in w.nouns and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "’s"))):
@@ -129,8 +135,10 @@ def _clause_words(a: Analysis, si: int, q: Quantity) -> tuple[frozenset[str], fr
     for it in sent.items:
         if it.clause != home:
             continue
-        if it.start >= q.span.end and it.code in (",", ";"):
-            break  # "to 2.5% on Wednesday, a bigger move than economists had expected": an aside on what was done
+        if it.start >= q.span.end and it.code in (",", ";", "from", "than"):
+            # "to 2.5% on Wednesday, a bigger move than economists had expected": an aside on what was done; "was down
+            # from 31% four years ago": the base of a comparison, with its own time
+            break
         m = it.mention
         if m is not None and m.type in _TIME:
             key = f"{m.type}:{' '.join(m.text.lower().split())}"
@@ -213,3 +221,48 @@ def link_figures(a: Analysis, facts: list[FactBase]) -> None:
         second.q.certainty = "inferred"
         second.q.inferred = (f"{second.q.text} and the earlier {first.q.text} are taken to be one figure: "
                              f"both are of the {name}")
+
+
+# "Margaret Olsen, 71, ...": a person's age in apposition (a name of two or more capitalised words), and any
+# number in apposition after a word ("her husband, 74,"), which makes "the 74-year-old" ambiguous
+_AGE_NAMED = re.compile(r"\b([A-Z][a-z'’-]+(?:\s(?:[A-Z][a-z'’-]+|[A-Z]\.))+),\s(\d{1,3}),\s")
+_AGE_ANY = re.compile(r"\b[\w'’-]+,\s\d{1,3},\s")
+_YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
+# "the 68-year-old" standing for a person: possessive, or a verb, a comma or the end of the sentence after it (not
+# "the 68-year-old driver": another noun names whom)
+_THE_YEAR_OLD = re.compile(r"[Tt]he\s$")
+_AFTER_YEAR_OLD = re.compile(r"(?:['’]s\b|[,.;]|\s(?:was|is|had|has|said|says|told|died|who|remains|remained|will|would|"
+                             r"should|could|can|may|might|must|also)\b)")
+
+
+def link_ages(a: Analysis, facts: list[FactBase]) -> None:
+    """"Margaret Olsen, 71, ... the 74-year-old's death": the one age given in apposition to a named person and the
+    one "the <N>-year-old" after it, in a document that gives no other age, are one person's age stated twice. Two
+    ``count`` quantities of subject "age of <name>" are added (the later ``inferred``: at most a warning) when the
+    ages differ; any other age, number in apposition or "<N>-year-old" makes the reference ambiguous: nothing."""
+    text = a.text
+    if "year-old" not in text:
+        return
+    olds = list(_YEAR_OLD.finditer(text))
+    named = list(_AGE_NAMED.finditer(text))
+    if len(olds) != 1 or len(named) != 1 or len(_AGE_ANY.findall(text)) != 1:
+        return
+    first, later = named[0], olds[0]
+    age, stated = int(first.group(2)), int(later.group(1))
+    if later.start() < first.end() or age == stated or not (0 < age <= 110 and 0 < stated <= 110):
+        return
+    if not _THE_YEAR_OLD.search(text[max(0, later.start() - 4) : later.start()]) \
+            or not _AFTER_YEAR_OLD.match(text, later.end()):
+        return
+    starts = [s.start for s in a.sentences]
+    name = first.group(1)
+    key = f"age:{' '.join(name.lower().split())}"
+    out: list[Quantity] = []
+    for start, end, value in ((first.start(2), first.end(2), age), (later.start(1), later.end(1), stated)):
+        si = bisect.bisect_right(starts, start) - 1
+        out.append(Quantity(span=Span(start=start, end=end), text=text[start:end], sentence=max(si, 0),
+                            value=float(value), unit="count", subject=f"age of {name}", subject_key=key,
+                            claim_type="actual", hedge="exact", attribution="none", pattern="figures.age"))
+    out[1].certainty = "inferred"
+    out[1].inferred = f"'the {stated}-year-old' is taken to be {name}, the one person whose age the text gives"
+    facts.extend(out)

@@ -21,7 +21,7 @@ from factcheck.extract.builders.sentence_change import sentence_changes
 from factcheck.extract.builders.spans import date_range_lengths
 from factcheck.extract.certainty import annotate
 from factcheck.extract.context import Context, build_context
-from factcheck.extract.figure_identity import link_figures
+from factcheck.extract.figure_identity import link_ages, link_figures
 from factcheck.extract.relations.loader import PatternSet, load_patterns
 from factcheck.extract.relations.match import RelationMatch, match_candidates
 from factcheck.extract.restatement import link_restatements
@@ -60,6 +60,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     sentence_changes(a, facts)
     link_restatements(a, facts)
     link_figures(a, facts)
+    link_ages(a, facts)
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts
 

@@ -305,7 +305,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         else:
             glossed = False
         hedge, hedge_text = _hedge(text[max(0, start - 25) : start])
-        subject = None if glossed else _qualified(text, _subject(subjects, ends, start, m.end()), start)
+        subject = None if glossed else _qualified(text, _subject(subjects, ends, start, m.end(), text), start)
         holder = _holder(ctx, cues, subject[1]) if subject else None
         claim = _claim_type(text, start, m.end(), claim_cues, fallback_claim)
         if claim == "other" and _ci_search(_AT_LEVEL, text, low, max(0, start - 30), start):
@@ -445,8 +445,13 @@ def _subjects(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _subject(subjects: list[tuple[int, int, str]], ends: list[int], start: int, end: int) -> tuple[str, int] | None:
-    """(normalised subject, offset) nearest before the figure in its sentence, else just after it."""
+_CLAUSE_BREAK = re.compile(r"[,;]\s")
+
+
+def _subject(subjects: list[tuple[int, int, str]], ends: list[int], start: int, end: int,
+             text: str | None = None) -> tuple[str, int] | None:
+    """(normalised subject, offset) nearest before the figure in its sentence, else just after it in its clause (not
+    across a comma: "Sales rose to $18.7 billion, the company said, with operating profit beating ...")."""
     i = bisect.bisect_right(ends, start) - 1
     if i >= 0 and start - subjects[i][1] <= 160:
         # among phrases ending at the same offset, prefer the most specific (listed first in SUBJECTS)
@@ -456,7 +461,7 @@ def _subject(subjects: list[tuple[int, int, str]], ends: list[int], start: int, 
     j = bisect.bisect_right(ends, end)
     for s in subjects[j : j + 5]:
         if s[0] >= end and s[0] - end <= 60:
-            return s[2], s[0]
+            return (s[2], s[0]) if text is None or not _CLAUSE_BREAK.search(text, end, s[0]) else None
     return None
 
 

@@ -122,6 +122,9 @@ class _Figure:
     # "the $4.4 billion figure", "that figure of 4.4%": a generic head with no period, which restates the one earlier
     # figure of its kind (when the document has given exactly one)
     lone: bool = False
+    # "the new $3.2 billion estimate": a word of the value now in force between the determiner and a sum or a percent;
+    # it restates no figure its clause calls superseded ("the original estimate of $2.1 billion")
+    latest: bool = False
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
@@ -366,6 +369,19 @@ def _clause_words(items: list[Item], k: int) -> frozenset[str]:
 
 
 @cache
+def _increment_heads() -> frozenset[str]:
+    """Heads of a back-reference that name a change, not a level ("the 1,300 job losses" after "will cut 1,400
+    jobs"): the back-reference restates an increment."""
+    return frozenset(str(x) for x in resource("restatement").get("increment_heads") or ())
+
+
+@cache
+def _superseded() -> frozenset[str]:
+    """Words that call a figure a value no longer in force ("the original estimate"), which "the new ..." restates not."""
+    return frozenset(str(x) for x in resource("restatement").get("superseded_words") or ())
+
+
+@cache
 def _latest_words() -> frozenset[str]:
     """Words of "the <word> <noun> of X" that name the value now in force ("the new repo rate of 6.25%")."""
     return frozenset(str(x) for x in resource("restatement").get("latest_words") or ())
@@ -386,20 +402,30 @@ def _synonyms(words: frozenset[str], keep: bool = False) -> frozenset[str]:
     return named | words if keep else named
 
 
-def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], int, frozenset[str], bool] | None:
+def _named_year(items: list[Item], k: int, w: _Words, pub: int | None = None) \
+        -> tuple[frozenset[str], int, frozenset[str], bool, frozenset[str]] | None:
     """"the 2025 deficit of 3.3%", "the deficit of 3.3%": a determiner, an optional year, a noun of a group
     and "of" right before the figure at ``k``: its groups, the year (0 if none), the plain words before the noun
     (each of which the antecedent's clause must hold: "the youth unemployment rate of 14%" is not the unemployment
-    rate, "the May inflation rate" not June's), and whether a comparison stands before the determiner ("well below
-    the inflation rate of 9.1%")."""
+    rate, "the May inflation rate" not June's), whether a comparison stands before the determiner ("well below
+    the inflation rate of 9.1%"), and the period named before the noun instead of a year ("the Sunday crowd of
+    44,100", "the second-quarter rate of 7.2%"), which the antecedent's clause must name."""
     if k < 3 or items[k - 1].code != "of" or items[k - 2].code not in w.group_of:
         return None
     j = k - 3
     year = 0
+    named: frozenset[str] = frozenset()
     m = items[j].mention
     if m is not None and m.type == "year":
         year = int(m.value["year"])
         j -= 1
+    elif m is not None and m.type in _NAMED_PERIODS and j >= 1 and items[j - 1].code in w.determiners:
+        named = frozenset([_period_key(m, pub)])  # "the Sunday crowd of 44,100", "the March output of ..."
+        j -= 1
+    elif j >= 3 and w.ordinals and items[j].code in w.spans and items[j - 1].code == "-" \
+            and items[j - 2].code in w.ordinals and items[j - 3].code in w.determiners:
+        named = frozenset([f"{items[j].code}:{w.ordinals[items[j - 2].code]}"])  # "the second-quarter rate of"
+        j -= 3
     rate_of = items[k - 2].code in _rate_heads() and k >= 3 and items[k - 3].code in w.group_of \
         and items[k - 3].mention is None  # "the growth rate of 5.2%": a rate of growth
     mods: set[str] = set()
@@ -422,8 +448,11 @@ def _named_year(items: list[Item], k: int, w: _Words) -> tuple[frozenset[str], i
         return None
     compared = j >= 1 and items[j - 1].clause == items[k].clause and items[j - 1].code in _COMPARED_BEFORE
     if rate_of:
-        return w.group_of[items[k - 3].code], year, frozenset(mods), compared
-    return w.group_of[items[k - 2].code], year, frozenset(mods), compared
+        return w.group_of[items[k - 3].code], year, frozenset(mods), compared, named
+    return w.group_of[items[k - 2].code], year, frozenset(mods), compared, named
+
+
+_NAMED_PERIODS = frozenset(["weekday", "month", "date"])
 
 
 # words before a determiner that make the noun phrase after them a base of comparison ("well below the ...")
@@ -545,7 +574,8 @@ def _named_before(items: list[Item], p: int) -> bool:
 _FUNCTION_WORDS = frozenset(["the", "its", "their", "this", "that", "a", "an", "but", "and", "so", "still", "yet"])
 
 
-def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Words) -> frozenset[str] | None:
+def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Words) \
+        -> tuple[frozenset[str], str] | None:
     """A figure whose definite subject names it, as a back-reference: "The deal, which officials valued at
     R7.8 billion", "officials said the total was 180.2 billion euros". The figure comes right after linkers
     (a copula among them, or a relative clause's verb and "at"/"to"), and nothing but a relative clause
@@ -564,7 +594,7 @@ def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Word
     if j == k - 1 and w.verbs and items[j].code in w.verbs and j >= 1 and items[j - 1].code in w.pronouns \
             and (j == 1 or items[j - 2].clause != home or items[j - 2].code in (",", ";", "and", "but") or
                  items[j - 2].code in _SAYING) and not _named_before(items, j - 1):
-        return w.verbs[items[j].code]  # "It earned $2.4 billion": the pronoun is the antecedent's holder
+        return w.verbs[items[j].code], items[j].code  # "It earned $2.4 billion": the pronoun is the antecedent's holder
     if clauses[home].kind == "relative":
         first = next(i for i in range(k + 1) if items[i].clause == home)
         if items[first].code not in ("which", "that") or first < 2 or items[first - 1].code != "," \
@@ -576,11 +606,28 @@ def _definite_subject(items: list[Item], k: int, clauses: list[Clause], w: _Word
         h = first - 2  # "The deal, which officials valued at R7.8 billion"
     elif copula and items[j].code in w.group_of:
         h = j  # "the total was 180.2 billion euros"
+    elif copula and (of := _of_phrase(items, j, w)) is not None:
+        h = of  # "the latest cost estimate for the harbour tunnel is $2.9 billion": the noun before "for"/"of"
     else:
         return None
     if items[h].code not in w.group_of or not _head_before(items, h, w):
         return None
-    return w.group_of[items[h].code]
+    return w.group_of[items[h].code], items[h].code
+
+
+def _of_phrase(items: list[Item], j: int, w: _Words) -> int | None:
+    """The group noun before "for" or "of" and a plain noun phrase that ends at ``j`` ("the cost estimate for the
+    harbour tunnel", "the price of the new frigates"): up to six words of its own clause, no figure, period, comma or
+    other group noun between."""
+    home = items[j].clause
+    for i in range(j, max(0, j - 7), -1):
+        it = items[i]
+        if it.clause != home or (it.mention is not None and it.mention.type != "person") or not it.code.isalpha() \
+                or (i < j and it.code in w.group_of):
+            return None
+        if it.code in ("for", "of") and i < j:
+            return i - 1 if i >= 1 and items[i - 1].clause == home and items[i - 1].code in w.group_of else None
+    return None
 
 
 _LEAD = 8  # items before a figure that may hold the verb it is the object of
@@ -603,8 +650,10 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
             by_clause = _by_clause(items, pub)
         clause_of = by_clause[it.clause]
         words, years = clause_of[0], _years_after(items, k)
-        definite = _is_definite(prev, w) or (prev is not None and prev.code in w.before_figure and k >= 2
-                                             and _is_definite(items[k - 2], w))  # "the record 46.9 million"
+        latest = f.kind != "number" and prev is not None and prev.code in _latest_words() and k >= 2 \
+            and _is_definite(items[k - 2], w)  # "the new $3.2 billion estimate" (not "the new 40 beds": an increment)
+        definite = _is_definite(prev, w) or latest or (prev is not None and prev.code in w.before_figure and k >= 2
+                                                       and _is_definite(items[k - 2], w))  # "the record 46.9 million"
         if definite and f.kind == "number" and prev is not None and prev.code in _DEMONSTRATIVES:
             # "This implies that 3,592,784 voters did not vote": before a count of a plural noun "that" is a
             # conjunction (a demonstrative would be "those"), so the count is stated, not referred back to
@@ -645,10 +694,10 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                                periods=periods, own_periods=generic, generic=True, after=after,
                                shifted=shifted, predicate=False, head=items[k - 2].code))
             continue
-        named = _named_year(items, k, w) if not definite else None
+        named = _named_year(items, k, w, pub) if not definite else None
         if named is not None:  # "the 2025 deficit of 3.3%": its year must be the antecedent's
-            groups, year, mods, before = named
-            own = _own_periods(items, k, sent.clauses, pub) if not year else frozenset()
+            groups, year, mods, before, before_noun = named
+            own = (_own_periods(items, k, sent.clauses, pub) if not year else frozenset()) | before_noun
             cmp = before or (_compared(items, k, w) if not year else False)
             out.append(_Figure(f, it.start, groups, True, cmp or bool(own), words=words, lead=lead, year=year or None,
                                years=years, periods=periods, own_periods=own, by_period=bool(own) and not cmp,
@@ -669,7 +718,9 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
         if subject is not None:  # "The deal, which officials valued at R7.8 billion"
             own = _own_periods(items, k, sent.clauses, pub)
             cmp = _compared(items, k, w)
-            out.append(_Figure(f, it.start, subject, True, cmp or bool(own), words=words, lead=lead, years=years,
+            # the subject's noun leads up to the figure too ("the cost estimate for the line is $2.9 billion": an estimate)
+            out.append(_Figure(f, it.start, subject[0], True, cmp or bool(own), words=words, lead=lead | {subject[1]},
+                               years=years,
                                periods=periods, own_periods=own, by_period=bool(own) and not cmp, after=after,
                                shifted=shifted, countries=countries))
             continue
@@ -689,7 +740,8 @@ def _figures(sent: Sentence, w: _Words, pub: int | None = None) -> list[_Figure]
                            lead=lead, base=not backref and _is_base(items, k, w),
                            musts=musts if backref else frozenset(),
                            expected=backref and head_at + 1 < len(items) and items[head_at + 1].code in w.forecast_words,
-                           increment=increment if backref else _increment(items, k, w)))
+                           increment=(increment or (nxt is not None and nxt.code in _increment_heads())) if backref
+                           else _increment(items, k, w), latest=latest and backref))
     return out
 
 
@@ -1066,6 +1118,7 @@ def link_restatements(a: Analysis, facts: list[FactBase]) -> None:
                             t is not s and sentence_of[t.start] == sentence_of[s.start] and _same_kind(t.fig, fig.fig)
                             and fig.own_periods & t.after for t in seen))
                         and (not fig.generic or fig.own_periods <= s.after) and s.shifted <= fig.periods
+                        and not (fig.latest and s.words & _superseded())
                         and (not fig.countries or not s.countries or bool(fig.countries & s.countries))
                         and (fig.fig.kind != "number" or s.start < sent.start)
                         # a sentence between that opens with another period moves the story there
