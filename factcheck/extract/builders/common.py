@@ -212,7 +212,10 @@ def other_owners(match: RelationMatch) -> list[str]:
     before, after, _partners = _sentence_countries(match)
     named = before + after
     out = named[:1]
-    for it in match.sentence.items:
+    sent = match.sentence
+    for it in sent.items:
+        if sent.clauses[it.clause].kind == "paren":
+            continue  # "NZ$9.4 billion (S$7.1 billion)": a conversion says nothing about whose year it is
         if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
             code = country_of_currency(it.mention.value.get("currency"))
             if code:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 _UNIT_DAYS = {"day": 1, "week": 7}
 _WEEK_ROUNDING = 3  # days a count of weeks rounded to the nearest week may be off by
 _MONTH_DAYS = 30.44  # "a month after": 28 to 31 days, give or take a few more for loose usage
+# a report set off by commas between an interval and a date ("..., officials said, on July 2")
+_SAID_ASIDE = re.compile(r",[^,]*\b(?:said|says|told|confirmed|announced|reported|added|stated|noted)\b[^,]*,")
 _COMPOUND = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+and\s*$", re.IGNORECASE)
 
 
@@ -205,6 +207,8 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     # ("a week earlier, on Nov. 21", "the previous day, Jan. 15", "on Sept. 10, four days earlier")
     if not of_second and offset.text.lower().endswith(("earlier", "later")):
         return None
+    if not of_second and offset.end <= second.start and _SAID_ASIDE.search(a.text, offset.end, second.start):
+        return None  # "a week after the board met, club officials said, on July 2": the report's date
     if not of_second and _appositive(a.text, offset, second):
         return None  # "held talks the previous day, Jan. 15": the date is the offset's, read with offset_of
     cert = "inferred"
