@@ -230,7 +230,42 @@ def find_dates(text: str, base: int = 0) -> list[RawDate]:
             continue
         out.append(RawDate(base + m.start(), base + m.end(), m.group(0), parts,
                            tense_at(text, m.start(), m.end())))
-    return _without_alternative_weekdays(text, base, out)
+    return _without_alternative_weekdays(text, base, _said_on_weekday(text, base, out))
+
+
+# "The company said Tuesday Dec. 1 would be the launch date", "announced on Thursday, Dec. 12, was the last
+# day": a weekday right after a verb of saying, then a date that a verb follows. The weekday is when it was
+# said; the date is what was said of (the subject of the reported clause), not the weekday's day.
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told\s(?:reporters|journalists|lawmakers|parliament|"
+                          r"investors|analysts|staff|employees)|confirmed|declared|warned|added|stated|indicated|"
+                          r"signaled|signalled|predicted|wrote|posted|insisted|reiterated|agreed|decided)"
+                          r"\s(?:on\s|late\s|early\s)?$", re.IGNORECASE)
+_CLAUSE_VERB_AFTER = re.compile(r",?\s(?:would|will|was|is|could|should|might|must|may|remains|remained|marks|"
+                                r"marked|had|has|were|are)\b")
+_WEEKDAY_LEAD = re.compile(r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s",
+                           re.IGNORECASE)
+
+
+def _said_on_weekday(text: str, base: int, found: list[RawDate]) -> list[RawDate]:
+    out: list[RawDate] = []
+    for r in found:
+        p = r.parts
+        lead = _WEEKDAY_LEAD.match(r.expression) if p.form == "absolute" and p.weekday else None
+        s, e = r.start - base, r.end - base
+        if lead is None or not _SAID_BEFORE.search(text[max(0, s - 40) : s]) \
+                or not _CLAUSE_VERB_AFTER.match(text, e):
+            out.append(r)
+            continue
+        rest = r.expression[lead.end() :]
+        parts = parse_expression(rest)
+        if parts is None or parts.form != "absolute" or parts.weekday:
+            out.append(r)
+            continue
+        wd_end = s + lead.end("wd")
+        out.append(RawDate(r.start, base + wd_end, r.expression[: lead.end("wd")],
+                           DateParts("weekday", weekday=p.weekday), tense_at(text, s, wd_end)))
+        out.append(RawDate(r.start + lead.end(), r.end, rest, parts, tense_at(text, s + lead.end(), e)))
+    return out
 
 
 def _without_alternative_weekdays(text: str, base: int, found: list[RawDate]) -> list[RawDate]:

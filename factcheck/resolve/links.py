@@ -66,10 +66,18 @@ class Linker:
 
     def run(self) -> None:
         pub = self.doc.published
+        named_years: list[tuple[int, int]] | None = None
         for d in self.dates:
             p = parse_expression(d.expression)
             if p is not None and not (p.relative or "").endswith(":anchor"):
-                self._set(d, self._nearest_if_untensed(p, resolve_parts(p, d.tense, pub), d.tense))
+                resolved = self._nearest_if_untensed(p, resolve_parts(p, d.tense, pub), d.tense)
+                if p.weekday and p.form == "absolute" and p.year is None and resolved is not None \
+                        and resolved[1] == "day" and weekday_of(resolved[0]) != p.weekday \
+                        and not _REPORTED_ON.search(self.doc.text[max(0, d.span.start - 40) : d.span.start]):
+                    if named_years is None:
+                        named_years = self._named_years()
+                    resolved = _in_named_year(p, d, named_years, pub) or resolved
+                self._set(d, resolved)
         for e in self.events:
             mention = self._mention_for(e)
             if mention is not None:
@@ -124,6 +132,15 @@ class Linker:
         if tense == "present":
             return other if near_there < near_here else resolved
         return other if near_there <= _NEAR_PUBLICATION and near_here > 183 else resolved
+
+    def _named_years(self) -> list[tuple[int, int, int]]:
+        """(offset, sentence, year) of every year the text states ("in 2001", "Sept. 11, 2001", "October 2012")."""
+        out = []
+        for d in self.dates_by_start:
+            p = parse_expression(d.expression)
+            if p is not None and p.year is not None and p.form in ("year", "month", "absolute"):
+                out.append((d.span.start, d.sentence, p.year))
+        return out
 
     @staticmethod
     def _set(d: DateMention, resolved: tuple[str, str] | None) -> None:
@@ -346,6 +363,28 @@ def _near(items: list[_F], pos: int, k: int = _NEAR) -> list[_F]:
 def _is_back_reference(text: str, e: Event) -> bool:
     before = text[max(0, e.span.start - 40) : e.span.start]
     return bool(_DEFINITE.search(before)) and not _ANOTHER.search(before)
+
+
+def _in_named_year(p: DateParts, d: DateMention, named: list[tuple[int, int, int]],
+                   published: dt.date | None) -> Resolved | None:
+    """A date written without its year whose stated weekday does not fit the occurrence near publication,
+    but fits a past year the text stated just before it, in its sentence or the one before ("In 2001, the
+    towers fell on Tuesday, Sept. 11"; "The storm hit in October 2012. On Monday, Oct. 29, ..."): the story
+    is telling of that year. A year to come ("will open in 2030") is a target, a year further back sets no
+    scene for this date, and a date the text was said on ("the ministry said on Tuesday, April 16") is the
+    report's, near publication."""
+    if published is None:
+        return None
+    for start, sentence, year in reversed(named):
+        if start >= d.span.start or year >= published.year or not d.sentence - 1 <= sentence <= d.sentence:
+            continue
+        try:
+            day = dt.date(year, p.month, p.day)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+        # the latest such year only: any of several years may fit a weekday by chance
+        return (day.isoformat(), "day") if weekday_of(day.isoformat()) == p.weekday else None
+    return None
 
 
 def _is_anchored(d: DateMention) -> bool:

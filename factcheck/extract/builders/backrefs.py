@@ -476,7 +476,11 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                 told = _noun_dated_before(a, i, _event_nouns(items[noun_at].code))
             if told is None or told is m or is_range(a.text, told) or is_range(a.text, m) or _another_before(a, told):
                 continue
-            named = a.text[m.start : items[noun_at].end]
+            told_fact = by_start.get(told.start)
+            if fact.tense == "future" and told_fact is not None and told_fact.tense != "future":
+                continue  # "will meet Dunmore in the final on Saturday" after "beat ... in the semi-finals on Nov. 1": one to come
+            noun = items[noun_at]
+            named = a.text[min(m.start, noun.start) : max(m.end, noun.end)]
             if m.type == "weekday":
                 other = told.value.get("weekday") or weekday_of_day(a, told)
                 if not isinstance(other, str) or other == m.value.get("weekday"):

@@ -96,7 +96,29 @@ def _story_subnational(a: Analysis) -> bool:
 def _subnational(match: RelationMatch) -> bool:
     """The sentence tells of a state's, a county's or a city's money, whose fiscal year is its own (in the
     U.S.; elsewhere states and provinces keep the nation's calendar)."""
-    return mentions_any(match, "subnational_words") or mentions_any(match, "us_states")
+    return mentions_any(match, "subnational_words") or _state_named(match)
+
+
+def _state_named(match: RelationMatch) -> bool:
+    """A U.S. state named as a place, not as the first part of a hyphened modifier ("Virginia-class
+    submarines", "an Ohio-built engine": a class or a make, whose money is no state's)."""
+    if not mentions_any(match, "us_states"):
+        return False
+    singles = _word_set("us_states")
+    items = match.sentence.items
+    for k, it in enumerate(items):
+        w = it.code[:-2] if it.code.endswith(("'s", "’s")) else it.code
+        if w in singles and not _hyphened(items, k):
+            return True
+    phrases = _phrases("us_states")
+    text = match.sentence_text.lower()
+    return phrases is not None and any(text[m.end() : m.end() + 1] != "-" for m in phrases.finditer(text))
+
+
+def _hyphened(items: list[Item], k: int) -> bool:
+    """The item is written onto a hyphen that joins it to the next word ("Virginia-class")."""
+    return k + 2 < len(items) and items[k + 1].code == "-" and items[k + 1].start == items[k].end \
+        and items[k + 2].start == items[k + 1].end
 
 
 def _corporate(match: RelationMatch) -> bool:
@@ -190,7 +212,10 @@ def other_owners(match: RelationMatch) -> list[str]:
     before, after, _partners = _sentence_countries(match)
     named = before + after
     out = named[:1]
-    for it in match.sentence.items:
+    sent = match.sentence
+    for it in sent.items:
+        if sent.clauses[it.clause].kind == "paren":
+            continue  # "NZ$9.4 billion (S$7.1 billion)": a conversion says nothing about whose year it is
         if it.mention is not None and it.mention.type == "money" and not it.mention.value.get("shared"):
             code = country_of_currency(it.mention.value.get("currency"))
             if code:

@@ -299,6 +299,9 @@ def _part_of_year(match: RelationMatch, fy: Mention, both_sides: bool) -> bool:
     them ("the three months to July 31"): what follows bounds the part, not the year. With both ends
     written ("the April-June quarter of FY26 (April 2026-March 2027)") the months say which is meant."""
     items = match.sentence.items
+    if any(it.mention is not None and it.mention.type == "duration" and it.mention.value.get("unit") == "month"
+           and it.mention.value.get("amount") in (12, 12.0) for it in items[match.first_item : match.last_item]):
+        return False  # "H1 of FY2024-25 (the twelve months to ...)": twelve months gloss the whole year
     k = next((i for i, it in enumerate(items) if it.mention is fy), None)
     if k is not None and not both_sides:
         before = " ".join(it.code for it in items[max(0, k - 3) : k])

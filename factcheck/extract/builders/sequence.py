@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 _UNIT_DAYS = {"day": 1, "week": 7}
 _WEEK_ROUNDING = 3  # days a count of weeks rounded to the nearest week may be off by
 _MONTH_DAYS = 30.44  # "a month after": 28 to 31 days, give or take a few more for loose usage
+# a report set off by commas between an interval and a date ("..., officials said, on July 2")
+_SAID_ASIDE = re.compile(r",[^,]*\b(?:said|says|told|confirmed|announced|reported|added|stated|noted)\b[^,]*,")
 _COMPOUND = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+and\s*$", re.IGNORECASE)
 
 
@@ -179,6 +181,14 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     if days is None or _COMPOUND.search(a.text[max(0, offset.start - 30) : offset.start]):
         return None  # "two weeks and a day after": the interval is more than the words the offset covers
     signed, tolerance, sign = days
+    year_between = _year_between(match, first, offset)
+    if year_between is not None:
+        if offset.value.get("unit") not in ("day", "week", "hour"):
+            return None  # "... in 2026, a year after": the interval may count from that year's event
+        # "said on June 9 that its reactor would not start before 2027, a day after ...": a year dates no day,
+        # so a count of days runs from the day date; which clause the interval belongs to is a reading
+        inferred = True
+        notes.append(f"{year_between.text!r} is taken as what was said of, not the date {offset.text!r} counts from")
     if offset.type == "duration" and match.pattern.spec.set.get("duration_before"):
         signed, sign = -signed, -sign  # "on May 20, two weeks ahead of the vote on May 27": the first is earlier
     if offset.value.get("unit") == "week" and abs(signed) == 7 and offset.text.lower().startswith(("the ", "that ")):
@@ -197,6 +207,8 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     # ("a week earlier, on Nov. 21", "the previous day, Jan. 15", "on Sept. 10, four days earlier")
     if not of_second and offset.text.lower().endswith(("earlier", "later")):
         return None
+    if not of_second and offset.end <= second.start and _SAID_ASIDE.search(a.text, offset.end, second.start):
+        return None  # "a week after the board met, club officials said, on July 2": the report's date
     if not of_second and _appositive(a.text, offset, second):
         return None  # "held talks the previous day, Jan. 15": the date is the offset's, read with offset_of
     cert = "inferred"
@@ -246,6 +258,15 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         inferred="; ".join(notes) or None,
         pattern=match.pattern.id,
     )
+
+
+def _year_between(match: RelationMatch, first: Mention, offset: Mention) -> Mention | None:
+    """A year alone between the first date and the offset (a ``nodays`` gap steps over one)."""
+    for it in match.sentence.items:
+        m = it.mention
+        if m is not None and m.type in ("year", "fiscal_year") and first.end <= m.start and m.end <= offset.start:
+            return m
+    return None
 
 
 def _its_date(a: Analysis, match: RelationMatch, m: Mention) -> Mention:

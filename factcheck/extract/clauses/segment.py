@@ -109,6 +109,10 @@ def _abbreviated(word: Token, dot: Token) -> bool:
     return word.end == dot.start and word.low in ABBREVIATIONS
 
 
+def _name_word(tok: Token) -> bool:
+    return tok.cap and tok.text.isalpha() and len(tok.text) > 1
+
+
 def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0: int) -> tuple[list[Item], int]:
     """Items for tokens ``[t0, t1)``; mentions from index ``m0`` on. Returns the items and the next mention."""
     out: list[Item] = []
@@ -132,6 +136,11 @@ def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0:
             tok = tokens[k]
             if tok.text == "." and 0 < k < t1 - 1 and _abbreviated(tokens[k - 1], tok):
                 continue  # "world No. 2", "Gen. Smith": the dot of an abbreviation ends nothing
+            if tok.text == "and" and i < k < stop - 1 and _name_word(tokens[k - 1]) and _name_word(tokens[k + 1]):
+                # "the Securities and Exchange Commission", "the Food and Drug Administration": the
+                # "and" of a name joins no clauses or figures; it is coded as the "&" of "S&P"
+                append(item("&", tok.start, tok.end, tok.text, None))
+                continue
             append(item(tok.low, tok.start, tok.end, tok.text, None))
         i = stop
     return out, mi

@@ -517,6 +517,8 @@ class _Composer:
         if self.low(d) == "full":
             d += 1
         unit = self.lx.duration_units.get(self.low(d))
+        if unit is None and e == j:
+            unit = self._interval_unit(d)
         if unit is not None and e == j:
             amount = value * unit[1]
             end = d + 1
@@ -539,6 +541,18 @@ class _Composer:
         if self.low(j) in ("st", "nd", "rd", "th") and self.adjacent(j):
             return 0
         return self.emit(m.NUMBER, start, j, value=value, scale=1.0, decimals=decimals, word=word_number)
+
+    def _interval_unit(self, d: int) -> tuple[str, int] | None:
+        """A unit counted only as an interval to another event ("two nights after", "three nights earlier"):
+        its suffix must follow and count from the event, not from publication."""
+        unit = self.lx.interval_units.get(self.low(d))
+        if unit is None:
+            return None
+        k = self.words_at(d + 1, self.ix.suffixes)
+        if not k or self.low(d + 1 + k) in ("than", "of", "ahead"):
+            return None
+        spec = self.lx.relative_suffixes[tuple(self.low(d + 1 + x) for x in range(k))]
+        return unit if spec["anchor"] == "event" else None
 
     def _name_before(self, i: int) -> bool:
         """A capitalised word right before, inside a sentence, that is not a weekday or month: the month

@@ -24,6 +24,7 @@ class Lexicon:
     months: dict[str, int]
     weekdays: tuple[str, ...]
     duration_units: dict[str, tuple[str, int]]
+    interval_units: dict[str, tuple[str, int]]  # units counted only before an event-anchored suffix ("two nights after")
     relative: dict[tuple[str, ...], dict[str, Any]]
     relative_suffixes: dict[tuple[str, ...], dict[str, Any]]
     date_modifiers: dict[str, str]
@@ -62,6 +63,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         months=dict(raw["months"]),
         weekdays=tuple(raw["weekdays"]),
         duration_units={k: (v[0], int(v[1])) for k, v in raw["duration_units"].items()},
+        interval_units={k: (v[0], int(v[1])) for k, v in (raw.get("interval_units") or {}).items()},
         relative={_words(k): v for k, v in raw["relative"].items()},
         relative_suffixes={_words(k): v for k, v in raw["relative_suffixes"].items()},
         date_modifiers=dict(raw["date_modifiers"]),

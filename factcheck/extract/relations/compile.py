@@ -37,6 +37,9 @@ _UNDATED_ITEM = (r"(?:(?!(?:and|or|but) )"
 # any item of the clause but a date or a year: words, figures, relative expressions and punctuation
 # ("on Oct. 31, that profit fell 22% to $4.9 billion from $6.3 billion a year earlier, a day after ...")
 _NODATES_ITEM = r"(?:(?!@(?:date|day_of_month|weekday|month|year) )[^\s|\[\]()]\S* )"
+# as _NODATES_ITEM, and a year alone: it dates no day ("said on June 9 that its reactor would not start before
+# 2027, a day after ..."); the builder decides what a year between means for an interval of years or months
+_NODAYS_ITEM = r"(?:(?!@(?:date|day_of_month|weekday|month) )[^\s|\[\]()]\S* )"
 # a count of the things an amount is for, right after its preposition ("for 97 fighters", "of six aircraft")
 _COUNT_OF_THINGS = r"(?:(?<=for )|(?<=of ))@number "
 _RATIO_CODES = frozenset({"@percent", "@points"})
@@ -251,7 +254,7 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
     elif kind == "gap":
         item = {"words": _WORD_ITEM, "counted": _COUNTED_ITEM, "undated": _UNDATED_ITEM,
-                "nodates": _NODATES_ITEM}.get(e.over, _GAP_ITEM)
+                "nodates": _NODATES_ITEM, "nodays": _NODAYS_ITEM}.get(e.over, _GAP_ITEM)
         rx = f"{item}{{0,{e.gap}}}?"
         codes = set()
     elif kind == "clause":

@@ -20,12 +20,14 @@ class Element(BaseModel):
     type: list[str] | None = Field(None, description="Mention types ('year', 'fiscal_year', 'money', ...).")
     punct: list[str] | None = None
     gap: int | None = Field(None, ge=0, le=MAX_GAP, description="Skip up to N items inside the clause.")
-    over: Literal["any", "words", "counted", "undated", "nodates"] = Field(
+    over: Literal["any", "words", "counted", "undated", "nodates", "nodays"] = Field(
         "any", description="What a gap may skip: any item of the clause, or only words and mentions that are "
         "not figures (no money, number, percent or points; no punctuation; not 'and'/'or'/'but'), so that it "
         "never steps over another figure or clause; or, with 'counted', those and a number after a determiner, which "
         "counts things ('to the two clubs'); or, with 'undated', words and mentions that are not dates (nor years or fiscal years); or, with 'nodates', any item of the clause "
-        "but a date or a year (punctuation, figures, relative expressions and 'and' included).")
+        "but a date or a year (punctuation, figures, relative expressions and 'and' included); or, with 'nodays', "
+        "as 'nodates' and a year alone, which dates no day ('said on June 9 that its reactor would not start before "
+        "2027, a day after ...').")
     clause: str | None = Field(None, description="'skip': step over an embedded clause if one starts here.")
     hedge: bool | None = Field(None, description="Any hedge phrase ('about', 'more than', ...).")
     list_: list[str] | None = Field(
