@@ -171,6 +171,23 @@ def _quarter(a: Analysis, m: Mention | None) -> tuple[int, int] | None:
     return 3 * q - 2, m.start - (len(found.group(0)))
 
 
+# "the end of 2026", "the start of 2027": a year named by its end or its start. Only two years named alike
+# are read as months ("to the end of 2026 from the end of 2025" is 12 months), since "the end of 2025"
+# against a bare "2026" says no month of the other side.
+_YEAR_EDGE = re.compile(r"\b(?:the\s+)?(end|close|start|beginning)\s+of\s+$", re.IGNORECASE)
+_EDGE_MONTHS = {"end": 12, "close": 12, "start": 1, "beginning": 1}
+
+
+def _year_edge(a: Analysis, m: Mention | None) -> tuple[int, int] | None:
+    """(month, start offset of its phrase) of a year named by its end or start ("the end of 2026")."""
+    if m is None or m.type != "year":
+        return None
+    found = _YEAR_EDGE.search(a.text[max(0, m.start - 20) : m.start])
+    if found is None:
+        return None
+    return _EDGE_MONTHS[found.group(1).lower()], m.start - len(found.group(0))
+
+
 def _safe_date(year: int, month: object, day: object) -> dt.date | None:
     try:
         return dt.date(year, int(month), int(day))  # type: ignore[call-overload]
@@ -413,6 +430,12 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         # "from the first quarter of 2027 to the third quarter of 2026": months, each quarter by its first
         old, new = (old[0], quarters[0][0], old[2]), (new[0], quarters[1][0], new[2])
         labels = (a.text[quarters[0][1] : fm.end], a.text[quarters[1][1] : tm.end])  # type: ignore[union-attr]
+    elif old is not None and quarters == (None, None):
+        edges = (_year_edge(a, fm), _year_edge(a, tm))
+        if edges[0] is not None and edges[1] is not None and edges[0][0] == edges[1][0]:
+            # "to the end of 2026 from the end of 2025": both by the same edge, twelve months a year apart
+            old, new = (old[0], edges[0][0], old[2]), (new[0], edges[1][0], new[2])
+            labels = (a.text[edges[0][1] : fm.end], a.text[edges[1][1] : tm.end])  # type: ignore[union-attr]
     direction = _direction(match, earlier, later, old, new)
     stated_years = stated_months = stated_days = None
     shift = match.mention("shift")
