@@ -172,7 +172,7 @@ def _quarter(a: Analysis, m: Mention | None) -> tuple[int, int] | None:
 
 
 # "the end of 2026", "the start of 2027": a year named by its end or its start. Only two years named alike
-# are read as months ("to the end of 2026 from the end of 2025" is 12 months), since "the end of 2025"
+# are read as months ("until the end of 2029, from the end of 2028" is 12 months), since "the end of 2028"
 # against a bare "2026" says no month of the other side.
 _YEAR_EDGE = re.compile(r"\b(?:the\s+)?(end|close|start|beginning)\s+of\s+$", re.IGNORECASE)
 _EDGE_MONTHS = {"end": 12, "close": 12, "start": 1, "beginning": 1}
@@ -433,7 +433,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
     elif old is not None and quarters == (None, None):
         edges = (_year_edge(a, fm), _year_edge(a, tm))
         if edges[0] is not None and edges[1] is not None and edges[0][0] == edges[1][0]:
-            # "to the end of 2026 from the end of 2025": both by the same edge, twelve months a year apart
+            # "until the end of 2029, from the end of 2028": both by the same edge, twelve months a year apart
             old, new = (old[0], edges[0][0], old[2]), (new[0], edges[1][0], new[2])
             labels = (a.text[edges[0][1] : fm.end], a.text[edges[1][1] : tm.end])  # type: ignore[union-attr]
     direction = _direction(match, earlier, later, old, new)
