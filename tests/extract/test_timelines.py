@@ -280,3 +280,14 @@ def test_s26_shift_structures(text: str, old: int, new: int, stated: int, certai
 def test_years_named_by_their_end_or_start(text: str, months: tuple[int | None, int | None]) -> None:
     (t,) = timelines.extract(doc(text, "2025-05-05"))
     assert (t.from_month, t.to_month) == months
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank expects prices to settle at its goal in 2028, a year later than it predicted in 2025.",
+        "The mine will open in 2030, two years later than the owners promised in 2021.",
+    ],
+)
+def test_the_year_a_forecast_was_made_is_no_old_target(text: str) -> None:
+    assert timelines.extract(doc(text, "2025-05-05")) == []

@@ -371,6 +371,23 @@ def _a_range_not_a_shift(match: RelationMatch) -> bool:
     return False
 
 
+# verbs of telling or deciding: "<verb> in <year>" dates the telling, not the target ("a year later than it
+# forecast in 2024", "than the board promised in 2021"); "expected/planned/due/scheduled in 2028" name a target
+_TOLD = frozenset(["forecast", "forecasts", "forecasted", "predicted", "projected", "estimated", "announced", "said",
+                   "promised", "pledged", "agreed", "published", "signed", "told", "reported", "stated", "decided"])
+
+
+def _year_of_telling(match: RelationMatch) -> bool:
+    """The old target is the year a forecast, promise or announcement was made ("a year later than it
+    forecast in 2024"): "<verb of telling> in" just before it."""
+    fm = match.mention("from")
+    if fm is None:
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is fm), None)
+    return k is not None and k >= 2 and items[k - 1].code == "in" and items[k - 2].code in _TOLD
+
+
 def _moves_a_figure(match: RelationMatch) -> bool:
     """The verb moves a figure, not a date: a figure followed by to/from between the verb and the years
     ("pushed average prices up 4% to a record in 2025 from 2024")."""
@@ -395,7 +412,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         if met_by is None or fm is None or fm.type != "year":
             return None
         elsewhere = f"the target is said to be met already; the new date is taken as {met_by}, the year of publication"
-    elif tm is None or fm is tm or _moves_a_figure(match) or _a_span_not_a_move(match) or _a_range_not_a_shift(match):
+    elif tm is None or fm is tm or _moves_a_figure(match) or _a_span_not_a_move(match) or _a_range_not_a_shift(match) \
+            or _year_of_telling(match):
         return None
     earlier, later, bounds = _words()
     fiscal = _fiscal_mentions(fm, tm)
