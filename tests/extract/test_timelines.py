@@ -241,3 +241,53 @@ def test_s22_shift_structures(text: str, old: int, new: int, stated: int, certai
 def test_a_participle_with_now_needs_a_verb_of_happening() -> None:
     text = "The bridge, delayed by a year from its planned 2029 opening, was now busier than ever in 2031."
     assert timelines.extract(doc(text, "2025-01-22")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "stated", "certainty"),
+    [
+        # the shift before a long noun phrase of what moved, then the targets after its comma (either order)
+        ("The board brought forward by three years the date by which the city's buses must run on batteries, "
+         "to 2032 from 2035.", 2035, 2032, 3, "certain"),
+        ("The board brought forward by three years its deadline for electric buses, from 2035 to 2032.",
+         2035, 2032, 3, "certain"),
+        # the old target named as "the previous target of <year>" after the move as a noun
+        ("The line should now open in 2034, a delay of two years from the previous target of 2032.",
+         2032, 2034, 2, "certain"),
+        # a parenthesis inside what moved
+        ("The state extended the window to claim its 2 billion peso (US$110 million) grant by a year, "
+         "to 2031 from 2030.", 2030, 2031, 1, "certain"),
+        # the new and old target in a relative clause on what moved: read across clauses
+        ("The treasury postponed by a year the levy on plastic trays, which will now apply in 2029 instead of 2028.",
+         2028, 2029, 1, "inferred"),
+    ],
+)
+def test_s26_shift_structures(text: str, old: int, new: int, stated: int, certainty: str) -> None:
+    (t,) = timelines.extract(doc(text, "2025-05-05"))
+    assert (t.from_year, t.to_year, t.stated_years, t.certainty) == (old, new, stated, certainty)
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("The agency extended the deadline by nine months, until the end of 2027, from the end of 2026.", (12, 12)),
+        ("The agency moved the deadline up by three months, to the start of 2027 from the start of 2028.", (1, 1)),
+        # a year by its end against a bare year, or against its start: no months are said
+        ("The agency extended the deadline by nine months, until the end of 2027, from 2026.", (None, None)),
+        ("The agency extended the deadline by 18 months, to the end of 2027 from the start of 2026.", (None, None)),
+    ],
+)
+def test_years_named_by_their_end_or_start(text: str, months: tuple[int | None, int | None]) -> None:
+    (t,) = timelines.extract(doc(text, "2025-05-05"))
+    assert (t.from_month, t.to_month) == months
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank expects prices to settle at its goal in 2028, a year later than it predicted in 2025.",
+        "The mine will open in 2030, two years later than the owners promised in 2021.",
+    ],
+)
+def test_the_year_a_forecast_was_made_is_no_old_target(text: str) -> None:
+    assert timelines.extract(doc(text, "2025-05-05")) == []

@@ -171,6 +171,23 @@ def _quarter(a: Analysis, m: Mention | None) -> tuple[int, int] | None:
     return 3 * q - 2, m.start - (len(found.group(0)))
 
 
+# "the end of 2026", "the start of 2027": a year named by its end or its start. Only two years named alike
+# are read as months ("until the end of 2029, from the end of 2028" is 12 months), since "the end of 2028"
+# against a bare "2026" says no month of the other side.
+_YEAR_EDGE = re.compile(r"\b(?:the\s+)?(end|close|start|beginning)\s+of\s+$", re.IGNORECASE)
+_EDGE_MONTHS = {"end": 12, "close": 12, "start": 1, "beginning": 1}
+
+
+def _year_edge(a: Analysis, m: Mention | None) -> tuple[int, int] | None:
+    """(month, start offset of its phrase) of a year named by its end or start ("the end of 2026")."""
+    if m is None or m.type != "year":
+        return None
+    found = _YEAR_EDGE.search(a.text[max(0, m.start - 20) : m.start])
+    if found is None:
+        return None
+    return _EDGE_MONTHS[found.group(1).lower()], m.start - len(found.group(0))
+
+
 def _safe_date(year: int, month: object, day: object) -> dt.date | None:
     try:
         return dt.date(year, int(month), int(day))  # type: ignore[call-overload]
@@ -354,6 +371,23 @@ def _a_range_not_a_shift(match: RelationMatch) -> bool:
     return False
 
 
+# verbs of telling or deciding: "<verb> in <year>" dates the telling, not the target ("a year later than it
+# forecast in 2024", "than the board promised in 2021"); "expected/planned/due/scheduled in 2028" name a target
+_TOLD = frozenset(["forecast", "forecasts", "forecasted", "predicted", "projected", "estimated", "announced", "said",
+                   "promised", "pledged", "agreed", "published", "signed", "told", "reported", "stated", "decided"])
+
+
+def _year_of_telling(match: RelationMatch) -> bool:
+    """The old target is the year a forecast, promise or announcement was made ("a year later than it
+    forecast in 2024"): "<verb of telling> in" just before it."""
+    fm = match.mention("from")
+    if fm is None:
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is fm), None)
+    return k is not None and k >= 2 and items[k - 1].code == "in" and items[k - 2].code in _TOLD
+
+
 def _moves_a_figure(match: RelationMatch) -> bool:
     """The verb moves a figure, not a date: a figure followed by to/from between the verb and the years
     ("pushed average prices up 4% to a record in 2025 from 2024")."""
@@ -378,7 +412,8 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         if met_by is None or fm is None or fm.type != "year":
             return None
         elsewhere = f"the target is said to be met already; the new date is taken as {met_by}, the year of publication"
-    elif tm is None or fm is tm or _moves_a_figure(match) or _a_span_not_a_move(match) or _a_range_not_a_shift(match):
+    elif tm is None or fm is tm or _moves_a_figure(match) or _a_span_not_a_move(match) or _a_range_not_a_shift(match) \
+            or _year_of_telling(match):
         return None
     earlier, later, bounds = _words()
     fiscal = _fiscal_mentions(fm, tm)
@@ -413,6 +448,12 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         # "from the first quarter of 2027 to the third quarter of 2026": months, each quarter by its first
         old, new = (old[0], quarters[0][0], old[2]), (new[0], quarters[1][0], new[2])
         labels = (a.text[quarters[0][1] : fm.end], a.text[quarters[1][1] : tm.end])  # type: ignore[union-attr]
+    elif old is not None and quarters == (None, None):
+        edges = (_year_edge(a, fm), _year_edge(a, tm))
+        if edges[0] is not None and edges[1] is not None and edges[0][0] == edges[1][0]:
+            # "until the end of 2029, from the end of 2028": both by the same edge, twelve months a year apart
+            old, new = (old[0], edges[0][0], old[2]), (new[0], edges[1][0], new[2])
+            labels = (a.text[edges[0][1] : fm.end], a.text[edges[1][1] : tm.end])  # type: ignore[union-attr]
     direction = _direction(match, earlier, later, old, new)
     stated_years = stated_months = stated_days = None
     shift = match.mention("shift")
