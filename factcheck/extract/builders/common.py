@@ -158,7 +158,7 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> tuple[str | None, bool
     a guess (the second of the pair)."""
     before, after, partners = _sentence_countries(match)
     if before:
-        return before[-1], False
+        return before[-1] or None, False
     if after:
         return after[0], False
     if partners:
@@ -210,7 +210,7 @@ def other_owners(match: RelationMatch) -> list[str]:
     Saudi Arabia in 2024-25"). Only countries whose year does not run with the calendar: any January-
     December country fits a January-December gloss, which says nothing about whose year it is."""
     before, after, _partners = _sentence_countries(match)
-    named = before + after
+    named = [c for c in before + after if c]
     out = named[:1]
     sent = match.sentence
     for it in sent.items:
@@ -238,8 +238,14 @@ def _sentence_countries(match: RelationMatch) -> tuple[list[str], list[str], lis
             continue  # "U.S. dollars", "Australian dollars": a currency, not the country
         if m.type == "country" and m.value.get("cue") == "place" and k > 0 and _owned(sent.items[k - 1].mention):
             continue  # "Brazil's Congress", "Pakistan's National Assembly": the owner's body, not the place's country
+        if m.type == "country" and k > 0 and sent.items[k - 1].code in ("like", "unlike"):
+            continue  # "Kenya's fiscal year, like Uganda's, runs from July": a comparison, not the owner
         code = m.value.get("code") if m.type == "country" else m.value.get("country") if m.type in ("person", "title") \
             else None
+        if code and fiscal_calendar(code) is None and m.type == "country" and it.start < match.start \
+                and m.value.get("cue") == "name" and not _partner(sent.items, k):
+            before.append("")  # a country whose calendar is not known ("Nepal's fiscal year"): nothing is derived
+            continue
         if code and fiscal_calendar(code) is not None:
             if m.type == "country" and _partner(sent.items, k):
                 partners.append(code)  # "India's exports to the United States": the partner keeps no calendar of it

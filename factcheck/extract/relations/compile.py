@@ -45,8 +45,11 @@ _COUNT_OF_THINGS = r"(?:(?<=for )|(?<=of ))@number "
 _RATIO_CODES = frozenset({"@percent", "@points"})
 _TOTAL_WORDS = r"(?:together|total|totall?ing|combined|altogether|in all|overall|bringing|taking|giving|for a|a total|making) "
 # a change after a figure is no further item of its list ("$62.4 billion on Oct. 1, an increase of $4.2 billion")
-_CHANGE_WORDS = (r"(?:(?:an?|the|its) )?(?:(?:[\w-]+ )?(?:increase|rise|gain|jump|drop|fall|decline|decrease|reduction|"
-                 r"growth|surge|slump)s?|up|down) ")
+_CHANGE_WORDS = (r"(?:(?:(?:an?|the|its) )?(?:(?:[\w-]+ )?(?:increase|rise|gain|jump|drop|fall|decline|decrease|reduction|"
+                 r"growth|surge|slump)s?|up|down) "
+                 # a participle of changing the figure before ("N54.99 trillion, raising it by N5.25 trillion")
+                 r"|(?:raising|lifting|increasing|boosting|cutting|lowering|reducing|trimming|taking|bringing|pushing)"
+                 r" (?:it|them|the (?:[\w-]+ )?(?:total|figure|amount|sum|budget|bill|estimate)) (?:by|to|from) )")
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
 
 
