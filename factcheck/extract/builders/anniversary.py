@@ -1,5 +1,5 @@
-"""An anniversary counted from a dated event: "Japan on Wednesday marked the ninth anniversary of the
-earthquake that struck on March 11, 2011".
+"""An anniversary counted from a dated event: "Residents on Tuesday marked the second anniversary of the
+earthquake that hit the city on Feb. 6, 2023".
 
 The count is checkable when the sentence dates the event (a full date, or a month and year) after the
 ordinal, and the anniversary is marked on a day the text gives: the sentence's own date or weekday before

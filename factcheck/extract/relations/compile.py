@@ -47,7 +47,7 @@ _TOTAL_WORDS = r"(?:together|total|totall?ing|combined|altogether|in all|overall
 # a change after a figure is no further item of its list ("$62.4 billion on Oct. 1, an increase of $4.2 billion")
 _CHANGE_WORDS = (r"(?:(?:(?:an?|the|its) )?(?:(?:[\w-]+ )?(?:increase|rise|gain|jump|drop|fall|decline|decrease|reduction|"
                  r"growth|surge|slump)s?|up|down) "
-                 # a participle of changing the figure before ("N54.99 trillion, raising it by N5.25 trillion")
+                 # a participle of changing the figure before ("a bill of 38.6 trillion naira, raising it by 2.4 trillion")
                  r"|(?:raising|lifting|increasing|boosting|cutting|lowering|reducing|trimming|taking|bringing|pushing)"
                  r" (?:it|them|the (?:[\w-]+ )?(?:total|figure|amount|sum|budget|bill|estimate)) (?:by|to|from) )")
 _CLAUSE = r"(?:\[\S* (?:[^\s\]]\S* ){0,40}?\] |\( (?:[^\s)]\S* ){0,40}?\) )"
