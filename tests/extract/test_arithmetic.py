@@ -263,3 +263,15 @@ def test_revenue_from_a_unit_is_not_the_old_value_of_a_change() -> None:
 def test_the_computed_figure_is_written_like_the_stated_one(text: str, computed: str) -> None:
     (c,) = claims(text)
     assert not c.consistent and c.computed_text == computed
+
+
+def test_a_remainder_named_in_the_next_sentence_completes_the_parts() -> None:
+    base = ("The club will pay 58 million euros for the striker. Of this amount, 35 million euros is guaranteed and "
+            "15 million euros depends on results.{}")
+    assert claims(base.format("")) == []  # the parts alone may be some of the total: nothing is read
+    (whole,) = claims(base.format(" The remaining 8 million euros covers fees."))
+    assert whole.consistent and whole.operands == [35e6, 15e6, 8e6] and whole.certainty == "inferred"
+    (wrong,) = claims(base.format(" The remaining 18 million euros covers fees."))
+    assert not wrong.consistent
+    # a remainder of another kind is not a part
+    assert claims(base.format(" The remaining 12 players were loaned out.")) == []

@@ -584,6 +584,12 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
             total = _head(match, a, parts[0], inferred, "the total", pick, state)
         if total is None and spec.get("total") == "previous":
             total = _previous(match, a, parts, inferred, pick, state)
+            rest = _remainder_next(match, a, parts[0]) if total is not None else None
+            if rest is not None:
+                # "Of this amount, A ... and B .... The remaining C ...": the next sentence names the rest, so the
+                # parts are all of the total
+                inferred.append("the next sentence's remainder is taken as the last part")
+                return _total([*parts, rest], total, False, inferred, False, None, False, True)
         if total is None and spec.get("total") == "only_previous":
             total = _only_previous(match, a, parts[0], inferred, "the total")
         if total is not None and _first_item_of_the_list(match, total, parts):
@@ -849,6 +855,31 @@ def _compares(items: list[Item], k: int, words: _Words) -> bool:
 
 _BALANCES = frozenset(["surplus", "deficit", "gap", "balance", "shortfall"])
 _FLOW_END = frozenset([".", ";", "(", ")"])
+
+
+_REMAINDER_OPENERS = (("the", "remaining"), ("the", "rest"), ("the", "balance"), ("the", "remainder"))
+
+
+def _remainder_next(match: RelationMatch, a: Analysis, like: Figure) -> Figure | None:
+    """The figure a next sentence opens with as what is left ("The remaining 13 million euros will cover ...",
+    "The rest, 9 billion yen, ..."), comparable with the parts."""
+    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    if index is None or index + 1 >= len(a.sentences):
+        return None
+    nxt = a.sentences[index + 1]
+    if nxt.index != match.sentence.index + 1 or len(nxt.items) < 3:
+        return None
+    words = tuple(it.text.lower() for it in nxt.items[:2])
+    if words not in _REMAINDER_OPENERS:
+        return None
+    for it in nxt.items[2:5]:
+        f = figure(it.mention) if it.mention is not None else None
+        if f is None:
+            continue
+        if f.kind != like.kind or f.currency != like.currency:
+            return None  # "The remaining 12 players ...": another kind of thing than the parts
+        return f
+    return None
 
 
 def _sentence_before(match: RelationMatch, a: Analysis) -> Sentence | None:
