@@ -85,7 +85,7 @@ def _reading(a: Analysis, sent: Sentence, items: list[Item], i: int, w: _Words) 
     if not count:
         return None
     before = " ".join(x.text.lower() for x in items[max(0, at - 4) : at])
-    if any(before.endswith(e) or f" {e} " in f" {before} " for e in w.elsewhere):
+    if any(f" {e} " in f" {before} " for e in w.elsewhere):
         return None
     event = _event_date(items, i)
     if event is None:

@@ -863,7 +863,7 @@ _REMAINDER_OPENERS = (("the", "remaining"), ("the", "rest"), ("the", "balance"),
 def _remainder_next(match: RelationMatch, a: Analysis, like: Figure) -> Figure | None:
     """The figure a next sentence opens with as what is left ("The remaining 13 million euros will cover ...",
     "The rest, 9 billion yen, ..."), comparable with the parts."""
-    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    index = _sentence_index(match, a)
     if index is None or index + 1 >= len(a.sentences):
         return None
     nxt = a.sentences[index + 1]
@@ -882,8 +882,13 @@ def _remainder_next(match: RelationMatch, a: Analysis, like: Figure) -> Figure |
     return None
 
 
+def _sentence_index(match: RelationMatch, a: Analysis) -> int | None:
+    """Where the match's sentence stands in the document's list of sentences."""
+    return next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+
+
 def _sentence_before(match: RelationMatch, a: Analysis) -> Sentence | None:
-    index = next((k for k, s in enumerate(a.sentences) if s is match.sentence), None)
+    index = _sentence_index(match, a)
     if not index:
         return None
     prev = a.sentences[index - 1]

@@ -490,7 +490,7 @@ def event_weekday_links(a: Analysis, facts: list[FactBase]) -> None:
                 if told.type != "date" or (told.value.get("month"), told.value.get("day")) == \
                         (m.value.get("month"), m.value.get("day")):
                     continue
-                iso = _iso_near_publication(a, told)
+                iso = iso_near_publication(a, told)
                 if iso is None:
                     continue
                 fact.other_date = iso
@@ -542,7 +542,7 @@ def event_noun_after(a: Analysis, items: list[Item], k: int) -> int | None:
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _iso_near_publication(a: Analysis, m: Mention) -> str | None:
+def iso_near_publication(a: Analysis, m: Mention) -> str | None:
     """A month-and-day date in its stated year, else in the year that puts it nearest the publication date."""
     month, day, year = m.value.get("month"), m.value.get("day"), m.value.get("year")
     published = a.doc.published
@@ -561,10 +561,10 @@ def _iso_near_publication(a: Analysis, m: Mention) -> str | None:
 
 
 def weekday_of_day(a: Analysis, m: Mention) -> str | None:
-    """The weekday a month-and-day date falls on (placed as :func:`_iso_near_publication` does)."""
+    """The weekday a month-and-day date falls on (placed as :func:`iso_near_publication` does)."""
     if m.type != "date":
         return None
-    iso = _iso_near_publication(a, m)
+    iso = iso_near_publication(a, m)
     return _WEEKDAY_NAMES[dt.date.fromisoformat(iso).weekday()] if iso else None
 
 

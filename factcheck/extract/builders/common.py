@@ -158,7 +158,7 @@ def _fiscal_country(a: Analysis, match: RelationMatch) -> tuple[str | None, bool
     a guess (the second of the pair)."""
     before, after, partners = _sentence_countries(match)
     if before:
-        return before[-1] or None, False
+        return before[-1], False
     if after:
         return after[0], False
     if partners:
@@ -223,11 +223,12 @@ def other_owners(match: RelationMatch) -> list[str]:
     return [c for c in dict.fromkeys(out) if (cal := fiscal_calendar(c)) is not None and cal[0] != 1]
 
 
-def _sentence_countries(match: RelationMatch) -> tuple[list[str], list[str], list[str]]:
-    """Countries with a known calendar named in the match's sentence: before the match's end, after it,
-    and partners ("exports to the United States")."""
+def _sentence_countries(match: RelationMatch) -> tuple[list[str | None], list[str], list[str]]:
+    """Countries with a known calendar named in the match's sentence: before the match's end (None for a
+    country named before it whose calendar is not known: nothing is derived then), after it, and partners
+    ("exports to the United States")."""
     sent = match.sentence
-    before: list[str] = []
+    before: list[str | None] = []
     after: list[str] = []
     partners: list[str] = []
     for k, it in enumerate(sent.items):
@@ -244,7 +245,7 @@ def _sentence_countries(match: RelationMatch) -> tuple[list[str], list[str], lis
             else None
         if code and fiscal_calendar(code) is None and m.type == "country" and it.start < match.start \
                 and m.value.get("cue") == "name" and not _partner(sent.items, k):
-            before.append("")  # a country whose calendar is not known ("Nepal's fiscal year"): nothing is derived
+            before.append(None)  # a country whose calendar is not known ("Nepal's fiscal year"): nothing is derived
             continue
         if code and fiscal_calendar(code) is not None:
             if m.type == "country" and _partner(sent.items, k):

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from factcheck.extract.builders.backrefs import iso_near_publication
 from factcheck.model.document import Span
 from factcheck.model.facts import FactBase, Sequence
 
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
 PATTERN_ID = "dates.length-of-date-range"
 _UNIT_DAYS = {"day": 1, "week": 7}
 _REACH = 6  # items from the length to the range's first day
-_BETWEEN = frozenset({"(", ",", "on", "from", "between", "held", "running", "ran", "run", "that", "which", "was", "is",
-                      "will", "be", "took", "place", "in", "of", "the", "its", "their"})
+_PUNCT_BETWEEN = frozenset({"(", ","})  # besides words: "in just one week (Aug. 10-26)", "three-day visit, from"
+_CONJUNCTIONS = frozenset({"and", "or", "but", ";"})
 _TO = frozenset({"-", "–", "to", "through", "until", "till"})
 _HEDGED = re.compile(r"\b(?:about|around|almost|nearly|roughly|some|more than|less than|fewer than|over|under|up to|"
                      r"at least|at most)\s*$", re.IGNORECASE)
@@ -57,9 +58,7 @@ def _reading(a: Analysis, sent: Sentence, items: list[Item], i: int, length: Men
         x = items[j]
         if x.mention is not None and x.mention.type == "date":
             return _range(a, sent, items, i, j, length, int(amount))
-        if x.mention is not None or (x.text.lower() not in _BETWEEN and not x.text.isalpha()):
-            return None
-        if x.text.lower() in ("and", "or", "but", ";"):
+        if x.mention is not None or x.text.lower() in _CONJUNCTIONS or not (x.text.isalpha() or x.text in _PUNCT_BETWEEN):
             return None
     return None
 
@@ -67,8 +66,7 @@ def _reading(a: Analysis, sent: Sentence, items: list[Item], i: int, length: Men
 def _range(a: Analysis, sent: Sentence, items: list[Item], i: int, j: int, length: Mention,
            amount: int) -> Sequence | None:
     first = items[j].mention
-    assert first is not None
-    if j + 2 >= len(items) or items[j + 1].text.lower() not in _TO:
+    if first is None or j + 2 >= len(items) or items[j + 1].text.lower() not in _TO:
         return None
     end_item = items[j + 2]
     month, day = first.value.get("month"), first.value.get("day")
@@ -85,10 +83,12 @@ def _range(a: Analysis, sent: Sentence, items: list[Item], i: int, j: int, lengt
         return None  # "Dec. 9-11-12", a figure
     if end is not None and end.type == "date" and end.value.get("year") and first.value.get("year") is None:
         return None  # "from Dec. 30 to Jan. 2, 2026": whose year the first day has is left to the reader
+    start_iso = iso_near_publication(a, first)
+    if start_iso is None:
+        return None
+    start_date = dt.date.fromisoformat(start_iso)
     try:
-        start_date = _dated(first.value.get("year"), month, day, a.doc.published)
-        end_year = start_date.year + (1 if (end_month, end_day) < (month, day) else 0)
-        end_date = dt.date(end_year, end_month, end_day)
+        end_date = dt.date(start_date.year + (1 if (end_month, end_day) < (month, day) else 0), end_month, end_day)
     except ValueError:
         return None
     counted = (end_date - start_date).days + 1
@@ -112,19 +112,3 @@ def _range(a: Analysis, sent: Sentence, items: list[Item], i: int, j: int, lengt
     )
     return fact
 
-
-def _dated(year: object, month: int, day: int, published: dt.date | None) -> dt.date:
-    """The range's first day: in its stated year, else in the year that puts it nearest the publication date."""
-    if isinstance(year, int):
-        return dt.date(year, month, day)
-    if published is None:
-        raise ValueError("no year")
-    candidates = []
-    for y in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
-    if not candidates:
-        raise ValueError("no such day")
-    return min(candidates, key=lambda d: abs((d - published).days))
