@@ -198,7 +198,10 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     year, named = label
     expected = named or fiscal_range(year, country)
     exp_start, exp_end = (_parse(expected[0]), _parse(expected[1])) if expected else (None, None)
-    if not match.get("quarter") and not match.get("half") and _part_of_year(match, fy, both_sides=first is not None and last is not None) \
+    opening = _opening_months(match.mention("opening"))
+    if match.get("opening") and opening is None:
+        return None
+    if opening is None and not match.get("quarter") and not match.get("half") and _part_of_year(match, fy, both_sides=first is not None and last is not None) \
             and not _outside_year(first, last, exp_start, exp_end):
         # "the third quarter of fiscal 2026, the three months to July 31": the quarter's bounds; but a bound
         # outside the whole year ("the first half of 2025-26, which ends in March 2025") fits neither reading
@@ -219,6 +222,11 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
             return None
         exp_start = _shift(exp_start, 6 * (half - 1))
         exp_end = _shift(exp_start, 5)
+    if opening is not None:
+        # "October and November 2025, the first two months of fiscal 2026": the year's first N months
+        if exp_start is None:
+            return None
+        exp_end = _shift(exp_start, opening - 1)
     # a side without its year: from the other side (twelve months), else the calendar's year for it
     if first is not None and last is not None:
         if last[0] is None and first[0] is not None:
@@ -244,9 +252,12 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     elif half is not None:
         if months != 5 or first is None or last is None:
             return None  # a half by its six months, both ends written
+    elif opening is not None:
+        if first is None or last is None or not 0 <= months < 12:
+            return None  # the opening months are glossed by both ends, inside one year
     elif 0 <= months < 11:
         return None  # "the fiscal year ending February 2026 (March to August)": a part of the year, not a gloss
-    part = quarter is not None or half is not None
+    part = quarter is not None or half is not None or opening is not None
     if guessed and country in shared_currency_countries(a) and (part or _fits_a_calendar_of(fy, start, end, shared_currency_countries(a)[1:])):
         return None  # a rupee story that fits Pakistan's calendar is no Indian story in error
     if not part and country is not None and _fits_a_calendar_of(
@@ -269,6 +280,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         expected_end=_iso(exp_end) if part else named[1] if named else None,  # type: ignore[arg-type]
         quarter=quarter,
         half=half,
+        opening_months=opening,
         fits_naming=fits,
         label=split,
         certainty="inferred" if guessed else certainty_of(match) if not match.pattern.spec.set.get("across_clauses")
@@ -276,6 +288,16 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         inferred=_guess_reason(country, a) if guessed else None,
         pattern=match.pattern.id,
     )
+
+
+def _opening_months(m: Mention | None) -> int | None:
+    """N of "the first N months of": a whole number of months short of a year, else None."""
+    if m is None or m.type != "duration" or m.value.get("unit") != "month":
+        return None
+    amount = m.value.get("amount")
+    if amount is None or amount != int(amount) or not 1 <= int(amount) <= 11:
+        return None
+    return int(amount)
 
 
 def _outside_year(first: tuple[int | None, int] | None, last: tuple[int | None, int] | None,

@@ -28,6 +28,14 @@ _DASHES = frozenset("-–—/")
 _LAKH_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 
 
+_BEFORE_MAY = frozenset({"in", "since", "until", "till", "through", "thru", "to", "from", "of", "and", "between",
+                         "during", "mid", "-", "–", "—"})
+
+
+_FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
+
+
 def tokenize(text: str) -> list[Token]:
     # column by column, each by a C-level map (about a quarter faster than one Python loop over matches)
     found = list(TOKEN_RE.finditer(text))
@@ -349,7 +357,9 @@ class _Composer:
         mon = self.lx.months.get(t.low)
         if mon is None or not t.cap:
             return 0
-        if t.low == "may" and mod is None:  # "May" opens sentences as a modal too: need a day or year
+        if t.low == "may" and mod is None and self.low(i - 1) not in _BEFORE_MAY:
+            # "May" opens sentences as a modal too (and names people): a day or a year, or a word that
+            # only a month follows ("in May", "October through May"), makes it the month
             nt = self.tok(i + 1)
             if nt is None or not nt.digit:
                 return 0
@@ -362,7 +372,7 @@ class _Composer:
             if nt is None or not nt.digit:
                 return 0
         j = i + 1
-        if self.low(j) == "." and self.adjacent(j):
+        if self.low(j) == "." and self.adjacent(j) and t.low not in _FULL_MONTHS:  # "Sept." but not "in May."
             j += 1
         nt = self.tok(j)
         if nt is not None and nt.digit and len(nt.text) <= 2 and 1 <= int(nt.text) <= 31:
