@@ -401,6 +401,9 @@ class ArithmeticClaim(FactBase):
         None, description="Which way the text says the change goes ('rose', 'down', 'a fall of'), if it says.")
     actual_direction: Literal["up", "down", "same"] | None = Field(
         None, description="Which way the operands go, old to new (changes only).")
+    whole: str | None = Field(
+        None, description="What the parts are shares of when the whole is implied, not stated ('the vote': \"A won "
+        "52.3% of the vote, B 41.1% and C 9.2%\" can add up to no more than 100%).")
 
     @computed_field  # type: ignore[prop-decorator]
     @property

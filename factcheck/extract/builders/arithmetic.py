@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from factcheck.extract.builders import vote_shares
 from factcheck.extract.builders.arithmetic_levels import held_level
 from factcheck.extract.builders.arithmetic_odds import likely_range
 from factcheck.extract.builders.common import certainty_of
@@ -343,8 +344,10 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     """The claim a match reads. When the value a change is said of, or a total, is taken from earlier in the
     sentence and more than one figure could be meant ("averaged 41,250 spectators over their 19 home games,
     up 4.6% from 39,430"), a reading with a farther candidate that adds up is preferred to the nearest."""
-    first = _build(match, a, 0)
     spec = match.pattern.spec.set
+    if spec.get("whole") == "vote":
+        return vote_shares.build(match, a)
+    first = _build(match, a, 0)
     if first is None or first.consistent or not {"head", "previous"} & {spec.get("new"), spec.get("total"),
                                                                         spec.get("diff"), spec.get("old")}:
         return first
