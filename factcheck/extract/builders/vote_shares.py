@@ -43,6 +43,8 @@ def _one_whole(items: list[Item], after: list[Item]) -> bool:
     wholes, blocked = _words()
     for k, it in enumerate(items):
         m = it.mention
+        if _day_of_the_vote(items, k):
+            continue  # "won 48.6% of the vote on Sunday, ...": the day of the one vote
         if m is not None:
             if m.type != "percent" and m.type not in _NAMES:
                 return False  # a year, a date, a count or money: another reading than shares of one vote
@@ -59,6 +61,20 @@ def _one_whole(items: list[Item], after: list[Item]) -> bool:
         if it.code in (".", ";", ":"):
             break
     return True
+
+
+def _day_of_the_vote(items: list[Item], k: int) -> bool:
+    """Item ``k`` is "on" before a weekday or date, or that weekday or date, after the first share and before any
+    other ("won 48.6% of the vote on Sunday, ..."): the day of the vote, said once for all the shares."""
+    shares_before = sum(1 for it in items[:k] if it.mention is not None and it.mention.type == "percent")
+    if shares_before != 1:
+        return False
+    day = ("weekday", "date")
+    it = items[k]
+    if it.code == "on":
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        return nxt is not None and nxt.mention is not None and nxt.mention.type in day
+    return (it.mention is not None and it.mention.type in day and k > 0 and items[k - 1].code == "on")
 
 
 def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
