@@ -86,8 +86,8 @@ class RuleSpec(BaseModel):
     @classmethod
     def _message(cls, v: str | list[str]) -> str | list[str]:
         variants = [v] if isinstance(v, str) else v
-        if not 1 <= len(variants) <= 10:
-            raise ValueError("a message has 1 to 10 variants")
+        if not 1 <= len(variants) <= 16:
+            raise ValueError("a message has 1 to 16 variants")
         for text in variants:
             if not 1 <= len(text) <= 1_000:
                 raise ValueError("a message variant has 1 to 1,000 characters")

@@ -355,6 +355,8 @@ class FiscalYearGloss(FactBase):
                                 "(\"the first quarter of FY2025-26 (April-June 2025)\"); its months are then the quarter's.")
     half: int | None = Field(None, description="1 or 2 when the gloss is of a half of the fiscal year (\"H1 FY26 "
                              "(April-September 2025)\"); its months are then the half's.")
+    alias: str | None = Field(None, description="'FY24': another name given for the fiscal year in brackets "
+                              "(\"financial year 2024-25 (FY24)\"); its months are then the stated ones.")
     opening_months: int | None = Field(None, description="N when the gloss is of the first N months of the fiscal "
                                        "year (\"October and November 2025, the first two months of fiscal 2026\"); "
                                        "its months are then those N.")

@@ -167,6 +167,9 @@ def _fits_a_calendar_of(fy: Mention, start: Month, end: Month, codes: list[str])
 
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     fy = match.mention("year")
+    alias = match.mention("alias")
+    if alias is not None:
+        return _build_alias(match, a, fy, alias)
     if fy is None and match.words("year"):
         return _build_yearless(match, a)
     if fy is None or fy.type != "fiscal_year":
@@ -199,7 +202,13 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     expected = named or fiscal_range(year, country)
     exp_start, exp_end = (_parse(expected[0]), _parse(expected[1])) if expected else (None, None)
     opening = _opening_months(match.mention("opening"))
-    if match.get("opening") and opening is None:
+    if match.get("cumulative"):
+        # "the cumulative third quarter of the fiscal year ending February 2026": its first three quarters
+        q = _quarter_number(match.words("cumulative"))
+        opening = 3 * q if q is not None and q < 4 else None
+        if opening is None:
+            return None
+    elif match.get("opening") and opening is None:
         return None
     if opening is None and not match.get("quarter") and not match.get("half") and _part_of_year(match, fy, both_sides=first is not None and last is not None) \
             and not _outside_year(first, last, exp_start, exp_end):
@@ -300,6 +309,49 @@ def _opening_months(m: Mention | None) -> int | None:
     return int(amount)
 
 
+def _build_alias(match: RelationMatch, a: Analysis, fy: Mention | None, alias: Mention) -> FiscalYearGloss | None:
+    """A fiscal year named for two calendar years and, in brackets, by one ("financial year 2024-25 (FY24)",
+    "FY25 (2024-25)"). A one-year name that neither starts nor ends the two (FY23 for 2024-25) fits no calendar;
+    one that fits the other naming only (FY24 for 2024-25 where years are named after their end) is the
+    country's naming against a body that may keep its own, so at most inferred."""
+    if fy is None or fy.type != "fiscal_year" or alias.type != "fiscal_year":
+        return None
+    two, one = (fy, alias) if fy.value.get("year2") else (alias, fy)
+    if not two.value.get("year2") or one.value.get("year2") or one.value.get("form") == "bounded" \
+            or one.value.get("year") is None or two.value.get("year") is None:
+        return None
+    y1, y2, n = int(two.value["year"]), int(two.value["year2"]), int(one.value["year"])
+    if y2 != y1 + 1:
+        return None
+    country, guessed = fiscal_country_guessed(a, match)
+    cal = fiscal_calendar(country)
+    span = Span(start=match.start, end=match.end)
+    common = {"span": span, "text": a.text[span.start : span.end], "sentence": match.sentence.index,
+              "label": f"{y1}-{str(y2)[-2:]}", "alias": a.text[one.start : one.end], "pattern": match.pattern.id}
+    if cal is None or cal[0] == 1 or guessed:
+        if n in (y1, y2):
+            return None  # either naming may be the body's own
+        return FiscalYearGloss(**common, fiscal_year=n, country=None, stated_start=f"{y1:04d}", stated_end=f"{y2:04d}",
+                               fits_naming=False, certainty=certainty_of(match))  # type: ignore[arg-type]
+    year = range_label_year(y1, y2, country)
+    stated, expected = fiscal_range(n, country), fiscal_range(year, country)
+    if stated is None or expected is None:
+        return None
+    naming = "the year they end in" if cal[1] == "end" else "the year they start in"
+    other_naming = n in (y1, y2) and n != year
+    return FiscalYearGloss(
+        **common, fiscal_year=year, country=country, stated_start=stated[0], stated_end=stated[1],
+        expected_start=expected[0], expected_end=expected[1],
+        certainty="inferred" if other_naming else certainty_of(match),  # type: ignore[arg-type]
+        inferred=f"fiscal years are taken to be named as {_country_name(country)} names them, after {naming}"
+        if other_naming else None)
+
+
+def _country_name(code: str | None) -> str:
+    record = country_record(code)
+    return record.name if record is not None else str(code)
+
+
 def _outside_year(first: tuple[int | None, int] | None, last: tuple[int | None, int] | None,
                   exp_start: Month | None, exp_end: Month | None) -> bool:
     """One bound, with its year, that lies outside the months of the whole fiscal year: no part of the
@@ -377,6 +429,8 @@ def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None
     first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
     if first is None and last is None:
         return None
+    if match.pattern.spec.set.get("dated_sides"):
+        return _dated_span(match, a, first, last)
     if any(side is not None and side[0] is not None for side in (first, last)):
         return None  # "the fiscal year ending in March 2026": a named fiscal year, read by the other patterns
     country, guessed = fiscal_country_guessed(a, match)
@@ -434,6 +488,30 @@ def _not_twelve_months(match: RelationMatch, a: Analysis, first: Month | None,
         stated_months=_months(first[1], last[1]),
         fits_naming=False,
         certainty=certainty_of(match),
+        pattern=match.pattern.id,
+    )
+
+
+def _dated_span(match: RelationMatch, a: Analysis, first: tuple[int | None, int] | None,
+                last: tuple[int | None, int] | None) -> FiscalYearGloss | None:
+    """A fiscal year written as the days it runs between, each with its year ("the fiscal year between April 1,
+    2016 and March 31, 2017"): on any calendar, twelve months from the first day's month to the last's."""
+    if first is None or last is None or first[0] is None or last[0] is None:
+        return None
+    months = (last[0] - first[0]) * 12 + last[1] - first[1]
+    if months == 11:
+        return None
+    span = Span(start=match.start, end=match.end)
+    return FiscalYearGloss(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        fiscal_year=None,
+        stated_start=_iso((first[0], first[1])),
+        stated_end=_iso((last[0], last[1])),
+        stated_months=f"{_months(first[1], last[1])} ({first[0]} to {last[0]})",
+        fits_naming=False,
+        certainty=certainty_of(match),  # type: ignore[arg-type]
         pattern=match.pattern.id,
     )
 

@@ -141,9 +141,24 @@ def items_of(tokens: list[Token], mentions: list[Mention], t0: int, t1: int, m0:
                 # "and" of a name joins no clauses or figures; it is coded as the "&" of "S&P"
                 append(item("&", tok.start, tok.end, tok.text, None))
                 continue
+            if tok.text == "-" and _spaced_dash(tokens, k):
+                # "until 2020 - three years later than ...": a hyphen set apart by spaces between words is a dash
+                append(item("–", tok.start, tok.end, tok.text, None))
+                continue
             append(item(tok.low, tok.start, tok.end, tok.text, None))
         i = stop
     return out, mi
+
+
+def _spaced_dash(tokens: list[Token], k: int) -> bool:
+    """Token ``k``, a hyphen, has a space on each side and a word (not a figure) on at least one: "2020 - three
+    years later", not "10 - 4" (a score) or "2024 - 25"."""
+    if k == 0 or k + 1 >= len(tokens):
+        return False
+    before, tok, after = tokens[k - 1], tokens[k], tokens[k + 1]
+    if before.end == tok.start or tok.end == after.start:
+        return False
+    return not (before.text[:1].isdigit() and after.text[:1].isdigit())
 
 
 def segment(index: int, items: list[Item]) -> Sentence:
