@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from factcheck.extract.context import Context
 from factcheck.extract.lexicon import COUNTRY_CUES, MONTHS, PERSON_CUES, WEEKDAYS
+from factcheck.extract.mentions.resources import resource
 from factcheck.model.keys import fold, name_key
 
 _DEMONYM = (
@@ -47,9 +48,8 @@ PERSON_RE = re.compile(
     r"(?<![\w.])(?P<former>(?:[Ff]ormer|[Ee]x-|[Tt]hen-?)\s?)?(?:(?P<country>" + _DEMONYM + r")\s)?"
     r"(?P<title>" + _TITLE + r")\s(?P<name>" + _NAME_TOKEN + r"(?:\s" + _NAME_TOKEN + r"){0,3})"
 )
-_STOP_TOKENS = frozenset(
-    ["The", "A", "An", "And", "But", "In", "On", "At", "Of", "For", "To", "With", "By", "From", "As", "After", "Before", "During", "Since", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "His", "Her", "Its", "Their", "Our", "Mr", "Mrs", "Ms", "Dr", "Cabinet", "Government", "Ministry", "Office", "Administration", "Party", "House", "Senate", "Parliament", "Diet", "Council", "Said", "Says", "Told"]
-)
+# words that end a name: the title lexicon's (one list for the lexer's titled persons and these)
+_STOP_TOKENS = frozenset(str(w) for w in resource("titles")["not_names"])
 _DEMONYM_COUNTRY: dict[str, str] = {
     "u.s.": "US", "us": "US", "american": "US", "japanese": "JP", "japan's": "JP", "british": "GB",
     "u.k.": "GB", "uk": "GB", "britain's": "GB", "south korean": "KR", "korean": "KR", "german": "DE",

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders import vote_shares
+from factcheck.extract.builders import averages, vote_shares
 from factcheck.extract.builders.arithmetic_levels import held_level
 from factcheck.extract.builders.arithmetic_odds import likely_range
 from factcheck.extract.builders.common import certainty_of
@@ -345,8 +345,10 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     sentence and more than one figure could be meant ("averaged 41,250 spectators over their 19 home games,
     up 4.6% from 39,430"), a reading with a farther candidate that adds up is preferred to the nearest."""
     spec = match.pattern.spec.set
-    if spec.get("whole") == "vote":
+    if spec.get("whole") in ("vote", "listed"):
         return vote_shares.build(match, a)
+    if spec.get("average"):
+        return averages.build(match, a)
     first = _build(match, a, 0)
     if first is None or first.consistent or not {"head", "previous"} & {spec.get("new"), spec.get("total"),
                                                                         spec.get("diff"), spec.get("old")}:

@@ -1,4 +1,5 @@
-"""Shares of one vote that add up to more than all of it: "A won 52.3% of the vote, B 41.1% and C 9.2%".
+"""Shares of one vote that add up to more than all of it: "A won 52.3% of the vote, B 41.1% and C 9.2%"; or of
+one whole a pattern names before them ("Revenue composition was Japan 33.6%, Americas 21.8%, ...").
 
 The parts are the shares a ``part`` list slot holds, the whole is 100% and implied. A list of shares may
 leave out the minor candidates, so only a sum above 100% is read (a short sum says nothing); each share stands
@@ -86,8 +87,9 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     shares = {id(m) for m in slot.mentions}
     at = [k for k in range(match.first_item, match.last_item) if sent[k].mention is not None
           and id(sent[k].mention) in shares]
-    if len(at) < 2 or not _starts_with([it.code for it in sent[at[0] + 1 : match.last_item]], wholes):
-        return None  # the first share must say what it is a share of
+    listed = match.pattern.spec.set.get("whole") == "listed"  # "Revenue composition was Japan 33.6%, ..."
+    if len(at) < 2 or (not listed and not _starts_with([it.code for it in sent[at[0] + 1 : match.last_item]], wholes)):
+        return None  # the first share must say what it is a share of, unless the pattern names the whole first
     items = sent[at[0] : at[-1] + 1]
     after = sent[at[-1] + 1 : at[-1] + 1 + _LOOK_AFTER]
     if not _one_whole(items, after):
@@ -106,7 +108,7 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
         sentence=match.sentence.index,
         relation="total",
         stated=100.0,
-        stated_text="100% (all of the vote)",
+        stated_text="100% (the whole)" if listed else "100% (all of the vote)",
         computed=round(point, 6),
         computed_low=round(low, 6),
         computed_high=round(high, 6),
@@ -115,7 +117,7 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
         operands=[f.value for f in figs],
         unit="percent",
         computed_text=display(point, figs[0], "percent"),
-        whole="the vote",
+        whole=f"one {match.words('whole').split()[0]}" if listed and match.words("whole") else "the vote",
         certainty=certainty_of(match),  # type: ignore[arg-type]
         pattern=match.pattern.id,
     )
