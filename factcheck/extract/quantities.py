@@ -94,8 +94,11 @@ SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s, re.compile(p, re.I
     ("trade deficit", r"\btrade\s(?:deficits?|gap)\b"),
     # the whole flow only ("exports rose", "the country's exports"), not a part of it ("car exports", "exports to
     # China", "exports of cars")
-    ("exports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the)\s|['’]s\s)exports\b(?!\s(?:of|to|from|by|for)\b)"),
-    ("imports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the)\s|['’]s\s)imports\b(?!\s(?:of|to|from|by|for)\b)"),
+    # both flows together ("China's imports and exports were valued ...", "total trade"): neither flow alone
+    ("total trade", r"\b(?:imports\s(?:and|&)\sexports|exports\s(?:and|&)\simports|combined\simport\sand\sexport\svalue|"
+                    r"total\s(?:foreign\s)?trade|foreign\strade)\b"),
+    ("exports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the)\s|['’]s\s)exports\b(?!\s(?:of|to|from|by|for|and|&)\b)"),
+    ("imports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the)\s|['’]s\s)imports\b(?!\s(?:of|to|from|by|for|and|&)\b)"),
     ("operating profit", r"\boperating\s(?:profit|income)\b"),
     ("net profit", r"\bnet\s(?:profit|income)\b"),
     ("health spending", r"\bhealth(?:care)?\s(?:spending|budget)\b"),
@@ -427,6 +430,7 @@ _SUBJECT_GATES: dict[str, tuple[str, ...]] = {
     "revenue": ("revenue",),
     "trade surplus": ("surplus",),
     "trade deficit": ("deficit", "gap"),
+    "total trade": ("exports", "trade"),
     "exports": ("exports",),
     "imports": ("imports",),
     "operating profit": ("operating",),

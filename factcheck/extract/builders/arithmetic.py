@@ -1248,7 +1248,13 @@ def _policy_step(diff: Figure, old: Figure, new: Figure) -> bool:
         return False
     quarters = diff.value * 4
     return (abs(quarters - round(quarters)) < 1e-9 and round(quarters) > 0
-            and old.decimals in (0, 2) and new.decimals in (0, 2))
+            and _policy_written(old) and _policy_written(new))
+
+
+def _policy_written(rate: Figure) -> bool:
+    """Written as a policy rate is: to two decimals or none, or to one that is a half ("4.5%", the 4.50% of the
+    quarter-point grid; "4.1%" is a rounded statistic)."""
+    return rate.decimals in (0, 2) or (rate.decimals == 1 and abs(rate.value * 2 - round(rate.value * 2)) < 1e-9)
 
 
 def _difference(diff: Figure, old: Figure, new: Figure) -> _Reading | None:
