@@ -32,7 +32,8 @@ _SUFFIX = r"(?:st|nd|rd|th)?"
 _PART_OF_DAY = r"(?:\s(?:morning|afternoon|evening|night))?"  # "on Tuesday evening (Oct. 14)"
 _REL_UNITS = r"(?:days?|weeks?|months?|years?)"
 _RELATIVE = (
-    r"the (?:previous|preceding|following|next) day|the day (?:before|after)|a day (?:earlier|later)"
+    r"the day after tomorrow|the day before yesterday"
+    r"|the (?:previous|preceding|following|next) day|the day (?:before|after)|a day (?:earlier|later)"
     r"|yesterday|today|tomorrow|tonight"
     r"|(?:earlier |later )?(?:this|last|next) (?:week|month|year)"
     r"|" + SMALL_NUMBER_RE + r" " + _REL_UNITS + r" (?:earlier|later|ago)"
@@ -50,6 +51,8 @@ DATE_RE = re.compile(
     # "on Tuesday the 14th" (British usage), "Tuesday the 14th of October"
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd8>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\sthe\s(?P<d8>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?![-–]\d)(?:\sof\s(?P<m8>" + MONTH_RE + r")(?:,?\s(?P<y8>\d{4})\b)?)?"
+    # "on Tuesday (4)": the day of the month in brackets after the weekday (Sri Lankan and Indian usage)
+    r"|\b(?P<wd9>" + WEEKDAY_RE + r")\s\((?P<d9>\d{1,2})\)"
     r"|\bthe\s(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?:\sof\s(?P<m6>" + MONTH_RE + r")(?:,?\s(?P<y6>\d{4})\b)?)?"
     r"|\b(?P<mmod>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-])?(?P<m5>" + MONTH_RE
     + r")(?:\s(?P<y5>\d{4})\b)?"
@@ -142,6 +145,8 @@ def _parts(m: re.Match[str]) -> DateParts | None:
         if g["m8"]:
             return DateParts("absolute", _int(g["y8"]), month_number(g["m8"]), int(g["d8"]), wd8)
         return DateParts("day_of_month", day=int(g["d8"]), weekday=wd8)
+    if g.get("d9") and 1 <= int(g["d9"]) <= 31:
+        return DateParts("day_of_month", day=int(g["d9"]), weekday=g["wd9"].lower())
     if g["dom"]:
         return DateParts("day_of_month", day=int(g["dom"]))
     if g["m5"]:
@@ -171,6 +176,10 @@ def _relative(phrase: str) -> DateParts:
         return DateParts("relative", relative="before:anchor", amount=1, unit="day")
     if phrase in ("the following day", "the next day", "the day after", "a day later"):
         return DateParts("relative", relative="after:anchor", amount=1, unit="day")
+    if phrase == "the day after tomorrow":
+        return DateParts("relative", relative="after:published", amount=2, unit="day")
+    if phrase == "the day before yesterday":
+        return DateParts("relative", relative="before:published", amount=2, unit="day")
     if phrase in ("yesterday",):
         return DateParts("relative", relative="before:published", amount=1, unit="day")
     if phrase in ("tomorrow",):

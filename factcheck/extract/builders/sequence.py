@@ -14,7 +14,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders import backrefs
+from factcheck.extract.builders import backrefs, bracket_day
 from factcheck.extract.builders.common import certainty_of
 from factcheck.extract.relations.compile import inflections
 from factcheck.model.document import Span
@@ -120,6 +120,8 @@ def _appositive(text: str, offset: Mention, second: Mention) -> bool:
 
 
 def build(match: RelationMatch, a: Analysis) -> Sequence | None:
+    if match.pattern.spec.set.get("bracket_day"):
+        return bracket_day.build(match, a)
     first, second, offset = match.mention("first"), match.mention("second"), match.mention("offset")
     if match.pattern.spec.set.get("sentence_start") and match.first_item != 0:
         return None  # "Three days after ..., the convoy crossed on Nov. 6" opens its sentence
