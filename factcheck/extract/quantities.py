@@ -97,8 +97,8 @@ SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s, re.compile(p, re.I
     # both flows together ("China's imports and exports were valued ...", "total trade"): neither flow alone
     ("total trade", r"\b(?:imports\s(?:and|&)\sexports|exports\s(?:and|&)\simports|combined\simport\sand\sexport\svalue|"
                     r"total\s(?:foreign\s)?trade|foreign\strade)\b"),
-    ("exports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the)\s|['’]s\s)exports\b(?!\s(?:of|to|from|by|for|and|&)\b)"),
-    ("imports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the)\s|['’]s\s)imports\b(?!\s(?:of|to|from|by|for|and|&)\b)"),
+    ("exports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the|while|whereas|but|and)\s|['’]s\s)exports\b(?!\s(?:of|to|from|by|for|and|&)\b)"),
+    ("imports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the|while|whereas|but|and)\s|['’]s\s)imports\b(?!\s(?:of|to|from|by|for|and|&)\b)"),
     ("operating profit", r"\boperating\s(?:profit|income)\b"),
     ("net profit", r"\bnet\s(?:profit|income)\b"),
     ("health spending", r"\bhealth(?:care)?\s(?:spending|budget)\b"),
@@ -341,8 +341,12 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
                 forecasters = _forecasters(text) if may_hold(low, _FORECAST_VERBS) else []
             who = _forecaster(forecasters, start)
             claim_part = f"forecast~{who}" if who else claim
+        if subject and claim == "change" and period and unit == "percent":
+            # "exports rose 8.3% y/y in September": a change is one figure only with its subject, period and base
+            measured_from = _change_base(text, m.end())
+            claim_part = f"change~{measured_from}" if measured_from else ""
         key = (f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim_part}" + (f"|{period}" if period else "")
-               if subject and claim not in ("change", "other") else None)
+               if subject and (claim not in ("change", "other") or claim_part.startswith("change~")) else None)
         if key is not None and (key, unit) in keys_seen:
             key = None  # one sentence relates its figures (a change, a gap); it does not restate one
         elif key is not None:
@@ -471,6 +475,25 @@ def _subject(subjects: list[tuple[int, int, str]], ends: list[int], start: int, 
 
 _ORDER = {name: i for i, (name, _) in enumerate(SUBJECTS)}
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][a-z-]*)\s+$")
+
+
+@cache
+def _change_bases() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    raw = resource("subjects")["change_bases"]
+    return tuple((base, re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                   + r")\b", re.IGNORECASE)) for base, words in raw.items())
+
+
+def _change_base(text: str, end: int) -> str | None:
+    """The base a percentage change ending at ``end`` names right after it ("8.3% y/y", "2.1% from the previous
+    month"), past a period or a closing word or two ("8.3% in September from a year earlier"); None if none."""
+    after = text[end : end + 60]
+    skip = re.match(r"(?:\s+(?:in|for|during)\s+[A-Z][a-z]+\.?(?:\s\d{4})?)?", after)
+    rest = after[skip.end() if skip else 0 :]
+    for base, pattern in _change_bases():
+        if pattern.match(rest) or pattern.match(after):
+            return base
+    return None
 
 
 @cache

@@ -535,8 +535,10 @@ class _Composer:
             suffix = self.words_at(end, self.ix.suffixes)
             if suffix and self.low(end + suffix) in ("than", "of", "ahead"):  # "two years earlier than planned"
                 suffix = 0
-            if suffix:
-                spec = self.lx.relative_suffixes[tuple(self.low(end + x) for x in range(suffix))]
+            spec = self.lx.relative_suffixes[tuple(self.low(end + x) for x in range(suffix))] if suffix else None
+            if spec is not None and spec.get("after") and self.low(start - 1) != spec["after"]:
+                spec = None  # "six weeks' time" is counted from now only after "in"
+            if spec is not None:
                 return self.emit(m.RELATIVE, start, end + suffix, unit=unit[0], offset=int(spec["sign"] * amount),
                                  anchor=spec["anchor"], count=amount)
             return self.emit(m.DURATION, start, end, amount=amount, unit=unit[0], hyphen=d > j and self.low(j) == "-",
