@@ -52,7 +52,7 @@ DATE_RE = re.compile(
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd8>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\sthe\s(?P<d8>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?![-–]\d)(?:\sof\s(?P<m8>" + MONTH_RE + r")(?:,?\s(?P<y8>\d{4})\b)?)?"
     # "on Tuesday (4)": the day of the month in brackets after the weekday (Sri Lankan and Indian usage)
-    r"|\b(?P<wd9>" + WEEKDAY_RE + r")\s\((?P<d9>\d{1,2})\)"
+    r"|\b(?P<wd9>" + WEEKDAY_RE + r")(?:['’]s)?\s\((?P<d9>\d{1,2})\)"
     r"|\bthe\s(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?:\sof\s(?P<m6>" + MONTH_RE + r")(?:,?\s(?P<y6>\d{4})\b)?)?"
     r"|\b(?P<mmod>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-])?(?P<m5>" + MONTH_RE
     + r")(?:\s(?P<y5>\d{4})\b)?"
