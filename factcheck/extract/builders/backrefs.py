@@ -337,6 +337,43 @@ def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | N
     return found[0] if len(found) == 1 else None
 
 
+_LATER_REACH = 4  # sentences after a dated move that may tell its size ("... would put back the ban by four years")
+_PLAIN = frozenset(["the", "a", "an", "of", "on", "for", "to", "new", "its", "their", "his", "her", "and", "in", "by"])
+
+
+def later_shift(a: Analysis, sent: Sentence, moved: str) -> tuple[Mention, list[str], int] | None:
+    """The size of a move whose old and new targets ``sent`` gives without one ("The ban on new petrol cars will be
+    pushed back from 2030 to 2035. ... he would put back a ban on new fossil fuel cars by four years"), told in one
+    of the next few sentences that names no date: a verb of moving, what moved sharing a word with ``moved`` (the
+    target of the dated move), "by" and a duration. (the duration, the words from the verb to "by", the sentence's
+    index), or None when no such sentence, or more than one move in them, is found."""
+    words = {w for w in moved.lower().split() if len(w) > 3 and w not in _PLAIN}
+    if not words:
+        return None
+    verbs = _shift_verb_forms()
+    found: list[tuple[Mention, list[str], int]] = []
+    for step in range(1, _LATER_REACH + 1):
+        other = _sentence_offset(a, sent, step)
+        if other is None:
+            break
+        if any(it.mention is not None and it.mention.type in _DATED_TARGETS for it in other.items):
+            continue  # a sentence with its own targets tells its own move
+        items = other.items
+        for k, it in enumerate(items):
+            if it.code not in verbs or other.clauses[it.clause].kind in EMBEDDED:
+                continue
+            for j in range(k + 1, min(k + _SHIFT_REACH, len(items) - 1)):
+                m = items[j + 1].mention
+                if items[j].code == "by" and m is not None and m.type == "duration":
+                    between = [x.code for x in items[k:j]]
+                    if words & set(between):
+                        found.append((m, between, other.index))
+                    break
+                if items[j].mention is not None:
+                    break
+    return found[0] if len(found) == 1 else None
+
+
 def previous_target(a: Analysis, sent: Sentence) -> Mention | None:
     """The target year a sentence opening "That deadline is ..." / "That is ..." refers back to: the
     last year, fiscal year or month after in/by/until/to in the sentence before, outside embedded

@@ -462,6 +462,15 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         if shift is None and told_before in ("previous", "previous_if_any") and _only_the_pair(match) else None
     if told is None and told_before == "previous":
         return None
+    if shift is None and told is None and told_before is None and old is not None and _only_the_pair(match):
+        # "The ban ... will be pushed back from 2030 to 2035. ... he would put back a ban on new fossil fuel cars
+        # by four years": the size told a few sentences on, of the same thing
+        ahead = backrefs.later_shift(a, match.sentence, _target(a, match))
+        if ahead is not None:
+            shift, moved, _ = ahead
+            direction = direction or _way(moved[1:], earlier, later) or _way(moved, earlier, later)
+            note = f"the shift {shift.text!r} is read from a later sentence about the same move"
+            inferred = f"{inferred}; {note}" if inferred else note
     if told is not None:
         # "A ban ... will be brought forward by five years. ... will end in 2035 rather than 2040."
         shift, moved = told
