@@ -102,6 +102,12 @@ _CANDIDATE = re.compile(
     r"this\s|last\s|next\s|earlier\s|later\s|early\s|late\s|mid|(?:an?|" + NUMBER_WORD_RE[3:-1]
     + r")\s(?:days?|weeks?|months?|years?)\b)"
 )
+# a date that is the new date of a move, right after its "to"/"until" ("postponed the vote until March 3",
+# "moving the launch date from April 30 to May 7"): one does not move a thing into the past
+_MOVED_TO = re.compile(
+    r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\sback|"
+    r"reschedul(?:e|es|ed|ing)|brought\sforward|bring(?:s|ing)?\sforward|put(?:s|ting)?\s(?:back|off))\b"
+    r"[^.;]{0,90}?\b(?:to|until|till)\s(?:next\s|the\s)?$", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\s(?:will|is\sto|are\sto)\b")
 _YEAR_NOT_AFTER = re.compile(r"(?:[-–/]\d|\.\d|%|\s?(?:percent|per\scent))")
 _YEAR_NOT_BEFORE = re.compile(r"(?:[$¥£€₩]|\d[.,])$")
@@ -216,6 +222,8 @@ def tense_at(sentence: str, pos: int, end: int | None = None) -> str:
     tail = sentence[end : end + 25] if end is not None else ""
     if _FUTURE_AFTER.match(tail):
         return "future"
+    if _MOVED_TO.search(sentence, start, pos):
+        return "future"  # "was moving the launch from next Monday, April 30, to May 7": the new date lies ahead
     return "past"
 
 

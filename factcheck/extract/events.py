@@ -52,9 +52,11 @@ _NO_DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW = re.compile(
-    r"\b(?P<cue>was\sfollowed\sby|was\spreceded\sby|followed|follows|came\safter|comes\safter|preceded|precedes|"
+    r"\b(?P<cue>(?:was|were|is|are|be|been|being)\s(?:followed|preceded)\sby|followed|follows|came\safter|comes\safter|"
+    r"preceded|precedes|"
     r"came\sbefore|comes\sbefore)\b"
 )
+_PASSIVE = frozenset(["was", "were", "is", "are", "be", "been", "being"])
 _OPENER = re.compile(
     r"^(?P<cue>Previously|Earlier|Before\sthat|Prior\sto\sthat|Days\searlier|A\sday\searlier|The\sday\sbefore|"
     r"Later|Afterwards|Subsequently|After\sthat|The\snext\sday|The\sfollowing\sday)\b"
@@ -218,7 +220,10 @@ def _sequences(ctx: Context, idx: int, mentions: list[_Mention], main: Event | N
             continue
         a, b = left[-1], right[0]
         cue = m.group("cue")
-        first_is_later = cue.startswith(("followed", "follows", "came after", "comes after", "was preceded"))
+        # "A followed B", "A was preceded by B": A is the later; "A will be followed by B": A is the earlier
+        passive = cue.split()[0] in _PASSIVE
+        first_is_later = cue.endswith("preceded by") if passive else cue.startswith(
+            ("followed", "follows", "came after", "comes after"))
         later, earlier = (a, b) if first_is_later else (b, a)
         strict = any(x.date is not None and x.date.parts.unit == "day" for x in (a, b))
         out.append(_sequence(ctx, idx, pos, sent.start + m.end(), re.sub(r"\s+", " ", cue),
