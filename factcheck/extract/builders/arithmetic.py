@@ -653,6 +653,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         return _pct_of_base(pct, diff, old)
     if pct is None and diff is None and spec.get("pct") == "previous" and new is not None:
         pct = _change_before(match, a, inferred)
+    if pct is None and diff is None and spec.get("pct") == "next" and new is not None:
+        pct = _change_next(match, a, inferred)
     if new is None or not comparable(old, new):
         return None
     old, new = same_scale([old, new])
@@ -1121,6 +1123,36 @@ def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Fi
     found_fig = found[0][0]
     inferred.append(f"the percentage change ({found_fig.text}) is taken from an earlier sentence")
     return found_fig
+
+
+_POINTERS = frozenset(["this", "that", "it"])
+_POINTING_VERBS = frozenset(["marks", "marked", "represents", "represented", "is", "was", "amounts", "amounted"])
+
+
+def _change_next(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
+    """"Net income rose to $3.66 billion vs. $3.19 billion a year earlier. This marks a rise of 14.7% from the year
+    earlier quarter": the percentage change of the two values, in the next sentence, which opens by pointing back
+    ("This marks", "That was", "It represents") and states one percentage after a word of change and no other
+    figure (an inference across sentences)."""
+    words = _words()
+    sent = match.sentence
+    index = next((k for k, s in enumerate(a.sentences) if s is sent), None)
+    if index is None or index + 1 >= len(a.sentences):
+        return None
+    nxt = a.sentences[index + 1].items
+    if len(nxt) < 4 or nxt[0].code not in _POINTERS or nxt[1].code not in _POINTING_VERBS:
+        return None
+    figures = [k for k, it in enumerate(nxt) if it.mention is not None and it.mention.type in ("money", "number", "percent", "points")]
+    if len(figures) != 1 or nxt[figures[0]].code != "@percent":
+        return None
+    k = figures[0]
+    near = [x.code for x in nxt[max(0, k - 3) : k]] + [x.code for x in nxt[k + 1 : k + 2]]
+    if not any(w in words.up or w in words.down for w in near):
+        return None
+    found = figure(nxt[k].mention)
+    if found is not None:
+        inferred.append(f"the percentage change ({found.text}) is taken from the next sentence")
+    return found
 
 
 def _has_own_value(items: list[Item], k: int) -> bool:
