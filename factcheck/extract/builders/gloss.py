@@ -172,6 +172,12 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         return _build_alias(match, a, fy, alias)
     if fy is None and match.words("year"):
         return _build_yearless(match, a)
+    if fy is not None and match.pattern.spec.set.get("bound_only"):
+        # "India's fiscal deficit ... for the financial year ending June 30": a year named by a bound with no year,
+        # its month against the calendar of the country the sentence names
+        if fy.value.get("form") != "bounded" or fy.value.get("bound_year") is not None:
+            return None
+        return _build_yearless(match, a, _bound_side(fy))
     if fy is None or fy.type != "fiscal_year":
         return None
     first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
@@ -421,12 +427,14 @@ def _months(first: int, last: int) -> str:
     return f"{names[first]} to {names[last]}"
 
 
-def _build_yearless(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
+def _build_yearless(match: RelationMatch, a: Analysis,
+                    sides: tuple[tuple[int | None, int] | None, tuple[int | None, int] | None] | None = None,
+                    ) -> FiscalYearGloss | None:
     """A fiscal year named by its months alone ("Japan's April-March fiscal year", "the fiscal year
     beginning in April"): its months against the national calendar of a country named in the sentence.
     Without such a country (a company's, a state's or an unnamed body's year) no gloss is made: any
     months may start their year."""
-    first, last = _side(match.mention("first"), True), _side(match.mention("last"), False)
+    first, last = sides if sides is not None else (_side(match.mention("first"), True), _side(match.mention("last"), False))
     if first is None and last is None:
         return None
     if match.pattern.spec.set.get("dated_sides"):
