@@ -19,6 +19,7 @@ from factcheck.extract.builders.event_dates import participle_dates
 from factcheck.extract.builders.intervals import sentence_intervals
 from factcheck.extract.builders.sentence_change import sentence_changes
 from factcheck.extract.builders.spans import date_range_lengths
+from factcheck.extract.builders.trade_balance import trade_balances
 from factcheck.extract.certainty import annotate
 from factcheck.extract.context import Context, build_context
 from factcheck.extract.figure_identity import link_ages, link_figures
@@ -60,6 +61,7 @@ def extract_facts(doc: Document, patterns: PatternSet | None = None) -> list[Fac
     sentence_changes(a, facts)
     link_restatements(a, facts)
     link_figures(a, facts)
+    trade_balances(a, facts)
     link_ages(a, facts)
     facts.sort(key=lambda f: (f.span.start, f.span.end, f.kind))  # type: ignore[attr-defined]
     return facts

@@ -97,8 +97,8 @@ SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s, re.compile(p, re.I
     # both flows together ("China's imports and exports were valued ...", "total trade"): neither flow alone
     ("total trade", r"\b(?:imports\s(?:and|&)\sexports|exports\s(?:and|&)\simports|combined\simport\sand\sexport\svalue|"
                     r"total\s(?:foreign\s)?trade|foreign\strade)\b"),
-    ("exports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the|while|whereas|but|and)\s|['’]s\s)exports\b(?!\s(?:of|to|from|by|for|and|&)\b)"),
-    ("imports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the|while|whereas|but|and)\s|['’]s\s)imports\b(?!\s(?:of|to|from|by|for|and|&)\b)"),
+    ("exports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|US|UK|EU)\s|U\.S\.\s|['’]s\s)exports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for|and|&)\b)"),
+    ("imports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|US|UK|EU)\s|U\.S\.\s|['’]s\s)imports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for|and|&)\b)"),
     ("operating profit", r"\boperating\s(?:profit|income)\b"),
     ("net profit", r"\bnet\s(?:profit|income)\b"),
     ("health spending", r"\bhealth(?:care)?\s(?:spending|budget)\b"),

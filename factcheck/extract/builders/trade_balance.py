@@ -1,0 +1,158 @@
+"""A trade balance and its two flows told over neighbouring sentences: "For 2016, the goods and services deficit was
+$502.3 billion. Exports were $2,209.4 billion ... Imports were $2,711.7 billion"; "Exports rose 3.5% to $252.6
+billion in April. Imports fell 3.4% to $339.7 billion. The trade deficit narrowed to $87.1 billion".
+
+Read over quantity facts: within three consecutive sentences, exactly one level of exports, one of imports and one
+of the trade balance (a trade deficit or surplus, or a deficit or surplus in a sentence that says it is of trade
+or of goods and services), in one currency and, where they name one, one period. The balance must be the gap of
+the flows, within their rounding, and a deficit needs imports above exports. The flows are read from other
+sentences than the balance, so the claim is an inference, at most a warning. One sentence holding all three is the
+relation patterns' (``patterns/numbers``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.analysis import Analysis
+from factcheck.model.document import Span
+from factcheck.model.facts import ArithmeticClaim, FactBase, Quantity
+
+_WINDOW = 3
+_BALANCE_CLAIMS = ("actual", "other", "forecast")
+_BALANCES = {"trade deficit": "deficit", "trade surplus": "surplus"}
+_PLAIN_BALANCES = {"deficit": "deficit", "surplus": "surplus"}
+_OF_TRADE = re.compile(r"\b(?:trade|goods\sand\sservices|merchandise)\b", re.IGNORECASE)
+_GOODS_AND_SERVICES = re.compile(r"\bgoods\sand\sservices\s(?:trade\s)?(?:deficit|surplus|gap)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+@dataclass(frozen=True)
+class _Level:
+    q: Quantity
+    value: float
+    half: float
+    period: str
+
+
+def _level(q: Quantity, claims: tuple[str, ...] = ("actual", "other")) -> _Level | None:
+    m = _NUMBER.search(q.text)
+    if m is None or q.unit != "currency" or q.claim_type not in claims or q.hedge != "exact":
+        return None
+    decimals = len(m.group(1) or "")
+    half = 0.5 * 10 ** (-decimals) * q.scale
+    parts = (q.subject_key or "").split("|")
+    return _Level(q, q.value * q.scale, half, parts[3] if len(parts) > 3 else "")
+
+
+_EXPECTED = re.compile(r"\b(?:expect\w*|forecast\w*|estimat\w*|consensus|poll\w*|predict\w*|projected)\b",
+                       re.IGNORECASE)
+
+
+def _expected(a: Analysis, q: Quantity) -> bool:
+    """The figure is what was expected ("versus expectation of USD 89.3B", "Economists had expected the deficit
+    would narrow to $61.0 billion"): a word of expectation before it in its sentence."""
+    sent = a.sentences[q.sentence]
+    return _EXPECTED.search(a.text[sent.start : q.span.start]) is not None
+
+
+_PARTNER = re.compile(r"\b(?:with|against|vis-[àa]-vis|toward|towards)\s(?:the\s)?[A-Z]")
+
+
+def _with_partner(a: Analysis, q: Quantity) -> bool:
+    """The balance is with one partner ("a trade surplus with China of $3.2 billion", "its deficit with the United
+    States"), not the difference of all exports and imports."""
+    sent = a.sentences[q.sentence]
+    return _PARTNER.search(a.text[sent.start : sent.end]) is not None
+
+
+def _balance_kind(q: Quantity, a: Analysis) -> str | None:
+    if q.subject in _BALANCES:
+        return _BALANCES[q.subject]
+    sent = a.sentences[q.sentence]
+    text = a.text[sent.start : sent.end]
+    if q.subject in _PLAIN_BALANCES and _OF_TRADE.search(text):
+        return _PLAIN_BALANCES[q.subject]
+    if q.subject in ("services deficit", "services surplus") and _GOODS_AND_SERVICES.search(text):
+        return q.subject.split()[1]  # "the goods and services deficit": the whole balance, not the services part
+    return None
+
+
+def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
+    """Add an arithmetic claim for each trade balance whose flows the sentences around it give (in place)."""
+    quantities = [f for f in facts if isinstance(f, Quantity)]
+    if not any(q.subject in ("exports", "imports") for q in quantities):
+        return
+    done: set[int] = set()
+    # a balance another reading already checks (the relation patterns' "That left a surplus of ...")
+    claimed = [f for f in facts if isinstance(f, ArithmeticClaim)]
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        by_sentence.setdefault(q.sentence, []).append(q)
+    for q in quantities:
+        kind = _balance_kind(q, a)
+        # a forecast word after the balance ("narrowed to $87.1 billion, against forecasts of $89.3 billion") makes the
+        # quantity a "forecast"; one before it ("had expected") makes it one
+        balance = _level(q, _BALANCE_CLAIMS) if kind and not _expected(a, q) and not _with_partner(a, q) else None
+        if balance is None or id(q) in done or any(
+                abs(c.sentence - q.sentence) < _WINDOW and (c.span.start <= q.span.start < c.span.end
+                                                            or abs(c.stated - balance.value) <= 1e-9 * balance.value)
+                for c in claimed):
+            continue
+        near = [x for s in range(q.sentence - _WINDOW + 1, q.sentence + _WINDOW) for x in by_sentence.get(s, [])]
+        window = [x for x in near if abs(x.sentence - q.sentence) < _WINDOW]
+        exports = [lv for x in window if x.subject == "exports" and (lv := _level(x)) is not None]
+        imports = [lv for x in window if x.subject == "imports" and (lv := _level(x)) is not None]
+        balances = [x for x in window if _balance_kind(x, a) and _level(x, _BALANCE_CLAIMS) is not None
+                    and not _expected(a, x)]
+        if len(exports) != 1 or len(imports) != 1 or len(balances) != 1:
+            continue
+        ex, im = exports[0], imports[0]
+        if {ex.q.sentence, im.q.sentence} == {q.sentence}:
+            continue  # one sentence: the relation patterns' reading
+        if len({ex.q.currency, im.q.currency, q.currency}) != 1:
+            continue
+        periods = {p for p in (ex.period, im.period, balance.period) if p}
+        if len(periods) > 1:
+            continue
+        claim = _claim(a, q, kind, balance, ex, im)  # type: ignore[arg-type]
+        if claim is not None:
+            done.add(id(q))
+            facts.append(claim)
+
+
+def _claim(a: Analysis, q: Quantity, kind: str, balance: _Level, ex: _Level, im: _Level) -> ArithmeticClaim | None:
+    gap = im.value - ex.value if kind == "deficit" else ex.value - im.value
+    low, high = gap - ex.half - im.half, gap + ex.half + im.half
+    where = sorted({ex.q.sentence, im.q.sentence} - {q.sentence})
+    note = (f"the exports ({ex.q.text}) and imports ({im.q.text}) are read from "
+            f"{'the sentence' if len(where) == 1 else 'the sentences'} around the {kind}")
+    return ArithmeticClaim(
+        span=Span(start=q.span.start, end=q.span.end),
+        text=q.text,
+        sentence=q.sentence,
+        relation="difference",
+        stated=balance.value,
+        stated_text=q.text,
+        computed=round(gap, 6),
+        computed_low=round(low, 6),
+        computed_high=round(high, 6),
+        stated_low=round(balance.value - balance.half, 6),
+        stated_high=round(balance.value + balance.half, 6),
+        operands=[im.value, ex.value],
+        unit="amount",
+        computed_text=_written(kind if gap >= 0 else ("surplus" if kind == "deficit" else "deficit"),
+                               abs(gap), q),
+        certainty="inferred",
+        inferred=note,
+        pattern=None,
+    )
+
+
+def _written(kind: str, amount: float, like: Quantity) -> str:
+    """"a deficit of $512.3 billion": the amount written like the stated balance, to one more decimal."""
+    m = _NUMBER.search(like.text)
+    decimals = len(m.group(1) or "") + 1 if m else 1
+    digits = f"{amount / (like.scale or 1.0):,.{decimals}f}".rstrip("0").rstrip(".")
+    return f"a {kind} of {_NUMBER.sub(digits, like.text, count=1)}"

@@ -1,0 +1,66 @@
+"""A trade balance and its flows over neighbouring sentences (factcheck/extract/builders/trade_balance.py)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import doc, of_kind
+
+from factcheck import check
+from factcheck.extract import extract_facts
+
+
+def balances(text: str) -> list:
+    return [c for c in of_kind(extract_facts(doc(text)), "arithmetic_claim") if c.pattern is None]
+
+
+def severities(text: str) -> list[str]:
+    report = check(text, published="2025-10-29", references=False)
+    return [f.severity for f in report.documents[0].findings if f.rule == "numbers.arithmetic-mismatch"]
+
+
+CENSUS = ("For 2024, the goods and services deficit was ${balance} billion, up $2.1 billion from 2023. Exports were "
+          "$3,191.6 billion in 2024, up $139.4 billion. Imports were $3,819.9 billion in 2024, up $141.5 billion.")
+FLOWS_FIRST = ("Exports rose 3.5% to $252.6 billion in April. Imports fell 3.4% to ${imports} billion. The trade "
+               "deficit narrowed to $87.1 billion, against forecasts of $89.3 billion.")
+
+
+@pytest.mark.parametrize(("balance", "consistent"), [("628.3", True), ("618.3", False)])
+def test_a_balance_before_its_flows_in_the_next_sentences(balance: str, consistent: bool) -> None:
+    text = CENSUS.format(balance=balance)
+    (c,) = balances(text)
+    assert c.consistent is consistent and c.certainty == "inferred" and c.operands == [3819.9e9, 3191.6e9]
+    assert "read from the sentences around the deficit" in (c.inferred or "")
+    assert severities(text) == ([] if consistent else ["warning"])
+
+
+@pytest.mark.parametrize(("imports", "consistent"), [("339.7", True), ("329.7", False)])
+def test_flows_in_two_sentences_then_the_balance(imports: str, consistent: bool) -> None:
+    (c,) = balances(FLOWS_FIRST.format(imports=imports))
+    assert c.consistent is consistent and c.stated == 87.1e9
+
+
+def test_the_message_names_the_gap_the_flows_make() -> None:
+    report = check(CENSUS.format(balance="618.3"), published="2025-10-29", references=False)
+    (f,) = [f for f in report.documents[0].findings if f.rule == "numbers.arithmetic-mismatch"]
+    assert "a deficit of $628.3 billion" in f.message and "not certain" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    # a balance with one partner is not the gap of all exports and imports
+    "The country's trade deficit with China was $41.2 billion in May. Exports were $12.0 billion in May. "
+    "Imports were $25.0 billion in May.",
+    # the balance expected, not recorded
+    "Economists had expected the trade deficit to narrow to $61.0 billion in April. Exports rose 2% to $262.4 "
+    "billion. Imports fell 1.1% to $320.9 billion.",
+    # another period's flows
+    "The trade deficit was $70.1 billion in May. Exports were $250.0 billion in April. Imports were $310.0 billion "
+    "in April.",
+    # a goods deficit against flows of goods and services
+    "The goods deficit was $90.2 billion in May. Exports of goods and services were $250.0 billion in May. Imports "
+    "of goods and services were $310.0 billion in May.",
+    # two candidate exports
+    "The trade deficit was $70.1 billion. Exports were $250.0 billion and exports were $240.0 billion a year "
+    "earlier. Imports were $310.0 billion.",
+])
+def test_no_balance_read_where_the_flows_are_not_sure(text: str) -> None:
+    assert balances(text) == []
