@@ -384,6 +384,8 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
         return None  # "outshot them 38-25, including 11 ...": the rival's figure of a score is no total of these
     if spec.get("no_dates") and _dated(match):
         return None
+    if _a_factor(match, match.mention("diff")):
+        return None  # "7,242 gigawatts, 2.1 times greater than the 3,380 gigawatts": a multiple, no difference
     if spec.get("spaced_dashes") and not _dashes_spaced(match, a.text):
         return None  # "beating her 6-4, 3-6, 7-5": scores, not a total and its parts between dashes
     if spec.get("leads") and not _leads_sentence(match):
@@ -416,6 +418,15 @@ def _build(match: RelationMatch, a: Analysis, pick: int, state: dict[str, bool] 
                               + _computed_text(reading, None))
     return claim_of(a, reading, hedge, direction, inferred, Span(start=match.start, end=match.end),
                     match.sentence.index, certainty_of(match), match.pattern.id)
+
+
+def _a_factor(match: RelationMatch, m: Mention | None) -> bool:
+    """The number ``m`` counts times ("2.1 times greater than", "three-fold"): a multiple, not an amount."""
+    if m is None or m.type != "number":
+        return False
+    items = match.sentence.items
+    k = next((i for i, it in enumerate(items) if it.mention is m), None)
+    return k is not None and k + 1 < len(items) and items[k + 1].code in ("times", "fold", "-fold", "x")
 
 
 def _second_of_a_score(match: RelationMatch, total: Mention) -> bool:
@@ -508,7 +519,24 @@ def _without_counted_things(slot: Slot) -> list[Item]:
     return [it for k, it in enumerate(items) if it.mention is not None
             and not (money and it.mention.type == "number" and k > 0 and items[k - 1].code in ("for", "of"))
             # "..., with another 200 to follow": more than the parts, not one of them
-            and not (k > first and items[k - 1].code in _ADDED)]
+            and not (k > first and items[k - 1].code in _ADDED)
+            # "Sh2.5 trillion, a slight improvement from the Sh2.46 trillion allocated last year, and ...": a part's
+            # earlier value, the base it is compared with, is no part
+            and not (k > first and _compared_base(items, k))]
+
+
+_BASE_WORDS = frozenset(["from", "than", "against", "versus", "vs"])
+
+
+def _compared_base(items: list[Item], k: int) -> bool:
+    """The figure at ``k`` is what another is compared with: right after "from", "than", "against", "compared with"
+    (a "the" or "its" between)."""
+    j = k - 1
+    if j >= 0 and items[j].code in ("the", "its", "their", "a", "an"):
+        j -= 1
+    if j < 0:
+        return False
+    return items[j].code in _BASE_WORDS or (items[j].code == "with" and j > 0 and items[j - 1].code == "compared")
 
 
 def _as_count(f: Figure | None) -> Figure | None:

@@ -59,6 +59,12 @@ def figure(m: Mention | None) -> Figure | None:
         value = float(v["value"])
         if _exact_count(value, scale, dec):
             unit = 0.0
+        elif scale == 1.0 and dec == 0 and value == int(value) and value >= 10_000 \
+                and (zeros := _trailing_zeros(int(value))) >= 3:
+            # "a total of 275,000 houses" for 275,604: a large round count may be rounded or cut to its thousands
+            # (never to fewer than two significant figures), a whole unit of them either way; "the 2,000 members"
+            # is not read so
+            unit = 10.0 ** min(zeros, len(str(int(value))) - 2)
         return Figure(value, unit * scale, "number", None, scale, dec, m.text, m.start)
     if m.type == "percent":
         return Figure(float(v["value"]), unit, "percent", None, 1.0, dec, m.text, m.start)
@@ -66,6 +72,14 @@ def figure(m: Mention | None) -> Figure | None:
         # basis points are stored as percentage points with two more decimals
         return Figure(float(v["value"]), unit, "points", None, 1.0, dec, m.text, m.start)
     return None
+
+
+def _trailing_zeros(n: int) -> int:
+    zeros = 0
+    while n and n % 10 == 0:
+        n //= 10
+        zeros += 1
+    return zeros
 
 
 def _exact_count(value: float, scale: float, decimals: int) -> bool:
