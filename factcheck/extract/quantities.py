@@ -151,7 +151,14 @@ def _periods(text: str) -> tuple[list[int], list[str]]:
     return [p for p, _ in found], [t.replace("'", "").replace("’", "") for _, t in found]  # "2017-'18" is 2017-18
 
 
-def _period(periods: tuple[list[int], list[str]], pos: int, figures: list[int] | None = None) -> str:
+def _in_brackets(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an open parenthesis of the sentence."""
+    opened = text.rfind("(", 0, pos)
+    return opened >= 0 and text.find(")", opened, pos) < 0
+
+
+def _period(periods: tuple[list[int], list[str]], pos: int, figures: list[int] | None = None,
+            text: str | None = None) -> str:
     """The period written nearest the figure at ``pos`` in its sentence ('' if none). A period after it with
     another figure between is that figure's ("lifting outlays to 2.8% of GDP from 2.4% this year": this year is
     the 2.4%'s), when ``figures`` (the starts of the sentence's figures) are given."""
@@ -164,6 +171,9 @@ def _period(periods: tuple[list[int], list[str]], pos: int, figures: list[int] |
         near = [j for j in near if j != i]
         if not near:
             return ""
+    if text is not None and i < len(starts) and i - 1 in near and "(" in text[pos : starts[i]]:
+        # "2023/24 debt of 91.6% (March forecast 92.4%)": a period in brackets after the figure is the bracket's
+        near = [j for j in near if j != i]
     return texts[min(near, key=lambda j: abs(starts[j] - pos))]
 
 
@@ -334,7 +344,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
         # unclassified mention: "down $1.5 billion" and "up $1.9 billion" are two periods' changes
         if periods is None:
             periods = _periods(text)
-        period = _period(periods, start, figure_starts) if subject else ""
+        period = _period(periods, start, figure_starts, text) if subject else ""
         claim_part = claim
         if subject and claim == "forecast":
             if forecasters is None:
@@ -347,6 +357,8 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
             claim_part = f"change~{measured_from}" if measured_from else ""
         key = (f"{subject[0]}|{fold(holder_name) if holder_name else ''}|{claim_part}" + (f"|{period}" if period else "")
                if subject and (claim not in ("change", "other") or claim_part.startswith("change~")) else None)
+        if key is not None and _in_brackets(text, start):
+            key = None  # "debt of 91.6% (March forecast 92.4%)": an aside comparing another estimate, not a restatement
         if key is not None and (key, unit) in keys_seen:
             key = None  # one sentence relates its figures (a change, a gap); it does not restate one
         elif key is not None:

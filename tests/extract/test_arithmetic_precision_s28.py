@@ -40,3 +40,20 @@ def test_no_error_on_these_clean_passages(text: str) -> None:
 ])
 def test_the_errors_around_them_are_still_seen(text: str) -> None:
     assert errors(text) == ["numbers.arithmetic-mismatch"]
+
+
+def warnings(text: str) -> list[str]:
+    report = check(text, published="2025-10-29", references=False)
+    return [f.rule for f in report.documents[0].findings if f.severity == "warning"]
+
+
+def test_an_earlier_estimate_in_brackets_is_no_restatement() -> None:
+    text = ("The watchdog forecasts 2025/26 public debt of 91.6% of GDP (March forecast 92.4%). The watchdog forecasts "
+            "2026/27 public debt of 92.7% of GDP (March forecast 93.7%).")
+    assert "numbers.conflicting-figure" not in warnings(text)
+
+
+def test_a_sentence_with_its_own_change_takes_none_from_the_sentence_before() -> None:
+    text = ("Exports in April were $20.57 billion, down 6.74 percent against $22.05 billion a year earlier. For the "
+            "fiscal year, exports were down 15.85 percent at $261.14 billion against $310.34 billion.")
+    assert warnings(text) == [] and errors(text) == []

@@ -1132,6 +1132,8 @@ def _change_before(match: RelationMatch, a: Analysis, inferred: list[str]) -> Fi
     mine = {it.code for it in sent.items[: match.last_item]} & words.measures
     if not mine:
         return None
+    if any(it.code == "@percent" for it in sent.items):
+        return None  # "exports were down 15.85 percent at $261.14 billion against $310.34 billion": its own change
     found: list[tuple[Figure | None, bool]] = []  # every percentage of the window: (figure, reads as the change)
     for prev in a.sentences[max(0, index - 2) : index]:
         if prev.index >= sent.index:
