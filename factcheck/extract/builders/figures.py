@@ -62,9 +62,9 @@ def figure(m: Mention | None) -> Figure | None:
         elif scale == 1.0 and dec == 0 and value == int(value) and value >= 10_000 \
                 and (zeros := _trailing_zeros(int(value))) >= 3:
             # "a total of 275,000 houses" for 275,604: a large round count may be rounded or cut to its thousands
-            # (never to fewer than two significant figures), a whole unit of them either way; "the 2,000 members"
+            # (never to fewer than three significant figures), a whole unit of them either way; "the 2,000 members"
             # is not read so
-            unit = 10.0 ** min(zeros, len(str(int(value))) - 2)
+            unit = 10.0 ** min(zeros, len(str(int(value))) - 3)
         return Figure(value, unit * scale, "number", None, scale, dec, m.text, m.start)
     if m.type == "percent":
         return Figure(float(v["value"]), unit, "percent", None, 1.0, dec, m.text, m.start)
