@@ -1,8 +1,9 @@
 """What runs inside one engine worker process of the service's pool (:mod:`.pool`).
 
 :func:`init_worker` is the pool's initializer: it builds this process's engine once (rules compiled,
-imports done, one tiny draft checked), freezes that heap for the garbage collector
-(:mod:`factcheck.heap`) and raises the collector's first threshold (:data:`~factcheck.heap.YOUNG_THRESHOLD`).
+imports done, extraction warmed on the rules' examples, one tiny draft checked), freezes that heap
+for the garbage collector (:mod:`factcheck.heap`) and raises the collector's first threshold
+(:data:`~factcheck.heap.YOUNG_THRESHOLD`).
 :func:`check` then runs per request, and collects once its check is done
 (:func:`~factcheck.heap.collect_between_tasks`), so that no collection pauses a check half-way.
 The engine lives in the one module-level slot below, which belongs to the worker process and is
