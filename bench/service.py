@@ -31,7 +31,8 @@ at shares of their mean saturation.
 Requirement checked per repeat: p99 at 50% of saturation <= 3x the single-request p50 of the same
 repeat. The client is a minimal HTTP/1.1 writer/reader on asyncio streams, so that it takes as little
 as possible of the CPU it shares with the server: on a shared machine, figures vary with what else
-runs (load average, the server's CPU and its time waiting for a CPU printed per phase).
+runs (load average, the server's CPU and its time waiting for a CPU, and the CPU the machine's other
+processes took, from /proc/stat, so including those of other containers, printed per phase).
 """
 
 from __future__ import annotations
@@ -157,8 +158,9 @@ class Phase:
         self.elapsed = 0.0
         self.blocks = 0
         # the machine's state during the phase (see observed): seconds of wall time, of this client's CPU,
-        # of the server's CPU and of its waiting for a CPU, and the load average times the wall time
-        self.usage = [0.0, 0.0, 0.0, 0.0, 0.0]
+        # of the server's CPU and of its waiting for a CPU, the load average times the wall time, and
+        # the seconds of CPU the whole machine was busy
+        self.usage = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
 
     def add(self, seconds: float, status: int) -> None:
         self.ms.append(seconds * 1000)
@@ -179,11 +181,12 @@ class Phase:
 
     @property
     def notes(self) -> str:
-        wall, client, ran, waited, load = self.usage
+        wall, client, ran, waited, load, busy = self.usage
         if not wall:
             return ""
+        others = f", others' CPU {100 * max(busy - client - ran, 0.0) / wall:3.0f}%" if busy else ""
         return (f"  | load {load / wall:4.1f}, client CPU {100 * client / wall:3.0f}%, server CPU {100 * ran / wall:3.0f}%"
-                f" ({1000 * ran / len(self.ms):4.1f} ms/request) waiting {100 * waited / wall:3.0f}%")
+                f" ({1000 * ran / len(self.ms):4.1f} ms/request) waiting {100 * waited / wall:3.0f}%{others}")
 
     def line(self) -> str:
         late = ""
@@ -354,17 +357,33 @@ def ci_text(values: list[float], p: float) -> str:
     return f"{pct(values, p):6.1f} [{lo:6.1f}-{hi:6.1f}]"
 
 
+def machine_busy() -> float:
+    """Seconds the machine's CPUs have been busy since boot (/proc/stat; 0.0 where there is none).
+
+    Beside the server's and this client's CPU it gives what other processes took, including those this
+    process cannot see (other containers or sessions on a shared machine, which ``ps`` does not list)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 async def observed(phase: Awaitable[Phase], tree: list[int]) -> Phase:
-    """``phase``, with the load average, this load generator's CPU, and the server processes' CPU (also
-    per request: less sensitive to what else runs than latency) and time runnable but waiting for a CPU."""
+    """``phase``, with the load average, this load generator's CPU, the server processes' CPU (also
+    per request: less sensitive to what else runs than latency) and time runnable but waiting for a CPU,
+    and the CPU the machine's other processes took meanwhile."""
     load0 = os.getloadavg()[0]
+    busy0 = machine_busy()
     cpu0 = time.process_time()
     ran0, waited0 = scheduling(tree)
     t0 = time.perf_counter()
     done = await phase
     wall = time.perf_counter() - t0
     ran1, waited1 = scheduling(tree)
-    done.usage = [wall, time.process_time() - cpu0, ran1 - ran0, waited1 - waited0, wall * (load0 + os.getloadavg()[0]) / 2]
+    done.usage = [wall, time.process_time() - cpu0, ran1 - ran0, waited1 - waited0,
+                  wall * (load0 + os.getloadavg()[0]) / 2, machine_busy() - busy0]
     return done
 
 
@@ -503,9 +522,11 @@ def main() -> None:
                 targets.append(Target(label, port, process_tree(proc.pid)))
             lookups = len(wikidata.requests)
             wall0 = time.perf_counter()
+            busy0, client0 = machine_busy(), time.process_time()
             spent0 = [scheduling(t.tree) for t in targets]
             asyncio.run(measure(targets, requests, args.samples, args.repeat, block))
             wall = time.perf_counter() - wall0
+            busy, client = machine_busy() - busy0, time.process_time() - client0
             spent = [tuple(b - a for a, b in zip(s0, scheduling(t.tree), strict=True)) for s0, t in zip(spent0, targets, strict=True)]
             for t in targets:
                 beside, health = asyncio.run(beside_slow_connections(t.port, requests, args.slow))
@@ -524,8 +545,10 @@ def main() -> None:
     for t, (ran, waited) in zip(targets, spent, strict=True):
         print("\n".join(summary(t)))
         print(f"  server processes ({len(t.tree)}): {ran:.1f} s on a CPU, {waited:.1f} s runnable but waiting for one")
+    others = max(busy - client - sum(ran for ran, _ in spent), 0.0)
     print(f"{wall:.0f} s of measuring; {fresh} reference lookups during the run (waiting = CPUs taken by other "
-          "processes, this client included)")
+          f"processes, this client included); other processes took {others:.1f} s of CPU "
+          f"({100 * others / wall:.0f}% of one CPU) beside the server(s) and this client")
     print(f"checker alone (in process, one thread): {alone:.1f} ms per draft")
     print(f"cpus: {os.cpu_count()}, load avg {os.getloadavg()[0]:.1f} (a shared machine: other sessions' tests run beside)")
 

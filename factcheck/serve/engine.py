@@ -1,7 +1,8 @@
 """The worker-process side: one request's draft -> the response JSON (bytes).
 
 :func:`build_engine` runs once per worker process (it builds the Checker with the batch package's
-checker factory, so rules are compiled once per worker); the function it returns runs per request.
+checker factory, so rules are compiled once per worker, and warms its extraction:
+:func:`warm_up_extraction`); the function it returns runs per request.
 The JSON is made here, in the worker, so the event loop only relays bytes.
 """
 
@@ -18,7 +19,10 @@ import pydantic_core
 
 from factcheck.batch.settings import CheckerSettings
 from factcheck.batch.worker import CRASH_MARKER_ENV, CRASH_SIGNAL_ENV, load_factory
+from factcheck.checker import resolve_ruleset
 from factcheck.config.apply import apply_rule_settings
+from factcheck.extract import extract_facts
+from factcheck.extract.relations.loader import PatternSet
 from factcheck.load import LoadError, load_text
 from factcheck.model.document import Document
 from factcheck.model.findings import SEVERITY_RANK, DocumentError, DocumentReport, Report
@@ -44,6 +48,9 @@ EngineFn = Callable[[EngineTask], bytes]
 
 def build_engine(settings: CheckerSettings) -> EngineFn:
     checker = load_factory(settings.factory)(settings)
+    patterns = getattr(checker, "patterns", None)  # a Checker's (tests substitute other factories)
+    if isinstance(patterns, PatternSet):
+        warm_up_extraction(patterns)
 
     def run(task: EngineTask) -> bytes:
         _crash_hook(task.body)
@@ -58,6 +65,15 @@ def build_engine(settings: CheckerSettings) -> EngineFn:
         return response_json(select(report, task), doc)
 
     return run
+
+
+def warm_up_extraction(patterns: PatternSet) -> None:
+    """Extract facts once from the shipped rules' examples (about 33 KB of sentences of every kind the
+    rules read), so that no request pays for what extraction builds on first use: after a one-sentence
+    warm-up alone, the first 5 KB draft spent 32 ms in extraction, the next ones 9 (the whole check:
+    40 ms against 15). Extraction only: no reference look-up is made at start-up."""
+    examples = [e.text for r in resolve_ruleset(None).rules for e in (*r.spec.examples.flag, *r.spec.examples.pass_)]
+    extract_facts(load_text("\n\n".join(examples), doc_id="<warm-up>", fmt="text"), patterns)
 
 
 def select(report: DocumentReport, task: EngineTask) -> DocumentReport:

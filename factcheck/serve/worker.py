@@ -1,12 +1,15 @@
 """What runs inside one engine worker process of the service's pool (:mod:`.pool`).
 
 :func:`init_worker` is the pool's initializer: it builds this process's engine once (rules compiled,
-imports done, one tiny draft checked), freezes that heap for the garbage collector
-(:mod:`factcheck.heap`) and raises the collector's first threshold (:data:`~factcheck.heap.YOUNG_THRESHOLD`).
-:func:`check` then runs per request. The engine lives in the one module-level slot below, which
-belongs to the worker process and is written once, at its start: that is how a process pool hands
-per-process state to its tasks (pebble, like ``multiprocessing``, pickles only the function and its
-arguments). The service's own process never sets it.
+imports done, extraction warmed on the rules' examples, one tiny draft checked), freezes that heap
+for the garbage collector (:mod:`factcheck.heap`) and raises the collector's first threshold
+(:data:`~factcheck.heap.YOUNG_THRESHOLD`).
+:func:`check` then runs per request, and collects once its check is done
+(:func:`~factcheck.heap.collect_between_tasks`), so that no collection pauses a check half-way.
+The engine lives in the one module-level slot below, which belongs to the worker process and is
+written once, at its start: that is how a process pool hands per-process state to its tasks
+(pebble, like ``multiprocessing``, pickles only the function and its arguments). The service's own
+process never sets it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import os
 import time
 
 from factcheck.batch.settings import CheckerSettings
-from factcheck.heap import freeze_startup_heap, raise_young_threshold
+from factcheck.heap import collect_between_tasks, freeze_startup_heap, raise_young_threshold
 from factcheck.serve.engine import EngineFn, EngineTask, build_engine
 
 WARM_UP = EngineTask(body="The ministers met in Tokyo on the 29th.", fmt="text", doc_id="<warm-up>")
@@ -33,7 +36,10 @@ def init_worker(settings: CheckerSettings) -> None:
 
 def check(task: EngineTask) -> bytes:
     (engine,) = _engine
-    return engine(task)
+    try:
+        return engine(task)
+    finally:  # the check's objects are dead: what is left to collect is its garbage in cycles
+        collect_between_tasks()
 
 
 def probe(hold: float) -> int:
