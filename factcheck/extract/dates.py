@@ -51,6 +51,11 @@ DATE_RE = re.compile(
     # "on Tuesday the 14th" (British usage), "Tuesday the 14th of October"
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<wd8>" + WEEKDAY_RE + r")" + _PART_OF_DAY + r",?\sthe\s(?P<d8>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?![-–]\d)(?:\sof\s(?P<m8>" + MONTH_RE + r")(?:,?\s(?P<y8>\d{4})\b)?)?"
+    # "TUESDAY, JUNE 18": a weekday and date in capitals (wire diaries, datelines); only with its day, so that a
+    # capitalised headline's "MARCH" or "MAY" alone is no month
+    r"|\b(?P<wdU>MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY),?\s(?P<mU>JANUARY|FEBRUARY|MARCH|APRIL|MAY"
+    r"|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT?\.?"
+    r"|OCT\.?|NOV\.?|DEC\.?)\s(?P<dU>\d{1,2})\b(?:,?\s(?P<yU>\d{4})\b)?"
     # "on Tuesday (4)": the day of the month in brackets after the weekday (Sri Lankan and Indian usage)
     r"|\b(?P<wd9>" + WEEKDAY_RE + r")(?:['’]s)?\s\((?P<d9>\d{1,2})\)"
     r"|\bthe\s(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?:\sof\s(?P<m6>" + MONTH_RE + r")(?:,?\s(?P<y6>\d{4})\b)?)?"
@@ -151,6 +156,8 @@ def _parts(m: re.Match[str]) -> DateParts | None:
         if g["m8"]:
             return DateParts("absolute", _int(g["y8"]), month_number(g["m8"]), int(g["d8"]), wd8)
         return DateParts("day_of_month", day=int(g["d8"]), weekday=wd8)
+    if g.get("dU"):
+        return DateParts("absolute", _int(g["yU"]), month_number(g["mU"]), int(g["dU"]), g["wdU"].lower())
     if g.get("d9") and 1 <= int(g["d9"]) <= 31:
         return DateParts("day_of_month", day=int(g["d9"]), weekday=g["wd9"].lower())
     if g["dom"]:
