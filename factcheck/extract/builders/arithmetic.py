@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders import averages, vote_shares
+from factcheck.extract.builders import averages, direction, vote_shares
 from factcheck.extract.builders.arithmetic_levels import held_level
 from factcheck.extract.builders.arithmetic_odds import likely_range
 from factcheck.extract.builders.common import certainty_of
@@ -349,6 +349,8 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
         return vote_shares.build(match, a)
     if spec.get("average"):
         return averages.build(match, a)
+    if spec.get("direction_only"):
+        return direction.build(match, a)
     first = _build(match, a, 0)
     if first is None or first.consistent or not {"head", "previous"} & {spec.get("new"), spec.get("total"),
                                                                         spec.get("diff"), spec.get("old")}:
