@@ -117,7 +117,7 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
         operands=[f.value for f in figs],
         unit="percent",
         computed_text=display(point, figs[0], "percent"),
-        whole=f"one {match.words('whole').split()[0]}" if listed and match.words("whole") else "the vote",
+        whole=f"the {match.words('whole').split()[0]}" if listed and match.words("whole") else "the vote",
         certainty=certainty_of(match),  # type: ignore[arg-type]
         pattern=match.pattern.id,
     )
