@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders.common import certainty_of
+from factcheck.extract.builders.common import certainty_of, placed
 from factcheck.extract.builders.figures import display, figure
-from factcheck.model.document import Span
 from factcheck.model.facts import ArithmeticClaim
 
 if TYPE_CHECKING:
@@ -71,11 +70,8 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
         return None
     avg_half = avg.half or 0.5 * avg.scale  # a count averaged is rounded, to the unit at least
     low, high = (avg.value - avg_half) * days, (avg.value + avg_half) * days
-    span = Span(start=match.start, end=match.end)
     return ArithmeticClaim(
-        span=span,
-        text=a.text[span.start : span.end],
-        sentence=match.sentence.index,
+        **placed(match, a),
         relation="total",
         stated=total.value,
         stated_text=total.text,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from factcheck.model.document import Span
+from factcheck.extract.builders.common import placed
 from factcheck.model.facts import Sequence
 
 if TYPE_CHECKING:
@@ -55,11 +55,8 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
         return None
     pub_side, day_side = ("today", published.isoformat()), (_ordinal(int(value)), day.isoformat())
     earlier, later = (pub_side, day_side) if int(offset) >= 0 else (day_side, pub_side)
-    span = Span(start=match.start, end=match.end)
     return Sequence(
-        span=span,
-        text=a.text[span.start : span.end],
-        sentence=match.sentence.index,
+        **placed(match, a),
         cue=rel.text,
         earlier_label=earlier[0],
         later_label=later[0],

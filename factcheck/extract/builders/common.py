@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.extract.mentions.resources import resource
 from factcheck.model.countries import country as country_record
 from factcheck.model.countries import country_of_currency, cues, fiscal_calendar
+from factcheck.model.document import Span
 
 if TYPE_CHECKING:
     from factcheck.extract.analysis import Analysis
@@ -21,6 +22,12 @@ _CURRENCY_NOUNS = frozenset(["dollar", "dollars", "yen", "pounds", "pound", "eur
                              "rupee", "francs", "pesos", "crowns"])
 # "exports to the United States", "talks with Washington", "imports from China": a partner, not the owner
 _PARTNER_BEFORE = frozenset(["to", "from", "with", "into", "towards", "toward", "against", "versus", "vs"])
+
+
+def placed(match: RelationMatch, a: Analysis) -> dict[str, Any]:
+    """Where a fact a match reads sits: its span, its text and its sentence (the first fields of every fact)."""
+    span = Span(start=match.start, end=match.end)
+    return {"span": span, "text": a.text[span.start : span.end], "sentence": match.sentence.index}
 
 
 def certainty_of(match: RelationMatch) -> str:

@@ -13,10 +13,9 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders.common import certainty_of
+from factcheck.extract.builders.common import certainty_of, placed
 from factcheck.extract.builders.figures import comparable, display, figure, same_scale
 from factcheck.extract.mentions.resources import resource
-from factcheck.model.document import Span
 from factcheck.model.facts import ArithmeticClaim
 
 if TYPE_CHECKING:
@@ -50,11 +49,8 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     change = new.value - old.value
     kind = "percent" if old.kind == "percent" else "amount"
     size = display(abs(change), new, "points" if kind == "percent" else kind)
-    span = Span(start=match.start, end=match.end)
     return ArithmeticClaim(
-        span=span,
-        text=a.text[span.start : span.end],
-        sentence=match.sentence.index,
+        **placed(match, a),
         relation="difference",
         stated=round(abs(change), 9),
         stated_text=f"a {'rise' if stated == 'up' else 'fall'} (\"{match.text('dir')}\")",

@@ -20,6 +20,7 @@ from factcheck.extract.builders.common import (
     fiscal_country_guessed,
     mentions_any,
     other_owners,
+    placed,
     shared_currency_countries,
 )
 from factcheck.extract.mentions.resources import lexicon, resource
@@ -331,9 +332,8 @@ def _build_alias(match: RelationMatch, a: Analysis, fy: Mention | None, alias: M
         return None
     country, guessed = fiscal_country_guessed(a, match)
     cal = fiscal_calendar(country)
-    span = Span(start=match.start, end=match.end)
-    common = {"span": span, "text": a.text[span.start : span.end], "sentence": match.sentence.index,
-              "label": f"{y1}-{str(y2)[-2:]}", "alias": a.text[one.start : one.end], "pattern": match.pattern.id}
+    common = {**placed(match, a), "label": f"{y1}-{str(y2)[-2:]}", "alias": a.text[one.start : one.end],
+              "pattern": match.pattern.id}
     if cal is None or cal[0] == 1 or guessed:
         if n in (y1, y2):
             return None  # either naming may be the body's own
@@ -509,11 +509,8 @@ def _dated_span(match: RelationMatch, a: Analysis, first: tuple[int | None, int]
     months = (last[0] - first[0]) * 12 + last[1] - first[1]
     if months == 11:
         return None
-    span = Span(start=match.start, end=match.end)
     return FiscalYearGloss(
-        span=span,
-        text=a.text[span.start : span.end],
-        sentence=match.sentence.index,
+        **placed(match, a),
         fiscal_year=None,
         stated_start=_iso((first[0], first[1])),
         stated_end=_iso((last[0], last[1])),

@@ -13,10 +13,9 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.builders.common import certainty_of
+from factcheck.extract.builders.common import certainty_of, placed
 from factcheck.extract.builders.figures import display, figure
 from factcheck.extract.mentions.resources import resource
-from factcheck.model.document import Span
 from factcheck.model.facts import ArithmeticClaim
 
 if TYPE_CHECKING:
@@ -101,11 +100,8 @@ def build(match: RelationMatch, a: Analysis) -> ArithmeticClaim | None:
     low, high, point = sum(f.low for f in figs), sum(f.high for f in figs), sum(f.value for f in figs)
     if low <= 100:
         return None  # a list may leave out the minor candidates: only a sum above the whole is read
-    span = Span(start=match.start, end=match.end)
     return ArithmeticClaim(
-        span=span,
-        text=a.text[span.start : span.end],
-        sentence=match.sentence.index,
+        **placed(match, a),
         relation="total",
         stated=100.0,
         stated_text="100% (the whole)" if listed else "100% (all of the vote)",
