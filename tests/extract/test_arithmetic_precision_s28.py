@@ -57,3 +57,15 @@ def test_a_sentence_with_its_own_change_takes_none_from_the_sentence_before() ->
     text = ("Exports in April were $20.57 billion, down 6.74 percent against $22.05 billion a year earlier. For the "
             "fiscal year, exports were down 15.85 percent at $261.14 billion against $310.34 billion.")
     assert warnings(text) == [] and errors(text) == []
+
+
+def test_a_multiple_is_no_part_of_a_total() -> None:
+    text = ("Current national renewable energy targets for 2030 total 7,242 GW, a 2.1-fold increase from the 3,379 GW "
+            "recorded in 2022.")
+    assert errors(text) == []
+
+
+@pytest.mark.parametrize(("part", "consistent"), [("36.89", True), ("56.89", False)])
+def test_a_fraction_word_is_a_loose_share(part: str, consistent: bool) -> None:
+    text = f"About a third of the 114 trillion-yen budget, or {part} trillion yen, will go to social security."
+    assert errors(text) == ([] if consistent else ["numbers.arithmetic-mismatch"])

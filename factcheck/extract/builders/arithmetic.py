@@ -428,7 +428,10 @@ def _a_factor(match: RelationMatch, m: Mention | None) -> bool:
         return False
     items = match.sentence.items
     k = next((i for i, it in enumerate(items) if it.mention is m), None)
-    return k is not None and k + 1 < len(items) and items[k + 1].code in ("times", "fold", "-fold", "x")
+    if k is None or k + 1 >= len(items):
+        return False
+    nxt = items[k + 1].code
+    return nxt in _FACTOR_WORDS or (nxt == "-" and k + 2 < len(items) and items[k + 2].code in _FACTOR_WORDS)
 
 
 def _second_of_a_score(match: RelationMatch, total: Mention) -> bool:
@@ -527,6 +530,9 @@ def _without_counted_things(slot: Slot) -> list[Item]:
             and not (k > first and _compared_base(items, k))]
 
 
+_FACTOR_WORDS = frozenset(["times", "fold", "-fold", "x"])
+
+
 _BASE_WORDS = frozenset(["from", "than", "against", "versus", "vs"])
 
 
@@ -547,7 +553,7 @@ def _as_count(f: Figure | None) -> Figure | None:
 
 def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
           state: dict[str, bool] | None = None) -> _Reading | None:
-    pct = figure(match.mention("pct"))
+    pct = figure(match.mention("pct")) or _fraction(match)
     diff = figure(match.mention("diff"))
     old = figure(match.mention("old"))
     new = figure(match.mention("new"))
@@ -558,7 +564,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
     in_parts = ([it.mention for it in _without_counted_things(part_slot)  # type: ignore[misc]
                  ] if part_slot is not None and spec.get("parts_across_clauses")
                 else _same_clause_parts(part_slot))
-    parts = [f for f in (figure(m) for m in in_parts) if f is not None]
+    # "7,242 GW, a 2.1-fold increase from the 3,379 GW": a multiple is no part
+    parts = [f for f in (figure(m) for m in in_parts if not _a_factor(match, m)) if f is not None]
     if spec.get("parts") == "previous_counted":
         # "... 98 billion yen on shelters. The three programmes add up to 793 billion yen": the parts are the
         # figures of the sentence before, as many as the back-reference counts
@@ -1445,6 +1452,28 @@ def _said_against(match: RelationMatch) -> bool:
     """The word after the match's percentage says it is the share against ("or 75 per cent against")."""
     items = match.sentence.items
     return match.last_item < len(items) and items[match.last_item].code in _AGAINST
+
+
+def _fraction(match: RelationMatch) -> Figure | None:
+    """A fraction word in a ``frac`` slot ("about a third of the 114 trillion-yen budget, or 36.89 trillion yen") as
+    a percentage that is never exact: a third is 30.3% to 36.3% before any hedge (``fractions`` of
+    ``arithmetic.yaml``)."""
+    slot = match.get("frac")
+    if slot is None:
+        return None
+    words = slot.words.replace(" - ", "-")
+    value = _fraction_words().get(words)
+    if value is None:
+        return None
+    return Figure(value, _FRACTION_SLACK, "percent", None, 1.0, 0, match.text("frac"), slot.start)
+
+
+_FRACTION_SLACK = 3.0  # percentage points either side of a fraction word's value
+
+
+@cache
+def _fraction_words() -> dict[str, float]:
+    return {str(k): float(v) for k, v in (resource("arithmetic").get("fractions") or {}).items()}
 
 
 def _share(pct: Figure | None, part: Figure | None, whole: Figure | None, hedged: bool) -> _Reading | None:
