@@ -110,7 +110,7 @@ _CANDIDATE = re.compile(
 # a date that is the new date of a move, right after its "to"/"until" ("postponed the vote until March 3",
 # "moving the launch date from April 30 to May 7"): one does not move a thing into the past
 _MOVED_TO = re.compile(
-    r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\sback|"
+    r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?(?:\sback)?|"
     r"reschedul(?:e|es|ed|ing)|brought\sforward|bring(?:s|ing)?\sforward|put(?:s|ting)?\s(?:back|off))\b"
     r"[^.;]{0,90}?\b(?:to|until|till)\s(?:next\s|the\s)?$", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\s(?:will|is\sto|are\sto)\b")

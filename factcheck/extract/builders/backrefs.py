@@ -303,6 +303,7 @@ def _shift_verb_forms() -> frozenset[str]:
     return frozenset(f for v in _SHIFT_VERBS for f in inflections(v))
 
 
+_SIZE_WORDS = frozenset(["by", "for"])  # "delayed the launch by two weeks" / "for an additional week"
 _SHIFT_REACH = 11  # items from the verb to "by" ("delay the closure of its last coal unit by two years")
 
 
@@ -329,7 +330,7 @@ def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | N
             continue
         for j in range(k + 1, min(k + _SHIFT_REACH, len(items) - 1)):
             m = items[j + 1].mention
-            if items[j].code == "by" and m is not None and m.type == "duration":
+            if items[j].code in _SIZE_WORDS and m is not None and m.type == "duration":
                 found.append((m, [x.code for x in items[k:j]]))
                 break
             if items[j].mention is not None:
@@ -364,7 +365,7 @@ def later_shift(a: Analysis, sent: Sentence, moved: str) -> tuple[Mention, list[
                 continue
             for j in range(k + 1, min(k + _SHIFT_REACH, len(items) - 1)):
                 m = items[j + 1].mention
-                if items[j].code == "by" and m is not None and m.type == "duration":
+                if items[j].code in _SIZE_WORDS and m is not None and m.type == "duration":
                     between = [x.code for x in items[k:j]]
                     if words & set(between):
                         found.append((m, between, other.index))

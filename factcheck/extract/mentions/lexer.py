@@ -346,7 +346,7 @@ class _Composer:
             mon = self.lx.months.get(self.low(j))
             if mon is not None and self.t[j].cap and 1 <= day <= 31:
                 e = j + 1
-                if self.low(e) == "." and self.adjacent(e):
+                if self.low(e) == "." and self.adjacent(e) and self.low(j) not in _FULL_MONTHS:  # "14 Sept." not "14 May."
                     e += 1
                 yr, e = self.year_after(e)
                 wd, e = self._weekday_after(e)
@@ -475,7 +475,9 @@ class _Composer:
             if frac:
                 return frac
             if t.low in ("a", "an") and (self.low(i + 1) in ("dozen", "decade", "half", "quarter")
-                                         or self.low(i + 1) in self.lx.duration_units):
+                                         or self.low(i + 1) in self.lx.duration_units
+                                         or (self.low(i + 1) in ("additional", "extra", "further")
+                                             and self.low(i + 2) in self.lx.duration_units)):
                 value = 1.0
                 word_number = True
             elif t.low in self.lx.numbers and t.low not in ("half", "couple", "hundred"):
@@ -524,8 +526,8 @@ class _Composer:
         d = j
         if self.low(d) == "-" and self.adjacent(d):
             d += 1
-        if self.low(d) == "full":
-            d += 1
+        if self.low(d) in ("full", "additional", "extra", "further", "more"):
+            d += 1  # "two full years", "an additional week", "a further year", "two more years"
         unit = self.lx.duration_units.get(self.low(d))
         if unit is None and e == j:
             unit = self._interval_unit(d)
