@@ -345,7 +345,15 @@ def _a_span_not_a_move(match: RelationMatch) -> bool:
     k = next((i for i, it in enumerate(items) if it.mention is fm), None)
     if k is None or k == 0 or items[k - 1].code != "from":
         return False
-    return any(it.code in _SPAN_WORDS for it in items[max(0, k - 5) : k - 1])
+    if any(it.code in _SPAN_WORDS for it in items[max(0, k - 5) : k - 1]):
+        return True
+    # "extends the freeze for a further 3 years from 2028-29 to 2030-31": "for" a length, the years it covers
+    shift = match.mention("shift")
+    j = next((i for i, it in enumerate(items) if it.mention is shift), None) if shift is not None else None
+    if j is None:
+        return False
+    before = [it.code for it in items[max(0, j - 3) : j]]
+    return "for" in before and "by" not in before
 
 
 _FIGURES = frozenset(["money", "percent", "number", "points"])
