@@ -595,6 +595,10 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if pct is None and spec.get("pct") == "previous_rate":
             pct = _previous_rate(match, a, inferred)
         part = figure(match.mention("part"))
+        if spec.get("pair") == "previous_target" and part is None and total is None:
+            # "The fiscal deficit stood at Rs 16.54 lakh crore as against the budgetary target of Rs 17.86 lakh crore.
+            # With this, the fiscal gap has reached 92.6 percent of the budgetary target"
+            part, total = _previous_against_target(match, a, inferred) or (None, None)
         if spec.get("whole") == "sum":
             # "2,316 in favour and 742 against, or 75.7%": the votes cast are the two counts together; a
             # percentage followed by "against" is the share of the second count
@@ -1474,6 +1478,36 @@ _FRACTION_SLACK = 3.0  # percentage points either side of a fraction word's valu
 @cache
 def _fraction_words() -> dict[str, float]:
     return {str(k): float(v) for k, v in (resource("arithmetic").get("fractions") or {}).items()}
+
+
+_TARGET_NOUNS = frozenset(["target", "estimate", "estimates", "goal", "projection", "allocation"])
+
+
+def _previous_against_target(match: RelationMatch, a: Analysis, inferred: list[str]) -> tuple[Figure, Figure] | None:
+    """The part and the target of a share stated in the next sentence: the sentence before holds exactly two amounts
+    of one currency, the second right after "<target noun> of" ("stood at Rs 16.54 lakh crore as against the
+    budgetary target of Rs 17.86 lakh crore"). An inference across sentences."""
+    sent = match.sentence
+    index = next((k for k, s in enumerate(a.sentences) if s is sent), None)
+    if not index:
+        return None
+    prev = a.sentences[index - 1].items
+    if any(it.code == "@percent" for it in prev):
+        return None  # the sentence before states its own share: this one's is another period's or thing's
+    if any(it.mention is not None and it.mention.type in ("relative", "year", "fiscal_year", "month", "date")
+           for it in sent.items):
+        return None  # "A year earlier the deficit had reached 46.5% of the target": another period's share
+    figs = [(k, it.mention) for k, it in enumerate(prev) if it.mention is not None and it.mention.type in AMOUNTS]
+    if len(figs) != 2:
+        return None
+    (_, m1), (k2, m2) = figs
+    if k2 < 2 or prev[k2 - 1].code != "of" or prev[k2 - 2].code not in _TARGET_NOUNS:
+        return None
+    part, target = figure(m1), figure(m2)
+    if part is None or target is None or not comparable(part, target):
+        return None
+    inferred.append(f"the part ({part.text}) and the target ({target.text}) are read from the sentence before")
+    return part, target
 
 
 def _share(pct: Figure | None, part: Figure | None, whole: Figure | None, hedged: bool) -> _Reading | None:
