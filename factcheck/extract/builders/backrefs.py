@@ -307,26 +307,14 @@ _SIZE_WORDS = frozenset(["by", "for"])  # "delayed the launch by two weeks" / "f
 _SHIFT_REACH = 11  # items from the verb to "by" ("delay the closure of its last coal unit by two years")
 
 
-def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | None:
-    """The size of a move told in the sentence before without any date ("A ban ... will be brought
-    forward by five years.", "approved a two-year delay to the reform"), for a sentence that gives the old
-    and new targets: (the duration, the words from the verb to "by", or the noun), or None when that
-    sentence names a date or more than one such move."""
-    other = _sentence_offset(a, sent, -1)
-    if other is None or any(it.mention is not None and it.mention.type in _DATED_TARGETS for it in other.items):
-        return None
+def _verb_moves(other: Sentence) -> list[tuple[Mention, list[str]]]:
+    """The moves a dateless sentence tells by a verb ("will be brought forward by five years", "delayed the launch for
+    an additional week"), outside embedded clauses: (the duration, the words from the verb to "by"/"for")."""
     verbs = _shift_verb_forms()
     found: list[tuple[Mention, list[str]]] = []
     items = other.items
     for k, it in enumerate(items):
-        if other.clauses[it.clause].kind in EMBEDDED:
-            continue
-        if it.code in ("a", "an") and k + 2 < len(items) and items[k + 2].code in _SHIFT_NOUNS:
-            m = items[k + 1].mention  # "approved a two-year delay to the pension reform"
-            if m is not None and m.type == "duration":
-                found.append((m, [items[k + 2].code]))
-            continue
-        if it.code not in verbs:
+        if it.code not in verbs or other.clauses[it.clause].kind in EMBEDDED:
             continue
         for j in range(k + 1, min(k + _SHIFT_REACH, len(items) - 1)):
             m = items[j + 1].mention
@@ -335,6 +323,30 @@ def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | N
                 break
             if items[j].mention is not None:
                 break
+    return found
+
+
+def _dated(other: Sentence) -> bool:
+    return any(it.mention is not None and it.mention.type in _DATED_TARGETS for it in other.items)
+
+
+def previous_shift(a: Analysis, sent: Sentence) -> tuple[Mention, list[str]] | None:
+    """The size of a move told in the sentence before without any date ("A ban ... will be brought
+    forward by five years.", "approved a two-year delay to the reform"), for a sentence that gives the old
+    and new targets: (the duration, the words from the verb to "by", or the noun), or None when that
+    sentence names a date or more than one such move."""
+    other = _sentence_offset(a, sent, -1)
+    if other is None or _dated(other):
+        return None
+    items = other.items
+    found = _verb_moves(other)
+    for k, it in enumerate(items):
+        if other.clauses[it.clause].kind in EMBEDDED:
+            continue
+        if it.code in ("a", "an") and k + 2 < len(items) and items[k + 2].code in _SHIFT_NOUNS:
+            m = items[k + 1].mention  # "approved a two-year delay to the pension reform"
+            if m is not None and m.type == "duration":
+                found.append((m, [items[k + 2].code]))
     return found[0] if len(found) == 1 else None
 
 
@@ -342,36 +354,22 @@ _LATER_REACH = 4  # sentences after a dated move that may tell its size ("... wo
 _PLAIN = frozenset(["the", "a", "an", "of", "on", "for", "to", "new", "its", "their", "his", "her", "and", "in", "by"])
 
 
-def later_shift(a: Analysis, sent: Sentence, moved: str) -> tuple[Mention, list[str], int] | None:
+def later_shift(a: Analysis, sent: Sentence, moved: str) -> tuple[Mention, list[str]] | None:
     """The size of a move whose old and new targets ``sent`` gives without one ("The ban on new petrol cars will be
     pushed back from 2030 to 2035. ... he would put back a ban on new fossil fuel cars by four years"), told in one
     of the next few sentences that names no date: a verb of moving, what moved sharing a word with ``moved`` (the
-    target of the dated move), "by" and a duration. (the duration, the words from the verb to "by", the sentence's
-    index), or None when no such sentence, or more than one move in them, is found."""
+    target of the dated move), "by" and a duration. (the duration, the words from the verb to "by"), or None when
+    no such sentence, or more than one move in them, is found."""
     words = {w for w in moved.lower().split() if len(w) > 3 and w not in _PLAIN}
     if not words:
         return None
-    verbs = _shift_verb_forms()
-    found: list[tuple[Mention, list[str], int]] = []
+    found: list[tuple[Mention, list[str]]] = []
     for step in range(1, _LATER_REACH + 1):
         other = _sentence_offset(a, sent, step)
         if other is None:
             break
-        if any(it.mention is not None and it.mention.type in _DATED_TARGETS for it in other.items):
-            continue  # a sentence with its own targets tells its own move
-        items = other.items
-        for k, it in enumerate(items):
-            if it.code not in verbs or other.clauses[it.clause].kind in EMBEDDED:
-                continue
-            for j in range(k + 1, min(k + _SHIFT_REACH, len(items) - 1)):
-                m = items[j + 1].mention
-                if items[j].code in _SIZE_WORDS and m is not None and m.type == "duration":
-                    between = [x.code for x in items[k:j]]
-                    if words & set(between):
-                        found.append((m, between, other.index))
-                    break
-                if items[j].mention is not None:
-                    break
+        if not _dated(other):  # a sentence with its own targets tells its own move
+            found.extend(move for move in _verb_moves(other) if words & set(move[1]))
     return found[0] if len(found) == 1 else None
 
 

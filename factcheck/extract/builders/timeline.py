@@ -475,7 +475,7 @@ def build(match: RelationMatch, a: Analysis) -> TimelineShift | None:
         # by four years": the size told a few sentences on, of the same thing
         ahead = backrefs.later_shift(a, match.sentence, _target(a, match))
         if ahead is not None:
-            shift, moved, _ = ahead
+            shift, moved = ahead
             direction = direction or _way(moved[1:], earlier, later) or _way(moved, earlier, later)
             note = f"the shift {shift.text!r} is read from a later sentence about the same move"
             inferred = f"{inferred}; {note}" if inferred else note

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.analysis import Analysis
+from factcheck.extract.builders.figures import Figure, display
 from factcheck.model.document import Span
 from factcheck.model.facts import ArithmeticClaim, FactBase, Quantity
 
@@ -25,25 +26,22 @@ _BALANCES = {"trade deficit": "deficit", "trade surplus": "surplus"}
 _PLAIN_BALANCES = {"deficit": "deficit", "surplus": "surplus"}
 _OF_TRADE = re.compile(r"\b(?:trade|goods\sand\sservices|merchandise)\b", re.IGNORECASE)
 _GOODS_AND_SERVICES = re.compile(r"\bgoods\sand\sservices\s(?:trade\s)?(?:deficit|surplus|gap)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
 @dataclass(frozen=True)
 class _Level:
     q: Quantity
-    value: float
-    half: float
+    fig: Figure  # the amount with its rounding interval, in base units
     period: str
 
 
 def _level(q: Quantity, claims: tuple[str, ...] = ("actual", "other")) -> _Level | None:
-    m = _NUMBER.search(q.text)
-    if m is None or q.unit != "currency" or q.claim_type not in claims or q.hedge != "exact":
+    if q.unit != "currency" or q.claim_type not in claims or q.hedge != "exact":
         return None
-    decimals = len(m.group(1) or "")
-    half = 0.5 * 10 ** (-decimals) * q.scale
+    half = 0.5 * 10 ** (-q.decimals) * q.scale
+    fig = Figure(q.value * q.scale, half, "money", q.currency, q.scale, q.decimals, q.text, q.span.start)
     parts = (q.subject_key or "").split("|")
-    return _Level(q, q.value * q.scale, half, parts[3] if len(parts) > 3 else "")
+    return _Level(q, fig, parts[3] if len(parts) > 3 else "")
 
 
 _EXPECTED = re.compile(r"\b(?:expect\w*|forecast\w*|estimat\w*|consensus|poll\w*|predict\w*|projected)\b",
@@ -97,11 +95,10 @@ def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
         balance = _level(q, _BALANCE_CLAIMS) if kind and not _expected(a, q) and not _with_partner(a, q) else None
         if balance is None or id(q) in done or any(
                 abs(c.sentence - q.sentence) < _WINDOW and (c.span.start <= q.span.start < c.span.end
-                                                            or abs(c.stated - balance.value) <= 1e-9 * balance.value)
+                                                            or abs(c.stated - balance.fig.value) <= 1e-9 * balance.fig.value)
                 for c in claimed):
             continue
-        near = [x for s in range(q.sentence - _WINDOW + 1, q.sentence + _WINDOW) for x in by_sentence.get(s, [])]
-        window = [x for x in near if abs(x.sentence - q.sentence) < _WINDOW]
+        window = [x for s in range(q.sentence - _WINDOW + 1, q.sentence + _WINDOW) for x in by_sentence.get(s, [])]
         exports = [lv for x in window if x.subject == "exports" and (lv := _level(x)) is not None]
         imports = [lv for x in window if x.subject == "imports" and (lv := _level(x)) is not None]
         balances = [x for x in window if _balance_kind(x, a) and _level(x, _BALANCE_CLAIMS) is not None
@@ -116,43 +113,33 @@ def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
         periods = {p for p in (ex.period, im.period, balance.period) if p}
         if len(periods) > 1:
             continue
-        claim = _claim(a, q, kind, balance, ex, im)  # type: ignore[arg-type]
-        if claim is not None:
-            done.add(id(q))
-            facts.append(claim)
+        done.add(id(q))
+        facts.append(_claim(q, kind, balance, ex, im))  # type: ignore[arg-type]
 
 
-def _claim(a: Analysis, q: Quantity, kind: str, balance: _Level, ex: _Level, im: _Level) -> ArithmeticClaim | None:
-    gap = im.value - ex.value if kind == "deficit" else ex.value - im.value
-    low, high = gap - ex.half - im.half, gap + ex.half + im.half
+def _claim(q: Quantity, kind: str, balance: _Level, ex: _Level, im: _Level) -> ArithmeticClaim:
+    e, i, b = ex.fig, im.fig, balance.fig
+    gap = i.value - e.value if kind == "deficit" else e.value - i.value
     where = sorted({ex.q.sentence, im.q.sentence} - {q.sentence})
     note = (f"the exports ({ex.q.text}) and imports ({im.q.text}) are read from "
             f"{'the sentence' if len(where) == 1 else 'the sentences'} around the {kind}")
+    way = kind if gap >= 0 else ("surplus" if kind == "deficit" else "deficit")
     return ArithmeticClaim(
         span=Span(start=q.span.start, end=q.span.end),
         text=q.text,
         sentence=q.sentence,
         relation="difference",
-        stated=balance.value,
+        stated=b.value,
         stated_text=q.text,
         computed=round(gap, 6),
-        computed_low=round(low, 6),
-        computed_high=round(high, 6),
-        stated_low=round(balance.value - balance.half, 6),
-        stated_high=round(balance.value + balance.half, 6),
-        operands=[im.value, ex.value],
+        computed_low=round(gap - e.half - i.half, 6),
+        computed_high=round(gap + e.half + i.half, 6),
+        stated_low=round(b.low, 6),
+        stated_high=round(b.high, 6),
+        operands=[i.value, e.value],
         unit="amount",
-        computed_text=_written(kind if gap >= 0 else ("surplus" if kind == "deficit" else "deficit"),
-                               abs(gap), q),
+        computed_text=f"a {way} of {display(abs(gap), b, 'amount')}",
         certainty="inferred",
         inferred=note,
         pattern=None,
     )
-
-
-def _written(kind: str, amount: float, like: Quantity) -> str:
-    """"a deficit of $512.3 billion": the amount written like the stated balance, to one more decimal."""
-    m = _NUMBER.search(like.text)
-    decimals = len(m.group(1) or "") + 1 if m else 1
-    digits = f"{amount / (like.scale or 1.0):,.{decimals}f}".rstrip("0").rstrip(".")
-    return f"a {kind} of {_NUMBER.sub(digits, like.text, count=1)}"
