@@ -18,8 +18,8 @@ def severities(text: str) -> list[str]:
     return [f.severity for f in report.documents[0].findings if f.rule == "numbers.arithmetic-mismatch"]
 
 
-CENSUS = ("For 2024, the goods and services deficit was ${balance} billion, up $2.1 billion from 2023. Exports were "
-          "$3,191.6 billion in 2024, up $139.4 billion. Imports were $3,819.9 billion in 2024, up $141.5 billion.")
+CENSUS = ("The annual release put the goods and services deficit at ${balance} billion for 2024. Exports were "
+          "$3,191.6 billion in 2024, the bureau said. Imports were $3,819.9 billion in 2024, a record.")
 FLOWS_FIRST = ("Exports rose 3.5% to $252.6 billion in April. Imports fell 3.4% to ${imports} billion. The trade "
                "deficit narrowed to $87.1 billion, against forecasts of $89.3 billion.")
 
