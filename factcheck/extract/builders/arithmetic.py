@@ -765,7 +765,7 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
     sent = match.sentence
     home = sent.items[match.first_item].clause
     found: list[tuple[Figure, bool]] = []
-    crossed = False
+    crossed = adjacent = False
     for k in range(match.first_item - 1, -1, -1):
         it = sent.items[k]
         if it.code == ";":
@@ -784,20 +784,28 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
             continue
         if what != "the total" and _whole_of_a_part(sent.items, k):
             continue  # "holds 47 of the chamber's 101 seats, four short of ...": the part is what is compared
+        if not found and k == match.first_item - 1 and not crossed and not _is_base(sent.items, k):
+            adjacent = True  # "will total 53.0 billion yen, down 10.2 billion yen": the figure the change is said of
         found.append((f, crossed))
-    if not found or (len(found) > 1 and match.pattern.spec.set.get("head") == "sole"):
-        return None  # "sole": a reading only when one figure could be meant
+    sole = match.pattern.spec.set.get("head") == "sole"
+    if not found or (len(found) > 1 and sole and not adjacent):
+        return None  # "sole": a reading only when one figure could be meant, or the one right before the match
     if pick >= len(found):
         if state is not None:
             state["exhausted"] = True  # no farther candidate
         return None
     nearest, far = found[pick]  # pick > 0: a farther candidate (see build)
-    if len(found) > 1 or far:
+    if (len(found) > 1 and not (sole and adjacent and pick == 0)) or far:
         inferred.append(f"{what} ({nearest.text}) is taken from earlier in the sentence")
     return nearest
 
 
 _BASE_OF_A_CHANGE = frozenset(["from", "than", "versus", "against"])
+
+
+def _is_base(items: list[Item], k: int) -> bool:
+    """The figure at ``k`` is the base of a change ("from $4.9 billion"), not a value a later change is said of."""
+    return k > 0 and items[k - 1].code in _BASE_OF_A_CHANGE
 _BEFORE_A_BASE = frozenset(["the", "its", "their", "a", "an", "last", "year's", "this", "that"])
 
 
