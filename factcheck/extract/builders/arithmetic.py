@@ -690,6 +690,8 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         new = _previous_votes(match, a, old, inferred)
     if diff is None and pct is None and spec.get("diff") == "head":
         diff = _head(match, a, old, inferred, "the difference", pick, state)
+    if diff is None and pct is None and spec.get("diff") == "previous_move":
+        diff = _previous_move(match, a, inferred)
     if pct is not None and diff is not None and new is None:
         return _pct_of_base(pct, diff, old)
     if pct is None and diff is None and spec.get("pct") == "previous" and new is not None:
@@ -1091,6 +1093,27 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
     found = [hits[0][1]]
     inferred.append(f"{what} ({found[0].text}) is taken from the sentence before")
     return found[0]
+
+
+def _previous_move(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
+    """"Turkey's central bank cut its benchmark rate by 250 basis points on Thursday. The committee cut the policy
+    rate to 45.0 percent from 47.5 percent": the move is the one change in points stated with "by" in the sentence
+    before, when the match's own sentence states none (an inference across sentences)."""
+    if any(it.code == "@points" for it in match.sentence.items):
+        return None  # its own sentence states a move: the patterns of one sentence read it
+    prev = _sentence_before(match, a)
+    if prev is None:
+        return None
+    hits = [(k, it) for k, it in enumerate(prev.items) if it.code == "@points"]
+    if len(hits) != 1 or any(it.code == "@percent" for it in prev.items):
+        return None  # two moves, or a level of its own: which the new sentence restates is not known
+    k, it = hits[0]
+    if k == 0 or prev.items[k - 1].code != "by" or it.mention is None:
+        return None
+    f = figure(it.mention)
+    if f is not None:
+        inferred.append(f"the move ({f.text}) is taken from the sentence before")
+    return f
 
 
 _RATE_NOUNS = frozenset(["turnout", "participation", "polling", "occupancy", "uptake"])

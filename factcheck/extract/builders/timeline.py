@@ -274,7 +274,7 @@ def _moved_nouns(match: RelationMatch) -> frozenset[str]:
 
 def _other_side(match: RelationMatch, a: Analysis) -> tuple[Mention | None, Mention | None, str | None]:
     """(from, to, what was inferred) with a side the pattern says is told in another sentence
-    (``set: {from: adjacent}`` / ``set: {to: previous}``)."""
+    (``set: {from: adjacent}``, ``set: {from: previous}`` / ``set: {to: previous}``)."""
     fm, tm = match.mention("from"), match.mention("to")
     side = match.pattern.spec.set
     if fm is None and side.get("from") == "adjacent":
@@ -283,6 +283,11 @@ def _other_side(match: RelationMatch, a: Analysis) -> tuple[Mention | None, Ment
             return None, None, None
         fm = found[0]
         return fm, tm, f"the original target {fm.text!r} is read from {found[1]}"
+    if fm is None and side.get("from") == "previous":
+        fm = backrefs.previous_target(a, match.sentence)
+        if fm is None:
+            return None, None, None
+        return fm, tm, f"the original target {fm.text!r} is read from the sentence before"
     if tm is None and side.get("to") == "previous":
         tm = backrefs.previous_target(a, match.sentence)
         if tm is None:

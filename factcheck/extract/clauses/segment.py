@@ -93,8 +93,9 @@ def _cues() -> _Cues:
                  frozenset(raw.get("participle_enders") or ()))
 
 
-_OPEN_QUOTES = frozenset('“"')
-_CLOSE_QUOTES = frozenset('”"')
+_OPEN_QUOTES = frozenset('“"‘')
+_CLOSE_QUOTES = frozenset('”"’')
+_SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"  # a single quote opens only when one closes it later in the sentence
 
 
 @cache
@@ -205,7 +206,8 @@ def segment(index: int, items: list[Item]) -> Sentence:
             stack.append(len(clauses) - 1)
             it.clause = stack[-1]
             continue
-        if code in _OPEN_QUOTES and not quote_open:
+        if code in _OPEN_QUOTES and not quote_open and (
+                code != _SINGLE_OPEN or any(x.code == _SINGLE_CLOSE for x in items[k + 1 :])):
             clauses.append(Clause(len(clauses), "quote", cur))
             stack.append(len(clauses) - 1)
             markers.append((k, "[q"))

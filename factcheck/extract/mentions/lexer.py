@@ -41,7 +41,10 @@ def tokenize(text: str) -> list[Token]:
     found = list(TOKEN_RE.finditer(text))
     texts = list(map(_FIRST, found))
     firsts = list(map(_FIRST, texts))
-    return list(map(Token, map(re.Match.start, found), map(re.Match.end, found), texts, map(str.lower, texts),
+    lows = list(map(str.lower, texts))
+    if "’" in text:  # "that’s", "Japan’s": one spelling of a word for patterns and resources; a lone ’ stays a quote
+        lows = [w.replace("’", "'") if len(w) > 1 else w for w in lows]
+    return list(map(Token, map(re.Match.start, found), map(re.Match.end, found), texts, lows,
                     map(str.isdecimal, firsts), map(str.isupper, firsts)))
 
 

@@ -34,6 +34,11 @@ _COUNTED_ITEM = (r"(?:(?!(?:and|or|but) (?:[^\s@]\S* )?@(?:money|number|percent|
 # "&" of a name ("OPEC+ members", "S&P") are words of it
 _UNDATED_ITEM = (r"(?:(?!(?:and|or|but) )"
                  r"(?:[a-z0-9'’&+-][^\s@|\[\]()]*|@(?!date |day_of_month |weekday |month |relative |year |fiscal_year )\w+) )")
+# a word of a noun phrase, "and" and "or" included ("the 2030 ban on the sale of new petrol and diesel cars will be
+# delayed"): no date, year or figure, no punctuation, never "but"
+_PHRASE_ITEM = (r"(?:(?!but )"
+                r"(?:[a-z0-9'’&+-][^\s@|\[\]()]*|@(?!date |day_of_month |weekday |month |relative |year |fiscal_year "
+                r"|money |number |percent |points )\w+) )")
 # any item of the clause but a date or a year: words, figures, relative expressions and punctuation
 # ("on Oct. 31, that profit fell 22% to $4.9 billion from $6.3 billion a year earlier, a day after ...")
 _NODATES_ITEM = r"(?:(?!@(?:date|day_of_month|weekday|month|year) )[^\s|\[\]()]\S* )"
@@ -257,7 +262,7 @@ def _element(e: Element, st: _State, loc: tuple[str | int, ...], required: bool)
         rx = "(?:" + "|".join(re.escape(c) for c in sorted(codes)) + ") "
     elif kind == "gap":
         item = {"words": _WORD_ITEM, "counted": _COUNTED_ITEM, "undated": _UNDATED_ITEM,
-                "nodates": _NODATES_ITEM, "nodays": _NODAYS_ITEM}.get(e.over, _GAP_ITEM)
+                "nodates": _NODATES_ITEM, "nodays": _NODAYS_ITEM, "phrase": _PHRASE_ITEM}.get(e.over, _GAP_ITEM)
         rx = f"{item}{{0,{e.gap}}}?"
         codes = set()
     elif kind == "clause":

@@ -50,6 +50,10 @@ class Pattern:
     def requires(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.spec.requires)
 
+    @cached_property
+    def unless(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.spec.unless)
+
     @property
     def slots(self) -> frozenset[str]:
         return frozenset(self.compiled.slots.values())

@@ -135,11 +135,14 @@ def _run(p: Pattern, sent: Sentence, sentence_text: str, out: list[RelationMatch
     """``_matches`` past the probe."""
     groups = p.compiled.group_numbers
     items = sent.items
+    unless = p.unless
     for mt in p.compiled.regex.finditer(sent.stream):
         regs = mt.regs  # every group's span at once
         i, j = _items(sent, *regs[0])
         if i < 0:
             continue
+        if unless and any(items[k].code in unless for k in range(i, j)):
+            continue  # a word the pattern refuses stands inside the match
         rm = RelationMatch(p, sent, items[i].start, items[j - 1].end, first_item=i, last_item=j,
                            sentence_text=sentence_text)
         slots = rm.slots

@@ -20,14 +20,15 @@ class Element(BaseModel):
     type: list[str] | None = Field(None, description="Mention types ('year', 'fiscal_year', 'money', ...).")
     punct: list[str] | None = None
     gap: int | None = Field(None, ge=0, le=MAX_GAP, description="Skip up to N items inside the clause.")
-    over: Literal["any", "words", "counted", "undated", "nodates", "nodays"] = Field(
+    over: Literal["any", "words", "counted", "undated", "nodates", "nodays", "phrase"] = Field(
         "any", description="What a gap may skip: any item of the clause, or only words and mentions that are "
         "not figures (no money, number, percent or points; no punctuation; not 'and'/'or'/'but'), so that it "
         "never steps over another figure or clause; or, with 'counted', those and a number after a determiner, which "
         "counts things ('to the two clubs'); or, with 'undated', words and mentions that are not dates (nor years or fiscal years); or, with 'nodates', any item of the clause "
         "but a date or a year (punctuation, figures, relative expressions and 'and' included); or, with 'nodays', "
         "as 'nodates' and a year alone, which dates no day ('said on June 9 that its reactor would not start before "
-        "2027, a day after ...').")
+        "2027, a day after ...'); or, with 'phrase', the words of a noun phrase, 'and' and 'or' included but no date, "
+        "year, figure or punctuation ('the 2030 ban on the sale of new petrol and diesel cars will be delayed').")
     clause: str | None = Field(None, description="'skip': step over an embedded clause if one starts here.")
     hedge: bool | None = Field(None, description="Any hedge phrase ('about', 'more than', ...).")
     list_: list[str] | None = Field(
@@ -66,6 +67,8 @@ class PatternSpec(BaseModel):
     priority: int = 0
     enabled: bool = True
     requires: list[str] = Field(default_factory=list, description="The sentence must hold one of these words.")
+    unless: list[str] = Field(default_factory=list, description="Words that void a match they stand inside "
+                              "(\"raised it again by 50 basis points\": another move, not the one just stated).")
     sequence: list[Element] = Field(min_length=1)
     set: dict[str, str | int | float | bool] = Field(default_factory=dict)
     examples: list[Example] = Field(default_factory=list)
