@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.context import EVENTS, Context, build_context
 from factcheck.extract.dates import RawDate, dates_in_sentence
-from factcheck.extract.lexicon import MONTHS, SMALL_NUMBER_RE, WEEKDAYS, lower_twin, lowered, may_hold
+from factcheck.extract.lexicon import CONTENT_CLAUSE, MONTHS, SMALL_NUMBER_RE, WEEKDAYS, lower_twin, lowered, may_hold
 from factcheck.extract.people import PersonMention, find_people, people_in
 from factcheck.model.document import Document, Span
 from factcheck.model.facts import Event, FactBase, Sequence
@@ -147,6 +147,8 @@ def _mentions(ctx: Context, idx: int, people: list[PersonMention]) -> list[_Ment
             continue
         i = bisect.bisect_right(ends, d.start) - 1
         before = out[i] if i >= 0 and d.start - out[i].end <= 150 else None
+        if before is not None and CONTENT_CLAUSE.search(ctx.doc.text, before.end, d.start):
+            continue  # "the announcement that the game would be played on Sunday 15th September": the game's date
         nearest = before if before is not None else _nearest(out, d.start, d.end)
         if nearest.date is None:
             nearest.date = d

@@ -369,6 +369,9 @@ class FiscalYearGloss(FactBase):
         "year it starts in or the year it ends in), whatever the calendar; None when the name gives its months.")
     label: str | None = Field(None, description="'2024-25': the name of a fiscal year named for the two calendar "
                               "years it spans.")
+    relative_to_publication: str | None = Field(
+        None, description="'current', 'previous' or 'next' for a year named from the publication date ('the current "
+        "fiscal year ending March 2025'): expected_start/expected_end are then that year's months.")
 
 
 class ArithmeticClaim(FactBase):

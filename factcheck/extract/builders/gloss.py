@@ -12,6 +12,7 @@ year named by its end ("the fiscal year ending March 2026"), from that end.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -167,6 +168,8 @@ def _fits_a_calendar_of(fy: Mention, start: Month, end: Month, codes: list[str])
 
 
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
+    if match.pattern.spec.set.get("relative"):
+        return _build_relative(match, a)  # "the current fiscal year ending March 2025"
     fy = match.mention("year")
     alias = match.mention("alias")
     if alias is not None:
@@ -241,7 +244,14 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     if opening is not None:
         # "October and November 2025, the first two months of fiscal 2026": the year's first N months
         if exp_start is None:
-            return None
+            # no calendar known (the body's own): the year opens with the first month written, and its first N
+            # months end N - 1 months on ("the first eight months (July-March) of fiscal year 2021-22" is nine)
+            if first is None or last is None:
+                return None
+            if first[0] is None:
+                y = int(fy.value["year"])
+                first = (y if fy.value.get("year2") or first[1] <= last[1] else y - 1, first[1])
+            exp_start = first
         exp_end = _shift(exp_start, opening - 1)
     # a side without its year: from the other side (twelve months), else the calendar's year for it
     if first is not None and last is not None:
@@ -536,3 +546,46 @@ def _named_in_sentence(match: RelationMatch, code: str | None) -> str | None:
     if not found:
         return None
     return "name" if "name" in found else "cue"
+
+
+_RELATIVE_NAMES = {0: "current", -1: "previous", 1: "next"}
+_BOUNDARY_DAYS = 31  # so near the turn of the year, "the current fiscal year" may still mean the one just ended
+
+
+def _build_relative(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
+    """"the current fiscal year ending March 2025": a year named from the publication date, with its last month. The
+    twelve months that end there must hold the publication date (a year on for "next", a year back for "previous");
+    none is read without a publication date, without a year to the end month, or within a month of the turn of the
+    year."""
+    rel, last_m = match.mention("year"), match.mention("last")
+    published = a.doc.published
+    if rel is None or last_m is None or published is None or rel.value.get("unit") != "fiscal_year":
+        return None
+    name = _RELATIVE_NAMES.get(int(rel.value.get("offset", 99)))
+    last = _side(last_m, False)
+    if name is None or last is None or last[0] is None:
+        return None
+    end_month = last[1]
+    current_end = (published.year if published.month <= end_month else published.year + 1, end_month)
+    expected_end = (current_end[0] + int(rel.value["offset"]), end_month)
+    # about the first day after the end of the year before and of this one
+    turns = [dt.date(y, end_month, 1) + dt.timedelta(days=31) for y in (current_end[0] - 1, current_end[0])]
+    if min(abs((published - turn).days) for turn in turns) <= _BOUNDARY_DAYS:
+        return None
+    stated_end: Month = (last[0], last[1])
+    span = Span(start=match.start, end=match.end)
+    return FiscalYearGloss(
+        span=span,
+        text=a.text[span.start : span.end],
+        sentence=match.sentence.index,
+        fiscal_year=stated_end[0],
+        country=None,
+        stated_start=_iso(_shift(stated_end, -11)),
+        stated_end=_iso(stated_end),
+        expected_start=_iso(_shift(expected_end, -11)),
+        expected_end=_iso(expected_end),
+        relative_to_publication=name,
+        certainty=certainty_of(match),
+        pattern=match.pattern.id,
+    )
+

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.extract.builders import backrefs, bracket_day
 from factcheck.extract.builders.common import certainty_of
+from factcheck.extract.lexicon import CONTENT_CLAUSE
 from factcheck.extract.relations.compile import inflections
 from factcheck.model.document import Span
 from factcheck.model.facts import Sequence
@@ -164,6 +165,8 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     first, second = _its_date(a, match, first), _its_date(a, match, second)
     if first is second:
         return None
+    if offset is not None and offset.end <= second.start and CONTENT_CLAUSE.search(a.text, offset.end, second.start):
+        return None  # "a week after the announcement that the game would be played on Sunday": the game's date
     spread = 0
     for m in (first, second):
         if backrefs.is_range(a.text, m):
