@@ -61,6 +61,7 @@ _KEYS = frozenset(_WORDS)
 WORD_RE = re.compile(r"[a-z]+")
 _DIGIT_RE = re.compile(r"\d")
 _SIGN_RE = re.compile(r"[%$¥£€₩]")
+_CURRENCY_AFTER = re.compile(r"\s(?:dollars?|cents?)\b", re.IGNORECASE)  # "U.S. dollars": a currency, not a holder
 
 
 @dataclass
@@ -101,7 +102,9 @@ class Context:
         s = self.sentences[index]
         lo = bisect.bisect_left(starts, s.start)
         hi = bisect.bisect_left(starts, s.end, lo)
-        return [(o - s.start, c) for o, cue, c in found[lo:hi] if cue not in NON_HOLDER]
+        text = self.doc.text
+        return [(o - s.start, c) for o, cue, c in found[lo:hi] if cue not in NON_HOLDER
+                and not _CURRENCY_AFTER.match(text, o + len(cue))]  # "(about 1.9 billion U.S. dollars)": a unit
 
     def _head_countries(self) -> list[tuple[int, str, str]]:
         """``countries_in(text[:20000])``."""

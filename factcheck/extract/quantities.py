@@ -92,13 +92,13 @@ SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s, re.compile(p, re.I
     ("revenue", r"\b(?:tax\s)?revenues?\b"),
     ("trade surplus", r"\btrade\s(?:surplus|surpluses)\b"),
     ("trade deficit", r"\btrade\s(?:deficits?|gap)\b"),
-    # the whole flow only ("exports rose", "the country's exports"), not a part of it ("car exports", "exports to
-    # China", "exports of cars")
+    # the whole flow only ("exports rose", "the country's exports", "the value of exports", "exports for
+    # September"), not a part of it ("car exports", "exports to China", "exports of cars")
     # both flows together ("China's imports and exports were valued ...", "total trade"): neither flow alone
     ("total trade", r"\b(?:imports\s(?:and|&)\sexports|exports\s(?:and|&)\simports|combined\simport\sand\sexport\svalue|"
                     r"total\s(?:foreign\s)?trade|foreign\strade)\b"),
-    ("exports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|US|UK|EU)\s|U\.S\.\s|['’]s\s)exports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for|and|&)\b)"),
-    ("imports", r"(?:^|(?<=[.;:]\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|US|UK|EU)\s|U\.S\.\s|['’]s\s)imports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for|and|&)\b)"),
+    ("exports", r"(?:^|(?<=[.;:]\s)|(?<=,\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|that|meanwhile|of|US|UK|EU)\s|U\.S\.\s|['’]s\s)exports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for(?!\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September|October|November|December|month|quarter|year|first|second|third|fourth))|and|&)\b)"),
+    ("imports", r"(?:^|(?<=[.;:]\s)|(?<=,\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|that|meanwhile|of|US|UK|EU)\s|U\.S\.\s|['’]s\s)imports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for(?!\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September|October|November|December|month|quarter|year|first|second|third|fourth))|and|&)\b)"),
     ("operating profit", r"\boperating\s(?:profit|income)\b"),
     ("net profit", r"\bnet\s(?:profit|income)\b"),
     ("health spending", r"\bhealth(?:care)?\s(?:spending|budget)\b"),
@@ -481,8 +481,14 @@ def _subject(subjects: list[tuple[int, int, str]], ends: list[int], start: int, 
     j = bisect.bisect_right(ends, end)
     for s in subjects[j : j + 5]:
         if s[0] >= end and s[0] - end <= 60:
-            return (s[2], s[0]) if text is None or not _CLAUSE_BREAK.search(text, end, s[0]) else None
+            # not across a comma, nor into the next coordinated clause ("exports rose to $187 billion and imports
+            # increased ...": the imports are the next figure's)
+            return (s[2], s[0]) if text is None or not (_CLAUSE_BREAK.search(text, end, s[0])
+                                                        or _AND_BEFORE.search(text, end, s[0])) else None
     return None
+
+
+_AND_BEFORE = re.compile(r"\b(?:and|while|whereas|but)\s")
 
 
 _ORDER = {name: i for i, (name, _) in enumerate(SUBJECTS)}

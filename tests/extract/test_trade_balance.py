@@ -64,3 +64,26 @@ def test_the_message_names_the_gap_the_flows_make() -> None:
 ])
 def test_no_balance_read_where_the_flows_are_not_sure(text: str) -> None:
     assert balances(text) == []
+
+
+# flows named as "the value of exports", "Meanwhile, imports ...", "exports for September": whole flows, each its own
+# subject, and a conversion into "U.S. dollars" names no holder
+SPREAD = ("Norland's exports beat imports in May, customs data showed on Thursday. The trade surplus was {balance} "
+          "billion yen (about 1.1 billion U.S. dollars), the ministry said. The value of exports was up 6.2 percent to "
+          "5,412.6 billion yen. Meanwhile, imports dropped 9.1 percent to 5,248.4 billion yen.")
+
+
+@pytest.mark.parametrize(("balance", "consistent"), [("164.2", True), ("264.2", False)])
+def test_flows_named_in_other_words_over_three_sentences(balance: str, consistent: bool) -> None:
+    text = SPREAD.format(balance=balance)
+    (c,) = balances(text)
+    assert c.consistent is consistent and c.certainty == "inferred"
+    surplus = [q for q in of_kind(extract_facts(doc(text)), "quantity") if q.subject == "trade surplus"]
+    assert surplus and all(q.holder != "US" for q in surplus)
+
+
+def test_a_flow_before_a_period_and_the_next_flow_after_and() -> None:
+    facts = extract_facts(doc("The bureau said that exports for April rose 2.4 percent to $191 billion and imports "
+                              "increased 0.8 percent to $236.2 billion."))
+    subjects = [(q.value, q.subject) for q in of_kind(facts, "quantity") if q.unit == "currency"]
+    assert subjects == [(191.0, "exports"), (236.2, "imports")]
