@@ -61,7 +61,8 @@ _KEYS = frozenset(_WORDS)
 WORD_RE = re.compile(r"[a-z]+")
 _DIGIT_RE = re.compile(r"\d")
 _SIGN_RE = re.compile(r"[%$¥£€₩]")
-_CURRENCY_AFTER = re.compile(r"\s(?:dollars?|cents?)\b", re.IGNORECASE)  # "U.S. dollars": a currency, not a holder
+# "U.S. dollars", "US$82 billion": a currency, not a holder
+_CURRENCY_AFTER = re.compile(r"\s(?:dollars?|cents?)\b|\$", re.IGNORECASE)
 
 
 @dataclass
@@ -118,14 +119,18 @@ class Context:
 
     def head_holder_codes(self) -> set[str]:
         """``{code for _, code in holder_cues(text[:20000])}``."""
-        return {c for _, cue, c in self._head_countries() if cue not in NON_HOLDER}
+        text = self.doc.text
+        return {c for o, cue, c in self._head_countries()
+                if cue not in NON_HOLDER and not _CURRENCY_AFTER.match(text, o + len(cue))}
 
     def dominant_country(self) -> str | None:
         """``dominant_country(text[:20000])`` (memoised)."""
         if "dominant" not in self.memo:
             counts: dict[str, int] = {}
-            for _, _, code in self._head_countries():
-                counts[code] = counts.get(code, 0) + 1
+            text = self.doc.text
+            for o, cue, code in self._head_countries():
+                if not _CURRENCY_AFTER.match(text, o + len(cue)):  # "US$82 billion" names a currency, no country
+                    counts[code] = counts.get(code, 0) + 1
             best = max(counts.values()) if counts else 0
             self.memo["dominant"] = next(c for c, n in counts.items() if n == best) if counts else None
         return self.memo["dominant"]  # type: ignore[return-value]

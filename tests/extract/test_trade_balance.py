@@ -87,3 +87,16 @@ def test_a_flow_before_a_period_and_the_next_flow_after_and() -> None:
                               "increased 0.8 percent to $236.2 billion."))
     subjects = [(q.value, q.subject) for q in of_kind(facts, "quantity") if q.unit == "currency"]
     assert subjects == [(191.0, "exports"), (236.2, "imports")]
+
+
+# total trade in one sentence, its flows for the same month in the next, the quarter's flows after: a sum
+TOTAL = ("Norland recorded a monthly trade volume of US$98.6 billion in April, up 12.2 percent year on year. Exports in "
+         "April reached US$52.41 billion, while imports reached US${imports} billion. In the first four months, "
+         "exports rose 10.1 percent to US$190.2 billion while imports were up 8.4 percent to US$171.5 billion.")
+
+
+@pytest.mark.parametrize(("imports", "consistent"), [("46.19", True), ("41.19", False)])
+def test_total_trade_is_the_sum_of_its_flows_of_that_month(imports: str, consistent: bool) -> None:
+    (c,) = balances(TOTAL.format(imports=imports))
+    assert c.relation == "total" and c.consistent is consistent and c.certainty == "inferred"
+    assert c.operands == [52.41e9, float(imports) * 1e9]

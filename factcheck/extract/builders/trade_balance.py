@@ -2,7 +2,7 @@
 $502.3 billion. Exports were $2,209.4 billion ... Imports were $2,711.7 billion"; "Exports rose 3.5% to $252.6
 billion in April. Imports fell 3.4% to $339.7 billion. The trade deficit narrowed to $87.1 billion".
 
-Read over quantity facts: within three consecutive sentences, exactly one level of exports, one of imports and one
+Read over quantity facts: within four consecutive sentences, exactly one level of exports, one of imports and one
 of the trade balance (a trade deficit or surplus, or a deficit or surplus in a sentence that says it is of trade
 or of goods and services), in one currency and, where they name one, one period. The balance must be the gap of
 the flows, within their rounding, and a deficit needs imports above exports. The flows are read from other
@@ -20,7 +20,7 @@ from factcheck.extract.builders.figures import Figure, display
 from factcheck.model.document import Span
 from factcheck.model.facts import ArithmeticClaim, FactBase, Quantity
 
-_WINDOW = 3
+_WINDOW = 4  # the balance and its flows within four consecutive sentences
 _BALANCE_CLAIMS = ("actual", "other", "forecast")
 _BALANCES = {"trade deficit": "deficit", "trade surplus": "surplus"}
 _PLAIN_BALANCES = {"deficit": "deficit", "surplus": "surplus"}
@@ -41,7 +41,9 @@ def _level(q: Quantity, claims: tuple[str, ...] = ("actual", "other")) -> _Level
     half = 0.5 * 10 ** (-q.decimals) * q.scale
     fig = Figure(q.value * q.scale, half, "money", q.currency, q.scale, q.decimals, q.text, q.span.start)
     parts = (q.subject_key or "").split("|")
-    return _Level(q, fig, parts[3] if len(parts) > 3 else "")
+    period = parts[3] if len(parts) > 3 else ""
+    # "narrowed 5.1 percent from August to September to $41.5 billion": the level is September's
+    return _Level(q, fig, period.rsplit(" to ", 1)[-1])
 
 
 _EXPECTED = re.compile(r"\b(?:expect\w*|forecast\w*|estimat\w*|consensus|poll\w*|predict\w*|projected)\b",
@@ -66,6 +68,8 @@ def _with_partner(a: Analysis, q: Quantity) -> bool:
 
 
 def _balance_kind(q: Quantity, a: Analysis) -> str | None:
+    if q.subject == "total trade":
+        return "total"  # "a record monthly trade volume of US$144.9 billion": the sum of the two flows
     if q.subject in _BALANCES:
         return _BALANCES[q.subject]
     sent = a.sentences[q.sentence]
@@ -75,6 +79,26 @@ def _balance_kind(q: Quantity, a: Analysis) -> str | None:
     if q.subject in ("services deficit", "services surplus") and _GOODS_AND_SERVICES.search(text):
         return q.subject.split()[1]  # "the goods and services deficit": the whole balance, not the services part
     return None
+
+
+def _flows(window: list[Quantity], subject: str, period: str) -> list[_Level]:
+    """The levels of one flow in the window: those of ``period`` if it is known and one of them has it, else those of
+    that period or of none."""
+    levels = [lv for x in window if x.subject == subject and (lv := _level(x)) is not None]
+    if not period:
+        return levels
+    exact = [lv for lv in levels if lv.period == period]
+    return exact if len(exact) == 1 else [lv for lv in levels if lv.period in ("", period)]
+
+
+def _named_period(a: Analysis, q: Quantity, window: list[Quantity]) -> str:
+    """The one period of the flows around ``q`` that ``q``'s own sentence names in words ("a record monthly trade
+    volume of US$144.9 billion in March"), else ""."""
+    sent = a.sentences[q.sentence]
+    words = set(re.findall(r"[a-z]+", a.text[sent.start : sent.end].lower()))
+    named = {lv.period for x in window if x.subject in ("exports", "imports") and (lv := _level(x)) is not None
+             and lv.period and set(lv.period.split()) <= words}
+    return named.pop() if len(named) == 1 else ""
 
 
 def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
@@ -99,10 +123,13 @@ def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
                 for c in claimed):
             continue
         window = [x for s in range(q.sentence - _WINDOW + 1, q.sentence + _WINDOW) for x in by_sentence.get(s, [])]
-        exports = [lv for x in window if x.subject == "exports" and (lv := _level(x)) is not None]
-        imports = [lv for x in window if x.subject == "imports" and (lv := _level(x)) is not None]
-        balances = [x for x in window if _balance_kind(x, a) and _level(x, _BALANCE_CLAIMS) is not None
-                    and not _expected(a, x)]
+        # flows of another period than the balance's ("... in March. ... in the first quarter ...") are others; a
+        # balance with no period key takes the one its sentence names
+        period = balance.period or _named_period(a, q, window)
+        exports = _flows(window, "exports", period)
+        imports = _flows(window, "imports", period)
+        balances = [x for x in window if _balance_kind(x, a) and (lv := _level(x, _BALANCE_CLAIMS)) is not None
+                    and not _expected(a, x) and (not period or lv.period in ("", period))]
         if len(exports) != 1 or len(imports) != 1 or len(balances) != 1:
             continue
         ex, im = exports[0], imports[0]
@@ -119,6 +146,8 @@ def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
 
 def _claim(q: Quantity, kind: str, balance: _Level, ex: _Level, im: _Level) -> ArithmeticClaim:
     e, i, b = ex.fig, im.fig, balance.fig
+    if kind == "total":
+        return _total_claim(q, balance, ex, im)
     gap = i.value - e.value if kind == "deficit" else e.value - i.value
     where = sorted({ex.q.sentence, im.q.sentence} - {q.sentence})
     note = (f"the exports ({ex.q.text}) and imports ({im.q.text}) are read from "
@@ -143,3 +172,29 @@ def _claim(q: Quantity, kind: str, balance: _Level, ex: _Level, im: _Level) -> A
         inferred=note,
         pattern=None,
     )
+
+
+def _total_claim(q: Quantity, total: _Level, ex: _Level, im: _Level) -> ArithmeticClaim:
+    """Total trade told in one sentence, its two flows in others: the total is their sum."""
+    e, i, t = ex.fig, im.fig, total.fig
+    both = e.value + i.value
+    return ArithmeticClaim(
+        span=Span(start=q.span.start, end=q.span.end),
+        text=q.text,
+        sentence=q.sentence,
+        relation="total",
+        stated=t.value,
+        stated_text=q.text,
+        computed=round(both, 6),
+        computed_low=round(both - e.half - i.half, 6),
+        computed_high=round(both + e.half + i.half, 6),
+        stated_low=round(t.low, 6),
+        stated_high=round(t.high, 6),
+        operands=[e.value, i.value],
+        unit="amount",
+        computed_text=f"a total of {display(both, t, 'amount')}",
+        certainty="inferred",
+        inferred=f"the exports ({ex.q.text}) and imports ({im.q.text}) are read from the sentences around the total",
+        pattern=None,
+    )
+
