@@ -116,3 +116,10 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
     p.write_text("x" * 2000)
     with pytest.raises(LoadError, match="over the limit"):
         load_path(p, max_bytes=1000)
+
+
+@pytest.mark.parametrize("text", ["The budget sets aside Rs. 18.6 trillion for 2026-27. Revenue is put at Rs. 12.9 trillion.",
+                                  "A ticket costs Re. 1 more. The govt. said so."])
+def test_a_currency_or_office_abbreviation_ends_no_sentence(text: str) -> None:
+    d = load_text(text, fmt="text")
+    assert len(d.sentences) == 2
