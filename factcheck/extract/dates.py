@@ -388,6 +388,9 @@ def to_fact(raw: RawDate, sentence: int, text: str = "") -> DateMention:
     # "an edition dated Thursday, October 24": the date printed on something, which the text may quote
     # as a misprint; its weekday is not the text's own claim for certain
     label = bool(p.weekday) and bool(_LABEL_BEFORE.search(text[max(0, raw.start - 16) : raw.start]))
+    # "tomorrow, Thursday": the day is counted from the publication date, which may be a day off the day the copy
+    # was written (an update, another time zone), so its weekday is no certain claim against it
+    counted = bool(p.weekday) and p.form == "relative" and _DAY_WORDS.match(raw.expression) is not None
     iso = absolute_iso(p) if p.form == "absolute" else None
     date: str | None = iso
     precision = "day" if iso else None
@@ -406,10 +409,13 @@ def to_fact(raw: RawDate, sentence: int, text: str = "") -> DateMention:
         weekday=p.weekday,
         weekday_of_date=_weekday_of(date) if precision == "day" else None,
         tense=raw.tense,  # type: ignore[arg-type]
-        certainty="inferred" if label else "certain",
+        certainty="inferred" if label or counted else "certain",
         inferred=f"{raw.expression!r} is the date something was marked with, which the text may quote" if label
-        else None,
+        else f"{raw.expression!r} is counted from the publication date" if counted else None,
     )
+
+
+_DAY_WORDS = re.compile(r"(?i)(?:the day (?:after|before) )?(?:yesterday|today|tomorrow|tonight)\b")
 
 
 def _weekday_of(iso: str | None) -> str | None:

@@ -646,13 +646,16 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if any(match.sentence.items[k].code == "net" for k in range(match.first_item, match.last_item)):
             return None  # "opened 362 and closed 140, a net addition of 222, bringing its total to ...": a difference
         partial = bool(spec.get("partial")) or _running_total(match, part_slot)
+        # "126 medals (44 silver and 42 bronze)", the golds told before: two parts in brackets may be a part of the
+        # breakdown, so only a sum above the total is read
+        short_ok = bool(spec.get("two_may_be_partial")) and len(parts) <= 2
         # parts said to leave a remainder ("with the remainder spread across ...") are short of their total
         # by design: only a sum above it is read
         # a total written before its parts ("X, made up of A, B and C", "Of the 120 seats, A won ..., B ... and C
         # ..."): the list that follows is what it is made of, so no shorter run of it is read
         every = bool(spec.get("all_parts")) or (total is not None and total.start < parts[0].start)
         return _total(parts, total, partial, inferred, bool(spec.get("subset")), lead,
-                      _remainder_named(match, part_slot) and _total_first(match, part_slot), every)
+                      short_ok or (_remainder_named(match, part_slot) and _total_first(match, part_slot)), every)
     if spec.get("flows") == "previous" and diff is not None and old is None and new is None:
         # "... exports rose to 98.4 billion euros, while imports fell to 81.7 billion euros. That left a surplus of
         # 16.7 billion euros": the flows are the sentence before's
