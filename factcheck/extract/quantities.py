@@ -96,9 +96,9 @@ SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s, re.compile(p, re.I
     # September"), not a part of it ("car exports", "exports to China", "exports of cars")
     # both flows together ("China's imports and exports were valued ...", "total trade"): neither flow alone
     ("total trade", r"\b(?:imports\s(?:and|&)\sexports|exports\s(?:and|&)\simports|combined\simport\sand\sexport\svalue|"
-                    r"total\s(?:foreign\s)?trade|foreign\strade|trade\svolume)\b"),
-    ("exports", r"(?:^|(?<=[.;:]\s)|(?<=,\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|that|meanwhile|of|with|US|UK|EU)\s|U\.S\.\s|['’]s\s)exports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for(?!\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September|October|November|December|month|quarter|year|first|second|third|fourth))|and|&)\b)"),
-    ("imports", r"(?:^|(?<=[.;:]\s)|(?<=,\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|that|meanwhile|of|with|US|UK|EU)\s|U\.S\.\s|['’]s\s)imports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for(?!\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September|October|November|December|month|quarter|year|first|second|third|fourth))|and|&)\b)"),
+                    r"total\s(?:foreign\s)?trade|foreign\strade|trade\svolume|(?<=['’]s\s)trade(?=\s(?:saw|rose|fell|grew|increased|decreased|declined|expanded|contracted|reached|totalled|totaled)\b))\b"),
+    ("exports", r"(?:^|(?<=[.;:]\s)|(?<=,\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|that|meanwhile|of|with|said|says|showed|shows|US|UK|EU)\s|U\.S\.\s|['’]s\s)exports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for(?!\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September|October|November|December|month|quarter|year|first|second|third|fourth))|and|&)\b)"),
+    ("imports", r"(?:^|(?<=[.;:]\s)|(?<=,\s)|\b(?:total|overall|its|their|the|while|whereas|but|and|that|meanwhile|of|with|said|says|showed|shows|US|UK|EU)\s|U\.S\.\s|['’]s\s)imports\b(?!\s(?:of(?!\sgoods\sand\sservices\b)|to|from|by|for(?!\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September|October|November|December|month|quarter|year|first|second|third|fourth))|and|&)\b)"),
     ("operating profit", r"\boperating\s(?:profit|income)\b"),
     ("net profit", r"\bnet\s(?:profit|income)\b"),
     ("health spending", r"\bhealth(?:care)?\s(?:spending|budget)\b"),

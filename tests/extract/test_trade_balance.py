@@ -100,3 +100,16 @@ def test_total_trade_is_the_sum_of_its_flows_of_that_month(imports: str, consist
     (c,) = balances(TOTAL.format(imports=imports))
     assert c.relation == "total" and c.consistent is consistent and c.certainty == "inferred"
     assert c.operands == [52.41e9, float(imports) * 1e9]
+
+
+# a surplus, the country's trade (its total) and, after "the ministry said", the two flows: both read
+MONTH = ("Norland kept a trade surplus in October, valued at ${balance} billion. Norland's trade saw a decrease of "
+         "1.9 per cent to $187.53 billion in the month, said the ministry. The ministry said exports reached "
+         "$99.12 billion, while imports grew by 0.8 per cent to $88.41 billion.")
+
+
+@pytest.mark.parametrize(("balance", "consistent"), [("10.71", True), ("12.71", False)])
+def test_a_surplus_and_the_total_over_three_sentences(balance: str, consistent: bool) -> None:
+    found = {c.relation: c for c in balances(MONTH.format(balance=balance))}
+    assert set(found) == {"difference", "total"}
+    assert found["difference"].consistent is consistent and found["total"].consistent

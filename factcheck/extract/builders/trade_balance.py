@@ -128,7 +128,8 @@ def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
         period = balance.period or _named_period(a, q, window)
         exports = _flows(window, "exports", period)
         imports = _flows(window, "imports", period)
-        balances = [x for x in window if _balance_kind(x, a) and (lv := _level(x, _BALANCE_CLAIMS)) is not None
+        balances = [x for x in window if (_balance_kind(x, a) == "total") == (kind == "total")
+                    and _balance_kind(x, a) and (lv := _level(x, _BALANCE_CLAIMS)) is not None
                     and not _expected(a, x) and (not period or lv.period in ("", period))]
         if len(exports) != 1 or len(imports) != 1 or len(balances) != 1:
             continue
