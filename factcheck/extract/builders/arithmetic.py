@@ -1336,6 +1336,7 @@ def _pct_of_result(pct: Figure, diff: Figure, new: Figure, direction: str | None
     if direction is None or diff.kind not in AMOUNTS or new.kind not in AMOUNTS or not comparable(diff, new):
         return None
     diff, new = same_scale([diff, new])
+    diff = _round_change(diff)
     sign = 1.0 if direction == "up" else -1.0
     base, b_lo, b_hi = new.value - sign * diff.value, new.low - sign * diff.high, new.high - sign * diff.low
     if sign < 0:
@@ -1345,6 +1346,18 @@ def _pct_of_result(pct: Figure, diff: Figure, new: Figure, direction: str | None
     point = diff.value / base * 100
     lo, hi = diff.low / b_hi * 100, diff.high / b_lo * 100
     return _Reading("percent_change", pct, point, lo, hi, [base, new.value], "percent")
+
+
+def _round_change(diff: Figure) -> Figure:
+    """"rise by S$800 million or 4.6 per cent to S$18.8 billion": a change written as a whole number of hundreds
+    (of its scale) is rounded to them, as a reporter rounds S$830 million, so it stands for half a hundred either
+    side; other figures keep half their last digit."""
+    if diff.kind != "money" or diff.decimals != 0 or not diff.scaled:
+        return diff
+    mantissa = round(diff.value / diff.scale)
+    if mantissa < 100 or mantissa % 100:
+        return diff
+    return replace(diff, half=max(diff.half, 50 * diff.scale))
 
 
 def _policy_step(diff: Figure, old: Figure, new: Figure) -> bool:
