@@ -174,7 +174,18 @@ def _period(periods: tuple[list[int], list[str]], pos: int, figures: list[int] |
     if text is not None and i < len(starts) and i - 1 in near and "(" in text[pos : starts[i]]:
         # "2023/24 debt of 91.6% (March forecast 92.4%)": a period in brackets after the figure is the bracket's
         near = [j for j in near if j != i]
-    return texts[min(near, key=lambda j: abs(starts[j] - pos))]
+    found = texts[min(near, key=lambda j: abs(starts[j] - pos))]
+    if _PART_OF_YEAR.match(found):
+        # "for FY25 ..., with Q1 at 5 per cent; ... Q4 at 4.7 per cent": a quarter is of the year its sentence names
+        years = [j for j, t in enumerate(texts) if _A_YEAR.search(t)]
+        if years:
+            before = [j for j in years if starts[j] < pos]
+            return f"{found} {texts[before[-1] if before else years[0]]}"
+    return found
+
+
+_PART_OF_YEAR = re.compile(r"(?:q[1-4]|h[12]|(?:first|second|third|fourth)\squarter|(?:first|second)\shalf)$")
+_A_YEAR = re.compile(r"(?:19|20)\d\d|\bfy\s?\d{2}")
 
 
 # "beat analysts' forecasts", "above expectations", "short of estimates": the figure is the actual one
@@ -210,6 +221,12 @@ def is_move(text: str, end: int) -> bool:
 _NEW_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|roughly\s)?(?:US|A|C|HK|NZ)?[$¥£€₩]?$", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|is\sexpected|are\sexpected|plans?|forecast|projected)\b", re.IGNORECASE)
 _SIGN_END = re.compile(r"(?:US|A|C|HK|NZ)?[$¥£€₩]$")
+# a verb of moving, what moved and "by" right before the figure: the figure is the size of the move
+_BY_MOVE = re.compile(r"\b(?:cut|cuts|cutting|raised|raise|raises|raising|lowered|lower|lowers|lowering|hiked|hike|"
+                      r"hikes|reduced|reduce|reduces|trimmed|trim|eased|ease|increased|decreased|slashed|slash)\b"
+                      r"(?:\s[\w'’-]+){0,6}\sby\s(?:about\s|around\s|nearly\s|some\s|a\s|an\s)?$", re.IGNORECASE)
+_AIM_BEFORE = re.compile(r"\b(?:aims?|aimed|aiming|plans?|planned|pledged?|pledges|targets?|goal|commit\w*|promise\w*|"
+                         r"seeks?|wants?|intends?|vows?|vowed)\b(?:\s(?:to|of))?\s$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s(?:[\w-]+\s)?(?:target|goal|benchmark|threshold)\b", re.IGNORECASE)
 _FORECAST_VERBS = ("expect", "forecast", "project", "predict", "estimate", "sees", "see ")
 _CLAUSE = re.compile(r",\s|;\s|\swhile\s|\swhereas\s|\sbut\s|\sand\s(?=\w+\s(?:said|says))")
@@ -335,6 +352,11 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
             holder_name = org  # "Nato's annual defence spending target": the alliance's figure, not the country's
         if claim != "change" and _TO_LEVEL.match(text, m.end()):
             claim = "change"  # "an increase in the goods deficit of $9.3 billion to $80.9 billion": the move, not a level
+        elif claim != "change" and (move := _BY_MOVE.search(text, max(0, start - 80), start)) is not None \
+                and not _AIM_BEFORE.search(text, max(0, move.start() - 30), move.start()):
+            # "decided to cut the benchmark interest rate by 0.25%": the size of the move ("aims to cut emissions by
+            # 46%" stays a target)
+            claim = "change"
         if _ci_search(_BASELINE, text, low, max(0, start - 40), start):
             claim = "actual"
             subject = None  # a comparison point ("from 54.6 trillion won"), not a claim about the subject now
