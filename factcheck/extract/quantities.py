@@ -139,7 +139,7 @@ _PERIOD = re.compile(
     # a span of months is one period ("in the April to November 2017 period"), apart from the whole year
     + _MONTH + r"\s(?:to|through|-|–)\s" + _MONTH + r"(?:\s(?:19|20)\d\d)?|" + _MONTH + "|"
     r"(?:first|second|third|fourth)\squarter|Q[1-4]|(?:first|second)\shalf|H[12]|full[\s-]year|"
-    r"(?:first|last)\s(?:three|six|nine)\smonths|(?:last|this|next|the\scurrent|the\sprevious|the\scoming)\s"
+    r"(?:first|last)\s(?:three|six|nine)\smonths|(?:12|twelve)\smonths|(?:last|this|next|the\scurrent|the\sprevious|the\scoming)\s"
     r"(?:year|fiscal\syear|quarter|month)|the\syear|a\syear\s(?:earlier|ago|before))\b", re.IGNORECASE)
 
 
@@ -174,7 +174,13 @@ def _period(periods: tuple[list[int], list[str]], pos: int, figures: list[int] |
     if text is not None and i < len(starts) and i - 1 in near and "(" in text[pos : starts[i]]:
         # "2023/24 debt of 91.6% (March forecast 92.4%)": a period in brackets after the figure is the bracket's
         near = [j for j in near if j != i]
-    found = texts[min(near, key=lambda j: abs(starts[j] - pos))]
+    best = min(near, key=lambda j: abs(starts[j] - pos))
+    found = texts[best]
+    if text is not None and found in _MONTHS:
+        # "the fourth quarter that ended in March", "the 12 months ended on March 31": the span that ends then
+        span = _SPAN_ENDED.search(text, max(0, starts[best] - 45), starts[best])
+        if span is not None:
+            return f"{span.group(1).lower()} to {found}"
     if _PART_OF_YEAR.match(found):
         # "for FY25 ..., with Q1 at 5 per cent; ... Q4 at 4.7 per cent": a quarter is of the year its sentence names
         years = [j for j, t in enumerate(texts) if _A_YEAR.search(t)]
@@ -184,6 +190,9 @@ def _period(periods: tuple[list[int], list[str]], pos: int, figures: list[int] |
     return found
 
 
+_SPAN_ENDED = re.compile(r"\b((?:first|second|third|fourth)\squarter|(?:first|second)\shalf|(?:12|twelve|nine|six|three)"
+                         r"\smonths|year)\s(?:that\s|which\s)?(?:ended|ending|ends|to|through)\s(?:on\s|in\s)?$",
+                         re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"(?:q[1-4]|h[12]|(?:first|second|third|fourth)\squarter|(?:first|second)\shalf)$")
 _A_YEAR = re.compile(r"(?:19|20)\d\d|\bfy\s?\d{2}")
 
@@ -223,13 +232,15 @@ _FUTURE = re.compile(r"\b(?:will|would|is\sexpected|are\sexpected|plans?|forecas
 _SIGN_END = re.compile(r"(?:US|A|C|HK|NZ)?[$¥£€₩]$")
 # a verb of moving, what moved and "by" right before the figure: the figure is the size of the move
 _BY_MOVE = re.compile(r"\b(?:cut|cuts|cutting|raised|raise|raises|raising|lowered|lower|lowers|lowering|hiked|hike|"
-                      r"hikes|reduced|reduce|reduces|trimmed|trim|eased|ease|increased|decreased|slashed|slash)\b"
+                      r"hikes|reduced|reduce|reduces|trimmed|trim|eased|ease|increased|decreased|slashed|slash|"
+                      r"decrease|decreases|decline|declines|declined|fall|falls|fell|drop|drops|dropped|rise|rises|"
+                      r"rose|grow|grows|grew|increase|increases|climb|climbs|climbed)\b"
                       r"(?:\s[\w'’-]+){0,6}\sby\s(?:about\s|around\s|nearly\s|some\s|a\s|an\s)?$", re.IGNORECASE)
 _AIM_BEFORE = re.compile(r"\b(?:aims?|aimed|aiming|plans?|planned|pledged?|pledges|targets?|goal|commit\w*|promise\w*|"
                          r"seeks?|wants?|intends?|vows?|vowed)\b(?:\s(?:to|of))?\s$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s(?:[\w-]+\s)?(?:target|goal|benchmark|threshold)\b", re.IGNORECASE)
 _FORECAST_VERBS = ("expect", "forecast", "project", "predict", "estimate", "sees", "see ")
-_CLAUSE = re.compile(r",\s|;\s|\swhile\s|\swhereas\s|\sbut\s|\sand\s(?=\w+\s(?:said|says))")
+_CLAUSE = re.compile(r",\s|;\s|\s[-–—]\s|\swhile\s|\swhereas\s|\sbut\s|\sand\s(?=\w+\s(?:said|says))")
 
 
 def extract(doc: Document, ctx: Context | None = None) -> list[Quantity]:
@@ -558,7 +569,15 @@ def _qualified(text: str, subject: tuple[str, int] | None, start: int) -> tuple[
     m = _WORD_BEFORE.search(text, max(0, at - 40), at) if at < start else None  # "a $1.2 trillion deficit": no
     if m and m.group(1).lower() in parts and not name.startswith(m.group(1).lower()):
         return f"{m.group(1).lower()} {name}", at
+    seg = _SEGMENT.search(text)
+    if seg is not None:
+        # "the revenue for the Intelligent Cloud segment": a segment's figure, not the company's
+        return f"{name} of {seg.group(1).lower()}", at
     return subject
+
+
+# a business segment the sentence is about ("the Productivity and Business Processes segment")
+_SEGMENT = re.compile(r"\b([A-Z][\w&-]*(?:\s(?:and\s|&\s)?[A-Z][\w&-]*){0,5})\s(?:business\s)?(?:segment|division)\b")
 
 
 # "the June jobless rate of 4.4%", "Norland's inflation rate of 3.1%": the subject phrase (one or two words) right

@@ -27,6 +27,8 @@ def _found(text: str, published: str = "2025-12-20") -> list[tuple[str, str]]:
     ("The 30-day consultation from June 1 to July 1 drew 400 replies.", []),
     ("The 10-day window from June 1 to June 11 closed on Friday.", []),
     ("The talks lasted about three days (Nov. 3-7), officials said.", []),
+    ("Cases fell over the recent two to three weeks (Nov. 2 to Nov. 11), the ministry said.", []),
+    ("Cases fell over the recent three weeks (Nov. 2 to Nov. 11), the ministry said.", [("dates.sequence", "warning")]),
     ("A 90-day pause from April 9 to July 9 was agreed.", []),
 ])
 def test_the_stated_length_of_a_range_of_days(text: str, found: list[tuple[str, str]]) -> None:

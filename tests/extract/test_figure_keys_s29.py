@@ -40,3 +40,19 @@ def test_a_list_of_quarterly_figures_takes_no_period_from_before() -> None:
     text = ("The committee kept its inflation forecast for 2025-26 (FY26) at 4.0%. Its quarterly projections are "
             "unchanged: Q1FY26 at 4.4%; Q2FY26 at 3.6%; Q3FY26 at 3.9%; and Q4FY26 at 4.0%.")
     assert _conflicts(text) == []
+
+
+def test_segments_are_their_own_subjects() -> None:
+    text = ("The revenue for the Devices and Gaming segment reached $14.210 billion, a 6% increase from the previous "
+            "year's $13.406 billion. The Cloud Services segment generated $21.900 billion in revenue, a 12% rise "
+            "compared to the prior year's $19.554 billion.")
+    assert _conflicts(text) == []
+
+
+def test_a_quarter_and_the_twelve_months_ended_the_same_month_are_two_periods() -> None:
+    text = ("For the fourth quarter that ended in March, net profit fell 4.1 percent to 301.2 billion yen, below the "
+            "average forecast of 340.6 billion yen. Net profit for the 12 months ended on March 31 - widely expected "
+            "to be a record - grew 71.3 percent to 1.64 trillion yen.")
+    keys = {q.value: (q.subject_key, q.claim_type) for q in of_kind(extract_facts(doc(text)), "quantity")}
+    assert keys[1.64][1] == "actual" and keys[1.64][0] != keys[301.2][0]
+    assert _conflicts(text) == []

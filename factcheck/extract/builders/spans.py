@@ -32,7 +32,9 @@ _PUNCT_BETWEEN = frozenset({"(", ","})  # besides words: "in just one week (Aug.
 _CONJUNCTIONS = frozenset({"and", "or", "but", ";"})
 _TO = frozenset({"-", "–", "to", "through", "until", "till"})
 _HEDGED = re.compile(r"\b(?:about|around|almost|nearly|roughly|some|more than|less than|fewer than|over|under|up to|"
-                     r"at least|at most)\s*$", re.IGNORECASE)
+                     r"at least|at most)\s*$"
+                     # a range of lengths: "over the recent three to four weeks (April 14 to April 27)"
+                     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s?(?:to|or|-|–)\s?$", re.IGNORECASE)
 
 
 def date_range_lengths(a: Analysis, facts: list[FactBase]) -> None:
