@@ -265,7 +265,7 @@ _STOP_NOUNS = frozenset(["the", "its", "their", "his", "her", "a", "an", "of", "
 
 def _moved_nouns(match: RelationMatch) -> frozenset[str]:
     """The words naming what moved: between the verb and the shift ("delay its ban on new petrol cars by")."""
-    verb, shift = match.get("verb"), match.get("shift")
+    verb, shift = match.get("verb"), match.get("shift") or match.get("to")  # "push back X to 2020": up to the target
     if verb is None or shift is None:
         return frozenset()
     return frozenset(it.code for it in match.sentence.items if verb.end <= it.start < shift.start
