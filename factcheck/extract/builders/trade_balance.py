@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from factcheck.extract.analysis import Analysis
 from factcheck.extract.builders.figures import Figure, display
@@ -146,56 +147,35 @@ def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
 
 
 def _claim(q: Quantity, kind: str, balance: _Level, ex: _Level, im: _Level) -> ArithmeticClaim:
+    """The balance (or the total) the flows make, as a claim read from the sentences around ``q``."""
     e, i, b = ex.fig, im.fig, balance.fig
-    if kind == "total":
-        return _total_claim(q, balance, ex, im)
-    gap = i.value - e.value if kind == "deficit" else e.value - i.value
     where = sorted({ex.q.sentence, im.q.sentence} - {q.sentence})
     note = (f"the exports ({ex.q.text}) and imports ({im.q.text}) are read from "
             f"{'the sentence' if len(where) == 1 else 'the sentences'} around the {kind}")
-    way = kind if gap >= 0 else ("surplus" if kind == "deficit" else "deficit")
+    relation: Literal["total", "difference"]
+    if kind == "total":  # "a record monthly trade volume of US$144.9 billion": the sum of the flows
+        point, operands = e.value + i.value, [e.value, i.value]
+        relation, said = "total", f"a total of {display(e.value + i.value, b, 'amount')}"
+    else:
+        point = i.value - e.value if kind == "deficit" else e.value - i.value
+        way = kind if point >= 0 else ("surplus" if kind == "deficit" else "deficit")
+        relation, said, operands = "difference", f"a {way} of {display(abs(point), b, 'amount')}", [i.value, e.value]
     return ArithmeticClaim(
         span=Span(start=q.span.start, end=q.span.end),
         text=q.text,
         sentence=q.sentence,
-        relation="difference",
+        relation=relation,
         stated=b.value,
         stated_text=q.text,
-        computed=round(gap, 6),
-        computed_low=round(gap - e.half - i.half, 6),
-        computed_high=round(gap + e.half + i.half, 6),
+        computed=round(point, 6),
+        computed_low=round(point - e.half - i.half, 6),
+        computed_high=round(point + e.half + i.half, 6),
         stated_low=round(b.low, 6),
         stated_high=round(b.high, 6),
-        operands=[i.value, e.value],
+        operands=operands,
         unit="amount",
-        computed_text=f"a {way} of {display(abs(gap), b, 'amount')}",
+        computed_text=said,
         certainty="inferred",
         inferred=note,
         pattern=None,
     )
-
-
-def _total_claim(q: Quantity, total: _Level, ex: _Level, im: _Level) -> ArithmeticClaim:
-    """Total trade told in one sentence, its two flows in others: the total is their sum."""
-    e, i, t = ex.fig, im.fig, total.fig
-    both = e.value + i.value
-    return ArithmeticClaim(
-        span=Span(start=q.span.start, end=q.span.end),
-        text=q.text,
-        sentence=q.sentence,
-        relation="total",
-        stated=t.value,
-        stated_text=q.text,
-        computed=round(both, 6),
-        computed_low=round(both - e.half - i.half, 6),
-        computed_high=round(both + e.half + i.half, 6),
-        stated_low=round(t.low, 6),
-        stated_high=round(t.high, 6),
-        operands=[e.value, i.value],
-        unit="amount",
-        computed_text=f"a total of {display(both, t, 'amount')}",
-        certainty="inferred",
-        inferred=f"the exports ({ex.q.text}) and imports ({im.q.text}) are read from the sentences around the total",
-        pattern=None,
-    )
-
