@@ -388,7 +388,7 @@ def to_fact(raw: RawDate, sentence: int, text: str = "") -> DateMention:
     # "an edition dated Thursday, October 24": the date printed on something, which the text may quote
     # as a misprint; its weekday is not the text's own claim for certain
     label = bool(p.weekday) and bool(_LABEL_BEFORE.search(text[max(0, raw.start - 16) : raw.start]))
-    # "tomorrow, Thursday": the day is counted from the publication date, which may be a day off the day the copy
+    # "tomorrow, Friday": the day is counted from the publication date, which may be a day off the day the copy
     # was written (an update, another time zone), so its weekday is no certain claim against it
     counted = bool(p.weekday) and p.form == "relative" and _DAY_WORDS.match(raw.expression) is not None
     iso = absolute_iso(p) if p.form == "absolute" else None

@@ -148,7 +148,7 @@ def _mentions(ctx: Context, idx: int, people: list[PersonMention]) -> list[_Ment
         i = bisect.bisect_right(ends, d.start) - 1
         before = out[i] if i >= 0 and d.start - out[i].end <= 150 else None
         if before is not None and CONTENT_CLAUSE.search(ctx.doc.text, before.end, d.start):
-            continue  # "the announcement that the game would be played on Sunday 15th September": the game's date
+            continue  # "the news that the derby would be moved to Sunday 9th March": the game's date
         nearest = before if before is not None else _nearest(out, d.start, d.end)
         if nearest.date is None:
             nearest.date = d

@@ -202,7 +202,7 @@ def dominant_country(text: str) -> str | None:
 
 
 # A content clause after an event noun that tells what was announced or decided, in that event's future: a date in it
-# is the content's, not the noun's ("the announcement that the game would be played on Sunday 15th September").
+# is the content's, not the noun's ("the news that the derby would be moved to Sunday 9th March").
 CONTENT_CLAUSE = re.compile(r"\bthat\b(?:(?!\.\s).){0,80}?\b(?:would|will|could|should|might|was to|were to|is to|"
                             r"are to)\b", re.IGNORECASE)
 

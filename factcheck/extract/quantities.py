@@ -177,12 +177,12 @@ def _period(periods: tuple[list[int], list[str]], pos: int, figures: list[int] |
     best = min(near, key=lambda j: abs(starts[j] - pos))
     found = texts[best]
     if text is not None and found in _MONTHS:
-        # "the fourth quarter that ended in March", "the 12 months ended on March 31": the span that ends then
+        # "the fourth quarter that ended in September", "the 12 months ended on September 30": the span that ends then
         span = _SPAN_ENDED.search(text, max(0, starts[best] - 45), starts[best])
         if span is not None:
             return f"{span.group(1).lower()} to {found}"
     if _PART_OF_YEAR.match(found):
-        # "for FY25 ..., with Q1 at 5 per cent; ... Q4 at 4.7 per cent": a quarter is of the year its sentence names
+        # "for FY27 ..., with Q1 at 4.1 per cent; ... Q4 at 3.6 per cent": a quarter is of the year its sentence names
         years = [j for j, t in enumerate(texts) if _A_YEAR.search(t)]
         if years:
             before = [j for j in years if starts[j] < pos]
@@ -365,7 +365,7 @@ def _sentence(ctx: Context, idx: int, text: str, base: int) -> list[Quantity]:
             claim = "change"  # "an increase in the goods deficit of $9.3 billion to $80.9 billion": the move, not a level
         elif claim != "change" and (move := _BY_MOVE.search(text, max(0, start - 80), start)) is not None \
                 and not _AIM_BEFORE.search(text, max(0, move.start() - 30), move.start()):
-            # "decided to cut the benchmark interest rate by 0.25%": the size of the move ("aims to cut emissions by
+            # "voted to lower its key rate by 0.50%": the size of the move ("aims to cut emissions by
             # 46%" stays a target)
             claim = "change"
         if _ci_search(_BASELINE, text, low, max(0, start - 40), start):
@@ -514,8 +514,8 @@ def _subject(subjects: list[tuple[int, int, str]], ends: list[int], start: int, 
     j = bisect.bisect_right(ends, end)
     for s in subjects[j : j + 5]:
         if s[0] >= end and s[0] - end <= 60:
-            # not across a comma, nor into the next coordinated clause ("exports rose to $187 billion and imports
-            # increased ...": the imports are the next figure's)
+            # not across a comma, nor into the next coordinated clause ("exports rose to $203 billion and imports
+            # climbed ...": the imports are the next figure's)
             return (s[2], s[0]) if text is None or not (_CLAUSE_BREAK.search(text, end, s[0])
                                                         or _AND_BEFORE.search(text, end, s[0])) else None
     return None
@@ -571,12 +571,12 @@ def _qualified(text: str, subject: tuple[str, int] | None, start: int) -> tuple[
         return f"{m.group(1).lower()} {name}", at
     seg = _SEGMENT.search(text)
     if seg is not None:
-        # "the revenue for the Intelligent Cloud segment": a segment's figure, not the company's
+        # "sales at the Home Devices segment": a segment's figure, not the company's
         return f"{name} of {seg.group(1).lower()}", at
     return subject
 
 
-# a business segment the sentence is about ("the Productivity and Business Processes segment")
+# a business segment the sentence is about ("the Home Devices segment")
 _SEGMENT = re.compile(r"\b([A-Z][\w&-]*(?:\s(?:and\s|&\s)?[A-Z][\w&-]*){0,5})\s(?:business\s)?(?:segment|division)\b")
 
 

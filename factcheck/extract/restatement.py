@@ -1019,7 +1019,7 @@ def _carry_periods(quantities: list[Quantity], text: str) -> None:
             if sum(1 for o in quantities if o.sentence == ante.sentence and (o.unit, o.currency, o.scale) == like) > 1:
                 continue  # "66.3 trillion won next year and 70.1 trillion won in 2027": which one?
             if sum(1 for o in quantities if o.sentence == q.sentence and (o.unit, o.currency, o.scale) == like) > 1:
-                continue  # "Q1FY25 at 4.9%; Q2FY25 at 3.8%; ...": a list whose figures name periods of their own
+                continue  # "Q1 at 4.2%; Q2 at 3.7%; ...": a list whose figures name periods of their own
             if ante.sentence < q.sentence and like == (q.unit, q.currency, q.scale):
                 q.subject_key = ante.subject_key
                 q.certainty = "inferred"

@@ -66,11 +66,11 @@ def test_no_balance_read_where_the_flows_are_not_sure(text: str) -> None:
     assert balances(text) == []
 
 
-# flows named as "the value of exports", "Meanwhile, imports ...", "exports for September": whole flows, each its own
+# flows named as "the value of exports", "Meanwhile, imports ...", "exports for June": whole flows, each its own
 # subject, and a conversion into "U.S. dollars" names no holder
-SPREAD = ("Norland's exports beat imports in May, customs data showed on Thursday. The trade surplus was {balance} "
-          "billion yen (about 1.1 billion U.S. dollars), the ministry said. The value of exports was up 6.2 percent to "
-          "5,412.6 billion yen. Meanwhile, imports dropped 9.1 percent to 5,248.4 billion yen.")
+SPREAD = ("Customs figures on Thursday showed Norland back in the black in May. The trade surplus came to {balance} "
+          "billion yen (roughly 1.1 billion U.S. dollars). Measured in value, the value of exports grew 6.2 percent to "
+          "5,412.6 billion yen. Meanwhile, imports fell 9.1 percent to 5,248.4 billion yen.")
 
 
 @pytest.mark.parametrize(("balance", "consistent"), [("164.2", True), ("264.2", False)])
@@ -90,9 +90,9 @@ def test_a_flow_before_a_period_and_the_next_flow_after_and() -> None:
 
 
 # total trade in one sentence, its flows for the same month in the next, the quarter's flows after: a sum
-TOTAL = ("Norland recorded a monthly trade volume of US$98.6 billion in April, up 12.2 percent year on year. Exports in "
-         "April reached US$52.41 billion, while imports reached US${imports} billion. In the first four months, "
-         "exports rose 10.1 percent to US$190.2 billion while imports were up 8.4 percent to US$171.5 billion.")
+TOTAL = ("Goods flows gave Norland a trade volume of US$98.6 billion in April, 12.2 percent more than a year before. "
+         "Exports in April reached US$52.41 billion, while imports reached US${imports} billion. Over the first four "
+         "months, exports gained 10.1 percent to US$190.2 billion while imports were up 8.4 percent to US$171.5 billion.")
 
 
 @pytest.mark.parametrize(("imports", "consistent"), [("46.19", True), ("41.19", False)])
@@ -103,9 +103,9 @@ def test_total_trade_is_the_sum_of_its_flows_of_that_month(imports: str, consist
 
 
 # a surplus, the country's trade (its total) and, after "the ministry said", the two flows: both read
-MONTH = ("Norland kept a trade surplus in October, valued at ${balance} billion. Norland's trade saw a decrease of "
-         "1.9 per cent to $187.53 billion in the month, said the ministry. The ministry said exports reached "
-         "$99.12 billion, while imports grew by 0.8 per cent to $88.41 billion.")
+MONTH = ("For a 20th month Norland ran a trade surplus in October, this time of ${balance} billion. Norland's trade fell "
+         "1.9 per cent to $187.53 billion over the month, figures showed. The statistics office said exports came to "
+         "$99.12 billion, while imports rose 0.8 per cent to $88.41 billion.")
 
 
 @pytest.mark.parametrize(("balance", "consistent"), [("10.71", True), ("12.71", False)])

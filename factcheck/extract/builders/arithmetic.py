@@ -646,7 +646,7 @@ def _read(match: RelationMatch, a: Analysis, inferred: list[str], pick: int = 0,
         if any(match.sentence.items[k].code == "net" for k in range(match.first_item, match.last_item)):
             return None  # "opened 362 and closed 140, a net addition of 222, bringing its total to ...": a difference
         partial = bool(spec.get("partial")) or _running_total(match, part_slot)
-        # "126 medals (44 silver and 42 bronze)", the golds told before: two parts in brackets may be a part of the
+        # "118 medals (41 silver and 39 bronze)", the golds told before: two parts in brackets may be a part of the
         # breakdown, so only a sum above the total is read
         short_ok = bool(spec.get("two_may_be_partial")) and len(parts) <= 2
         # parts said to leave a remainder ("with the remainder spread across ...") are short of their total
@@ -790,7 +790,7 @@ def _head(match: RelationMatch, a: Analysis, like: Figure, inferred: list[str], 
         if what != "the total" and _whole_of_a_part(sent.items, k):
             continue  # "holds 47 of the chamber's 101 seats, four short of ...": the part is what is compared
         if not found and k == match.first_item - 1 and not crossed and not _is_base(sent.items, k):
-            adjacent = True  # "will total 53.0 billion yen, down 10.2 billion yen": the figure the change is said of
+            adjacent = True  # "should reach 41.6 billion yen, down 6.3 billion yen": the figure the change is said of
         found.append((f, crossed))
     sole = match.pattern.spec.set.get("head") == "sole"
     if not found or (len(found) > 1 and sole and not adjacent):
@@ -1099,8 +1099,8 @@ def _only_previous(match: RelationMatch, a: Analysis, like: Figure, inferred: li
 
 
 def _previous_move(match: RelationMatch, a: Analysis, inferred: list[str]) -> Figure | None:
-    """"Turkey's central bank cut its benchmark rate by 250 basis points on Thursday. The committee cut the policy
-    rate to 45.0 percent from 47.5 percent": the move is the one change in points stated with "by" in the sentence
+    """"The central bank lowered its main rate by 150 basis points on Monday. The board cut the policy
+    rate to 26.5 percent from 28.0 percent": the move is the one change in points stated with "by" in the sentence
     before, when the match's own sentence states none (an inference across sentences)."""
     if any(it.code == "@points" for it in match.sentence.items):
         return None  # its own sentence states a move: the patterns of one sentence read it
@@ -1349,8 +1349,8 @@ def _pct_of_result(pct: Figure, diff: Figure, new: Figure, direction: str | None
 
 
 def _round_change(diff: Figure) -> Figure:
-    """"rise by S$800 million or 4.6 per cent to S$18.8 billion": a change written as a whole number of hundreds
-    (of its scale) is rounded to them, as a reporter rounds S$830 million, so it stands for half a hundred either
+    """"spending is set to grow by S$600 million or 3.9 per cent to S$16.1 billion": a change written as a whole number of hundreds
+    (of its scale) is rounded to them, as a reporter rounds S$640 million, so it stands for half a hundred either
     side; other figures keep half their last digit."""
     if diff.kind != "money" or diff.decimals != 0 or not diff.scaled:
         return diff

@@ -304,8 +304,8 @@ def _shift_verb_forms() -> frozenset[str]:
 
 
 _SIZE_WORDS = frozenset(["by", "for"])  # "delayed the launch by two weeks" / "for an additional week"
-_SHIFT_REACH = 16  # items from the verb to "by" ("bring forward the ban on the sale of new petrol and diesel cars by
-# three years")
+_SHIFT_REACH = 16  # items from the verb to "by" ("pull forward the ban on selling new oil-fired heaters and gas boilers by
+# four years")
 
 
 def _verb_moves(other: Sentence) -> list[tuple[Mention, list[str]]]:

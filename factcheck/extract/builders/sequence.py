@@ -166,7 +166,7 @@ def build(match: RelationMatch, a: Analysis) -> Sequence | None:
     if first is second:
         return None
     if offset is not None and offset.end <= second.start and CONTENT_CLAUSE.search(a.text, offset.end, second.start):
-        return None  # "a week after the announcement that the game would be played on Sunday": the game's date
+        return None  # "a week after the news that the derby would be moved to Sunday": the game's date
     spread = 0
     for m in (first, second):
         if backrefs.is_range(a.text, m):

@@ -33,7 +33,7 @@ _CONJUNCTIONS = frozenset({"and", "or", "but", ";"})
 _TO = frozenset({"-", "–", "to", "through", "until", "till"})
 _HEDGED = re.compile(r"\b(?:about|around|almost|nearly|roughly|some|more than|less than|fewer than|over|under|up to|"
                      r"at least|at most)\s*$"
-                     # a range of lengths: "over the recent three to four weeks (April 14 to April 27)"
+                     # a range of lengths: "cases eased over two to three weeks (June 2 to June 13)"
                      r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s?(?:to|or|-|–)\s?$", re.IGNORECASE)
 
 

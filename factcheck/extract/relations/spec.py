@@ -28,7 +28,7 @@ class Element(BaseModel):
         "but a date or a year (punctuation, figures, relative expressions and 'and' included); or, with 'nodays', "
         "as 'nodates' and a year alone, which dates no day ('said on June 9 that its reactor would not start before "
         "2027, a day after ...'); or, with 'phrase', the words of a noun phrase, 'and' and 'or' included but no date, "
-        "year, figure or punctuation ('the 2030 ban on the sale of new petrol and diesel cars will be delayed').")
+        "year, figure or punctuation ('the 2029 ban on selling new oil-fired heaters and gas boilers will be delayed').")
     clause: str | None = Field(None, description="'skip': step over an embedded clause if one starts here.")
     hedge: bool | None = Field(None, description="Any hedge phrase ('about', 'more than', ...).")
     list_: list[str] | None = Field(
