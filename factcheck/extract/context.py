@@ -61,7 +61,7 @@ _KEYS = frozenset(_WORDS)
 WORD_RE = re.compile(r"[a-z]+")
 _DIGIT_RE = re.compile(r"\d")
 _SIGN_RE = re.compile(r"[%$¥£€₩]")
-# "U.S. dollars", "US$82 billion": a currency, not a holder
+# "U.S. dollars", "US$61 billion": a currency, not a holder
 _CURRENCY_AFTER = re.compile(r"\s(?:dollars?|cents?)\b|\$", re.IGNORECASE)
 
 
@@ -103,9 +103,11 @@ class Context:
         s = self.sentences[index]
         lo = bisect.bisect_left(starts, s.start)
         hi = bisect.bisect_left(starts, s.end, lo)
-        text = self.doc.text
-        return [(o - s.start, c) for o, cue, c in found[lo:hi] if cue not in NON_HOLDER
-                and not _CURRENCY_AFTER.match(text, o + len(cue))]  # "(about 1.9 billion U.S. dollars)": a unit
+        return [(o - s.start, c) for o, cue, c in found[lo:hi] if cue not in NON_HOLDER and self._names_country(o, cue)]
+
+    def _names_country(self, at: int, cue: str) -> bool:
+        """The cue at ``at`` names a country, not a currency ("roughly 2.4 billion U.S. dollars", "US$61 billion")."""
+        return _CURRENCY_AFTER.match(self.doc.text, at + len(cue)) is None
 
     def _head_countries(self) -> list[tuple[int, str, str]]:
         """``countries_in(text[:20000])``."""
@@ -119,17 +121,14 @@ class Context:
 
     def head_holder_codes(self) -> set[str]:
         """``{code for _, code in holder_cues(text[:20000])}``."""
-        text = self.doc.text
-        return {c for o, cue, c in self._head_countries()
-                if cue not in NON_HOLDER and not _CURRENCY_AFTER.match(text, o + len(cue))}
+        return {c for o, cue, c in self._head_countries() if cue not in NON_HOLDER and self._names_country(o, cue)}
 
     def dominant_country(self) -> str | None:
         """``dominant_country(text[:20000])`` (memoised)."""
         if "dominant" not in self.memo:
             counts: dict[str, int] = {}
-            text = self.doc.text
             for o, cue, code in self._head_countries():
-                if not _CURRENCY_AFTER.match(text, o + len(cue)):  # "US$82 billion" names a currency, no country
+                if self._names_country(o, cue):
                     counts[code] = counts.get(code, 0) + 1
             best = max(counts.values()) if counts else 0
             self.memo["dominant"] = next(c for c, n in counts.items() if n == best) if counts else None

@@ -37,3 +37,11 @@ def run(d: Document) -> list[FactBase]:
 
 def of_kind(facts: list[FactBase], kind: str) -> list:
     return [f for f in facts if f.kind == kind]  # type: ignore[attr-defined]
+
+
+def findings(text: str, rule: str, published: str = "2025-10-29") -> list[tuple[str, str]]:
+    """(severity, message) of each finding of ``rule`` on ``text``, references off."""
+    from factcheck import check
+
+    report = check(text, published=published, references=False)
+    return [(f.severity, f.message) for f in report.documents[0].findings if f.rule == rule]

@@ -4,12 +4,11 @@ with its own date stays certain."""
 
 from __future__ import annotations
 
-from factcheck import check
+from extract_helpers import findings
 
 
 def _weekday_findings(text: str, published: str) -> list[tuple[str, str]]:
-    report = check(text, published=published, references=False)
-    return [(f.severity, f.message) for f in report.documents[0].findings if f.rule == "dates.weekday-mismatch"]
+    return findings(text, "dates.weekday-mismatch", published)
 
 
 def test_tomorrow_with_another_weekday_is_a_warning() -> None:

@@ -169,7 +169,7 @@ def _fits_a_calendar_of(fy: Mention, start: Month, end: Month, codes: list[str])
 
 def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
     if match.pattern.spec.set.get("relative"):
-        return _build_relative(match, a)  # "the current fiscal year ending March 2025"
+        return _build_relative(match, a)  # "the current fiscal year ending March 2027"
     fy = match.mention("year")
     alias = match.mention("alias")
     if alias is not None:
@@ -245,7 +245,7 @@ def build(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
         # "October and November 2025, the first two months of fiscal 2026": the year's first N months
         if exp_start is None:
             # no calendar known (the body's own): the year opens with the first month written, and its first N
-            # months end N - 1 months on ("the first eight months (July-March) of fiscal year 2021-22" is nine)
+            # months end N - 1 months on ("the first five months (July-December) of fiscal year 2025-26" is six)
             if first is None or last is None:
                 return None
             if first[0] is None:
@@ -553,7 +553,7 @@ _BOUNDARY_DAYS = 31  # so near the turn of the year, "the current fiscal year" m
 
 
 def _build_relative(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None:
-    """"the current fiscal year ending March 2025": a year named from the publication date, with its last month. The
+    """"the current fiscal year ending March 2027": a year named from the publication date, with its last month. The
     twelve months that end there must hold the publication date (a year on for "next", a year back for "previous");
     none is read without a publication date, without a year to the end month, or within a month of the turn of the
     year."""
@@ -561,13 +561,14 @@ def _build_relative(match: RelationMatch, a: Analysis) -> FiscalYearGloss | None
     published = a.doc.published
     if rel is None or last_m is None or published is None or rel.value.get("unit") != "fiscal_year":
         return None
-    name = _RELATIVE_NAMES.get(int(rel.value.get("offset", 99)))
+    offset = rel.value.get("offset")
     last = _side(last_m, False)
-    if name is None or last is None or last[0] is None:
+    if not isinstance(offset, int) or offset not in _RELATIVE_NAMES or last is None or last[0] is None:
         return None
+    name = _RELATIVE_NAMES[offset]
     end_month = last[1]
     current_end = (published.year if published.month <= end_month else published.year + 1, end_month)
-    expected_end = (current_end[0] + int(rel.value["offset"]), end_month)
+    expected_end = (current_end[0] + offset, end_month)
     # about the first day after the end of the year before and of this one
     turns = [dt.date(y, end_month, 1) + dt.timedelta(days=31) for y in (current_end[0] - 1, current_end[0])]
     if min(abs((published - turn).days) for turn in turns) <= _BOUNDARY_DAYS:

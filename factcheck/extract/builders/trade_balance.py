@@ -43,7 +43,7 @@ def _level(q: Quantity, claims: tuple[str, ...] = ("actual", "other")) -> _Level
     fig = Figure(q.value * q.scale, half, "money", q.currency, q.scale, q.decimals, q.text, q.span.start)
     parts = (q.subject_key or "").split("|")
     period = parts[3] if len(parts) > 3 else ""
-    # "narrowed 5.1 percent from August to September to $41.5 billion": the level is September's
+    # "shrank 3.8 percent from May to June to $52.7 billion": the level is September's
     return _Level(q, fig, period.rsplit(" to ", 1)[-1])
 
 
@@ -70,7 +70,7 @@ def _with_partner(a: Analysis, q: Quantity) -> bool:
 
 def _balance_kind(q: Quantity, a: Analysis) -> str | None:
     if q.subject == "total trade":
-        return "total"  # "a record monthly trade volume of US$144.9 billion": the sum of the two flows
+        return "total"  # "monthly two-way trade of US$87.3 billion, a record": the sum of the two flows
     if q.subject in _BALANCES:
         return _BALANCES[q.subject]
     sent = a.sentences[q.sentence]
@@ -93,8 +93,8 @@ def _flows(window: list[Quantity], subject: str, period: str) -> list[_Level]:
 
 
 def _named_period(a: Analysis, q: Quantity, window: list[Quantity]) -> str:
-    """The one period of the flows around ``q`` that ``q``'s own sentence names in words ("a record monthly trade
-    volume of US$144.9 billion in March"), else ""."""
+    """The one period of the flows around ``q`` that ``q``'s own sentence names in words ("monthly two-way trade
+    worth US$87.3 billion in June"), else ""."""
     sent = a.sentences[q.sentence]
     words = set(re.findall(r"[a-z]+", a.text[sent.start : sent.end].lower()))
     named = {lv.period for x in window if x.subject in ("exports", "imports") and (lv := _level(x)) is not None
@@ -129,8 +129,8 @@ def trade_balances(a: Analysis, facts: list[FactBase]) -> None:
         period = balance.period or _named_period(a, q, window)
         exports = _flows(window, "exports", period)
         imports = _flows(window, "imports", period)
-        balances = [x for x in window if (_balance_kind(x, a) == "total") == (kind == "total")
-                    and _balance_kind(x, a) and (lv := _level(x, _BALANCE_CLAIMS)) is not None
+        balances = [x for x in window if (k := _balance_kind(x, a)) and (k == "total") == (kind == "total")
+                    and (lv := _level(x, _BALANCE_CLAIMS)) is not None
                     and not _expected(a, x) and (not period or lv.period in ("", period))]
         if len(exports) != 1 or len(imports) != 1 or len(balances) != 1:
             continue
@@ -153,7 +153,7 @@ def _claim(q: Quantity, kind: str, balance: _Level, ex: _Level, im: _Level) -> A
     note = (f"the exports ({ex.q.text}) and imports ({im.q.text}) are read from "
             f"{'the sentence' if len(where) == 1 else 'the sentences'} around the {kind}")
     relation: Literal["total", "difference"]
-    if kind == "total":  # "a record monthly trade volume of US$144.9 billion": the sum of the flows
+    if kind == "total":  # "monthly two-way trade of US$87.3 billion, a record": the sum of the flows
         point, operands = e.value + i.value, [e.value, i.value]
         relation, said = "total", f"a total of {display(e.value + i.value, b, 'amount')}"
     else:
